@@ -1,0 +1,1 @@
+"""Reading the production's documents (screenplays, lists, plans, notes, subtitles) and the vector store."""

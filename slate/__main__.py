@@ -1,0 +1,5 @@
+import sys
+
+from slate.cli import main
+
+sys.exit(main())

@@ -1,0 +1,164 @@
+"""The one list of Slate's tools.
+
+A tool is a plain typed function `tool(production, **args) -> ToolResult` with a docstring whose
+first line is the model's tool description and whose `Args:` section describes each parameter.
+`register` derives a pydantic argument model from the signature, so the agent (LangChain), the CLI
+and the UI all validate arguments the same way. Nothing here imports LangChain or Gradio.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from knowledge.citations import Citation
+from knowledge.production import Production
+
+ArtifactKind = Literal[
+    "scenes",
+    "scene",
+    "character",
+    "location",
+    "search",
+    "shot_list",
+    "schedule",
+    "call_sheet",
+    "subtitle_report",
+    "subtitles",
+    "message",
+]
+
+
+class ToolResult(BaseModel):
+    """Base of every tool's result: an artifact of some kind, and the sources it used."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    kind: ArtifactKind
+    sources: list[Citation] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list, description="Files the tool wrote (absolute paths).")
+
+    def summary(self) -> str:
+        """A short plain-text digest (the CLI prints it; models see it with the data)."""
+        return ""
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    """A registered tool: the function and what the agent needs to call it."""
+
+    name: str
+    func: Callable[..., ToolResult]
+    args_model: type[BaseModel]
+    description: str
+    doc: str
+    writes_files: bool = False
+
+    def __call__(self, production: Production, **kwargs: Any) -> ToolResult:
+        args = self.args_model(**kwargs)
+        return self.func(production, **args.model_dump(exclude_unset=False))
+
+    def invoke(self, production: Production, args: dict[str, Any]) -> ToolResult:
+        """Validate `args` (from a model or a form) and run the tool."""
+        return self(production, **args)
+
+
+_TOOLS: dict[str, ToolSpec] = {}
+
+_ARG_LINE = re.compile(r"^\s{2,}(\w+)(?:\s*\([^)]*\))?:\s*(.*)$")
+
+
+def _arg_docs(doc: str) -> dict[str, str]:
+    """Parameter descriptions from a Google-style `Args:` section."""
+    out: dict[str, str] = {}
+    in_args = False
+    current: str | None = None
+    for line in doc.splitlines():
+        if line.strip() in ("Args:", "Arguments:"):
+            in_args = True
+            continue
+        if in_args:
+            if line.strip() and not line.startswith(" "):
+                break
+            if re.match(r"^\s*(Returns|Raises|Examples?):", line):
+                break
+            match = _ARG_LINE.match(line)
+            if match and len(line) - len(line.lstrip()) <= 8:
+                current = match.group(1)
+                out[current] = match.group(2).strip()
+            elif current and line.strip():
+                out[current] += " " + line.strip()
+    return out
+
+
+def register(func: Callable[..., ToolResult] | None = None, *, writes_files: bool = False) -> Any:
+    """Add a tool function to the registry (usable as `@register` or `@register(writes_files=True)`)."""
+
+    def wrap(fn: Callable[..., ToolResult]) -> Callable[..., ToolResult]:
+        doc = inspect.getdoc(fn) or ""
+        if not doc:
+            raise TypeError(f"tool {fn.__name__} needs a docstring: it is the model's tool description")
+        hints = typing.get_type_hints(fn)
+        params = list(inspect.signature(fn).parameters.values())
+        if not params or params[0].name != "production":
+            raise TypeError(f"tool {fn.__name__} must take `production` as its first parameter")
+        descriptions = _arg_docs(doc)
+        fields: dict[str, Any] = {}
+        for param in params[1:]:
+            if param.name not in descriptions:
+                raise TypeError(f"tool {fn.__name__}: parameter {param.name!r} is missing from `Args:`")
+            default = ... if param.default is inspect.Parameter.empty else param.default
+            fields[param.name] = (hints[param.name], Field(default, description=descriptions[param.name]))
+        model_name = "".join(part.title() for part in fn.__name__.split("_")) + "Args"
+        args_model = create_model(model_name, __config__=ConfigDict(extra="forbid"), **fields)
+        spec = ToolSpec(
+            name=fn.__name__,
+            func=fn,
+            args_model=args_model,
+            description=doc.split("\n\n")[0].replace("\n", " ").strip(),
+            doc=doc,
+            writes_files=writes_files,
+        )
+        if spec.name in _TOOLS and _TOOLS[spec.name].func is not fn:
+            raise ValueError(f"two tools are named {spec.name!r}")
+        _TOOLS[spec.name] = spec
+        return fn
+
+    return wrap(func) if func is not None else wrap
+
+
+# Modules that define tools; importing them registers their tools. Order is the order models see.
+TOOL_MODULES = (
+    "tools.script_lookup",
+    "tools.shot_list",
+    "tools.schedule.tools",
+    "tools.subtitles.tools",
+)
+
+
+def all_tools() -> dict[str, ToolSpec]:
+    """Every registered tool by name (importing the tool modules on first use)."""
+    import importlib
+
+    for module in TOOL_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+    return dict(_TOOLS)
+
+
+def get_tool(name: str) -> ToolSpec:
+    tools = all_tools()
+    if name not in tools:
+        from slate.errors import NotFound
+
+        raise NotFound(f"No tool called {name!r}", value=name, nearest=sorted(tools)[:5])
+    return tools[name]
