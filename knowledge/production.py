@@ -87,6 +87,15 @@ def list_projects(settings: Settings) -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / MANIFEST).exists())
 
 
+class TextWriter(Protocol):
+    """A connected language model, for tools that can use free writing (refining a shot list,
+    translating subtitles). Injected by agent/; None offline, and tools then do what rules can."""
+
+    name: str
+
+    def complete(self, system: str, prompt: str, *, max_tokens: int = 1024) -> str: ...
+
+
 class Retriever(Protocol):
     """What tools need from the knowledge store (implemented in knowledge.retrieval)."""
 
@@ -118,6 +127,7 @@ class Production:
     project_dir: Path | None = None
     retriever: Retriever | None = None
     retriever_factory: Callable[[], Retriever] | None = field(default=None, repr=False)
+    writer: TextWriter | None = field(default=None, repr=False)
 
     # --- construction ----------------------------------------------------------------------------
 
