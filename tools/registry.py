@@ -31,6 +31,7 @@ ArtifactKind = Literal[
     "call_sheet",
     "subtitle_report",
     "subtitles",
+    "overview",
     "message",
 ]
 

@@ -1,0 +1,428 @@
+"""Script lookup: find scenes, read a scene, report on a character or a location, search documents.
+
+These are the tools a director's questions land on ("劉督察喺邊幾場出現？", "which rooftop scenes are at
+night?"). Every result carries citations (file, scene, page, lines) so answers can say where.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from knowledge.cast_list import normalise_name
+from knowledge.citations import Citation, DocType, SearchHit
+from knowledge.production import Production, normalise_scene_number
+from knowledge.screenplay import IntExt, Scene, TimeOfDay, eighths_text
+from slate.errors import SlateError
+from tools.registry import ToolResult, register
+
+SUMMARY_SENTENCES = 3
+
+
+class SceneRow(BaseModel):
+    """One scene as lists show it (a strip on a board)."""
+
+    number: str
+    heading: str
+    int_ext: IntExt | None
+    location: str
+    time_of_day: TimeOfDay | None
+    characters: list[str]
+    non_speaking: list[str] = Field(default_factory=list)
+    page: int
+    eighths: int
+    pages: str
+    lines: tuple[int, int]
+    file: str
+
+    @classmethod
+    def of(cls, scene: Scene) -> SceneRow:
+        return cls(
+            number=scene.number,
+            heading=scene.heading,
+            int_ext=scene.int_ext,
+            location=scene.location,
+            time_of_day=scene.time_of_day,
+            characters=list(scene.characters),
+            non_speaking=list(scene.non_speaking),
+            page=scene.page,
+            eighths=scene.eighths,
+            pages=scene.pages_text,
+            lines=(scene.line_start, scene.line_end),
+            file=scene.file,
+        )
+
+
+def scene_citation(scene: Scene) -> Citation:
+    return Citation(
+        file=scene.file,
+        doc_type="screenplay",
+        scene=scene.number,
+        page=scene.page,
+        lines=(scene.line_start, scene.line_end),
+    )
+
+
+class ScenesResult(ToolResult):
+    kind: Literal["scenes"] = "scenes"
+    filters: dict[str, object] = Field(default_factory=dict, description="The filters that were applied.")
+    scenes: list[SceneRow]
+    total_eighths: int
+
+    def summary(self) -> str:
+        numbers = ", ".join(s.number for s in self.scenes) or "none"
+        return f"{len(self.scenes)} scene(s): {numbers} ({eighths_text(self.total_eighths or 0)} pages)"
+
+
+class SceneDetail(ToolResult):
+    kind: Literal["scene"] = "scene"
+    scene: SceneRow
+    summary_text: str = Field(description="A short summary from the scene's action lines.")
+    synopsis: str | None = None
+    dialogue_count: dict[str, int] = Field(default_factory=dict, description="Speeches per character.")
+    text: list[tuple[int, str]] = Field(
+        default_factory=list, description="Full text with source line numbers."
+    )
+
+    def summary(self) -> str:
+        return f"Scene {self.scene.number}: {self.scene.heading}. {self.summary_text}"
+
+
+class CharacterReport(ToolResult):
+    kind: Literal["character"] = "character"
+    name: str
+    aliases: list[str]
+    actor: str | None = None
+    scenes: list[SceneRow]
+    speaking_scenes: list[str]
+    silent_scenes: list[str]
+    total_eighths: int
+    first_appearance: SceneRow | None = None
+    speeches: int = Field(0, description="Number of dialogue blocks the character speaks.")
+    locations: list[str] = Field(default_factory=list)
+    unavailable: list[str] = Field(default_factory=list)
+    shared_with: str | None = None
+    shared_scenes: list[SceneRow] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"{self.name}: {len(self.scenes)} scene(s), {eighths_text(self.total_eighths or 0)} pages"
+        if self.shared_with:
+            text += f"; shares {len(self.shared_scenes)} with {self.shared_with}"
+        return text
+
+
+class LocationReport(ToolResult):
+    kind: Literal["location"] = "location"
+    name: str
+    aliases: list[str]
+    address: str | None = None
+    int_ext: str | None = None
+    unavailable: list[str] = Field(default_factory=list)
+    notes: str | None = None
+    sets: list[str] = Field(description="The script's set names that belong to this location.")
+    scenes: list[SceneRow]
+    total_eighths: int
+    by_time_of_day: dict[str, int] = Field(default_factory=dict)
+    characters: list[str] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{self.name}: {len(self.scenes)} scene(s), {eighths_text(self.total_eighths or 0)} pages"
+
+
+class SearchResult(ToolResult):
+    kind: Literal["search"] = "search"
+    query: str
+    hits: list[SearchHit]
+
+    def summary(self) -> str:
+        return f"{len(self.hits)} passage(s) for {self.query!r}"
+
+
+class Overview(ToolResult):
+    kind: Literal["overview"] = "overview"
+    project: str
+    title: str
+    scenes: int
+    pages: int
+    total_eighths: int
+    characters: dict[str, int] = Field(description="Character → number of scenes.")
+    locations: dict[str, int] = Field(description="Set → number of scenes.")
+    documents: list[dict[str, str]] = Field(default_factory=list)
+    by_time_of_day: dict[str, int] = Field(default_factory=dict)
+    by_int_ext: dict[str, int] = Field(default_factory=dict)
+
+    def summary(self) -> str:
+        return f"{self.title or self.project}: {self.scenes} scenes, {self.pages} pages"
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _scene_text(scene: Scene) -> str:
+    return "\n".join(line.text for line in scene.lines) or "\n".join(el.text for el in scene.elements)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _matches_text(scene: Scene, needle: str) -> bool:
+    folded = _fold(needle).strip()
+    if not folded:
+        return True
+    haystack = _fold(scene.heading + "\n" + _scene_text(scene))
+    return all(part in haystack for part in folded.split())
+
+
+def _int_ext_matches(scene: Scene, wanted: IntExt) -> bool:
+    if scene.int_ext is None:
+        return False
+    # An INT/EXT (I/E) scene counts as both interior and exterior: crews schedule it either way.
+    return scene.int_ext == wanted or scene.int_ext == "INT/EXT"
+
+
+def action_summary(scene: Scene, sentences: int = SUMMARY_SENTENCES) -> str:
+    """The first few sentences of a scene's action lines: a summary that quotes, never invents."""
+    action = " ".join(el.text.replace("\n", " ").strip() for el in scene.elements if el.type == "action")
+    action = re.sub(r"\s+", " ", action).strip()
+    if not action:
+        return ""
+    parts = re.findall(r".+?(?:[.!?。！？](?=\s|$)|[。！？]|$)", action)
+    picked = [p.strip() for p in parts if p.strip()][:sentences]
+    return " ".join(picked) if picked else action[:240]
+
+
+def _sum_eighths(scenes: list[Scene]) -> int:
+    return sum(s.eighths for s in scenes)
+
+
+# --- tools ----------------------------------------------------------------------------------------
+
+
+@register
+def find_scenes(
+    production: Production,
+    characters: list[str] | None = None,
+    location: str | None = None,
+    time_of_day: TimeOfDay | None = None,
+    int_ext: IntExt | None = None,
+    page_from: int | None = None,
+    page_to: int | None = None,
+    text: str | None = None,
+    numbers: list[str] | None = None,
+) -> ScenesResult:
+    """Find the script's scenes by character, location, time of day, INT/EXT, page range or text.
+
+    All filters combine (AND). Names and places may be given in any language or alias.
+
+    Args:
+        characters: characters who must all be in the scene (speaking or named in the action), e.g. ["劉督察"].
+        location: part of the set name in either language, e.g. "rooftop" or "天台".
+        time_of_day: DAY, NIGHT, DAWN or DUSK.
+        int_ext: INT, EXT or INT/EXT; INT/EXT scenes match both INT and EXT.
+        page_from: first page of a page range (inclusive).
+        page_to: last page of a page range (inclusive).
+        text: words that must appear in the scene's heading or text.
+        numbers: restrict to these scene numbers (e.g. the scenes of a previous answer).
+    """
+    production.require_script()
+    scenes = list(production.scenes)
+    filters: dict[str, object] = {}
+    if numbers:
+        wanted = {normalise_scene_number(n) for n in numbers}
+        scenes = [s for s in scenes if normalise_scene_number(s.number) in wanted]
+        filters["numbers"] = list(numbers)
+    if characters:
+        resolved = [production.resolve_character(c) for c in characters]
+        scenes = [s for s in scenes if all(c in s.characters or c in s.non_speaking for c in resolved)]
+        filters["characters"] = resolved
+    if location:
+        sets = set(production.match_location(location))
+        scenes = [s for s in scenes if s.location in sets]
+        filters["location"] = location
+    if time_of_day:
+        scenes = [s for s in scenes if s.time_of_day == time_of_day]
+        filters["time_of_day"] = time_of_day
+    if int_ext:
+        scenes = [s for s in scenes if _int_ext_matches(s, int_ext)]
+        filters["int_ext"] = int_ext
+    if page_from is not None or page_to is not None:
+        low = page_from if page_from is not None else 1
+        high = page_to if page_to is not None else 10**6
+        if high < low:
+            raise SlateError("The page range ends before it starts", value=f"{low}-{high}")
+        scenes = [s for s in scenes if s.page <= high and s.page_end >= low]
+        filters["pages"] = [low, high]
+    if text:
+        scenes = [s for s in scenes if _matches_text(s, text)]
+        filters["text"] = text
+    return ScenesResult(
+        filters=filters,
+        scenes=[SceneRow.of(s) for s in scenes],
+        total_eighths=_sum_eighths(scenes),
+        sources=[scene_citation(s) for s in scenes],
+    )
+
+
+@register
+def scene_details(production: Production, scene: str) -> SceneDetail:
+    """Read one scene: heading, characters, page, length, a short summary and the full numbered text.
+
+    Args:
+        scene: the scene number as the script numbers it, e.g. "12", "12A" or "第12場".
+    """
+    found = production.scene(scene)
+    speeches: dict[str, int] = {}
+    for el in found.elements:
+        if el.type == "character":
+            name = production.canonical_character(el.character or el.text)
+            speeches[name] = speeches.get(name, 0) + 1
+    return SceneDetail(
+        scene=SceneRow.of(found),
+        summary_text=action_summary(found),
+        synopsis=found.synopsis,
+        dialogue_count=speeches,
+        text=[(line.line, line.text) for line in found.lines],
+        sources=[scene_citation(found)],
+    )
+
+
+@register
+def character_report(production: Production, name: str, with_character: str | None = None) -> CharacterReport:
+    """Report on a character: scenes, total pages, first appearance, and scenes shared with another.
+
+    Args:
+        name: the character in any language or alias, e.g. "劉Sir", "Inspector Lau", "阿美".
+        with_character: another character, to list the scenes the two share.
+    """
+    production.require_script()
+    canonical = production.resolve_character(name)
+    scenes = [s for s in production.scenes if canonical in s.characters or canonical in s.non_speaking]
+    speaking = [s.number for s in scenes if canonical in s.characters]
+    silent = [s.number for s in scenes if canonical not in s.characters]
+    speeches = sum(
+        1
+        for s in scenes
+        for el in s.elements
+        if el.type == "character" and production.canonical_character(el.character or el.text) == canonical
+    )
+    member = production.cast_member(canonical)
+    shared: list[Scene] = []
+    other = None
+    if with_character:
+        other = production.resolve_character(with_character)
+        shared = [s for s in scenes if other in s.characters or other in s.non_speaking]
+    return CharacterReport(
+        name=canonical,
+        aliases=production.character_names().get(canonical, [canonical]),
+        actor=member.actor if member else None,
+        scenes=[SceneRow.of(s) for s in scenes],
+        speaking_scenes=speaking,
+        silent_scenes=silent,
+        total_eighths=_sum_eighths(scenes),
+        first_appearance=SceneRow.of(scenes[0]) if scenes else None,
+        speeches=speeches,
+        locations=list(dict.fromkeys(s.location for s in scenes)),
+        unavailable=[d.isoformat() for d in member.unavailable] if member else [],
+        shared_with=other,
+        shared_scenes=[SceneRow.of(s) for s in shared],
+        sources=[scene_citation(s) for s in (shared if with_character else scenes)],
+    )
+
+
+@register
+def location_report(production: Production, name: str) -> LocationReport:
+    """Report on a location: its scenes, pages, day/night split, who is there, and its address if known.
+
+    Args:
+        name: the location in either language or alias, e.g. "rooftop", "天台", "茶餐廳".
+    """
+    production.require_script()
+    sets = production.match_location(name)
+    scenes = [s for s in production.scenes if s.location in sets]
+    entry = production.location_entry(sets[0]) if sets else None
+    if entry is None:
+        key = normalise_name(name)
+        entry = next(
+            (e for e in production.locations if any(key in normalise_name(a) for a in e.all_names())), None
+        )
+    by_time: dict[str, int] = {}
+    for s in scenes:
+        by_time[s.time_of_day or "UNKNOWN"] = by_time.get(s.time_of_day or "UNKNOWN", 0) + 1
+    people = list(dict.fromkeys(c for s in scenes for c in s.characters))
+    return LocationReport(
+        name=entry.id if entry else sets[0],
+        aliases=entry.all_names() if entry else sets,
+        address=entry.address if entry else None,
+        int_ext=entry.int_ext if entry else None,
+        unavailable=[d.isoformat() for d in entry.unavailable] if entry else [],
+        notes=entry.notes if entry else None,
+        sets=sets,
+        scenes=[SceneRow.of(s) for s in scenes],
+        total_eighths=_sum_eighths(scenes),
+        by_time_of_day=by_time,
+        characters=people,
+        sources=[scene_citation(s) for s in scenes],
+    )
+
+
+@register
+def search_documents(
+    production: Production,
+    query: str,
+    k: int = 5,
+    doc_type: DocType | None = None,
+    scene: str | None = None,
+    character: str | None = None,
+) -> SearchResult:
+    """Search the production's documents (script, notes, reports, lists, subtitles) and cite each passage.
+
+    Args:
+        query: what to look for, in any language.
+        k: how many passages to return (1-20).
+        doc_type: only this kind of document: screenplay, notes, report, cast, locations, plan or subtitles.
+        scene: only passages from this scene number.
+        character: only passages involving this character (any alias).
+    """
+    filters: dict[str, object] = {}
+    if doc_type:
+        filters["doc_type"] = doc_type
+    if scene:
+        filters["scene"] = normalise_scene_number(scene)
+    if character:
+        filters["character"] = production.resolve_character(character)
+    hits = production.search(query, k=max(1, min(int(k), 20)), filters=filters or None)
+    return SearchResult(query=query, hits=hits, sources=[h.citation() for h in hits])
+
+
+@register
+def production_overview(production: Production) -> Overview:
+    """Summarise the production: scenes, pages, who is in it, where it is set, and which documents it holds."""
+    scenes = production.scenes
+    characters: dict[str, int] = {}
+    locations: dict[str, int] = {}
+    by_time: dict[str, int] = {}
+    by_ie: dict[str, int] = {}
+    for s in scenes:
+        for c in dict.fromkeys([*s.characters, *s.non_speaking]):
+            characters[c] = characters.get(c, 0) + 1
+        locations[s.location] = locations.get(s.location, 0) + 1
+        by_time[s.time_of_day or "UNKNOWN"] = by_time.get(s.time_of_day or "UNKNOWN", 0) + 1
+        by_ie[s.int_ext or "UNKNOWN"] = by_ie.get(s.int_ext or "UNKNOWN", 0) + 1
+    screenplay = production.screenplay
+    return Overview(
+        project=production.name,
+        title=screenplay.title if screenplay else "",
+        scenes=len(scenes),
+        pages=screenplay.pages if screenplay else 0,
+        total_eighths=_sum_eighths(scenes),
+        characters=dict(sorted(characters.items(), key=lambda kv: -kv[1])),
+        locations=dict(sorted(locations.items(), key=lambda kv: -kv[1])),
+        documents=[{"name": d.name, "doc_type": d.doc_type} for d in production.documents],
+        by_time_of_day=by_time,
+        by_int_ext=by_ie,
+        sources=[Citation(file=d.name, doc_type=d.doc_type) for d in production.documents],
+    )
