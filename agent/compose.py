@@ -1,0 +1,558 @@
+"""Composing the offline planner's answers from tool results, in the person's language, with citations.
+
+Answers only restate what the tools returned (scene numbers, pages, counts, quoted passages) and
+say where each fact comes from. Where a request needs free writing the answer says so plainly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from agent.intents import Lang, Understanding
+from agent.lexicon import Lexicon
+
+TOD_ZH = {"DAY": "日", "NIGHT": "夜", "DAWN": "清晨", "DUSK": "黃昏"}
+IE_ZH = {"INT": "內景", "EXT": "外景", "INT/EXT": "內外景"}
+MAX_LISTED = 25
+MAX_SOURCES = 8
+
+NEEDS_MODEL = {
+    "en": "Writing new material needs a language model; I'm the offline planner, so I can only find and quote "
+    "what the production's documents say. Connect a model (SLATE_LLM=openai with OPENAI_API_KEY, or "
+    "OPENAI_BASE_URL for a local server) and I can draft it from this material.",
+    "zh": "寫新嘢要接駁語言模型先做到；而家係離線模式，我只可以搵返同引用製作文件入面嘅內容。"
+    "設定 SLATE_LLM=openai 同 OPENAI_API_KEY（或者本地伺服器嘅 OPENAI_BASE_URL）之後，我就可以根據呢啲資料幫你寫。",
+}
+
+HELP = {
+    "en": "I'm Slate's offline planner. I know this production's script and documents. Try:\n"
+    "- **Script**: “Which rooftop scenes are at night?”, “What happens in scene 12?”, “How many pages is Mei in?”\n"
+    "- **Documents**: “What lens does the director want for the fight?”\n"
+    "- **Shot lists**: “Draft a shot list for scene 7 in hk-action style”, then “drop 7C”\n"
+    "- **Schedule**: “Plan the shoot”, “劉Sir 3號唔得，重新排”, “Call sheet for day 2”\n"
+    "- **Subtitles**: “Check the subtitles”, “幫我將字幕轉做香港繁體”\n"
+    "I answer from the tools and cite scene, page and file. I don't write new material unless a language model "
+    "is connected.",
+    "zh": "我係 Slate 嘅離線助手，識得呢個製作嘅劇本同文件。你可以問：\n"
+    "- **劇本**：「劉督察喺邊幾場出現？」「第12場講咩？」「阿美有幾多頁戲？」\n"
+    "- **文件**：「導演想打鬥場用咩鏡頭？」\n"
+    "- **分鏡表**：「幫我出第七場嘅分鏡表，港式動作風格」，之後「drop 7C」\n"
+    "- **排期**：「幫我排期」「劉Sir 3號唔得，重新排」「第二日嘅通告」\n"
+    "- **字幕**：「檢查吓字幕」「幫我將字幕轉做香港繁體」\n"
+    "我只會根據工具嘅結果回答，並註明場次、頁數同檔案；除非接駁咗語言模型，否則唔會創作新內容。",
+}
+
+
+def _t(lang: Lang, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _tod(value: str | None, lang: Lang) -> str:
+    if not value:
+        return ""
+    return TOD_ZH.get(value, value) if lang == "zh" else value
+
+
+def _ie(value: str | None, lang: Lang) -> str:
+    if not value:
+        return ""
+    return IE_ZH.get(value, value) if lang == "zh" else value
+
+
+def _pages(eighths: int | None, lang: Lang) -> str:
+    from knowledge.screenplay import eighths_text
+
+    text = eighths_text(max(0, int(eighths or 0))) if eighths else "0"
+    return f"{text} 頁" if lang == "zh" else f"{text} pg"
+
+
+def _scene_label(number: str, lang: Lang) -> str:
+    return f"第{number}場" if lang == "zh" else f"Sc. {number}"
+
+
+def _scene_line(row: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
+    parts = [f"**{_scene_label(row['number'], lang)}**", row.get("heading", "")]
+    meta = [_t(lang, f"p. {row.get('page')}", f"第{row.get('page')}頁"), _pages(row.get("eighths"), lang)]
+    people = row.get("characters") or []
+    if people:
+        meta.append(", ".join(lexicon.name(c) for c in people[:6]) + ("…" if len(people) > 6 else ""))
+    return "- " + " ".join(p for p in parts if p) + " · " + " · ".join(meta)
+
+
+def _list_numbers(numbers: list[str], lang: Lang) -> str:
+    if lang == "zh":
+        return "、".join(numbers)
+    return ", ".join(numbers)
+
+
+def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
+    bits = []
+    if filters.get("characters"):
+        names = [lexicon.name(c) for c in filters["characters"]]
+        bits.append(_t(lang, "with " + " and ".join(names), "有" + "同".join(names)))
+    if filters.get("location"):
+        bits.append(_t(lang, f"at “{filters['location']}”", f"喺「{filters['location']}」"))
+    if filters.get("time_of_day"):
+        bits.append(
+            _t(
+                lang,
+                f"at {filters['time_of_day'].lower()}"
+                if filters["time_of_day"] == "NIGHT"
+                else f"({filters['time_of_day'].lower()})",
+                f"{_tod(filters['time_of_day'], lang)}景",
+            )
+        )
+    if filters.get("int_ext"):
+        bits.append(_t(lang, f"({filters['int_ext']})", _ie(filters["int_ext"], lang)))
+    if filters.get("pages"):
+        low, high = filters["pages"]
+        bits.append(_t(lang, f"on pages {low}–{high}", f"第{low}至{high}頁"))
+    if filters.get("text"):
+        bits.append(_t(lang, f"mentioning “{filters['text']}”", f"提到「{filters['text']}」"))
+    return " ".join(bits)
+
+
+# --- per kind -----------------------------------------------------------------------------------
+
+
+def _scenes(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    rows = a.get("scenes") or []
+    lang = u.lang
+    filters = dict(a.get("filters") or {})
+    narrowed = bool(filters.pop("numbers", None))
+    what = _describe_filters(filters, lang, lex)
+    if not rows:
+        if lang == "zh":
+            return f"冇場次{what}。" if what else "冇符合嘅場次。"
+        return f"No scenes {what}." if what else "No scenes match."
+    numbers = [r["number"] for r in rows]
+    total = _pages(a.get("total_eighths"), lang)
+    if lang == "zh":
+        scope = "當中" if narrowed else ""
+        head = f"{scope}{what + '嘅' if what else ''}場次共 {len(rows)} 場：{_list_numbers(numbers, lang)}（合共 {total}）。"
+    else:
+        scope = "Of those, " if narrowed else ""
+        noun = "scene" if len(rows) == 1 else "scenes"
+        head = f"{scope}{len(rows)} {noun} {what}: {_list_numbers(numbers, lang)} ({total} in all)."
+        head = head[0].upper() + head[1:]
+    lines = [_scene_line(r, lang, lex) for r in rows[:MAX_LISTED]]
+    if len(rows) > MAX_LISTED:
+        lines.append(
+            _t(lang, f"- … and {len(rows) - MAX_LISTED} more", f"- …仲有 {len(rows) - MAX_LISTED} 場")
+        )
+    return head + "\n\n" + "\n".join(lines)
+
+
+def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    row = a["scene"]
+    lang = u.lang
+    people = ", ".join(lex.name(c) for c in row.get("characters") or []) or _t(
+        lang, "nobody speaks", "冇對白"
+    )
+    silent = row.get("non_speaking") or []
+    where = f"{_ie(row.get('int_ext'), lang)} {row.get('location', '')} {_tod(row.get('time_of_day'), lang)}".strip()
+    if lang == "zh":
+        text = (
+            f"**第{row['number']}場** — {row['heading']}\n\n"
+            f"- 場景：{where}\n- 頁數：第{row['page']}頁起，共 {_pages(row.get('eighths'), lang)}\n"
+            f"- 有對白嘅角色：{people}"
+        )
+        if silent:
+            text += f"\n- 無對白出場：{', '.join(lex.name(c) for c in silent)}"
+        if a.get("summary_text"):
+            text += f"\n\n動作描述（節錄）：{a['summary_text']}"
+    else:
+        text = (
+            f"**Scene {row['number']}** — {row['heading']}\n\n"
+            f"- Set: {where}\n- Starts p. {row['page']}, {_pages(row.get('eighths'), lang)}\n"
+            f"- Speaking: {people}"
+        )
+        if silent:
+            text += f"\n- Also present (no lines): {', '.join(lex.name(c) for c in silent)}"
+        if a.get("summary_text"):
+            text += f"\n\nFrom the action lines: {a['summary_text']}"
+    if a.get("synopsis"):
+        text += _t(lang, f"\n\nSynopsis: {a['synopsis']}", f"\n\n概要：{a['synopsis']}")
+    return text
+
+
+def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    name = lex.name(a["name"])
+    scenes = [r["number"] for r in a.get("scenes") or []]
+    first = a.get("first_appearance")
+    if a.get("shared_with"):
+        other = lex.name(a["shared_with"])
+        shared = a.get("shared_scenes") or []
+        numbers = [r["number"] for r in shared]
+        if not shared:
+            return _t(lang, f"{name} and {other} share no scenes.", f"{name}同{other}冇同場戲。")
+        head = _t(
+            lang,
+            f"{name} and {other} share {len(shared)} scene(s): {_list_numbers(numbers, lang)}.",
+            f"{name}同{other}有 {len(shared)} 場同場戲：第{_list_numbers(numbers, lang)}場。",
+        )
+        return head + "\n\n" + "\n".join(_scene_line(r, lang, lex) for r in shared[:MAX_LISTED])
+    if not scenes:
+        return _t(
+            lang,
+            f"{name} is in the cast list but in no scene of the script.",
+            f"{name}喺演員表入面，但劇本冇佢嘅戲。",
+        )
+    if lang == "zh":
+        text = (
+            f"**{name}**" + (f"（演員：{a['actor']}）" if a.get("actor") else "") + "\n\n"
+            f"- 出場：{len(scenes)} 場（第{_list_numbers(scenes, lang)}場），合共 {_pages(a.get('total_eighths'), lang)}\n"
+            f"- 有對白：{len(a.get('speaking_scenes') or [])} 場，共 {a.get('speeches', 0)} 段對白"
+        )
+        if first:
+            text += f"\n- 第一次出場：第{first['number']}場（第{first['page']}頁）{first['heading']}"
+        if a.get("locations"):
+            text += f"\n- 場景：{'、'.join(a['locations'][:8])}"
+        if a.get("unavailable"):
+            text += f"\n- 唔得閒：{'、'.join(a['unavailable'])}"
+    else:
+        text = (
+            f"**{name}**" + (f" — played by {a['actor']}" if a.get("actor") else "") + "\n\n"
+            f"- In {len(scenes)} scene(s): {_list_numbers(scenes, lang)} — {_pages(a.get('total_eighths'), lang)} in all\n"
+            f"- Speaks in {len(a.get('speaking_scenes') or [])} of them ({a.get('speeches', 0)} speeches)"
+        )
+        if first:
+            text += f"\n- First appears in scene {first['number']} (p. {first['page']}): {first['heading']}"
+        if a.get("locations"):
+            text += f"\n- Sets: {', '.join(a['locations'][:8])}"
+        if a.get("unavailable"):
+            text += f"\n- Unavailable: {', '.join(a['unavailable'])}"
+    return text
+
+
+def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    rows = a.get("scenes") or []
+    split = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
+    aliases = " / ".join(a.get("aliases") or [])
+    if lang == "zh":
+        text = f"**{a['name']}**（{aliases}）\n\n"
+        if a.get("address"):
+            text += f"- 地址：{a['address']}\n"
+        text += f"- {len(rows)} 場，合共 {_pages(a.get('total_eighths'), lang)}（{split}）\n"
+        if a.get("unavailable"):
+            text += f"- 唔借得：{'、'.join(a['unavailable'])}\n"
+        if a.get("notes"):
+            text += f"- 備註：{a['notes']}\n"
+    else:
+        text = f"**{a['name']}** ({aliases})\n\n"
+        if a.get("address"):
+            text += f"- Address: {a['address']}\n"
+        text += f"- {len(rows)} scene(s), {_pages(a.get('total_eighths'), lang)} ({split})\n"
+        if a.get("unavailable"):
+            text += f"- Unavailable: {', '.join(a['unavailable'])}\n"
+        if a.get("notes"):
+            text += f"- Notes: {a['notes']}\n"
+    return text + "\n" + "\n".join(_scene_line(r, lang, lex) for r in rows[:MAX_LISTED])
+
+
+def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    hits = a.get("hits") or []
+    lang = u.lang
+    if not hits:
+        return _t(
+            lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
+        )
+    head = _t(
+        lang,
+        "Here is what the production's documents say (quoted, most relevant first):",
+        "製作文件入面最相關嘅內容（原文引用）：",
+    )
+    lines = []
+    for i, hit in enumerate(hits[:4], start=1):
+        snippet = " ".join(str(hit.get("text", "")).split())
+        if len(snippet) > 280:
+            snippet = snippet[:280] + "…"
+        lines.append(f"{i}. “{snippet}” — *{_label(hit)}*")
+    return head + "\n\n" + "\n".join(lines)
+
+
+def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    chars = a.get("characters") or {}
+    locs = a.get("locations") or {}
+    tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
+    char_text = ", ".join(f"{lex.name(k)} ({v})" for k, v in list(chars.items())[:12])
+    loc_text = ", ".join(f"{k} ({v})" for k, v in list(locs.items())[:12])
+    docs = ", ".join(d["name"] for d in a.get("documents") or [])
+    if lang == "zh":
+        return (
+            f"**{a.get('title') or a.get('project')}**：{a.get('scenes')} 場，約 {a.get('pages')} 頁"
+            f"（{_pages(a.get('total_eighths'), lang)}；{tod}）。\n\n"
+            f"- 角色（場數）：{char_text}\n- 場景（場數）：{loc_text}\n- 文件：{docs or '—'}"
+        )
+    return (
+        f"**{a.get('title') or a.get('project')}**: {a.get('scenes')} scenes, about {a.get('pages')} pages "
+        f"({_pages(a.get('total_eighths'), lang)}; {tod}).\n\n"
+        f"- Characters (scenes): {char_text}\n- Sets (scenes): {loc_text}\n- Documents: {docs or '—'}"
+    )
+
+
+def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    shots = a.get("shots") or []
+    minutes = a.get("total_minutes") or sum(int(s.get("setup_minutes") or 0) for s in shots)
+    hours = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+    style = a.get("style") or "classic"
+    version = a.get("version")
+    head = _t(
+        lang,
+        f"Shot list for scene {a.get('scene')} ({style}{f', version {version}' if version else ''}): "
+        f"{len(shots)} shots, about {hours} of setups.",
+        f"第{a.get('scene')}場分鏡表（{style}{f'，第{version}版' if version else ''}）：共 {len(shots)} 個鏡頭，"
+        f"預計架設 {hours}。",
+    )
+    rows = []
+    for shot in shots[:30]:
+        subjects = ", ".join(lex.name(s) for s in shot.get("subjects") or [])
+        bits = [f"**{shot.get('id')}**", str(shot.get("size", "")), str(shot.get("movement", ""))]
+        if shot.get("lens_mm"):
+            bits.append(f"{shot['lens_mm']}mm")
+        line = " ".join(b for b in bits if b)
+        if subjects:
+            line += f" — {subjects}"
+        if shot.get("description"):
+            line += f": {shot['description']}"
+        rows.append("- " + line)
+    provenance = a.get("provenance")
+    note = ""
+    if provenance in ("rules", None) or (isinstance(provenance, dict) and not provenance.get("model")):
+        note = _t(
+            lang,
+            "\n\nDrafted by rules from the scene's content (no language model).",
+            "\n\n呢份係按劇本內容用規則起草（冇用語言模型）。",
+        )
+    return head + "\n\n" + "\n".join(rows) + note
+
+
+def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    days = a.get("days") or []
+    status = a.get("status")
+    baseline = a.get("baseline") or {}
+    objective = a.get("objective")
+    bound = a.get("lower_bound")
+    saving = ""
+    if baseline.get("objective") and objective is not None and baseline["objective"] > 0:
+        pct = 100 * (baseline["objective"] - objective) / baseline["objective"]
+        saving = _t(
+            lang,
+            f" That is {pct:.0f}% cheaper than the classic stripboard sort "
+            f"({baseline.get('total_days')} days, {baseline.get('company_moves')} moves).",
+            f"比傳統排法（{baseline.get('total_days')} 日、搬景 {baseline.get('company_moves')} 次）平 {pct:.0f}%。",
+        )
+    head = _t(
+        lang,
+        f"Planned {a.get('total_days', len(days))} shooting days ({status}"
+        + (f", proven lower bound {bound:,.0f}" if isinstance(bound, (int, float)) else "")
+        + f"): holding cost {a.get('holding_cost', 0):,.0f}, {a.get('company_moves', 0)} company moves.{saving}",
+        f"排咗 {a.get('total_days', len(days))} 個拍攝日（{status}"
+        + (f"，已證明下限 {bound:,.0f}" if isinstance(bound, (int, float)) else "")
+        + f"）：演員等候成本 {a.get('holding_cost', 0):,.0f}，搬景 {a.get('company_moves', 0)} 次。{saving}",
+    )
+    rows = []
+    for i, day in enumerate(days[:40], start=1):
+        scenes = day.get("scenes") or []
+        rows.append(
+            _t(
+                lang,
+                f"- Day {i} ({day.get('date')}): scenes {', '.join(map(str, scenes))} — {day.get('hours', 0)} h",
+                f"- 第{i}日（{day.get('date')}）：第{'、'.join(map(str, scenes))}場 — {day.get('hours', 0)} 小時",
+            )
+        )
+    violations = a.get("violations") or []
+    tail = ""
+    if violations:
+        tail = _t(lang, "\n\nProblems: ", "\n\n問題：") + "; ".join(map(str, violations[:5]))
+    return head + "\n\n" + "\n".join(rows) + tail
+
+
+def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    scenes = a.get("scenes") or []
+    cast = a.get("cast") or []
+    head = _t(
+        lang,
+        f"Call sheet for day {a.get('day')} ({a.get('date')}): general call {a.get('general_call', '—')}.",
+        f"第{a.get('day')}日（{a.get('date')}）通告：集合時間 {a.get('general_call', '—')}。",
+    )
+    lines = []
+    for scene in scenes:
+        if isinstance(scene, dict):
+            label = scene.get("id") or scene.get("number") or scene.get("scene")
+            lines.append(
+                f"- {_scene_label(str(label), lang)} {scene.get('set') or scene.get('location') or ''} "
+                f"{scene.get('int_ext') or ''} {_tod(scene.get('time_of_day'), lang)}".rstrip()
+            )
+    for member in cast:
+        if isinstance(member, dict):
+            name = lex.name(str(member.get("id") or member.get("name")))
+            lines.append(
+                _t(
+                    lang,
+                    f"- {name}: call {member.get('call_time') or member.get('call', '')}",
+                    f"- {name}：{member.get('call_time') or member.get('call', '')} 到",
+                )
+            )
+    return head + "\n\n" + "\n".join(lines)
+
+
+def _subtitle_report(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    issues = a.get("issues") or []
+    counts: dict[str, int] = {}
+    for issue in issues:
+        counts[issue.get("code", "?")] = counts.get(issue.get("code", "?"), 0) + 1
+    summary = ", ".join(f"{k} ×{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+    head = _t(
+        lang,
+        f"Checked {a.get('file')} ({a.get('profile')}, {a.get('encoding')}): {a.get('cues')} cues, "
+        f"{len(issues)} issue(s){': ' + summary if summary else ''}.",
+        f"檢查咗 {a.get('file')}（{a.get('profile')}，{a.get('encoding')}）：{a.get('cues')} 句字幕，"
+        f"{len(issues)} 個問題{'：' + summary if summary else ''}。",
+    )
+    rows = [
+        f"- #{i.get('cue')} {i.get('start', '')} `{i.get('code')}` — {i.get('message', '')}"
+        for i in issues[:15]
+    ]
+    return head + ("\n\n" + "\n".join(rows) if rows else "")
+
+
+def _subtitles(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    files = a.get("files") or []
+    message = a.get("message") or a.get("summary") or ""
+    head = _t(lang, "Done. ", "搞掂。") + str(message)
+    if files:
+        head += _t(lang, "\n\nWritten: ", "\n\n已寫入：") + ", ".join(f"`{f}`" for f in files)
+    remaining = a.get("remaining_issues") or a.get("unfixed") or []
+    if remaining:
+        head += _t(
+            lang,
+            f"\n\n{len(remaining)} issue(s) need a person (e.g. rewording for reading speed).",
+            f"\n\n仲有 {len(remaining)} 個問題要人手處理（例如要改字先追到閱讀速度）。",
+        )
+    return head
+
+
+def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    kind = a.get("error")
+    nearest = a.get("nearest") or []
+    value = a.get("value")
+    if lang == "zh":
+        if kind == "SceneNotFound":
+            return f"劇本入面冇第{value}場。" + (f"最接近嘅有：第{'、'.join(nearest)}場。" if nearest else "")
+        if kind == "CharacterNotFound":
+            return f"呢個製作冇叫「{value}」嘅角色。" + (
+                f"你係咪指：{'、'.join(nearest)}？" if nearest else ""
+            )
+        if kind == "LocationNotFound":
+            return f"搵唔到「{value}」呢個場景。" + (f"你係咪指：{'、'.join(nearest)}？" if nearest else "")
+        if kind == "Blocked":
+            return "呢個要求會改動製作資料，但你冇叫我改，所以我冇做。"
+        return f"做唔到：{a.get('message')}"
+    return str(a.get("message") or "That did not work.")
+
+
+COMPOSERS: dict[str, Callable[[dict[str, Any], Understanding, Lexicon], str]] = {
+    "scenes": _scenes,
+    "scene": _scene,
+    "character": _character,
+    "location": _location,
+    "search": _search,
+    "overview": _overview,
+    "shot_list": _shot_list,
+    "schedule": _schedule,
+    "call_sheet": _call_sheet,
+    "subtitle_report": _subtitle_report,
+    "subtitles": _subtitles,
+    "error": _error,
+}
+
+
+def _label(source: dict[str, Any]) -> str:
+    from knowledge.citations import Citation
+
+    try:
+        return Citation.model_validate(
+            {k: v for k, v in source.items() if k in Citation.model_fields}
+        ).label()
+    except ValueError:
+        return str(source.get("file", ""))
+
+
+def sources_block(artifacts: list[dict[str, Any]], lang: Lang) -> str:
+    seen: dict[str, None] = {}
+    for artifact in artifacts:
+        for source in artifact.get("sources") or []:
+            seen.setdefault(_label(source), None)
+    if not seen:
+        return ""
+    labels = list(seen)
+    more = len(labels) - MAX_SOURCES
+    text = "; ".join(labels[:MAX_SOURCES]) + (
+        _t(lang, f"; +{more} more", f"；另外 {more} 個") if more > 0 else ""
+    )
+    return _t(lang, "\n\nSources: ", "\n\n出處：") + text
+
+
+def compose_answer(
+    u: Understanding, turn: Any, lexicon: Lexicon, *, missing_tools: list[str] | None = None
+) -> str:
+    """The reply for a turn whose tools have all answered (or that needed none)."""
+    lang = u.lang
+    if not turn.artifacts:
+        if u.intent == "thanks":
+            return _t(lang, "You're welcome.", "唔使客氣。")
+        if missing_tools:
+            return _t(
+                lang,
+                f"That needs the {missing_tools[0]} tool, which this installation does not have.",
+                f"呢個要用 {missing_tools[0]} 工具，但呢個安裝冇。",
+            )
+        if u.intent == "character_report":
+            return _t(
+                lang,
+                "Which character? Name them as the script or cast list does.",
+                "邊個角色？請講劇本或者演員表入面嘅名。",
+            )
+        if u.intent == "location_report":
+            return _t(lang, "Which location?", "邊個場景？")
+        if u.intent == "unavailable":
+            return _t(
+                lang,
+                "Who is unavailable, and on which dates (e.g. “Lau can't do 3 March”)?",
+                "邊個唔得閒、邊日？（例如「劉Sir 3號唔得」）",
+            )
+        if u.intent in ("scene_details", "shot_list", "show_shot_list"):
+            return _t(
+                lang, "Which scene? Give its number, e.g. “scene 7”.", "邊一場？請講場次，例如「第7場」。"
+            )
+        if u.intent == "free_writing":
+            return NEEDS_MODEL[lang]
+        return HELP[lang]
+    parts = []
+    for artifact in turn.artifacts:
+        composer = COMPOSERS.get(str(artifact.get("kind")))
+        if composer is None:
+            parts.append(str(artifact.get("summary") or artifact.get("message") or ""))
+            continue
+        parts.append(composer(artifact, u, lexicon))
+    text = "\n\n".join(p for p in parts if p)
+    if u.intent == "search" and any(a.get("kind") == "search" and a.get("hits") for a in turn.artifacts):
+        text += _t(
+            lang,
+            "\n\n(Quoted from the documents; with a language model connected I would also summarise.)",
+            "\n\n（以上係原文引用；接駁語言模型之後我可以再幫你歸納。）",
+        )
+    if u.intent == "free_writing":
+        text = NEEDS_MODEL[lang] + "\n\n" + text
+    return text + sources_block(turn.artifacts, lang)

@@ -1,0 +1,940 @@
+"""Understanding a request without a language model: intent words and the production's own entities.
+
+English, written Traditional Chinese and colloquial Cantonese (and any mix) are handled by keyword
+tables plus the production's lexicon (agent.lexicon). The result is an `Understanding`: what the
+person wants and the entities they named. `agent.planner` turns it into tool calls; nothing here
+reads documents or tool results, so text inside the production's files can never steer it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from agent.lexicon import Lexicon, Mention, fold, has_cjk
+
+Intent = Literal[
+    "help",
+    "overview",
+    "find_scenes",
+    "scene_details",
+    "character_report",
+    "location_report",
+    "search",
+    "shot_list",
+    "show_shot_list",
+    "edit_shot",
+    "schedule",
+    "unavailable",
+    "call_sheet",
+    "subs_check",
+    "subs_fix",
+    "subs_convert",
+    "subs_merge",
+    "subs_shift",
+    "subs_translate",
+    "free_writing",
+    "thanks",
+]
+Lang = Literal["en", "zh"]
+
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_UNITS = {"十": 10, "百": 100}
+_CN_NUM = "零〇一二兩两三四五六七八九十百"
+EN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1,
+}  # fmt: skip
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+
+
+def chinese_number(text: str) -> int | None:
+    """`七` → 7, `十二` → 12, `二十` → 20, `一百零五` → 105, `12` → 12."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        else:
+            total += (current or 1) * CN_UNITS[ch]
+            current = 0
+    return total + current
+
+
+def _has(folded: str, words: tuple[str, ...]) -> bool:
+    """Any of `words` in the text: CJK words as substrings, Latin words on word boundaries."""
+    for word in words:
+        if has_cjk(word):
+            if word in folded:
+                return True
+        elif re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", folded):
+            return True
+    return False
+
+
+# --- keyword tables (folded: lower case, NFKC) ----------------------------------------------------
+
+HELP = (
+    "help",
+    "what can you do",
+    "how do i",
+    "how does this work",
+    "what do you do",
+    "你識做咩",
+    "你可以做咩",
+    "點用",
+    "幫到我咩",
+    "有咩功能",
+    "你係邊個",
+    "你會做咩",
+    "使用說明",
+    "who are you",
+)
+GREETING = ("hi", "hello", "hey", "你好", "哈囉", "早晨", "good morning")
+THANKS = ("thanks", "thank you", "cheers", "唔該", "多謝", "謝謝", "thx", "ok thanks")
+OVERVIEW = (
+    "overview",
+    "summary of the script",
+    "summarise the script",
+    "summarize the script",
+    "how many scenes",
+    "how long is the script",
+    "how many pages",
+    "who is in the film",
+    "who's in the film",
+    "the cast",
+    "list the characters",
+    "list of characters",
+    "all characters",
+    "which characters",
+    "what characters",
+    "list the locations",
+    "all locations",
+    "which locations",
+    "what locations",
+    "what's in the project",
+    "what documents",
+    "which documents",
+    "幾多場",
+    "幾多頁",
+    "有咩角色",
+    "有邊啲角色",
+    "角色表",
+    "人物表",
+    "有咩場景",
+    "有邊啲場景",
+    "有咩地點",
+    "劇本概覽",
+    "總覽",
+    "概覽",
+    "大綱",
+    "有咩文件",
+    "有邊啲文件",
+    "成個劇本",
+)
+SCENE_LIST = (
+    "which scenes",
+    "what scenes",
+    "which scene",
+    "list scenes",
+    "list the scenes",
+    "scenes with",
+    "scenes where",
+    "scenes at",
+    "scenes in",
+    "scenes on",
+    "in which scenes",
+    "appear",
+    "appears",
+    "appearing",
+    "is in",
+    "are in",
+    "show me the",
+    "find scenes",
+    "邊幾場",
+    "邊場",
+    "邊啲場",
+    "邊一場",
+    "哪幾場",
+    "哪些場",
+    "出現",
+    "有份",
+    "有冇",
+    "列出",
+    "場戲",
+    "嘅戲",
+    "的戲",
+    "場口",
+)
+DETAIL = (
+    "what happens",
+    "what happened",
+    "summary",
+    "summarise",
+    "summarize",
+    "tell me about",
+    "describe",
+    "show me",
+    "read",
+    "details",
+    "detail",
+    "about",
+    "who is in",
+    "who's in",
+    "講咩",
+    "講乜",
+    "發生咩",
+    "發生乜",
+    "內容",
+    "劇情",
+    "講下",
+    "講吓",
+    "介紹",
+    "睇吓",
+    "睇下",
+    "有咩人",
+    "有邊個",
+    "邊個喺",
+)
+CHAR_REPORT = (
+    "how many",
+    "how much",
+    "pages",
+    "eighths",
+    "first appear",
+    "first appearance",
+    "first scene",
+    "who plays",
+    "actor",
+    "actress",
+    "played by",
+    "tell me about",
+    "who is",
+    "who's",
+    "report",
+    "breakdown",
+    "幾多",
+    "幾耐",
+    "第一次",
+    "第一場",
+    "頭一場",
+    "邊個演",
+    "演員",
+    "係邊個",
+    "介紹",
+    "資料",
+    "頁數",
+)
+SHARE = (
+    "share",
+    "shared",
+    "together",
+    "with each other",
+    "both in",
+    "一齊",
+    "同場",
+    "同埋",
+    "對手戲",
+    "夾埋",
+)
+LOC_REPORT = (
+    "where is",
+    "where's",
+    "address",
+    "located",
+    "location report",
+    "recce",
+    "how do i get",
+    "tell me about",
+    "available",
+    "availability",
+    "喺邊度",
+    "喺邊",
+    "地址",
+    "點去",
+    "勘景",
+    "場地",
+    "介紹",
+)
+SHOT_LIST = (
+    "shot list",
+    "shotlist",
+    "shot-list",
+    "shots for",
+    "coverage",
+    "storyboard",
+    "camera plan",
+    "分鏡",
+    "分鏡表",
+    "鏡頭表",
+    "鏡頭列表",
+    "拍攝鏡頭",
+    "鏡頭設計",
+    "shot breakdown",
+)
+SHOW_WORDS = ("show", "current", "latest", "saved", "open", "睇返", "打開", "而家嘅", "最新")
+EDIT_VERBS = (
+    "drop",
+    "remove",
+    "delete",
+    "cut",
+    "lose",
+    "kill",
+    "make",
+    "change",
+    "set",
+    "switch",
+    "turn",
+    "use",
+    "刪",
+    "刪除",
+    "唔要",
+    "拎走",
+    "攞走",
+    "剷",
+    "改",
+    "轉",
+    "換",
+    "變",
+    "用",
+)
+SCHEDULE = (
+    "schedule",
+    "plan the shoot",
+    "plan the shooting",
+    "shooting plan",
+    "stripboard",
+    "strip board",
+    "day out of days",
+    "dood",
+    "shooting days",
+    "shoot days",
+    "re-plan",
+    "replan",
+    "reschedule",
+    "排期",
+    "排戲",
+    "拍攝日程",
+    "拍攝計劃",
+    "拍攝時間表",
+    "通告表",
+    "重新排",
+    "排過",
+    "拍幾多日",
+    "幾多日",
+)
+CALL_SHEET = (
+    "call sheet",
+    "callsheet",
+    "call-sheet",
+    "call time",
+    "call times",
+    "通告",
+    "通告單",
+    "埋位時間",
+    "開工時間",
+)
+UNAVAILABLE = (
+    "unavailable",
+    "not available",
+    "can't make",
+    "cannot make",
+    "can't do",
+    "cannot do",
+    "can't work",
+    "cannot work",
+    "isn't available",
+    "is not available",
+    "out on",
+    "off on",
+    "busy on",
+    "away on",
+    "唔得",
+    "冇空",
+    "唔得閒",
+    "唔available",
+    "唔能夠",
+    "請假",
+    "冇期",
+    "唔開工",
+    "唔可以",
+)
+SUBTITLES = ("subtitle", "subtitles", "subs", "captions", "srt", "vtt", "字幕")
+SUBS_CHECK = (
+    "check",
+    "qc",
+    "review",
+    "problems",
+    "issues",
+    "errors",
+    "validate",
+    "檢查",
+    "睇吓",
+    "睇下",
+    "有冇問題",
+    "問題",
+    "錯",
+)
+SUBS_FIX = ("fix", "repair", "clean up", "correct", "修正", "修改", "整好", "執好", "執吓", "改好", "修復")
+SUBS_CONVERT = (
+    "convert",
+    "traditional",
+    "simplified",
+    "hong kong chinese",
+    "香港繁體",
+    "港繁",
+    "繁體",
+    "簡體",
+    "简体",
+    "台灣",
+    "轉做",
+    "轉成",
+)
+SUBS_MERGE = ("merge", "combine", "bilingual", "合併", "合埋", "雙語", "中英")
+SUBS_SHIFT = (
+    "shift",
+    "delay",
+    "advance",
+    "offset",
+    "resync",
+    "earlier",
+    "later by",
+    "提前",
+    "延遲",
+    "延後",
+    "推遲",
+    "移前",
+    "移後",
+)
+SUBS_TRANSLATE = ("translate", "translation", "翻譯", "譯做", "譯成")
+FREE_WRITING = (
+    "write",
+    "rewrite",
+    "re-write",
+    "improve",
+    "punch up",
+    "polish",
+    "come up with",
+    "brainstorm",
+    "suggest",
+    "ideas for",
+    "draft a scene",
+    "new scene",
+    "new ending",
+    "poem",
+    "story",
+    "寫",
+    "改寫",
+    "重寫",
+    "創作",
+    "諗",
+    "建議",
+    "潤色",
+    "修飾",
+)
+FOLLOW_UP = (
+    "and",
+    "what about",
+    "how about",
+    "only",
+    "just",
+    "of those",
+    "of them",
+    "of these",
+    "those",
+    "these",
+    "them",
+    "which of",
+    "same",
+    "also",
+    "now",
+    "咁",
+    "噉",
+    "咁樣",
+    "那",
+    "那麼",
+    "仲有",
+    "另外",
+    "嗰啲",
+    "呢啲",
+    "其中",
+    "當中",
+    "入面",
+    "佢哋",
+    "邊啲",
+)
+
+TIME_WORDS: dict[str, tuple[str, ...]] = {
+    "NIGHT": (
+        "night",
+        "nights",
+        "nighttime",
+        "night-time",
+        "at night",
+        "夜",
+        "夜景",
+        "夜晚",
+        "晚上",
+        "深夜",
+        "凌晨",
+        "夜間",
+        "夜戲",
+    ),
+    "DAWN": ("dawn", "sunrise", "daybreak", "first light", "清晨", "黎明", "天光", "日出", "破曉"),
+    "DUSK": ("dusk", "sunset", "twilight", "evening", "黃昏", "傍晚", "日落", "黄昏"),
+    "DAY": (
+        "daytime",
+        "day-time",
+        "day scenes",
+        "day scene",
+        "day exteriors",
+        "day interiors",
+        "during the day",
+        "日景",
+        "日間",
+        "白天",
+        "日戲",
+        "晏晝",
+    ),
+}
+INT_WORDS = ("interior", "interiors", "int", "int.", "indoor", "indoors", "inside", "內景", "内景", "室內")
+EXT_WORDS = ("exterior", "exteriors", "ext", "ext.", "outdoor", "outdoors", "outside", "外景", "室外", "戶外")
+
+STYLE_WORDS = {
+    "hk-action": (
+        "hk-action",
+        "hk action",
+        "hong kong action",
+        "action style",
+        "港式動作",
+        "港式",
+        "動作片",
+        "動作",
+    ),
+    "handheld": (
+        "handheld",
+        "hand-held",
+        "hand held",
+        "verite",
+        "vérité",
+        "documentary style",
+        "手持",
+        "紀實",
+    ),
+    "classic": ("classic", "standard", "conventional", "traditional coverage", "經典", "傳統", "正常"),
+}
+SIZE_WORDS = {
+    "ECU": ("extreme close-up", "extreme close up", "extreme closeup", "ecu", "大特寫"),
+    "MCU": ("medium close-up", "medium close up", "medium closeup", "mcu", "近景", "中近景"),
+    "CU": ("close-up", "close up", "closeup", "cu", "特寫"),
+    "EWS": ("extreme wide", "extreme long", "ews", "els", "大遠景"),
+    "WS": ("wide shot", "wide", "long shot", "ws", "ls", "全景", "遠景"),
+    "MS": ("medium shot", "medium", "mid shot", "ms", "中景"),
+    "OTS": ("over the shoulder", "over-the-shoulder", "ots", "過肩"),
+    "POV": ("pov", "point of view", "主觀鏡", "主觀"),
+    "TWO-SHOT": ("two-shot", "two shot", "2-shot", "雙人鏡", "兩人鏡"),
+    "INSERT": ("insert", "cutaway", "插入鏡頭", "插入"),
+}
+SCRIPT_WORDS = {
+    "zh-Hant-HK": (
+        "香港繁體",
+        "港繁",
+        "香港中文",
+        "hong kong traditional",
+        "hong kong chinese",
+        "zh-hant-hk",
+        "hk traditional",
+    ),
+    "zh-Hant-TW": ("台灣繁體", "台繁", "台灣", "taiwan", "zh-hant-tw"),
+    "zh-Hans": ("簡體", "简体", "simplified", "zh-hans", "mainland"),
+}
+
+
+@dataclass
+class Understanding:
+    """What a message asks for and what it names."""
+
+    text: str
+    lang: Lang
+    intent: Intent
+    characters: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    scenes: list[str] = field(default_factory=list)
+    time_of_day: str | None = None
+    int_ext: str | None = None
+    pages: tuple[int, int] | None = None
+    day: int | None = None
+    dates: list[date] = field(default_factory=list)
+    shot_ids: list[str] = field(default_factory=list)
+    shot_size: str | None = None
+    style: str | None = None
+    files: list[str] = field(default_factory=list)
+    target_script: str | None = None
+    shift_seconds: float | None = None
+    follow_up: bool = False
+    count_question: bool = False
+    shared: bool = False
+    remove: bool = False
+    search_text: str = ""
+    free_writing: bool = False
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.characters or self.locations or self.time_of_day or self.int_ext or self.pages)
+
+
+def detect_language(text: str, mentions: list[Mention]) -> Lang:
+    """zh when the words around the names are Chinese; names alone (劉督察 in an English sentence) don't count."""
+    masked = list(fold(text))
+    for mention in mentions:
+        for i in range(mention.start, min(mention.end, len(masked))):
+            masked[i] = " "
+    rest = "".join(masked)
+    cjk = sum(1 for ch in rest if has_cjk(ch))
+    latin_words = len(re.findall(r"[a-z]{2,}", rest))
+    return "zh" if cjk >= 2 and cjk >= latin_words else "en"
+
+
+_SCENE_EN = re.compile(
+    r"(?<![a-z])(?:scenes?|sc\.?|scn\.?|sequence)\s*#?\s*(\d+[a-z]{0,2})"
+    r"((?:\s*(?:,|and|&|or|to|through|thru|-|–|—|/)\s*#?\s*\d+[a-z]{0,2}(?![a-z]))*)"
+)
+_SCENE_ZH = re.compile(
+    r"第\s*([0-9"
+    + _CN_NUM
+    + r"]+[a-z]{0,2})\s*(?:至|到|-|–|~)?\s*([0-9"
+    + _CN_NUM
+    + r"]+[a-z]{0,2})?\s*[場场]"
+)
+_SCENE_ZH_BARE = re.compile(r"(?<![0-9第])([0-9]+[a-z]{0,2})\s*[場场](?!景|地|次數)")
+_SCENE_HASH = re.compile(r"(?<![\w])#\s*(\d+[a-z]{0,2})\b")
+_SHOT_ID = re.compile(r"(?<![0-9a-z])(\d{1,3}[a-z]{1,2})(?![a-z0-9])")
+_DAY = re.compile(
+    r"(?:(?<![a-z])(?:shoot(?:ing)?\s+)?day\s*#?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?![0-9])"
+    r"|第\s*([0-9" + _CN_NUM + r"]+)\s*(?:日|天|個拍攝日|個工作天))"
+)
+_PAGES = re.compile(
+    r"(?:pages?|pp\.?|p\.)\s*(\d+)\s*(?:-|–|to|through|and)\s*(\d+)"
+    r"|第\s*(\d+)\s*(?:至|到|-|–)\s*(\d+)\s*頁|(\d+)\s*(?:至|到|-|–)\s*(\d+)\s*頁"
+    r"|(?:page|p\.)\s*(\d+)(?![0-9])|第\s*(\d+)\s*頁"
+)
+_ISO_DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b")
+_ZH_DATE = re.compile(
+    r"(?:(\d{1,2}|[" + _CN_NUM + r"]+)\s*月\s*)?(\d{1,2}|[" + _CN_NUM + r"]+)\s*(?:號|号|日)(?!程)"
+)
+_EN_DATE = re.compile(
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?("
+    + "|".join(MONTHS)
+    + r")\b|\b("
+    + "|".join(MONTHS)
+    + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b|\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b|\bon\s+(\d{1,2})(?:st|nd|rd|th)\b)"
+)
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_SECONDS = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(?:s\b|sec|secs|second|seconds|秒)|(\d+)\s*ms\b")
+_FILE = re.compile(r"[\w\-.\u3400-\u9fff]+\.(?:srt|vtt|ass|ssa|ttml|dfxp|sub)\b", re.IGNORECASE)
+
+
+def _scene_token(raw: str) -> str:
+    raw = raw.strip().upper()
+    match = re.match(r"([0-9" + _CN_NUM + r"]+)([A-Z]{0,2})$", raw)
+    if not match:
+        return raw
+    number = chinese_number(match.group(1))
+    return f"{number}{match.group(2)}" if number is not None else raw
+
+
+def _expand_range(first: str, last: str, known: list[str]) -> list[str]:
+    """Scene numbers from `first` to `last` inclusive, using the script's own numbers (so 12A is in 12–13)."""
+
+    def key(number: str) -> tuple[int, str]:
+        match = re.match(r"(\d+)(.*)", number)
+        return (int(match.group(1)), match.group(2)) if match else (10**9, number)
+
+    low, high = key(first), key(last)
+    inside = [n for n in known if low <= key(n) <= high]
+    return inside or [first, last]
+
+
+def extract_scenes(folded: str, known: list[str]) -> list[str]:
+    scenes: list[str] = []
+    for match in _SCENE_EN.finditer(folded):
+        first = _scene_token(match.group(1))
+        tail = match.group(2) or ""
+        scenes.append(first)
+        previous = first
+        for sep, number in re.findall(
+            r"\s*(,|and|&|or|to|through|thru|-|–|—|/)\s*#?\s*(\d+[a-z]{0,2})", tail
+        ):
+            token = _scene_token(number)
+            if sep in ("to", "through", "thru", "-", "–", "—"):
+                scenes.extend(n for n in _expand_range(previous, token, known) if n not in scenes)
+            else:
+                scenes.append(token)
+            previous = token
+    for match in _SCENE_ZH.finditer(folded):
+        first = _scene_token(match.group(1))
+        if match.group(2):
+            scenes.extend(_expand_range(first, _scene_token(match.group(2)), known))
+        else:
+            scenes.append(first)
+    for match in _SCENE_ZH_BARE.finditer(folded):
+        scenes.append(_scene_token(match.group(1)))
+    for match in _SCENE_HASH.finditer(folded):
+        scenes.append(_scene_token(match.group(1)))
+    return list(dict.fromkeys(scenes))
+
+
+def _resolve_day_of_month(day: int, month: int | None, start: date | None, today: date) -> date | None:
+    anchor = start or today
+    year = anchor.year
+    month = month or anchor.month
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return None
+    if start and candidate < start and month == start.month and not month:
+        candidate = date(year + (month == 12), month % 12 + 1, day)
+    return candidate
+
+
+def extract_dates(folded: str, start: date | None, today: date | None = None) -> list[date]:
+    today = today or date.today()
+    found: list[date] = []
+    for match in _ISO_DATE.finditer(folded):
+        try:
+            found.append(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
+        except ValueError:
+            continue
+    if found:
+        return found
+    for match in _ZH_DATE.finditer(folded):
+        month = chinese_number(match.group(1)) if match.group(1) else None
+        day = chinese_number(match.group(2))
+        if day and 1 <= day <= 31:
+            resolved = _resolve_day_of_month(day, month, start, today)
+            if resolved:
+                found.append(resolved)
+    for match in _EN_DATE.finditer(folded):
+        groups = match.groups()
+        if groups[0] and groups[1]:
+            day, month = int(groups[0]), MONTHS[groups[1]]
+        elif groups[2] and groups[3]:
+            day, month = int(groups[3]), MONTHS[groups[2]]
+        else:
+            day, month = int(groups[4] or groups[5]), None
+        resolved = _resolve_day_of_month(day, month, start, today)
+        if resolved:
+            found.append(resolved)
+    for match in _SLASH_DATE.finditer(folded):
+        # Hong Kong writes day/month.
+        day, month = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12:
+            resolved = _resolve_day_of_month(day, month, start, today)
+            if resolved:
+                found.append(resolved)
+    ranges = re.search(r"(\d{1,2})\s*(?:至|到|-|–|to)\s*(\d{1,2})\s*(?:號|号|日|th)", folded)
+    if ranges and len(found) >= 1:
+        first = _resolve_day_of_month(int(ranges.group(1)), None, start, today)
+        last = _resolve_day_of_month(int(ranges.group(2)), None, start, today)
+        if first and last and first <= last:
+            found = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    return list(dict.fromkeys(found))
+
+
+def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
+    best: tuple[int, str] | None = None
+    for key, words in table.items():
+        for word in words:
+            if has_cjk(word):
+                position = folded.find(word)
+            else:
+                match = re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", folded)
+                position = match.start() if match else -1
+            if position >= 0 and (best is None or len(word) > best[0]):
+                best = (len(word), key)
+    return best[1] if best else None
+
+
+def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Understanding:
+    """Read one message: its language, its intent and every entity it names."""
+    folded = fold(text).strip()
+    taken: list[Mention] = []
+    char_mentions = lexicon.find_characters(text, taken)
+    taken.extend(char_mentions)
+    files = [m.group() for m in _FILE.finditer(text)]
+    file_spans = [Mention(m.start(), m.end(), m.group(), m.group()) for m in _FILE.finditer(folded)]
+    place_mentions = lexicon.find_locations(text, taken + file_spans)
+    taken.extend(place_mentions)
+    lang = detect_language(text, taken)
+
+    scene_text = _FILE.sub(" ", folded)
+    day_match = _DAY.search(scene_text)
+    day = None
+    if day_match:
+        raw = day_match.group(1) or day_match.group(2)
+        day = EN_NUMBERS.get(raw) if raw in EN_NUMBERS else chinese_number(raw)
+    without_days = _DAY.sub(" ", scene_text)
+    scenes = extract_scenes(without_days, lexicon.scene_numbers)
+
+    u = Understanding(text=text, lang=lang, intent="search")
+    u.characters = list(dict.fromkeys(m.value for m in char_mentions))
+    u.locations = list(dict.fromkeys(m.value for m in place_mentions))
+    u.scenes = scenes
+    u.day = day
+    u.files = files
+    tod_text = without_days
+    for mention in place_mentions + char_mentions:
+        tod_text = tod_text.replace(mention.text, " ")
+    u.time_of_day = _first_key(tod_text, TIME_WORDS)
+    if _has(folded, INT_WORDS) and not _has(folded, EXT_WORDS):
+        u.int_ext = "INT"
+    elif _has(folded, EXT_WORDS) and not _has(folded, INT_WORDS):
+        u.int_ext = "EXT"
+    page_match = _PAGES.search(folded)
+    if page_match:
+        groups = [g for g in page_match.groups()]
+        pairs = [(groups[0], groups[1]), (groups[2], groups[3]), (groups[4], groups[5])]
+        singles = [groups[6], groups[7]]
+        for low, high in pairs:
+            if low and high:
+                u.pages = (int(low), int(high))
+        for single in singles:
+            if single and not u.pages:
+                u.pages = (int(single), int(single))
+    u.style = _first_key(folded, STYLE_WORDS)
+    u.shot_size = _first_key(folded, SIZE_WORDS)
+    u.target_script = _first_key(folded, SCRIPT_WORDS)
+    u.count_question = _has(
+        folded, ("how many", "how much", "how long", "number of", "count", "幾多", "幾耐", "多少")
+    )
+    u.shared = _has(folded, SHARE) and len(u.characters) >= 2
+    u.remove = _has(
+        folded,
+        ("drop", "remove", "delete", "cut", "lose", "kill", "刪", "刪除", "唔要", "拎走", "攞走", "剷"),
+    )
+    shift = _SECONDS.search(folded)
+    if shift:
+        seconds = float(shift.group(1)) if shift.group(1) else int(shift.group(2)) / 1000
+        if _has(folded, ("earlier", "advance", "提前", "移前", "早")) and seconds > 0:
+            seconds = -seconds
+        u.shift_seconds = seconds
+    u.follow_up = _is_follow_up(folded)
+    u.free_writing = _has(folded, FREE_WRITING)
+    u.intent = _intent(u, folded, lexicon, today)
+    u.search_text = text.strip()
+    return u
+
+
+def _is_follow_up(folded: str) -> bool:
+    if re.match(r"^\s*(and|what about|how about|only|just|now|also|same)\b", folded):
+        return True
+    if re.match(r"^\s*(咁|噉|那|那麼|而|仲有|另外)", folded):
+        return True
+    if re.search(r"(呢|咧)\s*[?？]?\s*$", folded) and len(folded) <= 20:
+        return True
+    return _has(
+        folded, ("of those", "of them", "of these", "those ones", "嗰啲", "呢啲", "其中", "當中", "入面邊啲")
+    )
+
+
+def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
+    """Pick the intent. Order matters: the most specific requests are recognised first."""
+    if _has(folded, SUBTITLES) or u.files:
+        u.dates = []
+        if _has(folded, SUBS_MERGE):
+            return "subs_merge"
+        if _has(folded, SUBS_TRANSLATE):
+            return "subs_translate"
+        if u.shift_seconds is not None and _has(folded, (*SUBS_SHIFT, "by", "move", "移")):
+            return "subs_shift"
+        if u.target_script or _has(folded, SUBS_CONVERT):
+            return "subs_convert"
+        if _has(folded, SUBS_FIX):
+            return "subs_fix"
+        return "subs_check"
+    shot_ids = [s.upper() for s in _SHOT_ID.findall(folded)]
+    known = {n.upper() for n in lexicon.scene_numbers}
+    shot_ids = [s for s in shot_ids if s not in known or _has(folded, ("shot", "鏡"))]
+    if shot_ids and (_has(folded, EDIT_VERBS) or u.shot_size):
+        u.shot_ids = shot_ids
+        return "edit_shot"
+    if _has(folded, SHOT_LIST) or (u.style and not _has(folded, SCHEDULE)):
+        if _has(folded, SHOW_WORDS) and not _has(
+            folded, ("draft", "make", "create", "generate", "出", "整", "做")
+        ):
+            return "show_shot_list"
+        return "shot_list"
+    if _has(folded, CALL_SHEET):
+        return "call_sheet"
+    if _has(folded, UNAVAILABLE) and (u.characters or u.locations):
+        u.dates = extract_dates(folded, lexicon.plan_start, today)
+        if u.dates:
+            return "unavailable"
+    if _has(folded, SCHEDULE):
+        return "schedule"
+    if u.free_writing and not _has(folded, ("which", "what", "where", "who", "邊", "咩", "乜")):
+        return "free_writing"
+    if u.scenes and not u.has_filters:
+        return "scene_details" if len(u.scenes) == 1 or _has(folded, DETAIL) else "find_scenes"
+    if u.scenes and _has(folded, DETAIL) and not _has(folded, SCENE_LIST):
+        return "scene_details"
+    if u.locations and not u.characters and _has(folded, LOC_REPORT) and not _has(folded, SCENE_LIST):
+        return "location_report"
+    if u.characters and len(u.characters) >= 2 and u.shared:
+        return "character_report"
+    if u.characters and _has(folded, CHAR_REPORT) and not _has(folded, (*SCENE_LIST, "scene", "scenes")):
+        return "character_report"
+    if u.characters and u.count_question:
+        return "character_report"
+    if u.has_filters or u.scenes:
+        return "find_scenes"
+    if _has(folded, THANKS):
+        return "thanks"
+    if _has(folded, HELP) or folded.strip(" !?？！.。") in GREETING:
+        return "help"
+    if _has(folded, OVERVIEW):
+        return "overview"
+    if u.free_writing:
+        return "free_writing"
+    return "search"

@@ -1,0 +1,233 @@
+"""The production's own vocabulary, for understanding requests without a language model.
+
+Character names and aliases (劉督察, 劉Sir, LAU, INSPECTOR LAU), set names in both languages, scene
+numbers and subtitle files come from the production itself; generic words (rooftop ⇄ 天台, cab ⇄
+的士) come from a small table. Matching is longest-first and never overlaps, so "劉督察" is one
+mention, not "劉" plus "督察".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.production import Production
+
+# Words that are part of names but do not identify anyone on their own.
+NAME_STOPWORDS = frozenset(
+    [
+        "ah",
+        "a",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "doctor",
+        "inspector",
+        "sergeant",
+        "sgt",
+        "officer",
+        "madam",
+        "uncle",
+        "auntie",
+        "aunt",
+        "siu",
+        "lo",
+        "the",
+        "of",
+        "and",
+        "young",
+        "old",
+        "big",
+        "little",
+        "fat",
+    ]
+)
+PLACE_STOPWORDS = frozenset(
+    [
+        "int",
+        "ext",
+        "the",
+        "of",
+        "and",
+        "a",
+        "road",
+        "street",
+        "st",
+        "room",
+        "day",
+        "night",
+        "dawn",
+        "dusk",
+        "continuous",
+        "later",
+        "moving",
+        "in",
+        "on",
+        "at",
+        "to",
+        "shop",
+        "house",
+        "flat",
+        "building",
+        "block",
+        "floor",
+    ]
+)
+
+# Generic place words people use in questions → words found in sets/aliases. Lets "cafe scenes" find
+# the cha chaan teng and "roof" the rooftop even when the location list does not list those words.
+PLACE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "roof": ("rooftop", "天台"),
+    "rooftops": ("rooftop", "天台"),
+    "天台": ("rooftop",),
+    "cafe": ("茶餐廳", "cha chaan teng", "cafe"),
+    "café": ("茶餐廳", "cha chaan teng"),
+    "diner": ("茶餐廳", "cha chaan teng"),
+    "restaurant": ("茶餐廳", "restaurant", "酒樓"),
+    "餐廳": ("茶餐廳",),
+    "cab": ("taxi", "的士"),
+    "car": ("taxi", "的士", "car"),
+    "taxi": ("taxi", "的士"),
+    "的士": ("taxi",),
+    "車": ("的士", "taxi", "車"),
+    "station": ("police station", "警署", "station"),
+    "police": ("police station", "警署"),
+    "警察局": ("警署", "police station"),
+    "差館": ("警署", "police station"),
+    "apartment": ("flat", "屋企", "apartment"),
+    "home": ("flat", "屋企", "home"),
+    "屋企": ("flat",),
+    "ferry": ("pier", "碼頭", "ferry"),
+    "pier": ("pier", "碼頭"),
+    "碼頭": ("pier",),
+    "hospital": ("hospital", "醫院"),
+    "醫院": ("hospital",),
+    "street": ("road", "街", "street"),
+    "街": ("road", "street", "街"),
+}
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width → half-width) and case-folded, for matching."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    value: str  # canonical character, or the location query term
+
+
+@dataclass
+class Lexicon:
+    """Aliases → canonical names for one production."""
+
+    characters: dict[str, str] = field(default_factory=dict)  # folded alias → canonical
+    locations: dict[str, str] = field(default_factory=dict)  # folded alias → term for find_scenes(location=)
+    scene_numbers: list[str] = field(default_factory=list)
+    subtitle_files: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    plan_start: date | None = None
+    display: dict[str, str] = field(default_factory=dict)  # canonical → "INSPECTOR LAU (劉督察)"
+
+    @classmethod
+    def from_production(cls, production: Production) -> Lexicon:
+        lex = cls()
+        names = production.character_names() if production.screenplay or production.cast else {}
+        word_owner: dict[str, set[str]] = {}
+        for canonical, aliases in names.items():
+            for alias in [canonical, *aliases]:
+                key = fold(alias).strip()
+                if len(key) >= 2 or has_cjk(key):
+                    lex.characters.setdefault(key, canonical)
+                for word in re.findall(r"[a-z][a-z'\-]+", key):
+                    if len(word) >= 3 and word not in NAME_STOPWORDS:
+                        word_owner.setdefault(word, set()).add(canonical)
+            zh = next((a for a in aliases if has_cjk(a)), None)
+            lex.display[canonical] = f"{canonical} ({zh})" if zh and zh != canonical else canonical
+        for word, owners in word_owner.items():
+            if len(owners) == 1:
+                lex.characters.setdefault(word, next(iter(owners)))
+        place_words: dict[str, set[str]] = {}
+        for entry_id, aliases in production.location_names().items():
+            for alias in [entry_id, *aliases]:
+                key = fold(alias).strip()
+                if key:
+                    lex.locations.setdefault(key, alias)
+                for word in re.findall(r"[a-z][a-z'\-]+", key):
+                    if len(word) >= 4 and word not in PLACE_STOPWORDS:
+                        place_words.setdefault(word, set()).add(entry_id)
+        for word, owners in place_words.items():
+            if len(owners) == 1:
+                lex.locations.setdefault(word, word)
+        known = set(lex.locations)
+        for word, targets in PLACE_SYNONYMS.items():
+            key = fold(word)
+            if key in lex.locations:
+                continue
+            for target in targets:
+                folded_target = fold(target)
+                if any(folded_target in alias for alias in known):
+                    lex.locations[key] = target
+                    break
+        lex.scene_numbers = [s.number for s in production.scenes]
+        lex.subtitle_files = [d.name for d in production.documents if d.doc_type == "subtitles"]
+        lex.documents = [d.name for d in production.documents]
+        if production.plan_path is not None:
+            lex.plan_start = _plan_start(production)
+        return lex
+
+    def name(self, canonical: str) -> str:
+        return self.display.get(canonical, canonical)
+
+    def find_characters(self, text: str, taken: list[Mention]) -> list[Mention]:
+        return _find(fold(text), self.characters, taken)
+
+    def find_locations(self, text: str, taken: list[Mention]) -> list[Mention]:
+        return _find(fold(text), self.locations, taken)
+
+
+def _plan_start(production: Production) -> date | None:
+    """The plan's start date, read cheaply (the scheduler validates the plan properly)."""
+    import yaml
+
+    try:
+        assert production.plan_path is not None
+        data = yaml.safe_load(production.plan_path.read_text(encoding="utf-8"))
+        start = data.get("start_date") if isinstance(data, dict) else None
+        if isinstance(start, date):
+            return start
+        return date.fromisoformat(str(start)) if start else None
+    except Exception:  # a broken plan is reported by the scheduler, not here
+        return None
+
+
+def _overlaps(start: int, end: int, taken: list[Mention]) -> bool:
+    return any(start < m.end and m.start < end for m in taken)
+
+
+def _find(folded: str, table: dict[str, str], taken: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    for alias in sorted(table, key=len, reverse=True):
+        if has_cjk(alias):
+            pattern = re.escape(alias)
+        else:
+            # Latin aliases match whole words, allowing a plural or possessive ending.
+            pattern = r"(?<![a-z0-9])" + re.escape(alias) + r"(?:'s|s)?(?![a-z0-9])"
+        for match in re.finditer(pattern, folded):
+            if _overlaps(match.start(), match.end(), taken + found):
+                continue
+            found.append(Mention(match.start(), match.end(), match.group(), table[alias]))
+    return sorted(found, key=lambda m: m.start)

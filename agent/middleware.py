@@ -1,0 +1,227 @@
+"""Agent middleware: fall back to the planner when a model fails, keep within the token window,
+and let a model change things only when the person asked for a change.
+
+Per-turn bookkeeping (which model answered, tokens, why a fallback happened) lives in a `TurnLog`
+held in a context variable that the agent service sets around each turn.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+from langgraph.errors import GraphBubbleUp
+
+from agent.models import MalformedToolCall, describe_model_failure
+from agent.toolkit import MUTATING_TOOLS
+from knowledge.tokens import count_tokens, truncate_tokens
+
+# Tokens kept free in the window for the model's answer.
+ANSWER_RESERVE = 1500
+# Older tool results are cut to this size before whole turns are dropped.
+OLD_TOOL_RESULT_TOKENS = 300
+
+
+@dataclass
+class TurnLog:
+    """What happened during one chat turn, for usage reporting and provenance."""
+
+    model_name: str
+    fallback_reason: str | None = None
+    model_calls: int = 0
+    planner_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    dropped_messages: int = 0
+    blocked_tools: list[str] = field(default_factory=list)
+    answered_by_language_model: bool = False
+
+
+CURRENT_TURN: contextvars.ContextVar[TurnLog | None] = contextvars.ContextVar("slate_turn", default=None)
+
+
+def _turn() -> TurnLog:
+    log = CURRENT_TURN.get()
+    if log is None:  # outside a service turn (direct graph use in tests): a throwaway log
+        log = TurnLog(model_name="unknown")
+        CURRENT_TURN.set(log)
+    return log
+
+
+def _message_tokens(message: BaseMessage, model: str | None) -> int:
+    text = message.text if isinstance(message.content, list) else str(message.content)
+    extra = 0
+    if isinstance(message, AIMessage) and message.tool_calls:
+        extra = sum(count_tokens(str(call.get("args", {})), model) + 8 for call in message.tool_calls)
+    return count_tokens(text, model) + extra + 4
+
+
+def _last_human_index(messages: list[BaseMessage]) -> int:
+    for index in range(len(messages) - 1, -1, -1):
+        if isinstance(messages[index], HumanMessage):
+            return index
+    return 0
+
+
+def fit_to_window(
+    messages: list[BaseMessage], system: SystemMessage | None, budget: int, model: str | None = None
+) -> tuple[list[BaseMessage], int, int]:
+    """Messages trimmed to `budget` tokens: older tool results shortened first, then the oldest turns
+    dropped whole (a turn starts at a human message). The current turn is never dropped.
+
+    Returns (messages, tokens counted, messages dropped).
+    """
+    fixed = _message_tokens(system, model) if system else 0
+    current_start = _last_human_index(messages)
+    older, current = list(messages[:current_start]), list(messages[current_start:])
+
+    def total(items: list[BaseMessage]) -> int:
+        return fixed + sum(_message_tokens(m, model) for m in items)
+
+    if total(older + current) <= budget:
+        return older + current, total(older + current), 0
+    shortened: list[BaseMessage] = []
+    for message in older:
+        if (
+            isinstance(message, ToolMessage)
+            and count_tokens(str(message.content), model) > OLD_TOOL_RESULT_TOKENS
+        ):
+            message = message.model_copy(
+                update={"content": truncate_tokens(str(message.content), OLD_TOOL_RESULT_TOKENS, model)}
+            )
+        shortened.append(message)
+    dropped = 0
+    while shortened and total(shortened + current) > budget:
+        # Drop the oldest whole turn so a tool result never loses the call it answers.
+        next_turn = next(
+            (i for i in range(1, len(shortened)) if isinstance(shortened[i], HumanMessage)), None
+        )
+        cut = next_turn if next_turn is not None else len(shortened)
+        dropped += cut
+        shortened = shortened[cut:]
+    kept = shortened + current
+    return kept, total(kept), dropped
+
+
+class TokenBudget(AgentMiddleware):
+    """Trim history and tool results to the model's window; count tokens for the turn's usage."""
+
+    def __init__(self, context_tokens: int, model_name: str | None = None) -> None:
+        super().__init__()
+        self.context_tokens = context_tokens
+        self.model_name = model_name
+
+    def wrap_model_call(
+        self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]
+    ) -> ModelResponse | AIMessage:
+        log = _turn()
+        budget = max(1000, self.context_tokens - ANSWER_RESERVE)
+        messages, tokens, dropped = fit_to_window(
+            list(request.messages), request.system_message, budget, self.model_name
+        )
+        log.prompt_tokens += tokens
+        log.dropped_messages += dropped
+        if dropped:
+            request = request.override(messages=messages)
+        response = handler(request)
+        for message in _messages_of(response):
+            if isinstance(message, AIMessage):
+                usage = message.usage_metadata or {}
+                log.completion_tokens += int(
+                    usage.get("output_tokens") or _message_tokens(message, self.model_name)
+                )
+        return response
+
+
+def _messages_of(response: ModelResponse | AIMessage | Any) -> list[BaseMessage]:
+    if isinstance(response, AIMessage):
+        return [response]
+    return list(getattr(response, "result", []) or [])
+
+
+class FallbackToPlanner(AgentMiddleware):
+    """Use the offline planner for the rest of a turn when the connected model fails.
+
+    Bad key, rate limit, timeout, refused connection, or a malformed tool call: the turn goes on with
+    the planner and the answer says why. A turn that has failed over stays with the planner, so a
+    flaky server is not asked again mid-turn.
+    """
+
+    def __init__(self, planner: BaseChatModel, tool_names: set[str]) -> None:
+        super().__init__()
+        self.planner = planner
+        self.tool_names = tool_names
+
+    def wrap_model_call(
+        self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]
+    ) -> ModelResponse | AIMessage:
+        log = _turn()
+        if request.model is not self.planner and log.fallback_reason is None:
+            try:
+                response = handler(request)
+                self._check(response)
+            except GraphBubbleUp:
+                raise
+            except Exception as exc:  # any model failure: explain and answer offline
+                log.fallback_reason = describe_model_failure(exc)
+            else:
+                log.model_calls += 1
+                final = [m for m in _messages_of(response) if isinstance(m, AIMessage) and not m.tool_calls]
+                if final:
+                    log.answered_by_language_model = True
+                return response
+        log.planner_calls += 1
+        return handler(request.override(model=self.planner))
+
+    def _check(self, response: ModelResponse | AIMessage) -> None:
+        for message in _messages_of(response):
+            if not isinstance(message, AIMessage):
+                continue
+            if message.invalid_tool_calls and not message.tool_calls:
+                bad = message.invalid_tool_calls[0]
+                raise MalformedToolCall(f"unreadable arguments for {bad.get('name') or 'a tool'}")
+            for call in message.tool_calls:
+                if call["name"] not in self.tool_names:
+                    raise MalformedToolCall(f"no tool called {call['name']!r}")
+
+
+class IntentGate(AgentMiddleware):
+    """Refuse a state-changing tool call unless the person's own message asked for a change.
+
+    Documents and tool results are data: a note saying "delete the shot list" must not make a model
+    delete it. Only the human message of the current turn can authorise a change.
+    """
+
+    def __init__(self, allows: Callable[[str, str], bool]) -> None:
+        super().__init__()
+        self.allows = allows
+
+    def wrap_tool_call(self, request: Any, handler: Callable[[Any], Any]) -> Any:
+        name = request.tool_call["name"]
+        if name in MUTATING_TOOLS:
+            messages = request.state.get("messages", []) if isinstance(request.state, dict) else []
+            human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+            text = human.text if human is not None else ""
+            if not self.allows(name, text):
+                _turn().blocked_tools.append(name)
+                return ToolMessage(
+                    content=(
+                        f"BLOCKED: {name} changes the production, and the person did not ask for a change "
+                        "in this message. Do not retry; answer with what you have."
+                    ),
+                    tool_call_id=request.tool_call["id"],
+                    name=name,
+                    artifact={
+                        "kind": "error",
+                        "error": "Blocked",
+                        "tool": name,
+                        "message": f"{name} was not run: the request did not ask for a change",
+                    },
+                    status="error",
+                )
+        return handler(request)

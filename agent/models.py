@@ -1,0 +1,116 @@
+"""The chat model factory: the offline planner by default, OpenAI or any compatible server when set.
+
+The agent never builds its own model: `build_model` is called at the entry point and its result is
+passed in. Tests pass a scripted fake instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from langchain_core.language_models import BaseChatModel
+
+from knowledge.production import Production
+from slate.errors import ConfigError, ModelError
+from slate.settings import Settings
+
+OFFLINE_NAME = "offline planner"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What answers: shown in the UI status line and recorded in provenance."""
+
+    kind: Literal["offline", "openai", "scripted"]
+    name: str
+    base_url: str | None = None
+
+    @property
+    def is_language_model(self) -> bool:
+        return self.kind != "offline"
+
+    def label(self) -> str:
+        if self.kind == "offline":
+            return "Offline planner (no language model)"
+        where = f" at {self.base_url}" if self.base_url else ""
+        return f"{self.name}{where}"
+
+
+def build_chat_openai(settings: Settings, *, streaming: bool = True) -> BaseChatModel:
+    """A ChatOpenAI for OpenAI or any OpenAI-compatible server (vLLM, Ollama, llama.cpp, LM Studio)."""
+    from langchain_openai import ChatOpenAI
+
+    if not settings.openai_api_key and not settings.openai_base_url:
+        raise ConfigError(
+            "SLATE_LLM=openai needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a compatible server)",
+            hint="Unset SLATE_LLM to use the offline planner",
+        )
+    kwargs: dict[str, Any] = {
+        "model": settings.model,
+        "timeout": settings.llm_timeout,
+        "max_retries": settings.llm_retries,
+        "streaming": streaming,
+        "temperature": 0.2,
+        # A local server ignores the key, but the client insists on one.
+        "api_key": settings.openai_api_key or "not-needed",
+    }
+    if settings.openai_base_url:
+        kwargs["base_url"] = settings.openai_base_url
+    return ChatOpenAI(**kwargs)
+
+
+def build_model(settings: Settings, production: Production) -> tuple[BaseChatModel, ModelInfo]:
+    """The chat model the settings ask for, and a description of it."""
+    from agent.planner import OfflinePlanner
+
+    if settings.llm_kind == "offline":
+        return OfflinePlanner.for_production(production), ModelInfo("offline", OFFLINE_NAME)
+    return build_chat_openai(settings), ModelInfo("openai", settings.model, settings.openai_base_url)
+
+
+class ChatModelWriter:
+    """A TextWriter (knowledge.production) over a LangChain chat model, for tools that can use free
+    writing (shot-list refinement, subtitle translation)."""
+
+    def __init__(self, model: BaseChatModel, name: str) -> None:
+        self.model = model
+        self.name = name
+
+    def complete(self, system: str, prompt: str, *, max_tokens: int = 1024) -> str:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        try:
+            reply = self.model.invoke([SystemMessage(system), HumanMessage(prompt)], max_tokens=max_tokens)
+        except Exception as exc:
+            raise ModelError(describe_model_failure(exc)) from None
+        return reply.text if hasattr(reply, "text") else str(reply.content)
+
+
+def describe_model_failure(exc: BaseException) -> str:
+    """One sentence a crew member can act on, for any model failure."""
+    import openai
+
+    if isinstance(exc, openai.AuthenticationError):
+        return "The language model refused the API key (check OPENAI_API_KEY)"
+    if isinstance(exc, openai.PermissionDeniedError):
+        return "The language model server denied access to this model"
+    if isinstance(exc, openai.RateLimitError):
+        return "The language model is rate-limited right now (too many requests or no credit)"
+    if isinstance(exc, openai.APITimeoutError):
+        return "The language model did not answer in time"
+    if isinstance(exc, openai.APIConnectionError):
+        return "Could not connect to the language model server (is it running? check OPENAI_BASE_URL)"
+    if isinstance(exc, openai.NotFoundError):
+        return "The language model server does not know this model (check SLATE_MODEL)"
+    if isinstance(exc, openai.APIStatusError):
+        return f"The language model server returned an error (HTTP {exc.status_code})"
+    if isinstance(exc, TimeoutError):
+        return "The language model did not answer in time"
+    if isinstance(exc, MalformedToolCall):
+        return f"The language model asked for a tool in a malformed way ({exc})"
+    return f"The language model failed ({type(exc).__name__})"
+
+
+class MalformedToolCall(Exception):
+    """The model's tool call could not be parsed (bad JSON arguments, unknown tool)."""

@@ -1,0 +1,381 @@
+"""The offline planner: a deterministic chat model that drives the same agent loop with no LLM.
+
+It reads the person's message (agent.intents), emits tool calls with the right arguments, and once
+the tools have answered, composes the reply from their results with citations (agent.compose). It
+is not a language model and never pretends to be one: where a request needs free writing it does
+what the tools can and says that connecting a model adds the rest.
+
+Stateless between calls: each call re-reads the conversation, so memory comes from the checkpointer
+like any other model's. Only the person's messages are read for intent; tool results and documents
+are data and can never trigger a tool.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, ToolMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import ConfigDict, Field
+
+from agent.compose import compose_answer
+from agent.intents import Understanding, understand
+from agent.lexicon import Lexicon
+from knowledge.production import Production
+
+_ids = itertools.count(1)
+
+# Intents whose answer needs a scene; when none is named, the planner searches the script first.
+NEEDS_SCENE = {"scene_details", "shot_list", "show_shot_list"}
+
+
+@dataclass
+class Turn:
+    """One earlier or current turn: the person's message, the calls made, and their artifacts."""
+
+    human: str
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    artifacts: list[dict[str, Any]] = field(default_factory=list)
+
+    def artifact(self, kind: str) -> dict[str, Any] | None:
+        return next((a for a in reversed(self.artifacts) if a.get("kind") == kind), None)
+
+    def call(self, name: str) -> dict[str, Any] | None:
+        return next((c for c in reversed(self.calls) if c["name"] == name), None)
+
+
+def split_turns(messages: Sequence[BaseMessage]) -> list[Turn]:
+    """The conversation as turns (each starts at a human message)."""
+    turns: list[Turn] = []
+    for message in messages:
+        if isinstance(message, HumanMessage):
+            turns.append(Turn(human=message.text))
+        elif not turns:
+            continue
+        elif isinstance(message, AIMessage):
+            turns[-1].calls.extend({"name": c["name"], "args": c["args"]} for c in message.tool_calls)
+        elif isinstance(message, ToolMessage):
+            artifact = message.artifact if isinstance(message.artifact, dict) else None
+            if artifact is None:
+                artifact = _artifact_from_content(message)
+            turns[-1].artifacts.append(artifact)
+    return turns
+
+
+def _artifact_from_content(message: ToolMessage) -> dict[str, Any]:
+    """A tool message without an artifact (e.g. from another agent): recover what we can."""
+    text = str(message.content)
+    if text.startswith("<tool-data>"):
+        try:
+            data = json.loads(text.removeprefix("<tool-data>").removesuffix("</tool-data>").strip())
+            if isinstance(data, dict):
+                return data
+        except ValueError:
+            pass
+    return {
+        "kind": "error" if text.startswith(("ERROR", "BLOCKED")) else "message",
+        "message": text,
+        "tool": message.name,
+    }
+
+
+def _call(name: str, **args: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "args": {k: v for k, v in args.items() if v is not None},
+        "id": f"call_{next(_ids)}",
+        "type": "tool_call",
+    }
+
+
+def _scene_numbers(artifact: dict[str, Any] | None) -> list[str]:
+    if not artifact:
+        return []
+    rows = artifact.get("scenes") or artifact.get("shared_scenes") or []
+    return [r["number"] for r in rows if isinstance(r, dict) and "number" in r]
+
+
+def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
+    """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
+    if previous is None:
+        return u
+    prev = understand(previous.human, lexicon)
+    prev_filters_only = u.intent in ("find_scenes", "search", "help") and not u.scenes
+    if (prev.intent == "find_scenes" or previous.call("find_scenes")) and (
+        u.intent in ("find_scenes", "search")
+        and (u.follow_up or prev_filters_only)
+        and (u.has_filters or u.follow_up)
+    ):
+        prior = (previous.call("find_scenes") or {"args": {}})["args"]
+        narrowing = any(
+            word in u.text for word in ("of those", "of them", "of these", "其中", "當中", "嗰啲", "入面")
+        )
+        replaces_people = bool(u.characters) and bool(prior.get("characters")) and not narrowing
+        replaces_place = bool(u.locations) and bool(prior.get("location")) and not narrowing
+        if not u.has_filters:
+            return u
+        u.intent = "find_scenes"
+        if replaces_people or replaces_place:
+            # "what about Mei?": the same question about someone (or somewhere) else.
+            u.time_of_day = u.time_of_day or prior.get("time_of_day")
+            u.int_ext = u.int_ext or prior.get("int_ext")
+            if not u.locations and prior.get("location") and not replaces_place:
+                u.locations = [prior["location"]]
+            if not u.characters and prior.get("characters") and not replaces_people:
+                u.characters = list(prior["characters"])
+        else:
+            u.scenes = _scene_numbers(previous.artifact("scenes")) or ["__none__"]
+        return u
+    if (
+        prev.intent in ("character_report",)
+        and u.characters
+        and u.intent in ("search", "find_scenes")
+        and u.follow_up
+    ):
+        u.intent = "character_report"
+    elif prev.intent == "location_report" and u.locations and u.follow_up and not u.characters:
+        u.intent = "location_report"
+    elif (
+        prev.intent in ("scene_details", "shot_list", "show_shot_list")
+        and u.scenes
+        and u.intent
+        in (
+            "scene_details",
+            "find_scenes",
+        )
+        and u.follow_up
+    ):
+        u.intent = prev.intent
+        u.style = u.style or prev.style
+    elif prev.intent == "shot_list" and u.style and not u.scenes:
+        u.intent = "shot_list"
+        u.scenes = prev.scenes or [
+            c["args"].get("scene") for c in previous.calls if c["name"] == "draft_shot_list"
+        ]
+    elif prev.intent == "call_sheet" and u.day is not None and u.intent in ("search", "find_scenes"):
+        u.intent = "call_sheet"
+    elif (
+        prev.intent in ("shot_list", "show_shot_list", "edit_shot")
+        and u.intent == "edit_shot"
+        and not u.scenes
+    ):
+        last = (
+            previous.call("draft_shot_list")
+            or previous.call("edit_shot_list")
+            or previous.call("get_shot_list")
+        )
+        if last:
+            u.scenes = [str(last["args"].get("scene"))]
+    return u
+
+
+def plan_calls(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """Tool calls for this step of the turn; empty when it is time to answer."""
+    done = {c["name"] for c in turn.calls}
+    if turn.calls:
+        # Second step: a scene was needed and the first step searched for it.
+        if u.intent in NEEDS_SCENE and not u.scenes and "search_documents" in done and len(done) == 1:
+            hits = (turn.artifact("search") or {}).get("hits") or []
+            scene = next((h.get("scene") for h in hits if h.get("scene")), None)
+            if scene:
+                u.scenes = [scene]
+                return _first_step(u, lexicon)
+        return []
+    if u.intent in NEEDS_SCENE and not u.scenes and (u.intent == "scene_details" or u.search_text):
+        return [_call("search_documents", query=u.search_text, k=5, doc_type="screenplay")]
+    return _first_step(u, lexicon)
+
+
+def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    intent = u.intent
+    if intent == "find_scenes":
+        numbers = [s for s in u.scenes if s != "__none__"] or (["__none__"] if u.scenes else None)
+        return [
+            _call(
+                "find_scenes",
+                characters=u.characters or None,
+                location=u.locations[0] if u.locations else None,
+                time_of_day=u.time_of_day,
+                int_ext=u.int_ext,
+                page_from=u.pages[0] if u.pages else None,
+                page_to=u.pages[1] if u.pages else None,
+                numbers=numbers,
+            )
+        ]
+    if intent == "scene_details":
+        return [_call("scene_details", scene=s) for s in u.scenes[:3]]
+    if intent == "character_report":
+        if not u.characters:
+            return []
+        other = u.characters[1] if len(u.characters) > 1 else None
+        return [_call("character_report", name=u.characters[0], with_character=other)]
+    if intent == "location_report":
+        return [_call("location_report", name=u.locations[0])] if u.locations else []
+    if intent == "overview":
+        return [_call("production_overview")]
+    if intent == "shot_list":
+        return [_call("draft_shot_list", scene=s, style=u.style or "classic") for s in u.scenes[:3]]
+    if intent == "show_shot_list":
+        return [_call("get_shot_list", scene=s) for s in u.scenes[:3]]
+    if intent == "edit_shot":
+        calls = []
+        for shot_id in u.shot_ids[:5]:
+            scene = u.scenes[0] if u.scenes else shot_id.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            calls.append(
+                _call(
+                    "edit_shot_list",
+                    scene=scene,
+                    shot_id=shot_id,
+                    remove=True if u.remove else None,
+                    size=u.shot_size if not u.remove else None,
+                    subjects=u.characters or None if not u.remove else None,
+                )
+            )
+        return calls
+    if intent == "schedule":
+        return [_call("plan_schedule")]
+    if intent == "unavailable":
+        who = u.characters[0] if u.characters else (u.locations[0] if u.locations else None)
+        if who is None or not u.dates:
+            return []
+        return [_call("add_unavailability", who=who, dates=[d.isoformat() for d in u.dates])]
+    if intent == "call_sheet":
+        return [_call("call_sheet", day=u.day or 1)]
+    if intent.startswith("subs_"):
+        return _subtitle_calls(u, lexicon)
+    if intent == "search":
+        return [_call("search_documents", query=u.search_text, k=5)]
+    if intent == "free_writing":
+        # Do what the tools can: find the material the writing would start from.
+        if u.scenes:
+            return [_call("scene_details", scene=u.scenes[0])]
+        return [_call("search_documents", query=u.search_text, k=3)]
+    return []
+
+
+def _subtitle_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    files = u.files or []
+    named = files[0] if files else None
+    if u.intent == "subs_check":
+        return [_call("check_subtitles", file=named)]
+    if u.intent == "subs_fix":
+        return [_call("fix_subtitles", file=named)]
+    if u.intent == "subs_convert":
+        return [_call("convert_subtitle_script", file=named, script=u.target_script or "zh-Hant-HK")]
+    if u.intent == "subs_merge":
+        zh = next((f for f in files if "zh" in f.lower() or "chi" in f.lower()), files[0] if files else None)
+        en = next((f for f in files if f != zh), None)
+        return [_call("merge_subtitles", chinese=zh, english=en)]
+    if u.intent == "subs_shift":
+        return [_call("shift_subtitles", file=named, seconds=u.shift_seconds)]
+    if u.intent == "subs_translate":
+        return [_call("translate_subtitles", file=named)]
+    return []
+
+
+class OfflinePlanner(BaseChatModel):
+    """A chat model with no language model inside: intents in, tool calls out, answers composed."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    lexicon: Lexicon = Field(default_factory=Lexicon)
+    tool_args: dict[str, set[str]] = Field(default_factory=dict)
+
+    @classmethod
+    def for_production(cls, production: Production) -> OfflinePlanner:
+        from tools.registry import all_tools
+
+        return cls(
+            lexicon=Lexicon.from_production(production),
+            tool_args={name: set(spec.args_model.model_fields) for name, spec in all_tools().items()},
+        )
+
+    @property
+    def _llm_type(self) -> str:
+        return "slate-offline-planner"
+
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"planner": "slate-offline"}
+
+    def bind_tools(self, tools: Any, **kwargs: Any) -> OfflinePlanner:  # type: ignore[override]
+        """Tools are known from the registry; binding changes nothing."""
+        return self
+
+    def decide(self, messages: Sequence[BaseMessage]) -> AIMessage:
+        """The next message: tool calls for this step, or the composed answer."""
+        turns = split_turns(messages)
+        if not turns:
+            return AIMessage(content="Ask me about the script, the shoot or the subtitles.")
+        current = turns[-1]
+        previous = turns[-2] if len(turns) > 1 else None
+        u = resolve_follow_up(understand(current.human, self.lexicon), previous, self.lexicon)
+        calls = [c for c in plan_calls(u, current, self.lexicon) if self._available(c)]
+        if calls:
+            return AIMessage(content="", tool_calls=calls)
+        return AIMessage(content=compose_answer(u, current, self.lexicon, missing_tools=self._missing(u)))
+
+    def _available(self, call: dict[str, Any]) -> bool:
+        accepted = self.tool_args.get(call["name"])
+        if accepted is None:
+            return False
+        call["args"] = {k: v for k, v in call["args"].items() if k in accepted}
+        return True
+
+    def _missing(self, u: Understanding) -> list[str]:
+        wanted = {
+            "shot_list": "draft_shot_list",
+            "edit_shot": "edit_shot_list",
+            "schedule": "plan_schedule",
+            "call_sheet": "call_sheet",
+            "unavailable": "add_unavailability",
+            "subs_check": "check_subtitles",
+        }.get(u.intent)
+        return [wanted] if wanted and wanted not in self.tool_args else []
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        return ChatResult(generations=[ChatGeneration(message=self.decide(messages))])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        message = self.decide(messages)
+        if message.tool_calls:
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(
+                    content="",
+                    tool_call_chunks=[
+                        {
+                            "name": c["name"],
+                            "args": json.dumps(c["args"], ensure_ascii=False),
+                            "id": c["id"],
+                            "index": i,
+                            "type": "tool_call_chunk",
+                        }
+                        for i, c in enumerate(message.tool_calls)
+                    ],
+                )
+            )
+            return
+        # Line by line, so a UI shows the answer as it is composed.
+        for piece in str(message.content).splitlines(keepends=True):
+            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
+            if run_manager:
+                run_manager.on_llm_new_token(piece, chunk=chunk)
+            yield chunk

@@ -1,0 +1,45 @@
+"""`slate ask`: one chat turn from the command line (same agent as the UI)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from slate.output import print_json
+from slate.settings import Settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "ask",
+        help="ask the production a question (or give it a task)",
+        description="One chat turn. Reuse --session to ask follow-ups (memory persists across runs).",
+    )
+    parser.add_argument("message", help="what to ask, in English or Chinese")
+    parser.add_argument("--project", help="project name (default: SLATE_PROJECT)")
+    parser.add_argument("--session", help="conversation id; reuse it for follow-ups")
+    parser.add_argument("--json", action="store_true", help="print the whole turn as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from agent.service import open_agent
+
+    agent = open_agent(settings, args.project)
+    if args.json:
+        result = agent.ask(args.message, args.session)
+        print_json(result.model_dump(mode="json"))
+        return 0
+    result = None
+    for event in agent.stream(args.message, args.session):
+        if event.type == "tool_start" and sys.stderr.isatty():
+            print(f"… {event.name}", file=sys.stderr)
+        elif event.type == "final":
+            result = event.result
+    assert result is not None
+    print(result.answer)
+    footer = (
+        f"[{result.provenance.answered_by} · {result.usage.total_tokens} tokens · session {result.session}]"
+    )
+    print(footer, file=sys.stderr)
+    return 0

@@ -1,0 +1,167 @@
+"""Test doubles for the agent: a scripted chat model and an OpenAI-compatible HTTP stub server."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatResult
+
+
+class ScriptedChatModel(GenericFakeChatModel):
+    """Replays a fixed list of AIMessages, one per model call.
+
+    Fails loudly on an unexpected extra call, records what it was shown, and `assert_done()` checks
+    every scripted step was used. `bind_tools` returns itself, as `create_agent` requires.
+    """
+
+    script: list[AIMessage]
+    position: int = 0
+    seen: list[list[BaseMessage]] = []
+
+    def __init__(self, script: list[AIMessage], **kwargs: Any) -> None:
+        super().__init__(messages=iter(()), script=list(script), seen=[], **kwargs)
+
+    def bind_tools(self, tools: Any, **kwargs: Any) -> ScriptedChatModel:  # type: ignore[override]
+        return self
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any) -> ChatResult:
+        from langchain_core.outputs import ChatGeneration
+
+        self.seen.append(list(messages))
+        if self.position >= len(self.script):
+            raise AssertionError(f"unexpected model call #{self.position + 1}; the script has {len(self.script)}")
+        message = self.script[self.position]
+        self.position += 1
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def assert_done(self) -> None:
+        assert self.position == len(self.script), f"only {self.position} of {len(self.script)} steps were used"
+
+
+def tool_call(name: str, args: dict[str, Any], call_id: str = "call_1") -> AIMessage:
+    return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": call_id, "type": "tool_call"}])
+
+
+class OpenAIStub:
+    """A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions API from a script.
+
+    Each step is a dict: {"content": str} | {"tool_calls": [{"name", "arguments"}]} | {"status": int,
+    "error": str} | {"sleep": seconds, ...} | {"raw": str} (a malformed body). Streams (SSE) when the
+    request asks to. `requests` records every request body.
+    """
+
+    def __init__(self, script: list[dict[str, Any]]) -> None:
+        self.script = list(script)
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # quiet
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 (http.server's spelling)
+                length = int(self.headers.get("Content-Length", 0))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with stub._lock:
+                    stub.requests.append(body)
+                    step = stub.script.pop(0) if stub.script else {"status": 500, "error": "script exhausted"}
+                if step.get("sleep"):
+                    time.sleep(step["sleep"])
+                if "status" in step:
+                    payload = json.dumps({"error": {"message": step.get("error", "error"), "type": "stub"}})
+                    self.send_response(step["status"])
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload.encode())
+                    return
+                if "raw" in step:
+                    data = step["raw"].encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                if body.get("stream"):
+                    self._stream(step, body)
+                else:
+                    self._complete(step, body)
+
+            def _message(self, step: dict[str, Any]) -> dict[str, Any]:
+                message: dict[str, Any] = {"role": "assistant", "content": step.get("content")}
+                if step.get("tool_calls"):
+                    message["tool_calls"] = [
+                        {"id": f"call_{i}", "type": "function",
+                         "function": {"name": c["name"], "arguments": c["arguments"]}}
+                        for i, c in enumerate(step["tool_calls"])
+                    ]
+                return message
+
+            def _complete(self, step: dict[str, Any], body: dict[str, Any]) -> None:
+                message = self._message(step)
+                payload = json.dumps({
+                    "id": "chatcmpl-stub", "object": "chat.completion", "created": 0, "model": body.get("model"),
+                    "choices": [{"index": 0, "message": message,
+                                 "finish_reason": "tool_calls" if step.get("tool_calls") else "stop"}],
+                    "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+                }).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def _stream(self, step: dict[str, Any], body: dict[str, Any]) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+
+                def send(delta: dict[str, Any], finish: str | None = None) -> None:
+                    chunk = {"id": "chatcmpl-stub", "object": "chat.completion.chunk", "created": 0,
+                             "model": body.get("model"),
+                             "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    self.wfile.flush()
+
+                send({"role": "assistant", "content": ""})
+                if step.get("tool_calls"):
+                    for i, c in enumerate(step["tool_calls"]):
+                        send({"tool_calls": [{"index": i, "id": f"call_{i}", "type": "function",
+                                              "function": {"name": c["name"], "arguments": c["arguments"]}}]})
+                    send({}, "tool_calls")
+                else:
+                    for word in _pieces(step.get("content") or ""):
+                        send({"content": word})
+                    send({}, "stop")
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def __enter__(self) -> OpenAIStub:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _pieces(text: str) -> Iterator[str]:
+    for i in range(0, len(text), 8):
+        yield text[i : i + 8]
