@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,11 @@ from agent.lexicon import Lexicon
 from knowledge.production import Production
 
 _ids = itertools.count(1)
+logger = logging.getLogger(__name__)
+PLANNER_FAILED = (
+    "Sorry, I could not work that request out. Try naming a scene, a character or a place, or ask for help. "
+    "／唔好意思，我唔明呢個要求，試吓講出場次、角色或者場景。"
+)
 
 # Intents whose answer needs a scene; when none is named, the planner searches the script first.
 NEEDS_SCENE = {"scene_details", "shot_list", "show_shot_list"}
@@ -85,9 +91,9 @@ def _artifact_from_content(message: ToolMessage) -> dict[str, Any]:
     }
 
 
-def _call(name: str, **args: Any) -> dict[str, Any]:
+def _call(tool: str, **args: Any) -> dict[str, Any]:
     return {
-        "name": name,
+        "name": tool,
         "args": {k: v for k, v in args.items() if v is not None},
         "id": f"call_{next(_ids)}",
         "type": "tool_call",
@@ -101,45 +107,41 @@ def _scene_numbers(artifact: dict[str, Any] | None) -> list[str]:
     return [r["number"] for r in rows if isinstance(r, dict) and "number" in r]
 
 
+NARROWING = ("of those", "of them", "of these", "其中", "當中", "嗰啲", "入面", "呢啲")
+
+
+def _follow_scene_search(u: Understanding, previous: Turn) -> Understanding:
+    """A follow-up to a scene search: narrow the previous scenes, or ask the same about someone else."""
+    prior = (previous.call("find_scenes") or {"args": {}})["args"]
+    narrowing = any(word in u.text.casefold() for word in NARROWING)
+    replaces_people = bool(u.characters) and bool(prior.get("characters")) and not narrowing
+    replaces_place = bool(u.locations) and bool(prior.get("location")) and not narrowing
+    u.intent = "find_scenes"
+    if replaces_people or replaces_place:
+        # "what about Mei?": the same question about someone (or somewhere) else.
+        u.time_of_day = u.time_of_day or prior.get("time_of_day")
+        u.int_ext = u.int_ext or prior.get("int_ext")
+        if not u.locations and prior.get("location"):
+            u.locations = [prior["location"]]
+        if not u.characters and prior.get("characters"):
+            u.characters = list(prior["characters"])
+    else:
+        # "and which of those are at night?": filter the scenes of the previous answer.
+        u.scenes = _scene_numbers(previous.artifact("scenes")) or ["__none__"]
+    return u
+
+
 def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
     """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
-    if previous is None:
+    if previous is None or not u.follow_up:
         return u
     prev = understand(previous.human, lexicon)
-    prev_filters_only = u.intent in ("find_scenes", "search", "help") and not u.scenes
-    if (prev.intent == "find_scenes" or previous.call("find_scenes")) and (
-        u.intent in ("find_scenes", "search")
-        and (u.follow_up or prev_filters_only)
-        and (u.has_filters or u.follow_up)
-    ):
-        prior = (previous.call("find_scenes") or {"args": {}})["args"]
-        narrowing = any(
-            word in u.text for word in ("of those", "of them", "of these", "其中", "當中", "嗰啲", "入面")
-        )
-        replaces_people = bool(u.characters) and bool(prior.get("characters")) and not narrowing
-        replaces_place = bool(u.locations) and bool(prior.get("location")) and not narrowing
-        if not u.has_filters:
-            return u
-        u.intent = "find_scenes"
-        if replaces_people or replaces_place:
-            # "what about Mei?": the same question about someone (or somewhere) else.
-            u.time_of_day = u.time_of_day or prior.get("time_of_day")
-            u.int_ext = u.int_ext or prior.get("int_ext")
-            if not u.locations and prior.get("location") and not replaces_place:
-                u.locations = [prior["location"]]
-            if not u.characters and prior.get("characters") and not replaces_people:
-                u.characters = list(prior["characters"])
-        else:
-            u.scenes = _scene_numbers(previous.artifact("scenes")) or ["__none__"]
-        return u
-    if (
-        prev.intent in ("character_report",)
-        and u.characters
-        and u.intent in ("search", "find_scenes")
-        and u.follow_up
-    ):
+    open_ended = u.intent in ("find_scenes", "search", "character_report", "location_report")
+    if previous.call("find_scenes") and open_ended and u.has_filters and not u.scenes:
+        return _follow_scene_search(u, previous)
+    if prev.intent == "character_report" and u.characters and open_ended:
         u.intent = "character_report"
-    elif prev.intent == "location_report" and u.locations and u.follow_up and not u.characters:
+    elif prev.intent == "location_report" and u.locations and not u.characters and open_ended:
         u.intent = "location_report"
     elif (
         prev.intent in ("scene_details", "shot_list", "show_shot_list")
@@ -149,29 +151,32 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
             "scene_details",
             "find_scenes",
         )
-        and u.follow_up
     ):
         u.intent = prev.intent
         u.style = u.style or prev.style
     elif prev.intent == "shot_list" and u.style and not u.scenes:
         u.intent = "shot_list"
         u.scenes = prev.scenes or [
-            c["args"].get("scene") for c in previous.calls if c["name"] == "draft_shot_list"
+            str(c["args"].get("scene")) for c in previous.calls if c["name"] == "draft_shot_list"
         ]
-    elif prev.intent == "call_sheet" and u.day is not None and u.intent in ("search", "find_scenes"):
-        u.intent = "call_sheet"
     elif (
-        prev.intent in ("shot_list", "show_shot_list", "edit_shot")
-        and u.intent == "edit_shot"
-        and not u.scenes
+        prev.intent == "call_sheet"
+        and u.day is not None
+        and u.intent in ("search", "find_scenes", "schedule")
     ):
-        last = (
-            previous.call("draft_shot_list")
-            or previous.call("edit_shot_list")
-            or previous.call("get_shot_list")
-        )
-        if last:
-            u.scenes = [str(last["args"].get("scene"))]
+        u.intent = "call_sheet"
+    return u
+
+
+def _edit_scene(u: Understanding, previous: Turn | None) -> Understanding:
+    """ "drop 12C" after a shot list: the scene comes from the shot id or the previous shot list."""
+    if u.intent != "edit_shot" or u.scenes or previous is None:
+        return u
+    last = (
+        previous.call("draft_shot_list") or previous.call("edit_shot_list") or previous.call("get_shot_list")
+    )
+    if last and last["args"].get("scene"):
+        u.scenes = [str(last["args"]["scene"])]
     return u
 
 
@@ -315,11 +320,16 @@ class OfflinePlanner(BaseChatModel):
             return AIMessage(content="Ask me about the script, the shoot or the subtitles.")
         current = turns[-1]
         previous = turns[-2] if len(turns) > 1 else None
-        u = resolve_follow_up(understand(current.human, self.lexicon), previous, self.lexicon)
-        calls = [c for c in plan_calls(u, current, self.lexicon) if self._available(c)]
-        if calls:
-            return AIMessage(content="", tool_calls=calls)
-        return AIMessage(content=compose_answer(u, current, self.lexicon, missing_tools=self._missing(u)))
+        try:
+            u = understand(current.human, self.lexicon)
+            u = _edit_scene(resolve_follow_up(u, previous, self.lexicon), previous)
+            calls = [c for c in plan_calls(u, current, self.lexicon) if self._available(c)]
+            if calls:
+                return AIMessage(content="", tool_calls=calls)
+            return AIMessage(content=compose_answer(u, current, self.lexicon, missing_tools=self._missing(u)))
+        except Exception:  # the planner must always answer; a bug here is logged, not shown as a traceback
+            logger.exception("offline planner failed on %r", current.human)
+            return AIMessage(content=PLANNER_FAILED)
 
     def _available(self, call: dict[str, Any]) -> bool:
         accepted = self.tool_args.get(call["name"])

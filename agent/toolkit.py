@@ -9,6 +9,7 @@ Typed tool errors come back as text the model can act on, never as exceptions.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -35,6 +36,7 @@ MUTATING_TOOLS = frozenset(
 )
 
 TOOL_CONTENT_TOKENS = 2500
+logger = logging.getLogger(__name__)
 
 
 def error_artifact(exc: SlateError) -> dict[str, Any]:
@@ -71,6 +73,15 @@ def run_tool(spec: ToolSpec, production: Production, args: dict[str, Any]) -> tu
     except ValueError as exc:  # pydantic validation of the arguments
         artifact = {"kind": "error", "error": "InvalidArguments", "message": str(exc), "tool": spec.name}
         return f"ERROR: invalid arguments for {spec.name}: {exc}", artifact
+    except Exception as exc:  # a bug in a tool must not end the conversation
+        logger.exception("tool %s failed", spec.name)
+        message = f"{spec.name} failed unexpectedly ({type(exc).__name__}: {exc})"
+        return f"ERROR: {message}", {
+            "kind": "error",
+            "error": "ToolFailed",
+            "message": message,
+            "tool": spec.name,
+        }
     artifact = result.model_dump(mode="json")
     artifact["tool"] = spec.name
     artifact["seconds"] = round(time.perf_counter() - started, 3)

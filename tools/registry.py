@@ -151,7 +151,7 @@ def all_tools() -> dict[str, ToolSpec]:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
-            if exc.name != module:
+            if not (exc.name and module.startswith(exc.name)):
                 raise
     return dict(_TOOLS)
 
