@@ -460,13 +460,17 @@ def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             return "呢個要求會改動製作資料，但你冇叫我改，所以我冇做。"
         return f"做唔到：{a.get('message')}"
     if kind == "SceneNotFound":
-        return f"There is no scene {value} in the script." + (f" Nearest: {', '.join(nearest)}." if nearest else "")
+        return f"There is no scene {value} in the script." + (
+            f" Nearest: {', '.join(nearest)}." if nearest else ""
+        )
     if kind == "CharacterNotFound":
         return f"No character called “{value}” in this production." + (
             f" Did you mean {', '.join(nearest)}?" if nearest else ""
         )
     if kind == "LocationNotFound":
-        return f"No location matching “{value}”." + (f" Did you mean {', '.join(nearest)}?" if nearest else "")
+        return f"No location matching “{value}”." + (
+            f" Did you mean {', '.join(nearest)}?" if nearest else ""
+        )
     if kind == "Blocked":
         return "That would change the production's data, and you didn't ask for a change, so I didn't do it."
     return str(a.get("message") or "That did not work.")

@@ -55,6 +55,11 @@ class Turn:
     def call(self, name: str) -> dict[str, Any] | None:
         return next((c for c in reversed(self.calls) if c["name"] == name), None)
 
+    def only(self, keys: set[str]) -> Turn:
+        """The turn restricted to the calls (and their results) whose keys are given."""
+        kept = [(c, a) for c, a in zip(self.calls, self.artifacts, strict=False) if call_key(c) in keys]
+        return Turn(self.human, [c for c, _ in kept], [a for _, a in kept])
+
 
 def split_turns(messages: Sequence[BaseMessage]) -> list[Turn]:
     """The conversation as turns (each starts at a human message)."""
@@ -84,8 +89,9 @@ def _artifact_from_content(message: ToolMessage) -> dict[str, Any]:
                 return data
         except ValueError:
             pass
+    failed = message.status == "error" or text.startswith(("ERROR", "BLOCKED"))
     return {
-        "kind": "error" if text.startswith(("ERROR", "BLOCKED")) else "message",
+        "kind": "error" if failed else "message",
         "message": text,
         "tool": message.name,
     }
@@ -180,21 +186,25 @@ def _edit_scene(u: Understanding, previous: Turn | None) -> Understanding:
     return u
 
 
-def plan_calls(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[dict[str, Any]]:
-    """Tool calls for this step of the turn; empty when it is time to answer."""
-    done = {c["name"] for c in turn.calls}
-    if turn.calls:
-        # Second step: a scene was needed and the first step searched for it.
-        if u.intent in NEEDS_SCENE and not u.scenes and "search_documents" in done and len(done) == 1:
-            hits = (turn.artifact("search") or {}).get("hits") or []
-            scene = next((h.get("scene") for h in hits if h.get("scene")), None)
-            if scene:
-                u.scenes = [scene]
-                return _first_step(u, lexicon)
-        return []
+def call_key(call: dict[str, Any]) -> str:
+    return call["name"] + json.dumps(call.get("args") or {}, sort_keys=True, ensure_ascii=False)
+
+
+def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dict[str, Any]]]:
+    """The planner's own calls for this request, stage by stage.
+
+    Most requests are one stage. A request that needs a scene but names none ("shot list for the scene
+    where Mei finds the USB stick") searches the script first, then acts on the scene it found.
+    """
     if u.intent in NEEDS_SCENE and not u.scenes and (u.intent == "scene_details" or u.search_text):
-        return [_call("search_documents", query=u.search_text, k=5, doc_type="screenplay")]
-    return _first_step(u, lexicon)
+        search = [_call("search_documents", query=u.search_text, k=5, doc_type="screenplay")]
+        hits = (turn.artifact("search") or {}).get("hits") or []
+        scene = next((h.get("scene") for h in hits if h.get("scene")), None)
+        if scene is None:
+            return [search]
+        u.scenes = [scene]
+        return [search, _first_step(u, lexicon)]
+    return [_first_step(u, lexicon)]
 
 
 def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
@@ -323,10 +333,20 @@ class OfflinePlanner(BaseChatModel):
         try:
             u = understand(current.human, self.lexicon)
             u = _edit_scene(resolve_follow_up(u, previous, self.lexicon), previous)
-            calls = [c for c in plan_calls(u, current, self.lexicon) if self._available(c)]
-            if calls:
-                return AIMessage(content="", tool_calls=calls)
-            return AIMessage(content=compose_answer(u, current, self.lexicon, missing_tools=self._missing(u)))
+            made = {call_key(c) for c in current.calls}
+            own: set[str] = set()
+            for stage in plan_stages(u, current, self.lexicon):
+                calls = [c for c in stage if self._available(c)]
+                own.update(call_key(c) for c in calls)
+                pending = [c for c in calls if call_key(c) not in made]
+                if pending:
+                    # Also after a failed-over model's calls: the planner makes its own, so its answer
+                    # rests on calls it understands.
+                    return AIMessage(content="", tool_calls=pending)
+            answered = current.only(own) if own else current
+            return AIMessage(
+                content=compose_answer(u, answered, self.lexicon, missing_tools=self._missing(u))
+            )
         except Exception:  # the planner must always answer; a bug here is logged, not shown as a traceback
             logger.exception("offline planner failed on %r", current.human)
             return AIMessage(content=PLANNER_FAILED)

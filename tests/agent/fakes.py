@@ -12,6 +12,7 @@ from typing import Any
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatResult
+from pydantic import Field
 
 
 class ScriptedChatModel(GenericFakeChatModel):
@@ -23,7 +24,7 @@ class ScriptedChatModel(GenericFakeChatModel):
 
     script: list[AIMessage]
     position: int = 0
-    seen: list[list[BaseMessage]] = []
+    seen: list[list[BaseMessage]] = Field(default_factory=list)
 
     def __init__(self, script: list[AIMessage], **kwargs: Any) -> None:
         super().__init__(messages=iter(()), script=list(script), seen=[], **kwargs)
@@ -31,22 +32,61 @@ class ScriptedChatModel(GenericFakeChatModel):
     def bind_tools(self, tools: Any, **kwargs: Any) -> ScriptedChatModel:  # type: ignore[override]
         return self
 
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any) -> ChatResult:
+    def _generate(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
+    ) -> ChatResult:
         from langchain_core.outputs import ChatGeneration
 
         self.seen.append(list(messages))
         if self.position >= len(self.script):
-            raise AssertionError(f"unexpected model call #{self.position + 1}; the script has {len(self.script)}")
+            raise AssertionError(
+                f"unexpected model call #{self.position + 1}; the script has {len(self.script)}"
+            )
         message = self.script[self.position]
         self.position += 1
         return ChatResult(generations=[ChatGeneration(message=message)])
 
+    def _stream(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
+    ) -> Iterator[Any]:
+        """One chunk per scripted message (the parent class drops tool-call-only messages)."""
+        from langchain_core.messages import AIMessageChunk
+        from langchain_core.outputs import ChatGenerationChunk
+
+        message = self._generate(messages).generations[0].message
+        chunks = [
+            {
+                "name": c["name"],
+                "args": json.dumps(c["args"], ensure_ascii=False),
+                "id": c["id"],
+                "index": i,
+                "type": "tool_call_chunk",
+            }
+            for i, c in enumerate(getattr(message, "tool_calls", []) or [])
+        ]
+        invalid = getattr(message, "invalid_tool_calls", []) or []
+        chunks += [
+            {
+                "name": c.get("name"),
+                "args": c.get("args"),
+                "id": c.get("id"),
+                "index": len(chunks) + i,
+                "type": "tool_call_chunk",
+            }
+            for i, c in enumerate(invalid)
+        ]
+        yield ChatGenerationChunk(message=AIMessageChunk(content=message.content, tool_call_chunks=chunks))
+
     def assert_done(self) -> None:
-        assert self.position == len(self.script), f"only {self.position} of {len(self.script)} steps were used"
+        assert self.position == len(self.script), (
+            f"only {self.position} of {len(self.script)} steps were used"
+        )
 
 
 def tool_call(name: str, args: dict[str, Any], call_id: str = "call_1") -> AIMessage:
-    return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": call_id, "type": "tool_call"}])
+    return AIMessage(
+        content="", tool_calls=[{"name": name, "args": args, "id": call_id, "type": "tool_call"}]
+    )
 
 
 class OpenAIStub:
@@ -67,7 +107,7 @@ class OpenAIStub:
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
 
-            def do_POST(self) -> None:  # noqa: N802 (http.server's spelling)
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with stub._lock:
@@ -100,20 +140,33 @@ class OpenAIStub:
                 message: dict[str, Any] = {"role": "assistant", "content": step.get("content")}
                 if step.get("tool_calls"):
                     message["tool_calls"] = [
-                        {"id": f"call_{i}", "type": "function",
-                         "function": {"name": c["name"], "arguments": c["arguments"]}}
+                        {
+                            "id": f"call_{i}",
+                            "type": "function",
+                            "function": {"name": c["name"], "arguments": c["arguments"]},
+                        }
                         for i, c in enumerate(step["tool_calls"])
                     ]
                 return message
 
             def _complete(self, step: dict[str, Any], body: dict[str, Any]) -> None:
                 message = self._message(step)
-                payload = json.dumps({
-                    "id": "chatcmpl-stub", "object": "chat.completion", "created": 0, "model": body.get("model"),
-                    "choices": [{"index": 0, "message": message,
-                                 "finish_reason": "tool_calls" if step.get("tool_calls") else "stop"}],
-                    "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
-                }).encode()
+                payload = json.dumps(
+                    {
+                        "id": "chatcmpl-stub",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": body.get("model"),
+                        "choices": [
+                            {
+                                "index": 0,
+                                "message": message,
+                                "finish_reason": "tool_calls" if step.get("tool_calls") else "stop",
+                            }
+                        ],
+                        "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+                    }
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
@@ -126,17 +179,31 @@ class OpenAIStub:
                 self.end_headers()
 
                 def send(delta: dict[str, Any], finish: str | None = None) -> None:
-                    chunk = {"id": "chatcmpl-stub", "object": "chat.completion.chunk", "created": 0,
-                             "model": body.get("model"),
-                             "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+                    chunk = {
+                        "id": "chatcmpl-stub",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
+                        "model": body.get("model"),
+                        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                    }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
 
                 send({"role": "assistant", "content": ""})
                 if step.get("tool_calls"):
                     for i, c in enumerate(step["tool_calls"]):
-                        send({"tool_calls": [{"index": i, "id": f"call_{i}", "type": "function",
-                                              "function": {"name": c["name"], "arguments": c["arguments"]}}]})
+                        send(
+                            {
+                                "tool_calls": [
+                                    {
+                                        "index": i,
+                                        "id": f"call_{i}",
+                                        "type": "function",
+                                        "function": {"name": c["name"], "arguments": c["arguments"]},
+                                    }
+                                ]
+                            }
+                        )
                     send({}, "tool_calls")
                 else:
                     for word in _pieces(step.get("content") or ""):
