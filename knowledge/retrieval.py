@@ -1,0 +1,508 @@
+"""Hybrid retrieval over one project: vectors + BM25, fused, with entity awareness and filters.
+
+A search runs three rankers and adds them up (reciprocal rank fusion, K = 60):
+1. vector search in Chroma with the query's e5 embedding (meaning, across languages);
+2. BM25 over Chinese-aware tokens (knowledge.keyword), the query expanded with every alias of the
+   characters and locations it names (劉Sir → 劉督察, INSPECTOR LAU, LAU), weighted down;
+3. exact entities, which must win where embeddings are weak across languages: a scene number
+   ("scene 12", "第12場", "sc 12A", "第十二場") boosts that scene's chunks, and less, passages that
+   mention it; a character or location boosts chunks whose metadata or text names it in any language;
+   words like "recce", "字幕", "actor" boost the document type they point to; "night"/"夜" boosts night scenes.
+
+Filters (doc_type, scene, character, location, time_of_day, int_ext, file) are applied before
+ranking, from the metadata the keyword index keeps for every chunk, so both rankers see the same
+allowed set and aliases work in filters too (`character="劉Sir"`).
+
+The production's entities come from its own cast and location lists (found through the manifest)
+and from the names its script uses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
+from knowledge.chunking import Chunk
+from knowledge.citations import DocType, SearchHit
+from knowledge.keyword import INDEX_FILE, KeywordIndex, tokenize
+from knowledge.production import Manifest, list_projects, load_manifest, normalise_scene_number
+from slate.errors import ProjectNotFound, SlateError, StoreError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from chromadb.api import ClientAPI
+
+    from knowledge.embedder import Embedder
+    from knowledge.store import VectorStore
+    from slate.settings import Settings
+
+RRF_K = 60
+# Boosts, in units of "ranked first by one ranker" (1 / (K + 1)). A scene named by number outranks
+# anything the rankers say; names and places count about as much as a good rank.
+BOOST_SCENE = 2.5
+BOOST_SCENE_MENTION = 1.2
+BOOST_CHARACTER = 0.6
+BOOST_CHARACTER_MENTION = 0.4
+BOOST_LOCATION = 0.8
+BOOST_LOCATION_MENTION = 0.5
+BOOST_TIME = 0.4
+BOOST_DOC_TYPE = 0.8
+# Weight of alias terms added to the BM25 query (the user's own words weigh 1).
+EXPANSION_WEIGHT = 0.5
+
+FILTER_KEYS = frozenset({"doc_type", "scene", "character", "location", "time_of_day", "int_ext", "file"})
+
+# Words that say which kind of document the answer is in.
+DOC_TYPE_HINTS: dict[DocType, tuple[str, ...]] = {
+    "notes": ("director", "導演", "筆記", "note", "notes", "brief"),
+    "report": ("recce", "勘景", "睇景", "report", "報告", "survey"),
+    "cast": ("actor", "actress", "演員", "cast", "片酬", "日薪", "rate", "who plays", "邊個演", "扮演"),
+    "locations": ("address", "地址", "contact", "聯絡", "聯絡人"),
+    "plan": ("production plan", "拍攝計劃", "start date", "開拍", "開機", "days off", "休息日", "day length"),
+    "subtitles": ("subtitle", "subtitles", "字幕", "timecode", "caption"),
+}
+
+TIME_HINTS: dict[str, tuple[str, ...]] = {
+    "NIGHT": ("night", "夜", "晚上", "夜晚", "深夜", "凌晨"),
+    "DAY": ("daytime", "day scene", "day scenes", "日間", "白天", "日景"),
+    "DAWN": ("dawn", "sunrise", "清晨", "天光", "日出"),
+    "DUSK": ("dusk", "sunset", "黃昏", "傍晚", "日落"),
+}
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_SCENE_PATTERNS = (
+    re.compile(r"(?<![a-z])(?:scenes?|scn|sc)\s*\.?\s*(?:no\.?|number|#)?\s*(\d{1,4}[a-z]?)(?![a-z0-9])"),
+    re.compile(r"第\s*(\d{1,4}[a-z]?|[零〇一二兩三四五六七八九十百]{1,5})\s*(?:場|场|幕|景)"),
+    re.compile(r"(?<![\d第])(\d{1,4}[a-z]?)\s*(?:號場|号场|場|场)"),
+    re.compile(r"(?:場|场)\s*(?:次|號|号)?\s*(\d{1,4}[a-z]?)(?![0-9])"),
+)
+
+
+def chinese_number(text: str) -> int | None:
+    """十二 → 12, 二十一 → 21, 一百零五 → 105 (enough for scene numbers)."""
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def scene_references(text: str) -> list[str]:
+    """Scene numbers a text names: `scene 12`, `Sc. 12A`, `第12場`, `第十二場`, `12場` → `12`, `12A`."""
+    normal = unicodedata.normalize("NFKC", text).casefold()
+    found: list[str] = []
+    for pattern in _SCENE_PATTERNS:
+        for match in pattern.finditer(normal):
+            raw = match.group(1)
+            if raw[0] not in "0123456789":
+                number = chinese_number(raw)
+                if number is None:
+                    continue
+                raw = str(number)
+            found.append(normalise_scene_number(raw))
+    return list(dict.fromkeys(found))
+
+
+# --- entities ---------------------------------------------------------------------------------------
+
+
+def _contains_latin(text: str) -> bool:
+    return any(ch.isascii() and ch.isalpha() for ch in text)
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str] | None:
+    """How an alias is found in normalised text: whole words for Latin names, substrings for
+    Chinese ones (which have no word boundaries); too-short aliases are not matched at all."""
+    key = normalise_name(alias)
+    cjk = sum(1 for ch in key if not ch.isascii())
+    if cjk == 0 and len(key) < 3:
+        return None
+    if cjk and len(key) < 2:
+        return None
+    escaped = re.escape(key)
+    if _contains_latin(key):
+        return re.compile(rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
+    return re.compile(escaped)
+
+
+@dataclass
+class Entity:
+    """A character or a location, with every name it goes by."""
+
+    kind: Literal["character", "location"]
+    canonical: str
+    aliases: list[str]
+    keys: set[str] = field(default_factory=set)
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.aliases = list(dict.fromkeys(a for a in [self.canonical, *self.aliases] if a.strip()))
+        self.keys = {normalise_name(a) for a in self.aliases}
+        self.patterns = [p for p in (_alias_pattern(a) for a in self.aliases) if p is not None]
+
+    def mentioned_in(self, normal_text: str) -> bool:
+        """Whether normalised text names this entity."""
+        return any(p.search(normal_text) for p in self.patterns)
+
+    def names_location(self, location: str | None) -> bool:
+        """Whether a scene's set (`旺角警署 MONG KOK POLICE STATION - CID OFFICE`) is this place."""
+        if not location:
+            return False
+        return self.mentioned_in(normalise_name(location))
+
+
+class EntityIndex:
+    """The production's characters and locations, to recognise them in queries and chunks."""
+
+    def __init__(self, characters: Iterable[Entity] = (), locations: Iterable[Entity] = ()) -> None:
+        self.characters = list(characters)
+        self.locations = list(locations)
+
+    @classmethod
+    def build(
+        cls,
+        cast: Sequence[CastMember] = (),
+        locations: Sequence[LocationEntry] = (),
+        script_characters: Iterable[str] = (),
+    ) -> EntityIndex:
+        """From the cast and location lists, plus script cue names the cast list does not know."""
+        characters = [Entity("character", m.id, m.all_names()) for m in cast]
+        known = {key for e in characters for key in e.keys}
+        for name in script_characters:
+            key = normalise_name(name)
+            if key and key not in known:
+                characters.append(Entity("character", name, [name]))
+                known.add(key)
+        places = [Entity("location", e.id, e.all_names()) for e in locations]
+        return cls(characters, places)
+
+    def find(self, text: str) -> tuple[list[Entity], list[Entity]]:
+        """(characters, locations) named in `text`."""
+        normal = normalise_name(text)
+        return (
+            [e for e in self.characters if e.mentioned_in(normal)],
+            [e for e in self.locations if e.mentioned_in(normal)],
+        )
+
+    def character(self, name: str) -> Entity:
+        """The character `name` refers to (any alias), or a one-name entity for an unknown name."""
+        key = normalise_name(name)
+        for entity in self.characters:
+            if key in entity.keys:
+                return entity
+        return Entity("character", name, [name])
+
+    def location(self, name: str) -> Entity:
+        """The location `name` refers to (alias, or contained in an alias), else a one-name entity."""
+        key = normalise_name(name)
+        for entity in self.locations:
+            if key in entity.keys:
+                return entity
+        for entity in self.locations:
+            if any(key and key in alias for alias in entity.keys):
+                return entity
+        return Entity("location", name, [name])
+
+
+# --- query analysis --------------------------------------------------------------------------------
+
+
+@dataclass
+class QueryAnalysis:
+    """What a query names exactly, and the BM25 terms it expands to."""
+
+    scenes: list[str]
+    characters: list[Entity]
+    locations: list[Entity]
+    times: list[str]
+    doc_types: list[DocType]
+    terms: dict[str, float]
+
+    @property
+    def has_signals(self) -> bool:
+        return bool(self.scenes or self.characters or self.locations or self.times or self.doc_types)
+
+
+def _hint_matches(normal: str, words: Sequence[str]) -> bool:
+    for word in words:
+        if _contains_latin(word):
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", normal):
+                return True
+        elif word in normal:
+            return True
+    return False
+
+
+def analyse_query(query: str, entities: EntityIndex) -> QueryAnalysis:
+    """Scene numbers, characters, locations, time of day and document-type hints in `query`."""
+    normal = normalise_name(query)
+    characters, locations = entities.find(query)
+    doc_types = [kind for kind, words in DOC_TYPE_HINTS.items() if _hint_matches(normal, words)]
+    times = [time for time, words in TIME_HINTS.items() if _hint_matches(normal, words)]
+    terms: dict[str, float] = {}
+    for token in tokenize(query):
+        terms[token] = terms.get(token, 0.0) + 1.0
+    for entity in [*characters, *locations]:
+        for alias in entity.aliases:
+            for token in tokenize(alias):
+                if token not in terms:
+                    terms[token] = EXPANSION_WEIGHT
+    return QueryAnalysis(scene_references(query), characters, locations, times, doc_types, terms)
+
+
+# --- the keyword index, kept in step with the manifest ---------------------------------------------
+
+
+def load_keyword_index(project_dir: Path, manifest: Manifest, store: VectorStore) -> KeywordIndex:
+    """The project's keyword index; rebuilt from the vector store when it is missing, damaged or
+    does not hold exactly the manifest's chunks (e.g. after an interrupted ingest)."""
+    path = project_dir / INDEX_FILE
+    wanted = {ident for doc in manifest.documents for ident in doc.chunk_ids}
+    if path.exists():
+        try:
+            index = KeywordIndex.load(path)
+        except StoreError:
+            index = None
+        if index is not None and set(index.records) == wanted:
+            return index
+    records = store.get(sorted(wanted)) if wanted else {}
+    index = KeywordIndex.from_records((ident, text, meta) for ident, (text, meta) in records.items())
+    if wanted:
+        index.save(path)
+    return index
+
+
+# --- the retriever ---------------------------------------------------------------------------------
+
+
+def _normal_time(value: str) -> str:
+    key = normalise_name(value)
+    for time, words in TIME_HINTS.items():
+        if key == time.casefold() or key in words:
+            return time
+    return value.upper()
+
+
+class HybridRetriever:
+    """Searches one project (implements knowledge.production.Retriever)."""
+
+    def __init__(
+        self,
+        project: str,
+        store: VectorStore,
+        keyword: KeywordIndex,
+        embedder: Embedder,
+        entities: EntityIndex | None = None,
+    ) -> None:
+        self.project = project
+        self.store = store
+        self.keyword = keyword
+        self.embedder = embedder
+        self.chunks: dict[str, Chunk] = {
+            ident: Chunk.from_metadata(ident, text, meta) for ident, (text, meta) in keyword.records.items()
+        }
+        if entities is None:
+            script_names = {c for chunk in self.chunks.values() for c in chunk.characters}
+            entities = EntityIndex.build(script_characters=sorted(script_names))
+        self.entities = entities
+        self._normal_text = {ident: normalise_name(chunk.text) for ident, chunk in self.chunks.items()}
+        # Scenes a passage talks about (a note on "Scene 14"), other than the scene it is from.
+        self._mentions: dict[str, set[str]] = {}
+        for ident, chunk in self.chunks.items():
+            refs = set(scene_references(chunk.text))
+            refs.discard(normalise_scene_number(chunk.scene) if chunk.scene else "")
+            if refs:
+                self._mentions[ident] = refs
+
+    # --- filters ---------------------------------------------------------------------------------
+
+    def _allowed(self, filters: Mapping[str, Any] | None) -> list[str] | None:
+        if not filters:
+            return None
+        unknown = set(filters) - FILTER_KEYS
+        if unknown:
+            raise SlateError(
+                "Unknown search filter",
+                value=sorted(unknown)[0],
+                hint="Filters: " + ", ".join(sorted(FILTER_KEYS)),
+            )
+        ids = list(self.chunks)
+        for key, value in filters.items():
+            if value is None or value == "" or value == []:
+                continue
+            ids = [i for i in ids if self._passes(self.chunks[i], key, value)]
+        return ids
+
+    def _passes(self, chunk: Chunk, key: str, value: Any) -> bool:
+        values = [str(v) for v in value] if isinstance(value, (list, tuple, set)) else [str(value)]
+        if key == "doc_type":
+            return chunk.doc_type in values
+        if key == "file":
+            return chunk.file in values
+        if key == "scene":
+            wanted = {normalise_scene_number(v) for v in values}
+            return bool(chunk.scene) and normalise_scene_number(str(chunk.scene)) in wanted
+        if key == "time_of_day":
+            return chunk.time_of_day in {_normal_time(v) for v in values}
+        if key == "int_ext":
+            return (chunk.int_ext or "") in {v.upper() for v in values}
+        if key == "character":
+            return any(self._has_character(chunk, self.entities.character(v)) for v in values)
+        if key == "location":
+            return any(self._at_location(chunk, self.entities.location(v)) for v in values)
+        return True
+
+    def _has_character(self, chunk: Chunk, entity: Entity) -> bool:
+        if any(normalise_name(c) in entity.keys for c in chunk.characters):
+            return True
+        return chunk.doc_type != "screenplay" and entity.mentioned_in(self._normal_text[chunk.id])
+
+    def _at_location(self, chunk: Chunk, entity: Entity) -> bool:
+        if entity.names_location(chunk.location):
+            return True
+        return chunk.doc_type not in ("screenplay", "locations") and entity.mentioned_in(
+            self._normal_text[chunk.id]
+        )
+
+    # --- search ----------------------------------------------------------------------------------
+
+    def search(self, query: str, *, k: int = 5, filters: dict[str, Any] | None = None) -> list[SearchHit]:
+        """The `k` best passages for `query` (any language), each with its citation."""
+        if not query.strip():
+            raise SlateError("The search query is empty", value=query)
+        if k <= 0 or not self.chunks:
+            return []
+        allowed = self._allowed(filters)
+        if allowed is not None and not allowed:
+            return []
+        analysis = analyse_query(query, self.entities)
+        depth = max(50, 5 * k)
+        scores: dict[str, float] = {}
+
+        for rank, (ident, _) in enumerate(self._vector_ranking(query, depth, allowed), start=1):
+            scores[ident] = scores.get(ident, 0.0) + 1.0 / (RRF_K + rank)
+        for rank, (ident, _) in enumerate(self.keyword.search(analysis.terms, depth, ids=allowed), start=1):
+            scores[ident] = scores.get(ident, 0.0) + 1.0 / (RRF_K + rank)
+        if analysis.has_signals:
+            unit = 1.0 / (RRF_K + 1)
+            for ident in allowed if allowed is not None else self.chunks:
+                boost = self._entity_boost(self.chunks[ident], analysis)
+                if boost:
+                    scores[ident] = scores.get(ident, 0.0) + boost * unit
+
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
+        return [self.chunks[ident].to_hit(score) for ident, score in ranked]
+
+    def _vector_ranking(self, query: str, depth: int, allowed: list[str] | None) -> list[tuple[str, float]]:
+        vector = self.embedder.embed_query(query)
+        try:
+            found = self.store.query(vector, depth, ids=allowed)
+        except StoreError:
+            if allowed is None:
+                raise
+            # Chroma refuses an id list naming a record it lacks (store edited behind our back):
+            # search everything and filter here instead.
+            permitted = set(allowed)
+            found = [hit for hit in self.store.query(vector, depth * 4) if hit[0] in permitted]
+        # Records the manifest no longer lists (orphans of a crashed ingest) are never returned.
+        return [hit for hit in found if hit[0] in self.chunks][:depth]
+
+    def _entity_boost(self, chunk: Chunk, analysis: QueryAnalysis) -> float:
+        boost = 0.0
+        if analysis.scenes:
+            if chunk.scene and normalise_scene_number(chunk.scene) in analysis.scenes:
+                boost += BOOST_SCENE
+            elif self._mentions.get(chunk.id, set()) & set(analysis.scenes):
+                boost += BOOST_SCENE_MENTION
+        text = self._normal_text[chunk.id]
+        for entity in analysis.characters:
+            if any(normalise_name(c) in entity.keys for c in chunk.characters):
+                boost += BOOST_CHARACTER
+            elif entity.mentioned_in(text):
+                boost += BOOST_CHARACTER_MENTION
+        for entity in analysis.locations:
+            if entity.names_location(chunk.location):
+                boost += BOOST_LOCATION
+            elif entity.mentioned_in(text):
+                boost += BOOST_LOCATION_MENTION
+        if chunk.time_of_day and chunk.time_of_day in analysis.times:
+            boost += BOOST_TIME
+        if chunk.doc_type in analysis.doc_types:
+            boost += BOOST_DOC_TYPE
+        return boost
+
+
+def production_entities(project_dir: Path, manifest: Manifest, chunks: Iterable[Chunk]) -> EntityIndex:
+    """Entities from the project's latest cast and location lists and its script's cue names."""
+    cast: list[CastMember] = []
+    places: list[LocationEntry] = []
+    casts, lists = manifest.of_type("cast"), manifest.of_type("locations")
+    try:
+        if casts:
+            cast = load_cast_list(project_dir / casts[-1].stored)
+        if lists:
+            places = load_location_list(project_dir / lists[-1].stored)
+    except SlateError:
+        # A list that was valid at ingest but is damaged on disk now: search still works, only
+        # without cross-language expansion.
+        pass
+    script_names = sorted({c for chunk in chunks if chunk.doc_type == "screenplay" for c in chunk.characters})
+    return EntityIndex.build(cast, places, script_names)
+
+
+def open_retriever(
+    settings: Settings,
+    project: str,
+    *,
+    client: ClientAPI | None = None,
+    embedder: Embedder | None = None,
+) -> HybridRetriever:
+    """The retriever for an ingested project (Chroma client and embedder from settings unless given).
+
+    Raises:
+        ProjectNotFound: nothing has been ingested into `project` (with the nearest project names).
+        StoreError: the store cannot be opened, or was built with another embedder.
+    """
+    from knowledge.embedder import make_embedder
+    from knowledge.store import VectorStore, make_client
+
+    project_dir = settings.project_dir(project)
+    manifest = load_manifest(project_dir, project)
+    if not manifest.documents:
+        import difflib
+
+        names = list_projects(settings)
+        raise ProjectNotFound(project, difflib.get_close_matches(project, names, n=3, cutoff=0.3))
+    embedder = embedder or make_embedder(settings)
+    store = VectorStore(client or make_client(settings), project, embedder)
+    store.collection(create=False)
+    keyword = load_keyword_index(project_dir, manifest, store)
+    retriever = HybridRetriever(project, store, keyword, embedder)
+    retriever.entities = production_entities(project_dir, manifest, retriever.chunks.values())
+    return retriever
