@@ -546,6 +546,12 @@ def compose_answer(
                 "Who is unavailable, and on which dates (e.g. “Lau can't do 3 March”)?",
                 "邊個唔得閒、邊日？（例如「劉Sir 3號唔得」）",
             )
+        if u.intent == "edit_shot":
+            return _t(
+                lang,
+                "Which shot, and what should change? For example “drop 12C” or “make 12B a close-up on 阿輝”.",
+                "邊個鏡頭、點改？例如「drop 12C」或者「12B 改做阿輝嘅特寫」。",
+            )
         if u.intent in ("scene_details", "shot_list", "show_shot_list"):
             return _t(
                 lang, "Which scene? Give its number, e.g. “scene 7”.", "邊一場？請講場次，例如「第7場」。"

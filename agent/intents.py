@@ -40,21 +40,7 @@ Intent = Literal[
 ]
 Lang = Literal["en", "zh"]
 
-CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "兩": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 CN_UNITS = {"十": 10, "百": 100}
 _CN_NUM = "零〇一二兩两三四五六七八九十百"
 EN_NUMBERS = {
@@ -62,26 +48,8 @@ EN_NUMBERS = {
     "ten": 10, "eleven": 11, "twelve": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1,
 }  # fmt: skip
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}  # fmt: skip
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 
 
@@ -114,454 +82,74 @@ def _has(folded: str, words: tuple[str, ...]) -> bool:
 
 
 # --- keyword tables (folded: lower case, NFKC) ----------------------------------------------------
-
-HELP = (
-    "help",
-    "what can you do",
-    "how do i",
-    "how does this work",
-    "what do you do",
-    "你識做咩",
-    "你可以做咩",
-    "點用",
-    "幫到我咩",
-    "有咩功能",
-    "你係邊個",
-    "你會做咩",
-    "使用說明",
-    "who are you",
-)
+# fmt: off
+HELP = ("help", "what can you do", "how do i", "how does this work", "what do you do", "你識做咩", "你可以做咩", "點用",
+        "幫到我咩", "有咩功能", "你係邊個", "你會做咩", "使用說明", "who are you")
 GREETING = ("hi", "hello", "hey", "你好", "哈囉", "早晨", "good morning")
 THANKS = ("thanks", "thank you", "cheers", "唔該", "多謝", "謝謝", "thx", "ok thanks")
-OVERVIEW = (
-    "overview",
-    "summary of the script",
-    "summarise the script",
-    "summarize the script",
-    "how many scenes",
-    "how long is the script",
-    "how many pages",
-    "who is in the film",
-    "who's in the film",
-    "the cast",
-    "list the characters",
-    "list of characters",
-    "all characters",
-    "which characters",
-    "what characters",
-    "list the locations",
-    "all locations",
-    "which locations",
-    "what locations",
-    "what's in the project",
-    "what documents",
-    "which documents",
-    "幾多場",
-    "幾多頁",
-    "有咩角色",
-    "有邊啲角色",
-    "角色表",
-    "人物表",
-    "有咩場景",
-    "有邊啲場景",
-    "有咩地點",
-    "劇本概覽",
-    "總覽",
-    "概覽",
-    "大綱",
-    "有咩文件",
-    "有邊啲文件",
-    "成個劇本",
-)
-SCENE_LIST = (
-    "which scenes",
-    "what scenes",
-    "which scene",
-    "list scenes",
-    "list the scenes",
-    "scenes with",
-    "scenes where",
-    "scenes at",
-    "scenes in",
-    "scenes on",
-    "in which scenes",
-    "appear",
-    "appears",
-    "appearing",
-    "is in",
-    "are in",
-    "show me the",
-    "find scenes",
-    "邊幾場",
-    "邊場",
-    "邊啲場",
-    "邊一場",
-    "哪幾場",
-    "哪些場",
-    "出現",
-    "有份",
-    "有冇",
-    "列出",
-    "場戲",
-    "嘅戲",
-    "的戲",
-    "場口",
-)
-DETAIL = (
-    "what happens",
-    "what happened",
-    "summary",
-    "summarise",
-    "summarize",
-    "tell me about",
-    "describe",
-    "show me",
-    "read",
-    "details",
-    "detail",
-    "about",
-    "who is in",
-    "who's in",
-    "講咩",
-    "講乜",
-    "發生咩",
-    "發生乜",
-    "內容",
-    "劇情",
-    "講下",
-    "講吓",
-    "介紹",
-    "睇吓",
-    "睇下",
-    "有咩人",
-    "有邊個",
-    "邊個喺",
-)
-CHAR_REPORT = (
-    "how many",
-    "how much",
-    "pages",
-    "eighths",
-    "first appear",
-    "first appearance",
-    "first scene",
-    "who plays",
-    "actor",
-    "actress",
-    "played by",
-    "tell me about",
-    "who is",
-    "who's",
-    "report",
-    "breakdown",
-    "幾多",
-    "幾耐",
-    "第一次",
-    "第一場",
-    "頭一場",
-    "邊個演",
-    "演員",
-    "係邊個",
-    "介紹",
-    "資料",
-    "頁數",
-)
-SHARE = (
-    "share",
-    "shared",
-    "together",
-    "with each other",
-    "both in",
-    "一齊",
-    "同場",
-    "同埋",
-    "對手戲",
-    "夾埋",
-)
-LOC_REPORT = (
-    "where is",
-    "where's",
-    "address",
-    "located",
-    "location report",
-    "recce",
-    "how do i get",
-    "tell me about",
-    "available",
-    "availability",
-    "喺邊度",
-    "喺邊",
-    "地址",
-    "點去",
-    "勘景",
-    "場地",
-    "介紹",
-)
-SHOT_LIST = (
-    "shot list",
-    "shotlist",
-    "shot-list",
-    "shots for",
-    "coverage",
-    "storyboard",
-    "camera plan",
-    "分鏡",
-    "分鏡表",
-    "鏡頭表",
-    "鏡頭列表",
-    "拍攝鏡頭",
-    "鏡頭設計",
-    "shot breakdown",
-)
+OVERVIEW = ("overview", "summary of the script", "summarise the script", "summarize the script",
+            "how many scenes", "how long is the script", "how many pages", "who is in the film",
+            "who's in the film", "the cast", "list the characters", "list of characters", "all characters",
+            "which characters", "what characters", "list the locations", "all locations", "which locations",
+            "what locations", "what's in the project", "what documents", "which documents", "幾多場", "幾多頁",
+            "有咩角色", "有邊啲角色", "角色表", "人物表", "有咩場景", "有邊啲場景", "有咩地點", "劇本概覽", "總覽", "概覽", "大綱", "有咩文件", "有邊啲文件",
+            "成個劇本")
+SCENE_LIST = ("which scenes", "what scenes", "which scene", "list scenes", "list the scenes", "scenes with",
+              "scenes where", "scenes at", "scenes in", "scenes on", "in which scenes", "appear", "appears",
+              "appearing", "is in", "are in", "show me the", "find scenes", "邊幾場", "邊場", "邊啲場", "邊一場", "哪幾場",
+              "哪些場", "出現", "有份", "有冇", "列出", "場戲", "嘅戲", "的戲", "場口")
+DETAIL = ("what happens", "what happened", "summary", "summarise", "summarize", "tell me about", "describe",
+          "show me", "read", "details", "detail", "about", "who is in", "who's in", "講咩", "講乜", "發生咩", "發生乜",
+          "內容", "劇情", "講下", "講吓", "介紹", "睇吓", "睇下", "有咩人", "有邊個", "邊個喺")
+CHAR_REPORT = ("how many", "how much", "pages", "eighths", "first appear", "first appearance", "first scene",
+               "who plays", "actor", "actress", "played by", "tell me about", "who is", "who's", "report",
+               "breakdown", "幾多", "幾耐", "第一次", "第一場", "頭一場", "邊個演", "演員", "係邊個", "介紹", "資料", "頁數")
+FIRST_WORDS = ("first appear", "first appearance", "first scene", "first seen", "introduced", "第一次", "第一場",
+               "頭一場", "首次", "最早")
+SHARE = ("share", "shared", "together", "with each other", "both in", "一齊", "同場", "同埋", "對手戲", "夾埋")
+LOC_REPORT = ("where is", "where's", "address", "located", "location report", "recce", "how do i get",
+              "tell me about", "available", "availability", "喺邊度", "喺邊", "地址", "點去", "勘景", "場地", "介紹")
+SHOT_LIST = ("shot list", "shotlist", "shot-list", "shots for", "coverage", "storyboard", "camera plan", "分鏡",
+             "分鏡表", "鏡頭表", "鏡頭列表", "拍攝鏡頭", "鏡頭設計", "shot breakdown")
 SHOW_WORDS = ("show", "current", "latest", "saved", "open", "睇返", "打開", "而家嘅", "最新")
-EDIT_VERBS = (
-    "drop",
-    "remove",
-    "delete",
-    "cut",
-    "lose",
-    "kill",
-    "make",
-    "change",
-    "set",
-    "switch",
-    "turn",
-    "use",
-    "刪",
-    "刪除",
-    "唔要",
-    "拎走",
-    "攞走",
-    "剷",
-    "改",
-    "轉",
-    "換",
-    "變",
-    "用",
-)
-SCHEDULE = (
-    "schedule",
-    "plan the shoot",
-    "plan the shooting",
-    "shooting plan",
-    "stripboard",
-    "strip board",
-    "day out of days",
-    "dood",
-    "shooting days",
-    "shoot days",
-    "re-plan",
-    "replan",
-    "reschedule",
-    "排期",
-    "排戲",
-    "拍攝日程",
-    "拍攝計劃",
-    "拍攝時間表",
-    "通告表",
-    "重新排",
-    "排過",
-    "拍幾多日",
-    "幾多日",
-)
-CALL_SHEET = (
-    "call sheet",
-    "callsheet",
-    "call-sheet",
-    "call time",
-    "call times",
-    "通告",
-    "通告單",
-    "埋位時間",
-    "開工時間",
-)
-UNAVAILABLE = (
-    "unavailable",
-    "not available",
-    "can't make",
-    "cannot make",
-    "can't do",
-    "cannot do",
-    "can't work",
-    "cannot work",
-    "isn't available",
-    "is not available",
-    "out on",
-    "off on",
-    "busy on",
-    "away on",
-    "唔得",
-    "冇空",
-    "唔得閒",
-    "唔available",
-    "唔能夠",
-    "請假",
-    "冇期",
-    "唔開工",
-    "唔可以",
-)
+EDIT_VERBS = ("drop", "remove", "delete", "cut", "lose", "kill", "make", "change", "set", "switch", "turn",
+              "use", "刪", "刪除", "唔要", "拎走", "攞走", "剷", "改", "轉", "換", "變", "用")
+SCHEDULE = ("schedule", "plan the shoot", "plan the shooting", "shooting plan", "stripboard", "strip board",
+            "day out of days", "dood", "shooting days", "shoot days", "re-plan", "replan", "reschedule", "排期",
+            "排戲", "拍攝日程", "拍攝計劃", "拍攝時間表", "通告表", "重新排", "排過", "拍幾多日", "幾多日")
+CALL_SHEET = ("call sheet", "callsheet", "call-sheet", "call time", "call times", "通告", "通告單", "埋位時間", "開工時間")
+UNAVAILABLE = ("unavailable", "not available", "can't make", "cannot make", "can't do", "cannot do",
+               "can't work", "cannot work", "isn't available", "is not available", "out on", "off on",
+               "busy on", "away on", "唔得", "冇空", "唔得閒", "唔available", "唔能夠", "請假", "冇期", "唔開工", "唔可以")
 SUBTITLES = ("subtitle", "subtitles", "subs", "captions", "srt", "vtt", "字幕")
-SUBS_CHECK = (
-    "check",
-    "qc",
-    "review",
-    "problems",
-    "issues",
-    "errors",
-    "validate",
-    "檢查",
-    "睇吓",
-    "睇下",
-    "有冇問題",
-    "問題",
-    "錯",
-)
+SUBS_CHECK = ("check", "qc", "review", "problems", "issues", "errors", "validate", "檢查", "睇吓", "睇下", "有冇問題",
+              "問題", "錯")
 SUBS_FIX = ("fix", "repair", "clean up", "correct", "修正", "修改", "整好", "執好", "執吓", "改好", "修復")
-SUBS_CONVERT = (
-    "convert",
-    "traditional",
-    "simplified",
-    "hong kong chinese",
-    "香港繁體",
-    "港繁",
-    "繁體",
-    "簡體",
-    "简体",
-    "台灣",
-    "轉做",
-    "轉成",
-)
+SUBS_CONVERT = ("convert", "traditional", "simplified", "hong kong chinese", "香港繁體", "港繁", "繁體", "簡體", "简体",
+                "台灣", "轉做", "轉成")
 SUBS_MERGE = ("merge", "combine", "bilingual", "合併", "合埋", "雙語", "中英")
-SUBS_SHIFT = (
-    "shift",
-    "delay",
-    "advance",
-    "offset",
-    "resync",
-    "earlier",
-    "later by",
-    "提前",
-    "延遲",
-    "延後",
-    "推遲",
-    "移前",
-    "移後",
-)
+SUBS_SHIFT = ("shift", "delay", "advance", "offset", "resync", "earlier", "later by", "提前", "延遲", "延後", "推遲",
+              "移前", "移後")
 SUBS_TRANSLATE = ("translate", "translation", "翻譯", "譯做", "譯成")
-FREE_WRITING = (
-    "write",
-    "rewrite",
-    "re-write",
-    "improve",
-    "punch up",
-    "polish",
-    "come up with",
-    "brainstorm",
-    "suggest",
-    "ideas for",
-    "draft a scene",
-    "new scene",
-    "new ending",
-    "poem",
-    "story",
-    "寫",
-    "改寫",
-    "重寫",
-    "創作",
-    "諗",
-    "建議",
-    "潤色",
-    "修飾",
-)
-FOLLOW_UP = (
-    "and",
-    "what about",
-    "how about",
-    "only",
-    "just",
-    "of those",
-    "of them",
-    "of these",
-    "those",
-    "these",
-    "them",
-    "which of",
-    "same",
-    "also",
-    "now",
-    "咁",
-    "噉",
-    "咁樣",
-    "那",
-    "那麼",
-    "仲有",
-    "另外",
-    "嗰啲",
-    "呢啲",
-    "其中",
-    "當中",
-    "入面",
-    "佢哋",
-    "邊啲",
-)
-
+FREE_WRITING = ("write", "rewrite", "re-write", "improve", "punch up", "polish", "come up with", "brainstorm",
+                "suggest", "ideas for", "draft a scene", "new scene", "new ending", "poem", "story", "寫", "改寫",
+                "重寫", "創作", "諗", "建議", "潤色", "修飾")
+FOLLOW_UP = ("and", "what about", "how about", "only", "just", "of those", "of them", "of these", "those",
+             "these", "them", "which of", "same", "also", "now", "咁", "噉", "咁樣", "那", "那麼", "仲有", "另外", "嗰啲",
+             "呢啲", "其中", "當中", "入面", "佢哋", "邊啲")
 TIME_WORDS: dict[str, tuple[str, ...]] = {
-    "NIGHT": (
-        "night",
-        "nights",
-        "nighttime",
-        "night-time",
-        "at night",
-        "夜",
-        "夜景",
-        "夜晚",
-        "晚上",
-        "深夜",
-        "凌晨",
-        "夜間",
-        "夜戲",
-    ),
+    "NIGHT": ("night", "nights", "nighttime", "night-time", "at night", "夜", "夜景", "夜晚", "晚上", "深夜", "凌晨", "夜間",
+              "夜戲"),
     "DAWN": ("dawn", "sunrise", "daybreak", "first light", "清晨", "黎明", "天光", "日出", "破曉"),
     "DUSK": ("dusk", "sunset", "twilight", "evening", "黃昏", "傍晚", "日落", "黄昏"),
-    "DAY": (
-        "daytime",
-        "day-time",
-        "day scenes",
-        "day scene",
-        "day exteriors",
-        "day interiors",
-        "during the day",
-        "日景",
-        "日間",
-        "白天",
-        "日戲",
-        "晏晝",
-    ),
+    "DAY": ("daytime", "day-time", "day scenes", "day scene", "day exteriors", "day interiors", "during the day",
+            "日景", "日間", "白天", "日戲", "晏晝"),
 }
 INT_WORDS = ("interior", "interiors", "int", "int.", "indoor", "indoors", "inside", "內景", "内景", "室內")
 EXT_WORDS = ("exterior", "exteriors", "ext", "ext.", "outdoor", "outdoors", "outside", "外景", "室外", "戶外")
-
 STYLE_WORDS = {
-    "hk-action": (
-        "hk-action",
-        "hk action",
-        "hong kong action",
-        "action style",
-        "港式動作",
-        "港式",
-        "動作片",
-        "動作",
-    ),
-    "handheld": (
-        "handheld",
-        "hand-held",
-        "hand held",
-        "verite",
-        "vérité",
-        "documentary style",
-        "手持",
-        "紀實",
-    ),
+    "hk-action": ("hk-action", "hk action", "hong kong action", "action style", "港式動作", "港式", "動作片", "動作"),
+    "handheld": ("handheld", "hand-held", "hand held", "verite", "vérité", "documentary style", "手持", "紀實"),
     "classic": ("classic", "standard", "conventional", "traditional coverage", "經典", "傳統", "正常"),
 }
 SIZE_WORDS = {
@@ -577,18 +165,11 @@ SIZE_WORDS = {
     "INSERT": ("insert", "cutaway", "插入鏡頭", "插入"),
 }
 SCRIPT_WORDS = {
-    "zh-Hant-HK": (
-        "香港繁體",
-        "港繁",
-        "香港中文",
-        "hong kong traditional",
-        "hong kong chinese",
-        "zh-hant-hk",
-        "hk traditional",
-    ),
+    "zh-Hant-HK": ("香港繁體", "港繁", "香港中文", "hong kong traditional", "hong kong chinese", "zh-hant-hk", "hk traditional"),
     "zh-Hant-TW": ("台灣繁體", "台繁", "台灣", "taiwan", "zh-hant-tw"),
     "zh-Hans": ("簡體", "简体", "simplified", "zh-hans", "mainland"),
 }
+# fmt: on
 
 
 @dataclass
@@ -866,6 +447,30 @@ def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Und
     return u
 
 
+_UNKNOWN_EN = re.compile(
+    r"\b(?:is|does|has|did)\s+(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})\s+(?:in|appear|have|get|speak|show)\b"
+    r"|\bscenes?\s+(?:with|for|featuring)\s+(?P<name2>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})"
+)
+_UNKNOWN_ZH = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:喺邊幾場|有幾多場|有邊幾場|出現喺|喺邊場|有冇出場)"
+)
+
+
+def text_of(u: Understanding) -> str:
+    return u.text
+
+
+def _unknown_person(text: str) -> str | None:
+    """A person's name in a question about someone's scenes, when the lexicon does not know it."""
+    match = _UNKNOWN_EN.search(text)
+    if match:
+        name = match.group("name") or match.group("name2")
+        if name and name.split()[0].lower() not in ("the", "there", "it", "this", "that", "scene"):
+            return name
+    match = _UNKNOWN_ZH.search(text)
+    return match.group("name") if match else None
+
+
 def _is_follow_up(folded: str) -> bool:
     if re.match(r"^\s*(and|what about|how about|only|just|now|also|same)\b", folded):
         return True
@@ -899,6 +504,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     if shot_ids and (_has(folded, EDIT_VERBS) or u.shot_size):
         u.shot_ids = shot_ids
         return "edit_shot"
+    if u.remove and _has(folded, (*SHOT_LIST, "shot", "鏡頭")):
+        return "edit_shot"  # "delete the shot list": which shot? (the planner asks)
     if _has(folded, SHOT_LIST) or (u.style and not _has(folded, SCHEDULE)):
         if _has(folded, SHOW_WORDS) and not _has(
             folded, ("draft", "make", "create", "generate", "出", "整", "做")
@@ -923,12 +530,20 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "location_report"
     if u.characters and len(u.characters) >= 2 and u.shared:
         return "character_report"
+    if u.characters and _has(folded, FIRST_WORDS):
+        return "character_report"
     if u.characters and _has(folded, CHAR_REPORT) and not _has(folded, (*SCENE_LIST, "scene", "scenes")):
         return "character_report"
     if u.characters and u.count_question:
         return "character_report"
     if u.has_filters or u.scenes:
         return "find_scenes"
+    unknown = _unknown_person(text_of(u))
+    if unknown:
+        # A name the production does not know: ask the tool anyway, so the answer says so and offers
+        # the nearest names instead of searching at random.
+        u.characters = [unknown]
+        return "character_report"
     if _has(folded, THANKS):
         return "thanks"
     if _has(folded, HELP) or folded.strip(" !?？！.。") in GREETING:

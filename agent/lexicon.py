@@ -166,12 +166,18 @@ class Lexicon:
                 key = fold(alias).strip()
                 if key:
                     lex.locations.setdefault(key, alias)
-                for word in re.findall(r"[a-z][a-z'\-]+", key):
-                    if len(word) >= 4 and word not in PLACE_STOPWORDS:
-                        place_words.setdefault(word, set()).add(entry_id)
-        for word, owners in place_words.items():
+                words = re.findall(r"[a-z][a-z'\-]+", key)
+                # Single distinctive words and every run of 2+ words ("cha chaan teng" in "KAM WAH CHA
+                # CHAAN TENG") name the place too, when no other place shares them.
+                for size in range(1, len(words) + 1):
+                    for start in range(len(words) - size + 1):
+                        phrase = " ".join(words[start : start + size])
+                        if size == 1 and (len(phrase) < 4 or phrase in PLACE_STOPWORDS):
+                            continue
+                        place_words.setdefault(phrase, set()).add(entry_id)
+        for phrase, owners in place_words.items():
             if len(owners) == 1:
-                lex.locations.setdefault(word, word)
+                lex.locations.setdefault(phrase, next(iter(owners)))
         known = set(lex.locations)
         for word, targets in PLACE_SYNONYMS.items():
             key = fold(word)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -186,6 +187,17 @@ def _edit_scene(u: Understanding, previous: Turn | None) -> Understanding:
     return u
 
 
+_DESCRIBES = re.compile(
+    r"\b(?:where|when|in which|with the|that has|that have|in the scene|the scene)\b|嗰場|果場|嘅場|的那場|場戲入面|嗰一場",
+    re.IGNORECASE,
+)
+
+
+def describes_a_scene(text: str) -> bool:
+    """ "the scene where Mei finds the USB": a scene named by what happens in it, worth a search."""
+    return bool(_DESCRIBES.search(text))
+
+
 def call_key(call: dict[str, Any]) -> str:
     return call["name"] + json.dumps(call.get("args") or {}, sort_keys=True, ensure_ascii=False)
 
@@ -196,7 +208,7 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
     Most requests are one stage. A request that needs a scene but names none ("shot list for the scene
     where Mei finds the USB stick") searches the script first, then acts on the scene it found.
     """
-    if u.intent in NEEDS_SCENE and not u.scenes and (u.intent == "scene_details" or u.search_text):
+    if u.intent in NEEDS_SCENE and not u.scenes and describes_a_scene(u.text):
         search = [_call("search_documents", query=u.search_text, k=5, doc_type="screenplay")]
         hits = (turn.artifact("search") or {}).get("hits") or []
         scene = next((h.get("scene") for h in hits if h.get("scene")), None)

@@ -93,6 +93,7 @@ class TurnResult(BaseModel):
     usage: Usage
     provenance: Provenance
     blocked_tools: list[str] = Field(default_factory=list)
+    language: Literal["en", "zh"] = Field("en", description="The person's language, which the answer follows.")
     seconds: float = 0.0
 
 
@@ -304,6 +305,7 @@ class SlateAgent:
             usage=usage,
             provenance=provenance,
             blocked_tools=log.blocked_tools,
+            language=lang,
             seconds=round(seconds, 3),
         )
 

@@ -276,17 +276,15 @@ class Production:
         return next((m for m in self.cast if m.id == canonical), None)
 
     def location_names(self) -> dict[str, list[str]]:
-        """Each set the script or location list names → its aliases."""
-        names: dict[str, list[str]] = {}
-        for entry in self.locations:
-            names[entry.id] = entry.all_names()
+        """Each location (list entry id, else the script's set name) → its aliases and the script's
+        set names that belong to it."""
+        names: dict[str, list[str]] = {entry.id: entry.all_names() for entry in self.locations}
         for scene in self.scenes:
-            if scene.location and not any(
-                normalise_name(scene.location) in (normalise_name(a) for a in aliases)
-                for aliases in names.values()
-            ):
-                names.setdefault(scene.location, [scene.location])
-        return names
+            if not scene.location:
+                continue
+            entry = self.location_entry(scene.location)
+            names.setdefault(entry.id if entry else scene.location, []).append(scene.location)
+        return {k: list(dict.fromkeys(v)) for k, v in names.items()}
 
     def location_entry(self, scene_location: str) -> LocationEntry | None:
         """The location-list entry a scene's set belongs to (by alias contained in the set name)."""
