@@ -93,7 +93,9 @@ class TurnResult(BaseModel):
     usage: Usage
     provenance: Provenance
     blocked_tools: list[str] = Field(default_factory=list)
-    language: Literal["en", "zh"] = Field("en", description="The person's language, which the answer follows.")
+    language: Literal["en", "zh"] = Field(
+        "en", description="The person's language, which the answer follows."
+    )
     seconds: float = 0.0
 
 
