@@ -1,0 +1,1 @@
+"""Subtitle tools: check, fix, retime, convert, merge/split bilingual tracks, translate (see docs/subtitles.md)."""

@@ -1,0 +1,262 @@
+"""Check subtitles against a profile: timing, line length and count, reading speed, script, punctuation.
+
+Issue codes (exactly these, see `models.IssueCode`):
+    bad_timestamp   a timing the reader could not read as written, or an event that ends before it starts
+    overlap         an event starts before the previous one ends (or before it starts: out of order)
+    gap_too_small   less than the profile's minimum gap (2 frames) between consecutive events
+    duration_short  shorter than 5/6 s
+    duration_long   longer than 7 s
+    line_too_long   a line over its language's limit (42 characters; 16 full-width cells for Chinese)
+    too_many_lines  more lines than the profile allows for a language, or in all
+    reading_speed   more characters per second than the language's limit (20 English, 9 Chinese)
+    empty           no text; in hk-bilingual, no Chinese or no English line
+    mixed_script    Simplified characters in a Traditional Chinese file
+    punctuation     half-width punctuation in Chinese, `...`/`…` instead of `⋯` in Chinese, `...` instead of `…`
+                    in English
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from knowledge.subtitle_file import Cue, SubtitleDocument, SubtitleProblem, format_timecode
+from tools.subtitles.models import IssueCode, SubtitleIssue, SubtitleReport
+from tools.subtitles.profiles import DEFAULT_FPS, Profile, ProfileName, get_profile
+from tools.subtitles.text import (
+    Language,
+    has_cjk,
+    has_latin,
+    line_language,
+    line_length,
+    reading_chars,
+    simplified_characters,
+    split_languages,
+)
+
+_CJK_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+_HALF_WIDTH_NEAR_CJK = re.compile(
+    rf"(?<={_CJK_CLASS})[,!?:;()]|[,!?:;()](?={_CJK_CLASS})|(?<={_CJK_CLASS})\.(?!\.)"
+)
+_ZH_WRONG_ELLIPSIS = re.compile(r"\.{2,}|…+|。。+")
+_EN_THREE_DOTS = re.compile(r"\.\.\.")
+_FULL_WIDTH_IN_EN = re.compile(r"[，。！？：；]")
+_FULL_WIDTH_OF = {",": "，", "!": "！", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）", ".": "。"}
+
+# The reader's damage codes that are not rule breaks; `check` lists them as notes.
+_NOTE_CODES = (
+    "missing_index",
+    "bad_index",
+    "blank_lines",
+    "unexpected_end",
+    "stray_text",
+    "missing_header",
+    "bad_style",
+)
+
+
+def choose_profile(cues: Iterable[Cue]) -> ProfileName:
+    """The profile a file's text calls for: Chinese and English in most events → hk-bilingual; Chinese in
+    a good part of them → netflix-zh-hant; otherwise netflix-en."""
+    texts = [c.text for c in cues if c.text.strip()]
+    if not texts:
+        return "netflix-en"
+    chinese = sum(1 for t in texts if has_cjk(t))
+    both = sum(1 for t in texts if _is_bilingual(t))
+    if both * 2 >= len(texts):
+        return "hk-bilingual"
+    if chinese * 10 >= len(texts) * 3:
+        return "netflix-zh-hant"
+    return "netflix-en"
+
+
+def _is_bilingual(text: str) -> bool:
+    zh, en = split_languages(text)
+    return bool(zh) and any(has_latin(line) for line in en)
+
+
+def check_document(
+    doc: SubtitleDocument,
+    profile: str | Profile | None = None,
+    *,
+    fps: float | None = None,
+    cps: float | None = None,
+) -> SubtitleReport:
+    """Check a read subtitle document; the profile defaults to the one its text calls for.
+
+    Args:
+        doc: the document (`knowledge.subtitle_file.read_subtitle_file`).
+        profile: a profile or its name; None chooses from the text.
+        fps: frame rate for frame-based rules; defaults to the file's own, else 23.976.
+        cps: English reading speed to use instead of the profile's (17 for children's programmes).
+    """
+    chosen = profile if isinstance(profile, Profile) else get_profile(profile or choose_profile(doc.cues))
+    if cps is not None:
+        chosen = chosen.with_cps(cps, "en")
+    rate = fps or doc.fps or DEFAULT_FPS
+    issues = check_cues(doc.cues, chosen, rate, problems=doc.problems)
+    notes = [
+        (f"line {p.line}: " if p.line else "") + p.message for p in doc.problems if p.code in _NOTE_CODES
+    ]
+    return SubtitleReport(
+        file=doc.file,
+        encoding=doc.encoding,
+        format=doc.format,
+        profile=chosen.name,
+        fps=round(rate, 3),
+        cues=len(doc.cues),
+        issues=issues,
+        notes=notes,
+    )
+
+
+def check_cues(
+    cues: Sequence[Cue],
+    profile: Profile,
+    fps: float,
+    *,
+    problems: Sequence[SubtitleProblem] = (),
+) -> list[SubtitleIssue]:
+    """Every rule each cue breaks, in cue order."""
+    issues: list[SubtitleIssue] = []
+    min_gap = profile.frames_ms(profile.min_gap_frames, fps)
+    bad_timing = {p.cue: p for p in problems if p.code == "bad_timestamp" and p.cue is not None}
+    previous: Cue | None = None
+    for cue in cues:
+        found: list[tuple[IssueCode, str]] = []
+        if cue.index in bad_timing:
+            problem = bad_timing[cue.index]
+            found.append(
+                ("bad_timestamp", (f"line {problem.line}: " if problem.line else "") + problem.message)
+            )
+        elif cue.end_ms <= cue.start_ms:
+            when = "before it starts" if cue.end_ms < cue.start_ms else "the moment it starts"
+            found.append(("bad_timestamp", f"ends at {format_timecode(cue.end_ms)}, {when}"))
+        duration = cue.end_ms - cue.start_ms
+        if 0 < duration < profile.min_duration_ms:
+            found.append(("duration_short", f"on screen {duration / 1000:.3f} s; at least 5/6 s (0.833 s)"))
+        elif duration > profile.max_duration_ms:
+            limit = profile.max_duration_ms / 1000
+            found.append(("duration_long", f"on screen {duration / 1000:.3f} s; at most {limit:g} s"))
+        if previous is not None:
+            found.extend(_timing_against(previous, cue, min_gap, profile.min_gap_frames, fps))
+        found.extend(_text_issues(cue.text, profile, duration))
+        issues.extend(
+            SubtitleIssue(
+                cue=cue.index,
+                start=format_timecode(max(cue.start_ms, 0)),
+                code=code,
+                message=message,
+                line=cue.line,
+            )
+            for code, message in found
+        )
+        previous = cue
+    return issues
+
+
+def _timing_against(
+    previous: Cue, cue: Cue, min_gap: int, gap_frames: int, fps: float
+) -> list[tuple[IssueCode, str]]:
+    if cue.start_ms < previous.start_ms:
+        return [
+            (
+                "overlap",
+                f"starts before cue {previous.index} ({format_timecode(previous.start_ms)}): out of order",
+            )
+        ]
+    if cue.start_ms < previous.end_ms:
+        return [
+            (
+                "overlap",
+                f"starts {previous.end_ms - cue.start_ms} ms before cue {previous.index} ends "
+                f"({format_timecode(previous.end_ms)})",
+            )
+        ]
+    gap = cue.start_ms - previous.end_ms
+    if gap < min_gap:
+        return [
+            (
+                "gap_too_small",
+                f"{gap} ms after cue {previous.index}; at least {gap_frames} frames ({min_gap} ms at {fps:.3f} fps)",
+            )
+        ]
+    return []
+
+
+def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[IssueCode, str]]:
+    """Line, reading-speed, script and punctuation rules for one cue's text."""
+    if not text.strip():
+        return [("empty", "no text")]
+    found: list[tuple[IssueCode, str]] = []
+    lines = [line for line in text.split("\n") if line.strip()]
+    judge_chinese = profile.bilingual or "zh" in profile.languages
+    by_language: dict[Language, list[str]] = {"zh": [], "en": []}
+    for line in lines:
+        by_language[line_language(line) if judge_chinese else "en"].append(line)
+    if profile.bilingual:
+        missing = [name for key, name in (("zh", "Chinese"), ("en", "English")) if not by_language[key]]  # type: ignore[index]
+        if missing:
+            found.append(("empty", f"no {missing[0]} line in a bilingual event"))
+    too_many_for_a_language = False
+    for language, language_lines in by_language.items():
+        if not language_lines:
+            continue
+        limits = profile.limits(language)
+        label = "Chinese" if language == "zh" else "English"
+        unit = "full-width characters" if language == "zh" else "characters"
+        for number, line in enumerate(language_lines, 1):
+            length = line_length(line, language)
+            if length > limits.max_line_length:
+                found.append(
+                    (
+                        "line_too_long",
+                        f"{label} line {number} is {length:g} {unit} (limit {limits.max_line_length:g}): {line!r}",
+                    )
+                )
+        if len(language_lines) > limits.max_lines:
+            too_many_for_a_language = True
+            found.append(
+                ("too_many_lines", f"{len(language_lines)} {label} lines (limit {limits.max_lines})")
+            )
+        if duration > 0:
+            chars = reading_chars("\n".join(language_lines), language)
+            speed = chars * 1000 / duration
+            if speed > limits.max_cps + 1e-9:
+                found.append(
+                    (
+                        "reading_speed",
+                        f"{label} reads at {speed:.1f} characters/s (limit {limits.max_cps:g}): "
+                        f"{chars:g} characters in {duration / 1000:.2f} s",
+                    )
+                )
+    if len(lines) > profile.max_total_lines and not too_many_for_a_language:
+        found.append(("too_many_lines", f"{len(lines)} lines on screen (limit {profile.max_total_lines})"))
+    if profile.traditional and by_language["zh"]:
+        simplified = simplified_characters("\n".join(by_language["zh"]))
+        if simplified:
+            found.append(
+                (
+                    "mixed_script",
+                    "Simplified characters in a Traditional Chinese file: " + " ".join(simplified),
+                )
+            )
+    marks = _punctuation(by_language["zh"] if judge_chinese else [], by_language["en"])
+    if marks:
+        found.append(("punctuation", "; ".join(marks)))
+    return found
+
+
+def _punctuation(zh_lines: list[str], en_lines: list[str]) -> list[str]:
+    found: list[str] = []
+    for line in zh_lines:
+        for match in _ZH_WRONG_ELLIPSIS.finditer(line):
+            found.append(f"{match.group()!r} → '⋯' in Chinese")
+        for match in _HALF_WIDTH_NEAR_CJK.finditer(line):
+            found.append(f"half-width {match.group()!r} → {_FULL_WIDTH_OF[match.group()]!r}")
+    for line in en_lines:
+        if _EN_THREE_DOTS.search(line):
+            found.append("'...' → '…' (one character) in English")
+        for match in _FULL_WIDTH_IN_EN.finditer(line):
+            found.append(f"full-width {match.group()!r} in an English line")
+    return list(dict.fromkeys(found))

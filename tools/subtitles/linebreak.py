@@ -1,0 +1,292 @@
+"""Break subtitle text into lines the way a subtitler would, in English and in Chinese.
+
+English (Netflix line treatment): break after punctuation, or before a conjunction or preposition; never
+between an article or determiner and what follows, a first and last name, a subject pronoun and its verb,
+or an auxiliary or negation and its verb. Among the allowed breaks, prefer balanced lines with the top
+line no longer than the bottom one.
+
+Chinese: break after punctuation (or at a space, which Hong Kong subtitles use in place of a comma);
+otherwise at a word boundary, never inside a word, and never so that a line starts with punctuation.
+Words come from jieba. Its bundled dictionary is Simplified, so Traditional text is segmented through an
+OpenCC t2s copy and the boundaries are mapped back; that is exact only when t2s keeps the length (it
+converts character by character almost always), so when the length changes the Traditional text is
+segmented directly. A few dozen colloquial Cantonese words (㗎 哋 嘅 咗 are not in jieba's dictionary) are
+added to the segmenter so 佢哋, 唔該, 點解 stay whole.
+
+This is what Subtitle Edit does not do: its auto-break balances Chinese lines by length alone and can
+split 香港 into 香 / 港.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tools.subtitles.text import Language, line_language, opencc_convert, zh_width
+
+ARTICLES = {"a", "an", "the"}
+DETERMINERS = {
+    "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some", "any",
+    "no", "every", "each", "another", "such", "what", "which", "whose",
+}  # fmt: skip
+CONJUNCTIONS = {
+    "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "unless", "while", "whereas",
+    "if", "when", "whenever", "where", "since", "until", "till", "than", "that", "whether", "after",
+    "before", "once",
+}  # fmt: skip
+PREPOSITIONS = {
+    "about", "above", "across", "against", "along", "among", "around", "at", "behind", "below", "beneath",
+    "beside", "between", "beyond", "by", "despite", "down", "during", "except", "for", "from", "in",
+    "inside", "into", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "through",
+    "throughout", "to", "toward", "towards", "under", "underneath", "up", "upon", "with", "within", "without",
+}  # fmt: skip
+SUBJECT_PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
+AUXILIARIES = {
+    "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "never", "to",
+    "don't", "doesn't", "didn't", "won't", "can't", "couldn't", "shouldn't", "wouldn't", "isn't", "aren't",
+    "wasn't", "weren't", "haven't", "hasn't", "hadn't", "i'm", "you're", "we're", "they're", "he's", "she's",
+    "it's", "i've", "you've", "we've", "they've", "i'll", "you'll", "he'll", "she'll", "we'll", "they'll",
+}  # fmt: skip
+
+ZH_BREAK_AFTER = "，。！？；：、⋯…—」』）》,.!?;:"
+ZH_NO_LINE_START = "，。！？；：、⋯…」』）》,.!?;:%％"
+ZH_NO_LINE_END = "「『（《"
+ZH_WEAK_LINE_START = "了的地得着著過嘅咗啦呀㗎喇囉吖嘛呢吧啊"
+ZH_WEAK_LINE_END = "的之嘅"  # attributive particles: breaking after one parts a modifier from its noun
+
+# Colloquial Cantonese words jieba's dictionary lacks, so segmentation keeps them whole.
+CANTONESE_WORDS = (
+    "佢哋", "你哋", "我哋", "唔該", "多謝", "點解", "乜嘢", "咩嘢", "邊度", "邊個", "而家", "咁樣", "冇問題",
+    "係咪", "唔係", "唔好", "唔使", "唔知", "嗰度", "嗰個", "呢度", "呢個", "今日", "琴日", "聽日", "尋日",
+    "返工", "收工", "埋位", "開機", "食飯", "飲茶", "靚仔", "靚女", "睇吓", "等陣", "一陣", "搞掂", "攞",
+    "冇", "咗", "嘅", "㗎", "喺", "嚟", "啲", "嘢", "佢", "咁", "噉", "嘞", "喇", "囉", "啩", "吖", "嘛",
+    "督察", "阿Sir", "差佬", "師兄", "師姐",
+)  # fmt: skip
+
+_EN_PUNCT_END = re.compile(r"[,.;:!?…\-—–)\"']$")
+_EN_SENTENCE_END = re.compile(r"[.!?…]['\")]?$")
+_FORBIDDEN = 1000.0
+
+
+@dataclass(frozen=True)
+class Breaking:
+    """The result of breaking one language's text: the lines, and how far the longest runs over."""
+
+    lines: list[str]
+    overflow: float
+
+
+# --- English ---------------------------------------------------------------------------------------
+
+
+def break_english(text: str, max_length: float, max_lines: int = 2) -> Breaking:
+    """Lines for English `text` within `max_length` characters, using as few lines as fit (at most
+    `max_lines`); when nothing fits, the least-overflowing break."""
+    words = text.split()
+    if not words:
+        return Breaking([], 0)
+    dialogue = _dual_speaker_lines(text)
+    if dialogue and len(dialogue) <= max_lines and all(len(line) <= max_length for line in dialogue):
+        return Breaking(dialogue, 0)
+    return _best_breaking(words, max_length, max_lines, " ", _english_break_cost, len)
+
+
+def _dual_speaker_lines(text: str) -> list[str] | None:
+    """`-Are you coming?\n-In a minute.`: one speaker a line, kept as it is."""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if len(lines) >= 2 and all(line.startswith(("-", "–", "—")) for line in lines):
+        return lines
+    return None
+
+
+def _english_break_cost(before: str, after: str) -> float:
+    prev, nxt = before.lower().strip("\"'(["), after.lower().strip("\"'([.,;:!?")
+    cost = 0.0
+    if _EN_SENTENCE_END.search(before):
+        cost -= 40
+    elif _EN_PUNCT_END.search(before):
+        cost -= 30
+    elif nxt in CONJUNCTIONS:
+        cost -= 20
+    elif nxt in PREPOSITIONS:
+        cost -= 15
+    if _EN_PUNCT_END.search(before):
+        return cost
+    if prev in ARTICLES or prev in DETERMINERS:
+        cost += _FORBIDDEN
+    if prev in SUBJECT_PRONOUNS and nxt not in CONJUNCTIONS and nxt not in PREPOSITIONS:
+        cost += 60
+    if prev in AUXILIARIES or nxt in ("not", "n't"):
+        cost += 40
+    if _looks_like_name(before) and _looks_like_name(after) and prev != "i":
+        cost += _FORBIDDEN
+    return cost
+
+
+def _looks_like_name(word: str) -> bool:
+    core = word.strip("\"'(),.;:!?")
+    return len(core) > 1 and core[0].isupper() and core[1:].islower()
+
+
+# --- Chinese ---------------------------------------------------------------------------------------
+
+
+def break_chinese(text: str, max_width: float, max_lines: int = 2) -> Breaking:
+    """Lines for Chinese `text` within `max_width` full-width cells, broken at punctuation or word
+    boundaries only."""
+    joined = _join_chinese_lines(text)
+    if not joined:
+        return Breaking([], 0)
+    tokens = chinese_tokens(joined)
+    return _best_breaking(tokens, max_width, max_lines, "", _chinese_break_cost, zh_width)
+
+
+def _join_chinese_lines(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = ""
+    for line in lines:
+        if out and re.match(r"[A-Za-z0-9]", line[0]) and re.search(r"[A-Za-z0-9]$", out):
+            out += " "
+        out += line
+    return out
+
+
+def _chinese_break_cost(before: str, after: str) -> float:
+    if after[:1] in ZH_NO_LINE_START or before[-1:] in ZH_NO_LINE_END:
+        return _FORBIDDEN
+    if re.search(r"[A-Za-z0-9]\s*$", before) and re.match(r"[A-Za-z0-9]", after):
+        if _looks_like_name(before) and _looks_like_name(after):
+            return _FORBIDDEN  # Peter Chan
+        return 60 if not before.endswith(" ") else 10  # inside a run of Latin words: only when needed
+    if before[-1:] in ZH_BREAK_AFTER or before.endswith(" "):
+        return -40
+    if after[:1] in ZH_WEAK_LINE_START:
+        return 20  # a line opening on a particle (了, 嘅, 㗎) reads badly
+    if before[-1:] in ZH_WEAK_LINE_END:
+        return 15
+    return 0
+
+
+def chinese_tokens(text: str) -> list[str]:
+    """Words (with trailing spaces attached) of Chinese text, from jieba through a Simplified copy."""
+    simplified = opencc_convert(text, "t2s")
+    segmenter = _segmenter()
+    if len(simplified) == len(text):
+        pieces = segmenter.lcut(simplified, HMM=True)
+        words, pos = [], 0
+        for piece in pieces:
+            words.append(text[pos : pos + len(piece)])
+            pos += len(piece)
+    else:
+        words = segmenter.lcut(text, HMM=True)
+    tokens: list[str] = []
+    for word in words:
+        if tokens and (word.isspace() or word[:1] in ZH_NO_LINE_START):
+            tokens[-1] += word
+        else:
+            tokens.append(word)
+    return tokens
+
+
+@cache
+def _segmenter() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    for word in CANTONESE_WORDS:
+        tokenizer.add_word(word, freq=2000)
+        simplified = opencc_convert(word, "t2s")
+        if simplified != word:
+            tokenizer.add_word(simplified, freq=2000)
+    return tokenizer
+
+
+# --- shared search -----------------------------------------------------------------------------------
+
+
+def _best_breaking(
+    tokens: list[str],
+    max_length: float,
+    max_lines: int,
+    joiner: str,
+    break_cost: Any,
+    measure: Any,
+) -> Breaking:
+    """The cheapest way to put `tokens` on 1..max_lines lines: fewest lines that fit, then break costs,
+    then balance. Exhaustive over 1-3 lines (subtitle events are short)."""
+
+    def line(a: int, b: int) -> str:
+        return joiner.join(tokens[a:b]).strip()
+
+    n = len(tokens)
+    best: tuple[float, list[str], float] | None = None
+    for count in range(1, max(1, max_lines) + 1):
+        for cuts in _cut_positions(n, count):
+            bounds = [0, *cuts, n]
+            lines = [line(bounds[i], bounds[i + 1]) for i in range(count)]
+            widths = [measure(x) for x in lines]
+            overflow = max(0.0, max(widths) - max_length)
+            cost = sum(break_cost(tokens[c - 1], tokens[c]) for c in cuts)
+            cost += sum(abs(widths[i] - widths[i + 1]) + max(0.0, widths[i] - widths[i + 1]) * 0.5
+                        for i in range(count - 1))  # fmt: skip
+            key = (overflow * _FORBIDDEN * 10 + count * 5 + cost, lines, overflow)
+            if best is None or key[0] < best[0]:
+                best = key
+        if best is not None and best[2] == 0:
+            break
+    assert best is not None
+    return Breaking(best[1], best[2])
+
+
+def _cut_positions(n: int, count: int) -> list[list[int]]:
+    if count == 1:
+        return [[]]
+    if count == 2:
+        return [[i] for i in range(1, n)]
+    return [[i, j] for i in range(1, n - 1) for j in range(i + 1, n)]
+
+
+# --- per cue -----------------------------------------------------------------------------------------
+
+
+def break_lines(text: str, language: Language, max_length: float, max_lines: int) -> Breaking:
+    """Break one language's text."""
+    if language == "zh":
+        return break_chinese(text, max_length, max_lines)
+    return break_english(text, max_length, max_lines)
+
+
+def needs_rebreak(lines: list[str], language: Language, max_length: float, max_lines: int) -> bool:
+    from tools.subtitles.text import line_length
+
+    return len(lines) > max_lines or any(line_length(line, language) > max_length for line in lines)
+
+
+def rebreak_text(
+    text: str, limits: dict[Language, tuple[float, int]], *, judge_chinese: bool
+) -> tuple[str, float]:
+    """The cue's text with each run of same-language lines re-broken where it breaks the limits (runs
+    that fit are kept as they are, and runs are never reordered); and the overflow left (0 if it fits)."""
+    runs: list[tuple[Language, list[str]]] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        language: Language = line_language(line) if judge_chinese else "en"
+        if runs and runs[-1][0] == language:
+            runs[-1][1].append(line)
+        else:
+            runs.append((language, [line]))
+    out: list[str] = []
+    overflow = 0.0
+    for language, lines in runs:
+        max_length, max_lines = limits.get(language) or next(iter(limits.values()))
+        if needs_rebreak(lines, language, max_length, max_lines):
+            broken = break_lines("\n".join(lines), language, max_length, max_lines)
+            lines, overflow = broken.lines, max(overflow, broken.overflow)
+        out.extend(lines)
+    return "\n".join(out), overflow
