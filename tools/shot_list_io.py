@@ -543,8 +543,24 @@ def _header_key(text: object) -> str:
 _HEADER_INDEX = {_header_key(alias): key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
 
 
+def _csv_text(path: Path) -> str:
+    """A CSV's text. Excel on a Hong Kong Windows PC saves "CSV" in Big5 (cp950), and a short Big5
+    file is easily mistaken for another encoding, so strict UTF-8 then strict Big5-HKSCS are tried
+    before general detection."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return read_text(path).text  # the located "no such file" error
+    for codec in ("utf-8-sig", "big5hkscs"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return read_text(path).text
+
+
 def _read_csv(path: Path) -> list[_SheetRows]:
-    text = read_text(path).text
+    text = _csv_text(path)
     records = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if not records:
         return []
