@@ -199,6 +199,7 @@ class Understanding:
     remove: bool = False
     search_text: str = ""
     free_writing: bool = False
+    residue: list[str] = field(default_factory=list)  # content words left once names and filters are removed
 
     @property
     def has_filters(self) -> bool:
@@ -442,6 +443,7 @@ def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Und
         u.shift_seconds = seconds
     u.follow_up = _is_follow_up(folded)
     u.free_writing = _has(folded, FREE_WRITING)
+    u.residue = _residue(tod_text)
     u.intent = _intent(u, folded, lexicon, today)
     u.search_text = text.strip()
     return u
@@ -469,6 +471,28 @@ def _unknown_person(text: str) -> str | None:
             return name
     match = _UNKNOWN_ZH.search(text)
     return match.group("name") if match else None
+
+
+# Words that carry no content of their own in a scene question (English); Chinese function
+# characters are listed in _FUNCTION_CJK.
+_FUNCTION_WORDS = frozenset(
+    """a an the is are was were be do does did any anything there here which what who whom whose where when
+    how show me list find give all every only just and or of in on at to for with from by about scene scenes
+    sc shot shots please can could would you i we our my your it its this that these those them they some
+    day days night nights dawn dusk interior interiors exterior exteriors int ext time set sets location
+    locations page pages happen happens happening take takes place appear appears set""".split()
+)
+_FUNCTION_CJK = set(
+    "嘅個咗喺係有冇啲呢嗰邊幾場戲出現咩乜嘢吓下請列所在拍攝的次了嗎呀啊㗎喎囉呀吖和同與及或是否哪些都全部所有夜日景內外頁第至到"
+)
+
+
+def _residue(text: str) -> list[str]:
+    """Content words of a question once names, places and filter words are taken out."""
+    words = [w for w in re.findall(r"[a-z][a-z'\-]+", text) if w not in _FUNCTION_WORDS and len(w) > 2]
+    cjk = [ch for ch in text if has_cjk(ch) and ch not in _FUNCTION_CJK]
+    # Two Chinese characters make about one word.
+    return words + ["".join(cjk[i : i + 2]) for i in range(0, len(cjk) - 1, 2)]
 
 
 def _is_follow_up(folded: str) -> bool:
@@ -536,6 +560,10 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "character_report"
     if u.characters and u.count_question:
         return "character_report"
+    if u.has_filters and not u.scenes and len(u.residue) >= 2 and not _has(folded, SCENE_LIST):
+        # "What lens does the director want for the rooftop fight?": names a place, but asks about
+        # something the documents say, not which scenes.
+        return "search"
     if u.has_filters or u.scenes:
         return "find_scenes"
     unknown = _unknown_person(text_of(u))
