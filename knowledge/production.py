@@ -189,14 +189,30 @@ class Production:
         if self.screenplay is None:
             return []
         out = []
+        patterns = self._alias_patterns()
         for scene in self.screenplay.scenes:
             speaking = list(dict.fromkeys(self.canonical_character(c) for c in scene.characters))
-            silent = [
-                n
-                for n in dict.fromkeys(self.canonical_character(c) for c in scene.non_speaking)
-                if n not in speaking
-            ]
+            named = [self.canonical_character(c) for c in scene.non_speaking]
+            action = "\n".join(el.text for el in scene.elements if el.type == "action")
+            named += [member for member, pattern in patterns if pattern.search(action)]
+            silent = [n for n in dict.fromkeys(named) if n not in speaking]
             out.append(scene.model_copy(update={"characters": speaking, "non_speaking": silent}))
+        return out
+
+    def _alias_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Cast-list aliases to look for in action lines ("Lau enters", "劉Sir 衝入嚟"): the parser only
+        knows the script's own cue names, the cast list knows what the action calls people."""
+        out = []
+        for member in self.cast:
+            parts = []
+            for alias in member.all_names():
+                if re.search(r"[\u3400-\u9fff]", alias):
+                    if len(alias) >= 2:
+                        parts.append(re.escape(alias))
+                elif len(alias) >= 3:
+                    parts.append(r"(?<![A-Za-z])" + re.escape(alias) + r"(?![A-Za-z])")
+            if parts:
+                out.append((member.id, re.compile("|".join(parts), re.IGNORECASE)))
         return out
 
     def require_script(self) -> Screenplay:
