@@ -38,7 +38,6 @@ _PAGE_BREAK = re.compile(r"^={3,}$")
 _SCENE_NUMBER = re.compile(r"\s*#([\w.\-]+)#\s*$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？…，、；：「」『』“”!?]")
 _CUE_EXTENSIONS = re.compile(r"(\s*[(（][^()（）]*[)）])+\s*$")
-_LATIN_CUE_CHARACTERS = re.compile(r"^[^\W\d_][\w .'’\-&/,#·]*$")
 _TRANSITION_WORDS = re.compile(
     r"^(淡入|淡出|切至|切到|切換至|切换至|切入|轉場|转场|轉至|转至|溶至|溶入|溶出|疊化|叠化|划至|劃至|"
     r"跳切|黑場|黑场|閃回|闪回|閃回結束|闪回结束|回到現在|回到现在)[：:。.]?$"
@@ -199,7 +198,8 @@ def _cue_parts(text: str) -> tuple[str, bool] | None:
         if is_heading(cue) or _TRANSITION_WORDS.match(cue) or _CJK_TRANSITION.match(cue):
             return None
         return cue, dual
-    if not _LATIN_CUE_CHARACTERS.match(name) or name != name.upper() or not any(c.isupper() for c in name):
+    # Upper case (extensions may be lower case: `HANS (on the radio)`), starting with a letter.
+    if not name[0].isalpha() or name != name.upper() or not any(c.isupper() for c in name):
         return None
     if name.endswith(":") or is_heading(cue):
         return None

@@ -58,6 +58,10 @@ def reads_as_fountain(text: str) -> bool:
     sample = text[:200_000]
     if _FOUNTAIN_MARKERS.search(sample):
         return True
+    from knowledge.plaintext import is_indented_layout, text_lines
+
+    if is_indented_layout(text_lines(sample)):
+        return False
     lines = sample.splitlines()
     headings = 0
     unspaced = 0
