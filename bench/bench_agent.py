@@ -1,0 +1,72 @@
+"""Offline agent turn latency over the planner's golden requests, warm.
+
+Ingests the sample production into a fresh SLATE_HOME (real e5 embedder, embedded Chroma), opens the
+agent with the offline planner, runs every golden request once to warm up, then again N times, and
+prints p50/p95/max per turn. Targets (issue 4): p50 within 200 ms, p95 within 500 ms on 2 cores.
+
+    python bench/bench_agent.py [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["SLATE_HOME"] = tempfile.mkdtemp(prefix="slate-bench-agent-")
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLATE_LLM"):
+        os.environ.pop(var, None)
+
+    import yaml
+
+    from agent.service import open_agent
+    from knowledge.ingest import ingest
+    from slate.settings import load_settings
+
+    settings = load_settings()
+    started = time.perf_counter()
+    ingest(settings, "bench", [REPO / "knowledge" / "samples" / "night_shift"])
+    print(f"ingest sample production: {time.perf_counter() - started:.1f} s")
+    agent = open_agent(settings, "bench")
+    cases = yaml.safe_load(
+        (REPO / "tests" / "golden" / "agent" / "planner_cases.yaml").read_text(encoding="utf-8")
+    )
+    requests = [c["ask"] if isinstance(c["ask"], list) else [c["ask"]] for c in cases]
+
+    def run_all(tag: str) -> list[float]:
+        times = []
+        for i, messages in enumerate(requests):
+            for message in messages:
+                t0 = time.perf_counter()
+                agent.ask(message, session=f"{tag}-{i}")
+                times.append(time.perf_counter() - t0)
+        return times
+
+    run_all("warm")
+    samples: list[float] = []
+    for r in range(args.rounds):
+        samples += run_all(f"r{r}")
+    samples.sort()
+    p50 = statistics.median(samples)
+    p95 = samples[int(0.95 * (len(samples) - 1))]
+    print(f"turns: {len(samples)} ({len(requests)} golden requests x {args.rounds} rounds, warm)")
+    print(
+        f"offline turn latency: p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {samples[-1] * 1000:.0f} ms"
+    )
+    print(f"targets: p50 <= 200 ms, p95 <= 500 ms -> {'met' if p50 <= 0.2 and p95 <= 0.5 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
