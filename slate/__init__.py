@@ -9,3 +9,12 @@ from slate.runtime import prepare_offline_runtime
 __version__ = "0.1.0"
 
 prepare_offline_runtime()
+
+
+def __getattr__(name: str) -> object:
+    # `from slate import Slate` without importing the agent stack for every `slate.errors` user.
+    if name == "Slate":
+        from slate.api import Slate
+
+        return Slate
+    raise AttributeError(name)

@@ -1,0 +1,19 @@
+"""The Python API over the same tools and agent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from slate import Slate
+
+
+def test_from_script_runs_tools_and_the_offline_agent(sample_dir: Path) -> None:
+    slate = Slate.from_script(
+        sample_dir / "night_shift.fountain", cast=sample_dir / "cast.csv", locations=sample_dir / "locations.csv"
+    )
+    night_roof = slate.scenes(location="天台", time_of_day="NIGHT")
+    assert [row.number for row in night_roof.scenes] == ["11", "17"]  # type: ignore[attr-defined]
+    answer = slate.ask("劉督察喺邊幾場出現？")
+    assert answer.language == "zh"
+    assert [c.name for c in answer.tool_calls] == ["find_scenes"]
+    assert "第19場" in answer.answer
