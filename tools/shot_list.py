@@ -236,7 +236,7 @@ class Shot(BaseModel):
     @field_validator("id", "scene", mode="before")
     @classmethod
     def _ident(cls, value: object) -> object:
-        return unicodedata.normalize("NFKC", value).strip().upper() if isinstance(value, str) else value
+        return scene_key(value) if isinstance(value, str) else value
 
     @field_validator("lines")
     @classmethod
@@ -277,6 +277,11 @@ class ShotList(BaseModel):
         default_factory=list, description="E.g. why a model's refinement was refused."
     )
     saved_at: str | None = None
+
+    @field_validator("scene", mode="before")
+    @classmethod
+    def _scene(cls, value: object) -> object:
+        return scene_key(value) if isinstance(value, str) else value
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -323,6 +328,11 @@ def format_minutes(minutes: int) -> str:
 
 
 # --- Ids -----------------------------------------------------------------------------------------
+
+
+def scene_key(number: str) -> str:
+    """A scene number as shot lists write it: `1a` → `1A`, `１２` → `12` (ids are upper-case)."""
+    return unicodedata.normalize("NFKC", number).strip().upper()
 
 
 def shot_letters(index: int) -> str:
@@ -485,7 +495,7 @@ _MUTUAL = re.compile(r"^\s*(?:each other|one another)|互相|對望", re.IGNOREC
 _STUNT_LABEL = re.compile(r"^\s*(?:STUNTS?|特技)\s*[:：]\s*")
 _STUNT = re.compile(r"\bSTUNTS?\b|特技|危險動作|替身", re.IGNORECASE)
 _EXTRAS = re.compile(
-    r"\bEXTRAS\b|臨記|群眾|人群|途人|\b(?:a|the|of|into)\s+(?:[\w-]+\s+){0,2}crowds?\b|\bpassers-by\b|"
+    r"\bEXTRAS\b|(?i:\bextras\b)|臨記|群眾|人群|途人|\b(?:a|the|of|into)\s+(?:[\w-]+\s+){0,2}crowds?\b|\bpassers-by\b|"
     r"\bpedestrians\b|\bonlookers\b|\bbystanders\b",
 )
 _CN_NUM_CHARS = "零〇一二兩三四五六七八九十廿卅百千"
@@ -605,6 +615,10 @@ def scene_number_from_text(text: str) -> str:
 
 def resolve_scene(production: Production, scene: str) -> Scene:
     """The scene `scene` names (`7`, `12A`, `sc 7`, `第七場`); SceneNotFound lists the nearest."""
+    key = scene_key(str(scene))
+    for candidate in production.scenes:
+        if scene_key(candidate.number) == key:  # exactly as written first: "1." is not "1"
+            return candidate
     try:
         return production.scene(scene_number_from_text(str(scene)))
     except SceneNotFound as exc:
@@ -744,6 +758,22 @@ def _contains_words(run: list[str], words: list[str]) -> bool:
     return any(run[i : i + n] == words for i in range(len(run) - n + 1))
 
 
+# Lowercase words that may follow a prop: function words, and verbs that do not end in -s/-ed/-ing.
+_AFTER_PROP = _words(
+    """to in on at of off out up down from into onto with without under over and or but as that which who
+    for by behind beside across still again away back open shut aside here there now then so lit closed
+    is was are were has had fell fall lies lay went goes sat sits stood stands hung broke flew rang
+    held spun slid drops hits spins lands glows round around near inside outside between"""
+)
+
+
+def _modifies_next(word: str) -> bool:
+    """True for a lowercase noun-like word after a capitalised one ("the CID office")."""
+    if not word.isalpha() or not word.islower():
+        return False
+    return word not in _AFTER_PROP and not re.search(r"(?:s|ed|ing)$", word)
+
+
 def find_props(text: str, reading: _Reading) -> list[str]:
     """Props an action paragraph names: CAPITALISED English words that are not people, sound cues
     or screenplay craft, and 「」-marked Chinese words that are not character names."""
@@ -797,6 +827,8 @@ def _prop_from_run(tokens: list[str], i: int, j: int, alias_words: list[list[str
     after_name = prev[:1].isupper() and not prev.isupper()
     if verb_like and (after_name or (prev.islower() and nxt is not None and nxt.isalpha())):
         return None  # "Steel SMACKS him", "the door EXPLODES open": a verb, not a prop
+    if len(run) == 1 and nxt is not None and _modifies_next(nxt):
+        return None  # "the CID office": a word describing the next one
     if len(run) == 1 and (last.endswith("LY") or (last.endswith("ING") and prev.lower() not in _DETERMINERS)):
         return None
     if sum(ch.isalpha() for ch in "".join(run)) < 3:  # "RM 412", "ID": abbreviations, not props
@@ -808,10 +840,24 @@ def _prop_from_run(tokens: list[str], i: int, j: int, alias_words: list[list[str
 
 # Where the thing looked at ends: "the RADIO HANDSET and lets the call go".
 _OBJECT_END = re.compile(r"\s+and\s+(?=\w+s\b)|,\s*(?=\w+ly\b)")
-# A POV of "it"/"them" is the insert of the prop just named.
-_PRONOUN_OBJECT = re.compile(r"^(?:it|them|this|that|these|those)\b", re.IGNORECASE)
-# "Scott looks at him": the reverse is the single already on the list, not a POV.
-_PERSON_OBJECT = re.compile(r"^(?:him|her|them|me|us|you)\b(?:\W+\w+)?\W*$", re.IGNORECASE)
+# A POV needs something to show. "Looks at it" is the insert of the prop just named; "looks at him"
+# or "望住阿美" is the reverse, already on the list as that character's single or OTS.
+_PRONOUN_OBJECT = re.compile(
+    r"^(?:it|them|this|that|these|those|him|me|us|you|her(?=\W*$|\s+(?:for|go|again|and|as|with|then|"
+    r"closely|carefully|coolly|\w+ly)\b))\b",
+    re.IGNORECASE,
+)
+_PERSON_WORDS = re.compile(r"佢哋|佢|他們|她們|他|她|^\s*(?:the|a|an)\b|[\W_]+", re.IGNORECASE)
+
+
+def _nothing_but_people(obj: str, reading: _Reading) -> bool:
+    """True when what is looked at is only characters (by any name) and pronouns."""
+    rest = obj
+    for aliases in reading.names.values():
+        for alias in sorted(aliases, key=len, reverse=True):
+            if alias.strip():
+                rest = re.sub(re.escape(alias.strip()), " ", rest, flags=re.IGNORECASE)
+    return not _PERSON_WORDS.sub("", rest).strip()
 
 
 def find_looks(text: str, reading: _Reading) -> list[tuple[str | None, str, list[str]]]:
@@ -828,14 +874,15 @@ def find_looks(text: str, reading: _Reading) -> list[tuple[str | None, str, list
                 obj
                 and not _MUTUAL.search(obj)
                 and not _MUTUAL.search(sentence)
-                and not _PERSON_OBJECT.match(obj)
+                and not _PRONOUN_OBJECT.match(obj)
+                and not _nothing_but_people(obj, reading)
             ):
                 before = [canon for pos, canon in mentions if pos < match.start()]
                 looker = before[0] if before else last_named
                 if looker is None and len(reading.present) == 1:
                     looker = reading.present[0]
                 seen = [canon for pos, canon in mentions if pos >= match.start() and canon != looker]
-                looks.append((looker, _trim(obj, 60), seen))
+                looks.append((looker, obj, seen))
         if mentions:
             last_named = mentions[0][1]
     return looks
@@ -1112,8 +1159,6 @@ def _action_shots(reading: _Reading, preset: StylePreset) -> list[_ActionShot]:
             )
         beat_props = find_props(beat.text, reading)
         looks = [] if written is not None else find_looks(beat.text, reading)
-        if beat_props:
-            looks = [look for look in looks if not _PRONOUN_OBJECT.match(look[1])]
         looked_at = " ".join(obj for _, obj, _ in looks)
         for prop in beat_props:
             if _VEHICLE.fullmatch(prop) or prop in looked_at:
@@ -1134,7 +1179,7 @@ def _action_shots(reading: _Reading, preset: StylePreset) -> list[_ActionShot]:
                 by_looker[looker].subjects += [c for c in seen if c not in by_looker[looker].subjects]
                 continue
             whose = f"{looker} POV" if looker else "POV"
-            by_looker[looker] = _ActionShot("pov", position, [span], list(seen), f"{whose}: {obj}")
+            by_looker[looker] = _ActionShot("pov", position, [span], list(seen), f"{whose}: {_trim(obj, 60)}")
             shots.append(by_looker[looker])
     return shots
 
@@ -1302,7 +1347,7 @@ def draft_rule_shot_list(production: Production, scene: Scene, style: Style = "c
             draft.add(preset.pov, shot.description, shot.spans, shot.subjects, sound="MOS")
 
     shots = [
-        Shot(id=make_shot_id(scene.number, i), scene=scene.number, **data)
+        Shot(id=make_shot_id(scene_key(scene.number), i), scene=scene.number, **data)
         for i, data in enumerate(draft.shots)
     ]
     return ShotList(scene=scene.number, heading=scene.heading, style=style, shots=shots)
@@ -1332,9 +1377,9 @@ def shot_list_problems(production: Production, shot_list: ShotList, scene: Scene
         if shot.id in seen:
             problems.append(f"shot id {shot.id} is used twice")
         seen.add(shot.id)
-        if shot_suffix(shot.id, scene.number) is None:
+        if shot_suffix(shot.id, scene_key(scene.number)) is None:
             problems.append(f"shot id {shot.id} is not a shot of scene {scene.number}")
-        if shot.scene != scene.number:
+        if shot.scene != scene_key(scene.number):
             problems.append(f"shot {shot.id} names scene {shot.scene}, not {scene.number}")
         for start, end in shot.line_spans():
             if start < low or end > high:

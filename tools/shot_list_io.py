@@ -41,6 +41,7 @@ from tools.shot_list import (
     ShotList,
     format_minutes,
     resolve_scene,
+    scene_key,
     setup_minutes_for,
     shot_prefix,
     shot_suffix,
@@ -270,7 +271,7 @@ class ShotListImportError(InputFileError):
 
 def shot_list_dir(production: Production, scene: str) -> Path:
     """`artifacts/shot_lists/<scene>/` of the production."""
-    return production.artifacts_dir / SHOT_LISTS_DIR / safe_name(scene)
+    return production.artifacts_dir / SHOT_LISTS_DIR / safe_name(scene_key(scene))
 
 
 def list_versions(production: Production, scene: str) -> list[int]:
@@ -676,15 +677,15 @@ def _parse_row(
     if scene_raw:
         try:
             scene_obj = resolve_scene(production, scene_raw)
-            scene_number = scene_obj.number
+            scene_number = scene_key(scene_obj.number)
         except SceneNotFound as exc:
             near = f"; nearest: {', '.join(exc.nearest)}" if exc.nearest else ""
             bad("scene", f"no such scene in the script{near}")
     elif shot_id:
-        owners = [s for s in production.scenes if shot_suffix(shot_id, s.number) is not None]
+        owners = [s for s in production.scenes if shot_suffix(shot_id, scene_key(s.number)) is not None]
         if owners:
             scene_obj = max(owners, key=lambda s: len(s.number))
-            scene_number = scene_obj.number
+            scene_number = scene_key(scene_obj.number)
         else:
             bad("scene", "missing, and the shot id names no scene of the script")
     if not shot_id:
