@@ -342,6 +342,12 @@ def _scan_timed_text(text: str, file: Path, fmt: SubtitleFormat, fps: float | No
                 and not is_timing(lines[body_start])
             ):
                 body_start += 1
+            if body_start < len(lines) and is_timing(lines[body_start]):
+                problems.append(
+                    SubtitleProblem(
+                        body_start + 1, None, "blank_lines", "No blank line after the WEBVTT header"
+                    )
+                )
         else:
             problems.append(SubtitleProblem(1, None, "missing_header", "The file does not start with WEBVTT"))
     elif subviewer:
@@ -365,14 +371,15 @@ def _scan_timed_text(text: str, file: Path, fmt: SubtitleFormat, fps: float | No
     header_at: dict[int, int | None] = {}
     for t in timings:
         above = t - 1
-        if above >= body_start and not _is_blank(lines[above]) and not is_timing(lines[above]):
-            starts_block = above == body_start or _is_blank(lines[above - 1]) or is_timing(lines[above - 1])
-            if starts_block or (not vtt and _INDEX_LINE.fullmatch(lines[above])):
-                header_at[t] = above
-                continue
         header_at[t] = None
+        if above >= body_start and not _is_blank(lines[above]) and not is_timing(lines[above]):
+            if above == body_start or _is_blank(lines[above - 1]):
+                header_at[t] = above  # a number or identifier opening its block
+            elif not vtt and _INDEX_LINE.fullmatch(lines[above]) and not is_timing(lines[above - 1]):
+                header_at[t] = above  # a cue number straight after the previous cue's text
 
     drafts: list[_Draft] = []
+    cueless: set[int] = set()  # problems that belong to no cue
     first_header = header_at[timings[0]]
     _scan_between(
         lines,
@@ -398,14 +405,17 @@ def _scan_timed_text(text: str, file: Path, fmt: SubtitleFormat, fps: float | No
                         header + 1, None, "bad_index", f"Not a cue number: {lines[header].strip()!r}"
                     )
                 )
-            if header is not None and header > 0 and not _is_blank(lines[header - 1]) and drafts:
-                problems.append(
-                    SubtitleProblem(header + 1, None, "blank_lines", "No blank line before this cue")
-                )
+        first_line = header if header is not None else t
+        if drafts and first_line > body_start and not _is_blank(lines[first_line - 1]):
+            problems.append(
+                SubtitleProblem(first_line + 1, None, "blank_lines", "No blank line before this cue")
+            )
         start, end, settings_problem = _parse_timing(lines[t], fmt)
         draft = _Draft(start, end, [], cue_line, t + 1, lines[header].strip() if header is not None else None)
+        timing_problem = None
         if settings_problem:
-            problems.append(SubtitleProblem(t + 1, None, "bad_timestamp", settings_problem))
+            timing_problem = SubtitleProblem(t + 1, None, "bad_timestamp", settings_problem)
+            problems.append(timing_problem)
         drafts.append(draft)
         stop = len(lines)
         if number + 1 < len(timings):
@@ -413,17 +423,18 @@ def _scan_timed_text(text: str, file: Path, fmt: SubtitleFormat, fps: float | No
             nxt_header = header_at[nxt]
             stop = nxt_header if nxt_header is not None else nxt
         _scan_between(lines, t + 1, stop, draft, drafts, problems, vtt)
+        if timing_problem and start is None and end is None and not any(x.strip() for x in draft.lines):
+            # An unreadable timing line with no text under it (a stray `-->`) is not a cue.
+            drafts.remove(draft)
+            timing_problem.message += "; no text follows, so no cue was made"
+            cueless.add(id(timing_problem))
         if subviewer:
             draft.lines = [part for line in draft.lines for part in re.split(r"\[br\]", line, flags=re.I)]
 
     # Problems were recorded by line; attach the cue number now that cues are final.
     cue_for_line = _cue_lookup(drafts)
     for problem in problems:
-        if (
-            problem.cue is None
-            and problem.line is not None
-            and problem.code not in ("stray_text", "missing_header")
-        ):
+        if problem.cue is None and problem.line is not None and id(problem) not in cueless:
             problem.cue = cue_for_line(problem.line)
     _estimate_missing_times(drafts, problems)
 
@@ -453,7 +464,7 @@ def _cue_lookup(drafts: list[_Draft]) -> Callable[[int], int | None]:
 
     def find(line: int) -> int | None:
         pos = bisect.bisect_right(starts, line)
-        return pos if pos > 0 else (1 if drafts else None)
+        return pos if pos > 0 else None
 
     return find
 
@@ -1014,17 +1025,13 @@ class _TTMLTiming:
 
     @classmethod
     def from_root(cls, attrs: dict[str, str], fps: float | None) -> _TTMLTiming:
-        given = "frameRate" in attrs
-        try:
-            frame_rate = float(attrs.get("frameRate", fps or 30))
-            sub = int(attrs.get("subFrameRate", 1))
-            num, _, den = attrs.get("frameRateMultiplier", "1 1").partition(" ")
-            multiplier = float(num) / float(den or 1)
-            tick_rate = (
-                float(attrs["tickRate"]) if "tickRate" in attrs else (frame_rate * sub if given else 1.0)
-            )
-        except (ValueError, ZeroDivisionError):
-            frame_rate, sub, multiplier, tick_rate = float(fps or 30), 1, 1.0, 1.0
+        given = _positive(attrs.get("frameRate")) is not None
+        frame_rate = _positive(attrs.get("frameRate")) or fps or 30.0
+        sub = int(_positive(attrs.get("subFrameRate")) or 1)
+        # "1000 1001" per the spec; some writers use "1000:1001" or "1:1"
+        num, den = [*re.split(r"[\s:/]+", attrs.get("frameRateMultiplier", "1 1").strip()), "1"][:2]
+        multiplier = (_positive(num) or 1.0) / (_positive(den) or 1.0)
+        tick_rate = _positive(attrs.get("tickRate")) or (frame_rate * sub if given else 1.0)
         return cls(frame_rate, sub, multiplier, tick_rate, given)
 
     def to_ms(self, expr: str) -> tuple[int | None, bool]:
@@ -1053,6 +1060,14 @@ class _TTMLTiming:
         return lenient, False
 
 
+def _positive(value: str | None) -> float | None:
+    try:
+        number = float(value) if value is not None else None
+    except ValueError:
+        return None
+    return number if number and number > 0 else None
+
+
 def _collect_paragraphs(
     node: _Node,
     parent_begin: int,
@@ -1079,15 +1094,13 @@ def _collect_paragraphs(
         base = parent_begin
         rel_begin, rel_end = offsets.get("begin"), offsets.get("end")
         # TTML1 times in a `par` container are relative to the parent, but some writers (Apple lyrics,
-        # many DFXP exports) write absolute times inside a timed <div>: when the times only fit the
-        # parent's interval read as absolute, read them so.
+        # many DFXP exports) write absolute times inside a timed <div>. Times that fall inside the
+        # parent's own interval when read as absolute are read so; smaller ones are offsets.
         if (
             parent_begin
-            and parent_end is not None
             and rel_begin is not None
             and rel_begin >= parent_begin
-            and parent_begin + rel_begin > parent_end
-            and (rel_end is None or rel_end <= parent_end)
+            and (parent_end is None or rel_end is None or rel_end <= parent_end)
         ):
             base = 0
         begin: int | None = (
@@ -1140,7 +1153,7 @@ def _ttml_text(node: _Node, italic_styles: dict[str, bool], preserve: bool) -> s
         parts.append("{\\i1}")
     visit(node, start_italic)
     joined = "".join(parts)
-    lines = [line.strip() for line in joined.split("\n")]
+    lines = [line.strip() if preserve else re.sub(r" {2,}", " ", line).strip() for line in joined.split("\n")]
     return r"\N".join(lines).strip()
 
 
