@@ -1,6 +1,7 @@
 """Fix what rules can fix, never losing or reordering a word; report what needs a person.
 
 In order:
+0. Drop events with no text at all (nothing to lose; they only flash an empty box).
 1. Split over-long events (longer than 7 s, or more text than the lines can hold) at sentence boundaries,
    sharing the time by text length, with the profile's gap between the parts.
 2. Remove overlaps and close gaps of 12 frames or less to exactly 2 frames, event after event (chaining):
@@ -56,8 +57,10 @@ class FixOutcome:
 
 def fix_cues(cues: list[Cue], profile: Profile, fps: float) -> FixOutcome:
     """Apply the fixes above to `cues` (not modified) under `profile` at `fps` frames per second."""
-    work = [_Work(c.start_ms, c.end_ms, c.text, c.index) for c in cues]
+    work = [_Work(c.start_ms, c.end_ms, c.text, c.index) for c in cues if c.text.strip()]
     changes: Counter[str] = Counter()
+    if len(work) < len(cues):
+        changes["empty events removed"] = len(cues) - len(work)
     gap = profile.frames_ms(profile.min_gap_frames, fps)
     close = profile.frames_ms(profile.close_gap_frames, fps)
     limits = {lang: (lim.max_line_length, lim.max_lines) for lang, lim in profile.languages.items()}
