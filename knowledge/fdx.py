@@ -140,6 +140,8 @@ class _Reader:
                 self.paragraph(inner, dual=side)
             return
         kind = PARAGRAPH_TYPES.get((node.get("Type") or "action").strip().lower(), "action")
+        if kind == "action" and node.get("Alignment") == "Center":
+            kind = "centered"
         text = _text(node)
         if node.get("StartsNewPage") == "Yes" and self.elements:
             self.add("page_break", "")
@@ -149,6 +151,12 @@ class _Reader:
             name, extension = parse_cue(text)
             self.speaker = name
             self.add("character", text.strip(), character=name, extension=extension, dual=dual)
+        elif kind == "dialogue" and self.elements and self.elements[-1].type == "dialogue" and self.speaker:
+            # One speech written as several Dialogue paragraphs (screenplain does): one element.
+            previous = self.elements[-1]
+            previous.text += "\n" + text.strip()
+            self.source_lines.append(text.replace("\n", " "))
+            previous.end_line = len(self.source_lines)
         elif kind in _SPEECH:
             self.add(kind, text.strip(), character=self.speaker, dual=dual)
         elif kind == "scene_heading":

@@ -28,7 +28,7 @@ _EXTENSIONS = re.compile(r"(\s*[(（][^()（）]*[)）])+\s*$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？…，、；「」『』“”!?]")
 _TRANSITION = re.compile(
     r"^(?:[A-Z][A-Z .'’\-]*TO:|FADE IN:|FADE OUT\.?|FADE TO BLACK\.?|CUT TO BLACK\.?|SMASH CUT:|THE END\.?|"
-    r"淡入|淡出|切至|切到|切入|轉場|转场|溶至|疊化|叠化|划至|劃至|跳切|黑場|黑场|閃回|闪回|[^\s，。！？]{1,8}[至到])[：:。.]?$"
+    r"淡入|淡出|切至|切到|切入|轉場|转场|溶至|疊化|叠化|划至|劃至|跳切|黑場|黑场|閃回|闪回|[^\s，。！？：:]{1,8}[至到])[：:。.]?$"
 )
 _INLINE = re.compile(
     r"^(?P<name>[^\s:：，。！？、「」()（）0-9][^:：，。！？、「」()（）]{0,11}?|[A-Z][A-Z0-9 .'’\-]{0,30}?)\s*"

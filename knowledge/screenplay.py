@@ -136,7 +136,9 @@ class Screenplay:
     def title(self) -> str:
         for key in ("title", "標題", "标题", "Title"):
             if self.title_page.get(key):
-                return self.title_page[key].replace("\n", " ").strip("_* ")
+                # Each line of a multi-line title carries its own emphasis (`_**BRICK**_`).
+                lines = (line.strip("_* ") for line in self.title_page[key].splitlines())
+                return " ".join(line for line in lines if line)
         return ""
 
     def characters(self) -> list[str]:
