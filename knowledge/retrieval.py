@@ -46,10 +46,10 @@ RRF_K = 60
 # anything the rankers say; names and places count about as much as a good rank.
 BOOST_SCENE = 2.5
 BOOST_SCENE_MENTION = 1.2
-BOOST_CHARACTER = 0.6
-BOOST_CHARACTER_MENTION = 0.4
-BOOST_LOCATION = 0.8
-BOOST_LOCATION_MENTION = 0.5
+BOOST_CHARACTER = 0.4
+BOOST_CHARACTER_MENTION = 0.25
+BOOST_LOCATION = 0.5
+BOOST_LOCATION_MENTION = 0.3
 BOOST_TIME = 0.4
 BOOST_DOC_TYPE = 0.8
 # Weight of alias terms added to the BM25 query (the user's own words weigh 1).
@@ -57,21 +57,34 @@ EXPANSION_WEIGHT = 0.5
 
 FILTER_KEYS = frozenset({"doc_type", "scene", "character", "location", "time_of_day", "int_ext", "file"})
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """`"a|b c|d"` → ("a", "b c", "d"): long hint lists stay on a few readable lines."""
+    return tuple(word.strip() for word in text.split("|") if word.strip())
+
+
 # Words that say which kind of document the answer is in.
 DOC_TYPE_HINTS: dict[DocType, tuple[str, ...]] = {
-    "notes": ("director", "導演", "筆記", "note", "notes", "brief"),
-    "report": ("recce", "勘景", "睇景", "report", "報告", "survey"),
-    "cast": ("actor", "actress", "演員", "cast", "片酬", "日薪", "rate", "who plays", "邊個演", "扮演"),
-    "locations": ("address", "地址", "contact", "聯絡", "聯絡人"),
-    "plan": ("production plan", "拍攝計劃", "start date", "開拍", "開機", "days off", "休息日", "day length"),
-    "subtitles": ("subtitle", "subtitles", "字幕", "timecode", "caption"),
+    "screenplay": _words("which scene|what scene|哪一場|哪場|邊場|邊一場|第幾場|script|劇本"),
+    # Questions of creative direction are answered by the director's notes.
+    "notes": _words(
+        "director|導演|筆記|notes|lens|鏡頭|colour|color|色調|燈光|lighting|music|音樂|配樂|tone|基調"
+        "|safety|安全|style"
+    ),
+    "report": _words("recce|勘景|睇景|report|報告|survey|power|parking|permit"),
+    "cast": _words(
+        "actor|actress|演員|cast|片酬|日薪|rate|who plays|飾演|扮演|邊個演|unavailable|available|不能拍|唔得閒|檔期"
+    ),
+    "locations": _words("address|地址|contact|聯絡|聯絡人|unavailable|不能拍|唔借得|借唔借"),
+    "plan": _words("production plan|拍攝計劃|start date|開拍|開機|days off|休息日|day length"),
+    "subtitles": _words("subtitle|subtitles|字幕|timecode|caption"),
 }
 
 TIME_HINTS: dict[str, tuple[str, ...]] = {
-    "NIGHT": ("night", "夜", "晚上", "夜晚", "深夜", "凌晨"),
-    "DAY": ("daytime", "day scene", "day scenes", "日間", "白天", "日景"),
-    "DAWN": ("dawn", "sunrise", "清晨", "天光", "日出"),
-    "DUSK": ("dusk", "sunset", "黃昏", "傍晚", "日落"),
+    "NIGHT": _words("night|夜|晚上|夜晚|深夜|凌晨"),
+    "DAY": _words("daytime|day scene|day scenes|日間|白天|日景"),
+    "DAWN": _words("dawn|sunrise|清晨|天光|日出"),
+    "DUSK": _words("dusk|sunset|黃昏|傍晚|日落"),
 }
 
 _CN_DIGITS = {
@@ -276,6 +289,20 @@ def analyse_query(query: str, entities: EntityIndex) -> QueryAnalysis:
     return QueryAnalysis(scene_references(query), characters, locations, times, doc_types, terms)
 
 
+def _expanded_query(query: str, analysis: QueryAnalysis) -> str:
+    """The query with the other-language names of the entities it mentions appended, so the
+    embedding of 「醫生點講冼家俊？」 also carries DOCTOR and KELVIN for English passages."""
+    normal = normalise_name(query)
+    extra: list[str] = []
+    for entity in [*analysis.characters, *analysis.locations]:
+        latin = next(
+            (a for a in entity.aliases if _contains_latin(a) and normalise_name(a) not in normal), None
+        )
+        cjk = next((a for a in entity.aliases if not a.isascii() and normalise_name(a) not in normal), None)
+        extra.extend(name for name in (latin, cjk) if name)
+    return f"{query} ({', '.join(dict.fromkeys(extra))})" if extra else query
+
+
 # --- the keyword index, kept in step with the manifest ---------------------------------------------
 
 
@@ -405,7 +432,7 @@ class HybridRetriever:
         depth = max(50, 5 * k)
         scores: dict[str, float] = {}
 
-        for rank, (ident, _) in enumerate(self._vector_ranking(query, depth, allowed), start=1):
+        for rank, (ident, _) in enumerate(self._vector_ranking(query, depth, allowed, analysis), start=1):
             scores[ident] = scores.get(ident, 0.0) + 1.0 / (RRF_K + rank)
         for rank, (ident, _) in enumerate(self.keyword.search(analysis.terms, depth, ids=allowed), start=1):
             scores[ident] = scores.get(ident, 0.0) + 1.0 / (RRF_K + rank)
@@ -419,8 +446,10 @@ class HybridRetriever:
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
         return [self.chunks[ident].to_hit(score) for ident, score in ranked]
 
-    def _vector_ranking(self, query: str, depth: int, allowed: list[str] | None) -> list[tuple[str, float]]:
-        vector = self.embedder.embed_query(query)
+    def _vector_ranking(
+        self, query: str, depth: int, allowed: list[str] | None, analysis: QueryAnalysis
+    ) -> list[tuple[str, float]]:
+        vector = self.embedder.embed_query(_expanded_query(query, analysis))
         try:
             found = self.store.query(vector, depth, ids=allowed)
         except StoreError:
@@ -435,11 +464,17 @@ class HybridRetriever:
 
     def _entity_boost(self, chunk: Chunk, analysis: QueryAnalysis) -> float:
         boost = 0.0
+        if chunk.doc_type in analysis.doc_types:
+            boost += BOOST_DOC_TYPE
         if analysis.scenes:
             if chunk.scene and normalise_scene_number(chunk.scene) in analysis.scenes:
                 boost += BOOST_SCENE
             elif self._mentions.get(chunk.id, set()) & set(analysis.scenes):
                 boost += BOOST_SCENE_MENTION
+        if chunk.doc_type in ("cast", "locations") and chunk.doc_type not in analysis.doc_types:
+            # A list row names its entity in every language, so it would match every question about
+            # that person or place; it should rise only when the question is about the list itself.
+            return boost
         text = self._normal_text[chunk.id]
         for entity in analysis.characters:
             if any(normalise_name(c) in entity.keys for c in chunk.characters):
@@ -453,8 +488,6 @@ class HybridRetriever:
                 boost += BOOST_LOCATION_MENTION
         if chunk.time_of_day and chunk.time_of_day in analysis.times:
             boost += BOOST_TIME
-        if chunk.doc_type in analysis.doc_types:
-            boost += BOOST_DOC_TYPE
         return boost
 
 

@@ -1,0 +1,148 @@
+"""Hybrid retrieval: exact scene numbers and names win, aliases cross languages, filters, citations;
+and the labelled question set with the real e5 embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.embedder import FakeEmbedder
+from knowledge.ingest import ingest
+from knowledge.retrieval import HybridRetriever, chinese_number, open_retriever, scene_references
+from slate.errors import ProjectNotFound, SlateError, StoreError
+from slate.settings import Settings
+
+
+@pytest.mark.parametrize(
+    ("text", "scenes"),
+    [
+        ("what happens in scene 12?", ["12"]),
+        ("Sc. 12A and SCENE ４", ["12A", "4"]),
+        ("第12場", ["12"]),
+        ("第十二場講咩", ["12"]),
+        ("第二十一場", ["21"]),
+        ("12場同埋 sc 3", ["3", "12"]),
+        ("scenes 14", ["14"]),
+        ("no scene here, 12 pages", []),
+    ],
+)
+def test_scene_references(text: str, scenes: list[str]) -> None:
+    assert sorted(scene_references(text)) == sorted(scenes)
+
+
+def test_chinese_numbers() -> None:
+    assert [chinese_number(t) for t in ("十", "十二", "二十", "二十一", "一百零五", "兩", "abc")] == [
+        10,
+        12,
+        20,
+        21,
+        105,
+        2,
+        None,
+    ]
+
+
+@pytest.fixture
+def retriever(fake_settings: Settings, chroma_client: Any, mini_production: Path) -> HybridRetriever:
+    embedder = FakeEmbedder()
+    report = ingest(fake_settings, "夜更", [mini_production], client=chroma_client, embedder=embedder)
+    assert not report.skipped
+    return open_retriever(fake_settings, "夜更", client=chroma_client, embedder=embedder)
+
+
+def _scenes(hits: list[Any]) -> list[str | None]:
+    return [h.scene for h in hits]
+
+
+def test_a_scene_number_wins(retriever: HybridRetriever) -> None:
+    for query in ("scene 4", "第4場", "第四場講咩", "Sc. 4"):
+        hits = retriever.search(query, k=3)
+        assert hits[0].scene == "4" and hits[0].doc_type == "screenplay", query
+
+
+def test_notes_that_mention_a_scene_come_after_the_scene(retriever: HybridRetriever) -> None:
+    hits = retriever.search("scene 4 broken phone", k=4)
+    assert hits[0].scene == "4"
+    assert any(h.file == "notes.md" and h.section and "Scene 4" in h.section for h in hits)
+
+
+def test_an_alias_finds_the_character_across_languages(retriever: HybridRetriever) -> None:
+    # Scene 3 is English-only (INSPECTOR LAU); the query uses his Cantonese nickname.
+    hits = retriever.search("劉Sir 要 CCTV", k=3)
+    assert hits[0].scene == "3"
+
+
+def test_citations_carry_file_scene_page_lines_and_timecodes(retriever: HybridRetriever) -> None:
+    hit = retriever.search("scene 2", k=1)[0]
+    assert hit.file == "night.fountain" and hit.doc_type == "screenplay" and hit.page == 1
+    assert hit.lines is not None and hit.lines[0] <= hit.lines[1]
+    assert "陳太" in hit.characters and hit.location and "金華" in hit.location
+    subtitle = retriever.search("字幕 幾時還錢", k=1)[0]
+    assert (
+        subtitle.doc_type == "subtitles"
+        and subtitle.start == "00:00:01,000"
+        and subtitle.end == "00:00:06,000"
+    )
+    assert subtitle.citation().label().startswith("rough.zh-en.srt")
+
+
+def test_document_type_words_steer_the_search(retriever: HybridRetriever) -> None:
+    assert retriever.search("邊個演阿美？", k=1)[0].file == "cast.csv"
+    assert retriever.search("茶餐廳個地址", k=1)[0].file == "locations.csv"
+    assert retriever.search("director's notes on tone", k=1)[0].file == "notes.md"
+
+
+def test_filters(retriever: HybridRetriever) -> None:
+    assert {h.doc_type for h in retriever.search("阿輝", k=10, filters={"doc_type": "screenplay"})} == {
+        "screenplay"
+    }
+    assert set(_scenes(retriever.search("電話", k=10, filters={"scene": "第4場"}))) == {"4"}
+    lau = retriever.search("file", k=10, filters={"character": "劉Sir", "doc_type": "screenplay"})
+    assert set(_scenes(lau)) == {"3", "4"}
+    lau_by_id = retriever.search(
+        "file", k=10, filters={"character": "INSPECTOR LAU", "doc_type": "screenplay"}
+    )
+    assert set(_scenes(lau_by_id)) == {"3", "4"}
+    roof = retriever.search("夜", k=10, filters={"location": "ROOFTOP", "doc_type": "screenplay"})
+    assert set(_scenes(roof)) == {"1", "4"}
+    night = retriever.search("天台", k=10, filters={"time_of_day": "night", "doc_type": "screenplay"})
+    assert set(_scenes(night)) == {"1", "2", "4"}
+    assert retriever.search("天台", k=5, filters={"scene": "99"}) == []
+    with pytest.raises(SlateError) as err:
+        retriever.search("天台", filters={"colour": "red"})
+    assert "colour" in str(err.value)
+
+
+def test_empty_query_is_refused(retriever: HybridRetriever) -> None:
+    with pytest.raises(SlateError):
+        retriever.search("   ")
+
+
+def test_unknown_project_names_the_nearest(fake_settings: Settings, retriever: HybridRetriever) -> None:
+    with pytest.raises(ProjectNotFound) as err:
+        open_retriever(fake_settings, "夜更更", embedder=FakeEmbedder())
+    assert "夜更" in str(err.value)
+
+
+def test_another_embedder_is_refused(
+    fake_settings: Settings, chroma_client: Any, retriever: HybridRetriever
+) -> None:
+    with pytest.raises(StoreError):
+        open_retriever(fake_settings, "夜更", client=chroma_client, embedder=FakeEmbedder(dim=64))
+
+
+def test_production_search_through_settings(
+    fake_settings: Settings, mini_production: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path the tools take: open_production builds the retriever from settings (on-disk Chroma)."""
+    from knowledge.production import open_production
+    from tools.script_lookup import search_documents
+
+    monkeypatch.setenv("SLATE_EMBEDDER", "fake")
+    ingest(fake_settings, "night-shift", [mini_production])
+    production = open_production(fake_settings, "night-shift")
+    result = search_documents(production, "phone", character="INSPECTOR LAU", doc_type="screenplay")
+    assert result.hits and {h.scene for h in result.hits} <= {"3", "4"}
+    assert result.sources[0].file == "night.fountain"
