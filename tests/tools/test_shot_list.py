@@ -637,3 +637,32 @@ def test_properties_hold_for_generated_scenes(case: tuple[Production, Scene], st
     production, scene = case
     sl = draft_rule_shot_list(production, scene, style)  # type: ignore[arg-type]
     check_shot_list(production, scene, sl)
+
+
+# --- the documentation matches the code ----------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "shot-lists.md"
+
+
+def _doc_rows(first_header: str) -> list[list[str]]:
+    lines = DOCS.read_text(encoding="utf-8").splitlines()
+    start = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith(f"| {first_header} |") and lines[i + 1].startswith("|---")
+    )
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def test_docs_tables_match_the_code() -> None:
+    assert {r[0]: int(r[1]) for r in _doc_rows("Size")} == SETUP_MINUTES_BY_SIZE
+    assert {r[0]: int(r[1].replace("+", "")) for r in _doc_rows("Movement")} == SETUP_MINUTES_BY_MOVEMENT
+    assert {r[0]: int(r[1].replace("+", "")) for r in _doc_rows("Note tag")} == SETUP_MINUTES_BY_NOTE
+    sizes = ["EWS", "WS", "MS", "MCU", "CU", "ECU", "INSERT", "OTS", "POV", "TWO-SHOT"]
+    lenses = {r[0]: dict(zip(sizes, map(int, r[1:]), strict=True)) for r in _doc_rows("Style")}
+    assert lenses == {name: preset.lens_mm for name, preset in STYLE_PRESETS.items()}
