@@ -175,6 +175,8 @@ _PREFIX_TO_INT_EXT: dict[str, IntExt] = {
     "外": "EXT",
 }
 
+_STRICT_START = re.compile(r"\s*[IEieИНин內内外]")
+_RELAXED_START = re.compile(r"\s*(?:[IEieИНин內内外第Ss\d０-９]|\S{1,12}\s)")
 _FOUNTAIN_NUMBER = re.compile(r"\s*#(?P<num>[\w.\-]+)#\s*$")
 _CHINESE_NUMERALS = "零〇一二三四五六七八九十百"
 _LEADING_NUMBER = re.compile(
@@ -320,6 +322,8 @@ def is_heading(line: str, *, relaxed: bool = False) -> bool:
     Strict (Fountain) needs a prefix; `relaxed` (plain text, DOCX, PDF) also accepts scene numbers
     before the prefix and Chinese token order when a scene number or int/ext token and a time are there.
     """
+    if not (_RELAXED_START if relaxed else _STRICT_START).match(line):
+        return False  # most lines: no heading can start with their first character
     text, _ = split_scene_number(line.strip(), relaxed=relaxed)
     if not text:
         return False

@@ -84,25 +84,27 @@ def is_contd(extension: str | None) -> bool:
 # --- the line model -----------------------------------------------------------------------------
 
 
+# East Asian wide and full-width characters (Unicode EastAsianWidth W and F), which print 2 columns.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u231a-\u231b\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f"
+    "\U00020000-\U0003fffd]"
+)
+
+
 def display_width(text: str) -> int:
     """Columns `text` takes in Courier: CJK and full-width characters count 2."""
-    width = 0
-    for ch in text:
-        if ord(ch) < 0x1100:
-            width += 1
-        elif CJK.match(ch) or unicodedata.east_asian_width(ch) in ("W", "F"):
-            width += 2
-        else:
-            width += 1
-    return width
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def wrapped_lines(text: str, columns: int) -> int:
     """Printed lines for `text` wrapped at `columns` (each source line at least one)."""
     total = 0
     for line in text.split("\n"):
-        width = display_width(line.strip()) if not line.isascii() else len(line.strip())
-        total += max(1, math.ceil(width / columns)) if width else 1
+        width = display_width(line.strip())
+        total += -(-width // columns) if width else 1
     return total
 
 
@@ -295,13 +297,14 @@ def build_scenes(
         page_end = max(page, max(e.page for e in group))
         synopsis = next((e.text for e in group if e.type == "synopsis"), None)
         if source_lines is not None:
+            # model_construct: thousands of lines per script, all already valid ints and strs.
             lines = [
-                ScriptLine(line=n, text=source_lines[n - 1])
+                ScriptLine.model_construct(line=n, text=source_lines[n - 1])
                 for n in range(line_start, min(line_end, len(source_lines)) + 1)
             ]
         else:
             lines = [
-                ScriptLine(line=e.line + offset, text=text)
+                ScriptLine.model_construct(line=e.line + offset, text=text)
                 for e in group
                 for offset, text in enumerate(e.text.split("\n"))
             ]
