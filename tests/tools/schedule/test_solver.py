@@ -1,0 +1,86 @@
+"""Hard constraints hold and figures are honest on seeded random plans; brute force agrees on tiny ones."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from slate.errors import Infeasible
+from tests.tools.schedule.schedule_cases import check_schedule, problem_for, random_plan, recompute_figures
+from tools.schedule.model import Problem
+from tools.schedule.solver import solve_schedule
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_random_plans_satisfy_hard_constraints_and_report_true_figures(seed: int) -> None:
+    plan = random_plan(seed)
+    problem = problem_for(plan)
+    try:
+        schedule = solve_schedule(problem, time_limit_s=5, num_workers=1, seed=seed)
+    except Infeasible as exc:
+        assert exc.reasons, "an infeasible plan must say which constraint blocks it"
+        return
+    assert check_schedule(plan, schedule) == []
+    assert schedule.violations == []
+    assert [d.date for d in schedule.days] == plan.shooting_dates(len(schedule.days))
+    figures = recompute_figures(plan, schedule, problem.min_days)
+    assert schedule.figures.holding_cost == pytest.approx(figures["holding_cost"])
+    assert schedule.figures.company_moves == figures["company_moves"]
+    assert schedule.figures.total_days == figures["total_days"]
+    assert schedule.figures.objective == pytest.approx(figures["objective"])
+    assert schedule.lower_bound <= schedule.figures.objective + 1e-6
+    if not schedule.baseline_violations:
+        assert schedule.figures.objective <= schedule.baseline.objective + 1e-6
+    if schedule.status == "optimal":
+        assert schedule.lower_bound == pytest.approx(schedule.figures.objective)
+
+
+def brute_force_minimum(problem: Problem, horizon: int) -> float:
+    """The best objective over every assignment of scenes to the first `horizon` days."""
+    n = len(problem.scenes)
+    options = [[d for d in problem.allowed_starts(s) if d + problem.span(s) <= horizon] for s in range(n)]
+    best = float("inf")
+    for choice in itertools.product(*options):
+        starts = dict(enumerate(choice))
+        load: dict[int, int] = {}
+        whole: dict[int, int] = {}
+        for s, d in starts.items():
+            for k in range(problem.span(s)):
+                if problem.whole_day(s):
+                    whole[d + k] = whole.get(d + k, 0) + 1
+                load[d + k] = load.get(d + k, 0) + (0 if problem.whole_day(s) else problem.minutes[s])
+        if any(
+            load[d] > problem.day_minutes or (whole.get(d, 0) and (whole[d] > 1 or load[d])) for d in load
+        ):
+            continue
+        best = min(best, _objective(problem, starts))
+    return best
+
+
+def _objective(problem: Problem, starts: dict[int, int]) -> float:
+    days: dict[int, set[str]] = {}
+    worked: dict[str, set[int]] = {}
+    for s, d in starts.items():
+        for k in range(problem.span(s)):
+            days.setdefault(d + k, set()).add(problem.scenes[s].location)
+            for member in problem.scenes[s].cast:
+                worked.setdefault(member, set()).add(d + k)
+    holding = sum(problem.rates[m] * (max(w) - min(w) + 1 - len(w)) for m, w in worked.items())
+    moves = sum(len(locations) - 1 for locations in days.values())
+    extra = max(days) + 1 - problem.min_days
+    weights = problem.weights
+    return weights.holding * holding + weights.company_move * moves + weights.extra_day * extra
+
+
+@pytest.mark.parametrize("seed", range(100, 106))
+def test_optimal_status_matches_brute_force(seed: int) -> None:
+    plan = random_plan(seed, scenes=5, cast=3, locations=2)
+    problem = problem_for(plan)
+    schedule = solve_schedule(problem, time_limit_s=20, num_workers=1, seed=seed)
+    assert schedule.status == "optimal"
+    # Searching at least the days the solver used makes the brute force's space contain its plan.
+    horizon = max(len(schedule.days), len(problem.scenes) + sum(problem.durations) + 2)
+    expected = brute_force_minimum(problem, horizon)
+    assert schedule.figures.objective == pytest.approx(expected)
+    assert schedule.lower_bound == pytest.approx(expected)

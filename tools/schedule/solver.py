@@ -1,0 +1,589 @@
+"""Plan the shoot with OR-Tools CP-SAT, and say how far from the best possible the plan can be.
+
+Hard constraints: every scene exactly once; a scene with `duration_days` fills that many
+consecutive shooting days alone; the hours of a day's scenes fit `day_length_hours`; cast and
+location unavailability; `not_before` / `not_after`; days off (they are not in the calendar).
+
+Objective (minimised): holding × Σ rate × days a cast member is held between their first and last
+working day, + company_move × moves within days, + extra_day × shooting days beyond the minimum.
+
+Two formulations, chosen by the problem's shape:
+
+- `sequence`, for talent-scheduling problems (every scene fills whole days; no date restrictions):
+  one boolean per scene pair, "s before t", with transitivity clauses. Who is held during scene s
+  follows from clauses alone ("some scene of c before s and some after s ⇒ c is held for s"), so
+  the objective is a weighted sum of booleans, which CP-SAT's clause learning and LP bound handle
+  far better than min/max over start days. It proves the CSPLib 039 optima in about a second.
+  Gaps never pay without date restrictions, so the days are the scenes back to back.
+- `day`, for everything else: a boolean per (scene, allowed day); per cast member and day
+  "worked", "started" (monotone up), "not yet finished" (monotone down) and "held" =
+  started ∧ not finished ∧ ¬worked. Company moves need no sequencing variables: the order within a
+  day is free, so the fewest moves in a day is (distinct locations − 1), one block per location.
+
+The baseline (classic stripboard sort, packed into days) is computed first, used as the solver's
+hint, and reported with the same figures.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ortools.sat.python import cp_model, cp_model_helper
+
+from knowledge.screenplay import eighths_text
+from slate.errors import Infeasible
+from tools.schedule.baseline import baseline_plan
+from tools.schedule.dood import day_out_of_days
+from tools.schedule.model import Formulation, Problem, Schedule, Status, evaluate, plan_days, violations
+
+# The sequence formulation has O(n³) transitivity clauses: beyond this it is the day model's turn.
+SEQUENCE_MAX_SCENES = 60
+# Widening the day model past this many (scene, day) pairs costs more search than a tighter bound is worth.
+WIDEN_MAX_LITERALS = 6000
+DEFAULT_TIME_LIMIT_S = 30.0
+
+
+@dataclass
+class _Outcome:
+    status: Status | None
+    starts: dict[int, int] = field(default_factory=dict)
+    bound: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def solve_schedule(
+    problem: Problem,
+    *,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    num_workers: int | None = None,
+    seed: int = 0,
+) -> Schedule:
+    """The best plan found within `time_limit_s`, its status and proven bound, and the baseline.
+
+    Raises Infeasible (naming the blocking constraints) when no plan satisfies the hard constraints.
+    `num_workers` defaults to os.cpu_count(); with one worker runs are deterministic for a given
+    seed, with more they may differ in which of equally good plans they return.
+    """
+    began = time.monotonic()
+    workers = max(1, num_workers or os.cpu_count() or 1)
+    precheck(problem)
+    base = baseline_plan(problem)
+    base_figures = evaluate(problem, base.starts)
+    scale = _objective_scale(problem)
+
+    outcome: _Outcome | None = None
+    formulation: Formulation = "day"
+    if _sequence_applies(problem):
+        formulation = "sequence"
+        outcome = _solve_sequence(problem, base.starts, time_limit_s, workers, seed, scale)
+    if outcome is None or outcome.status is None:
+        formulation = "day"
+        remaining = max(1.0, time_limit_s - (time.monotonic() - began))
+        outcome = _solve_days(
+            problem, base.starts if not base.violations else {}, remaining, workers, seed, scale
+        )
+    if outcome.status is None:
+        if base.violations:
+            raise explain_infeasible(problem, time_limit_s=min(10.0, time_limit_s))
+        outcome = _Outcome(
+            status="feasible",
+            starts=dict(base.starts),
+            bound=0.0,
+            notes=[f"CP-SAT found no plan within {time_limit_s:g} s; this is the stripboard baseline"],
+        )
+        formulation = "baseline"
+
+    figures = evaluate(problem, outcome.starts)
+    if not base.violations and base_figures.objective < figures.objective:
+        outcome = _Outcome(
+            status="feasible",
+            starts=dict(base.starts),
+            bound=outcome.bound,
+            notes=[*outcome.notes, "the baseline was better than the solver's plan within the time limit"],
+        )
+        figures = base_figures
+        formulation = "baseline"
+    bound = min(outcome.bound, figures.objective)
+    status: Status = outcome.status if outcome.status is not None else "feasible"
+    if status == "optimal" and bound < figures.objective - 1e-6:
+        status = "feasible"
+    return Schedule(
+        production=problem.plan.production,
+        status=status,
+        formulation=formulation,
+        days=plan_days(problem, outcome.starts),
+        figures=figures,
+        lower_bound=round(bound, 2),
+        baseline=base_figures,
+        baseline_days=plan_days(problem, base.starts),
+        baseline_violations=base.violations,
+        dood=day_out_of_days(problem, outcome.starts),
+        violations=violations(problem, outcome.starts),
+        min_days=problem.min_days,
+        seconds=round(time.monotonic() - began, 2),
+        notes=outcome.notes,
+    )
+
+
+# --- cheap infeasibility checks -----------------------------------------------------------------
+
+
+def _dates_text(dates: Sequence[date]) -> str:
+    ordered = sorted(dates)
+    shown = ", ".join(d.isoformat() for d in ordered[:6])
+    return shown + (f" and {len(ordered) - 6} more" if len(ordered) > 6 else "")
+
+
+def precheck(problem: Problem) -> None:
+    """Raise Infeasible for problems a glance shows cannot be planned, saying which constraint."""
+    reasons: list[str] = []
+    reasons.extend(
+        _scene_blocked(problem, s) for s in range(len(problem.scenes)) if not problem.allowed_starts(s)
+    )
+    reasons.extend(_deadline_overloads(problem))
+    if reasons:
+        raise Infeasible("No schedule satisfies the plan", reasons)
+
+
+def _scene_blocked(problem: Problem, s: int) -> str:
+    scene = problem.scenes[s]
+    window = [
+        d
+        for d, day in enumerate(problem.dates)
+        if (scene.not_before is None or day >= scene.not_before)
+        and (scene.not_after is None or day <= scene.not_after)
+    ]
+    span = problem.span(s)
+    label = f"scene {scene.id}"
+    first = scene.not_before or problem.plan.start_date
+    if scene.not_after:
+        bounds = f"between {first.isoformat()} and {scene.not_after.isoformat()}"
+    elif problem.plan.end_date:
+        bounds = f"between {first.isoformat()} and the end date {problem.plan.end_date.isoformat()}"
+    else:
+        bounds = f"from {first.isoformat()}"
+    if len(window) < span:
+        return f"{label} needs {span} shooting day(s) {bounds} but the calendar has {len(window)} there"
+    window_dates = {problem.dates[d] for d in window}
+    blockers = [
+        f"{why} on {_dates_text(sorted(dates & window_dates))}"
+        for why, dates in problem.blocked_dates(s).items()
+        if dates & window_dates
+    ]
+    together = "cast and location are never available together"
+    if span > 1:
+        together = (
+            f"there are never {span} consecutive shooting days when cast and location are all available"
+        )
+    return f"{label} cannot be shot {bounds}: {'; '.join(blockers)}; {together}"
+
+
+def _deadline_overloads(problem: Problem) -> list[str]:
+    """Scenes due by a date need more shooting days than the calendar has before it."""
+    reasons: list[str] = []
+    deadlines = sorted({s.not_after for s in problem.scenes if s.not_after})
+    last = problem.dates[-1] if problem.dates else problem.plan.start_date
+    checks: list[tuple[date, str]] = [(d, f"due by {d.isoformat()}") for d in deadlines]
+    if problem.plan.end_date is not None:
+        checks.append((last, f"in the calendar to the end date {problem.plan.end_date.isoformat()}"))
+    for deadline, what in checks:
+        due = [
+            s
+            for s, scene in enumerate(problem.scenes)
+            if (scene.not_after and scene.not_after <= deadline) or what.startswith("in the calendar")
+        ]
+        days_available = sum(1 for day in problem.dates if day <= deadline)
+        shared = sum(problem.minutes[s] for s in due if not problem.whole_day(s))
+        whole = sum(problem.durations[s] for s in due)
+        needed = math.ceil(shared / problem.day_minutes) + whole
+        if needed > days_available:
+            hours = shared / 60
+            reasons.append(
+                f"{len(due)} scene(s) {what} need at least {needed} shooting days "
+                f"({hours:g} hours and {whole} whole days) but only {days_available} are available"
+            )
+    return reasons
+
+
+def explain_infeasible(problem: Problem, *, time_limit_s: float = 10.0) -> Infeasible:
+    """Ask CP-SAT which groups of constraints (windows, unavailability) cannot hold together."""
+    model = cp_model.CpModel()
+    horizon = problem.horizon
+    groups: dict[str, cp_model.IntVar] = {}
+
+    def group(name: str) -> cp_model.IntVar:
+        if name not in groups:
+            groups[name] = model.new_bool_var(name)
+        return groups[name]
+
+    covering: list[list[cp_model.IntVar]] = [[] for _ in range(horizon)]
+    whole_covering: list[list[cp_model.IntVar]] = [[] for _ in range(horizon)]
+    load: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(horizon)]
+    for s, scene in enumerate(problem.scenes):
+        span = problem.span(s)
+        starts = []
+        for d in range(horizon - span + 1):
+            lit = model.new_bool_var(f"start_{s}_{d}")
+            starts.append(lit)
+            for k in range(span):
+                day = problem.dates[d + k]
+                if (scene.not_before and day < scene.not_before) or (
+                    scene.not_after and day > scene.not_after
+                ):
+                    model.add_implication(group(f"the window of scene {scene.id}"), lit.negated())
+                for why, dates in problem.blocked_dates(s).items():
+                    if day in dates:
+                        model.add_implication(
+                            group(why.replace(" is unavailable", "'s unavailable dates")), lit.negated()
+                        )
+                covering[d + k].append(lit)
+                if problem.whole_day(s):
+                    whole_covering[d + k].append(lit)
+                else:
+                    load[d + k].append((problem.minutes[s], lit))
+        model.add_exactly_one(starts)
+    for d in range(horizon):
+        if whole_covering[d]:
+            model.add_at_most_one(whole_covering[d])
+        model.add(
+            sum(m * lit for m, lit in load[d]) + problem.day_minutes * sum(whole_covering[d])
+            <= problem.day_minutes
+        )
+    model.add_assumptions(list(groups.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = time_limit_s
+    status = solver.solve(model)
+    if status == cp_model.INFEASIBLE:
+        names = {lit.index: name for name, lit in groups.items()}
+        core = [names[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
+        if core:
+            return Infeasible("No schedule satisfies the plan; these constraints conflict", [", ".join(core)])
+        return Infeasible(
+            "No schedule satisfies the plan",
+            ["the scenes' hours and whole days do not fit the calendar's shooting days"],
+        )
+    return Infeasible(
+        "No schedule was found",
+        [
+            f"none within {time_limit_s:g} s and no conflict was proven; try a longer time limit or a later end_date"
+        ],
+    )
+
+
+# --- shared helpers -----------------------------------------------------------------------------
+
+
+def _objective_scale(problem: Problem) -> int:
+    """CP-SAT needs integer coefficients: money in whole units, or cents when rates have them."""
+    weights = problem.weights
+    values = [weights.holding * rate for rate in problem.rates.values()]
+    values += [weights.company_move, weights.extra_day]
+    return 1 if all(abs(v - round(v)) < 1e-9 for v in values) else 100
+
+
+def _configure(solver: cp_model.CpSolver, time_limit_s: float, workers: int, seed: int) -> None:
+    solver.parameters.max_time_in_seconds = max(0.1, time_limit_s)
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.log_search_progress = False
+
+
+def _status(code: cp_model.CpSolverStatus) -> Status | None:
+    if code == cp_model.OPTIMAL:
+        return "optimal"
+    if code == cp_model.FEASIBLE:
+        return "feasible"
+    return None
+
+
+def _sequence_applies(problem: Problem) -> bool:
+    return (
+        all(problem.whole_day(s) for s in range(len(problem.scenes)))
+        and len(problem.scenes) <= SEQUENCE_MAX_SCENES
+        and sum(problem.durations) <= problem.horizon
+        and not problem.date_restricted_within(sum(problem.durations))
+    )
+
+
+# --- the sequence formulation (talent scheduling) -----------------------------------------------
+
+
+def _solve_sequence(
+    problem: Problem, hint: Mapping[int, int], time_limit_s: float, workers: int, seed: int, scale: int
+) -> _Outcome:
+    model = cp_model.CpModel()
+    n = len(problem.scenes)
+    before: dict[tuple[int, int], cp_model_helper.Literal] = {}
+    for s in range(n):
+        for t in range(s + 1, n):
+            lit = model.new_bool_var(f"before_{s}_{t}")
+            before[s, t] = lit
+            before[t, s] = lit.negated()
+    for s in range(n):
+        for t in range(n):
+            for u in range(n):
+                if s != t and t != u and s != u:
+                    model.add_bool_or([before[s, t].negated(), before[t, u].negated(), before[s, u]])
+    if n > 1:
+        # Reversing a plan keeps every cost (nothing depends on dates here): fix one orientation.
+        model.add(before[0, 1] == 1)
+    terms: list[tuple[int, cp_model.IntVar]] = []
+    for member, rate in problem.rates.items():
+        coefficient = round(problem.weights.holding * rate * scale)
+        mine = [s for s in range(n) if member in problem.scenes[s].cast]
+        if coefficient <= 0 or len(mine) < 2:
+            continue
+        for s in range(n):
+            if s in mine:
+                continue
+            after_first = model.new_bool_var("")
+            before_last = model.new_bool_var("")
+            held = model.new_bool_var(f"held_{member}_{s}")
+            for t in mine:
+                model.add_implication(before[t, s], after_first)
+                model.add_implication(before[s, t], before_last)
+            model.add_bool_or([after_first.negated(), before_last.negated(), held])
+            terms.append((coefficient * problem.durations[s], held))
+    model.minimize(sum(c * lit for c, lit in terms))
+    if hint:
+        order = sorted(hint, key=lambda s: hint[s])
+        if len(order) == n:
+            rank = {s: i for i, s in enumerate(order)}
+            for s in range(n):
+                for t in range(s + 1, n):
+                    model.add_hint(before[s, t], rank[s] < rank[t])
+    solver = cp_model.CpSolver()
+    _configure(solver, time_limit_s, workers, seed)
+    code = solver.solve(model)
+    status = _status(code)
+    if status is None:
+        return _Outcome(status=None, notes=[f"sequence model: {solver.status_name(code)}"])
+    order = sorted(
+        range(n), key=lambda s: sum(1 for t in range(n) if t != s and solver.boolean_value(before[t, s]))
+    )
+    starts: dict[int, int] = {}
+    day = 0
+    for s in order:
+        starts[s] = day
+        day += problem.durations[s]
+    return _Outcome(status=status, starts=starts, bound=solver.best_objective_bound / scale)
+
+
+# --- the day formulation ------------------------------------------------------------------------
+
+
+def _solve_days(
+    problem: Problem, hint: Mapping[int, int], time_limit_s: float, workers: int, seed: int, scale: int
+) -> _Outcome:
+    """Search a trimmed calendar first; widen it when that cannot certify the bound.
+
+    A plan longer than the searched horizon H pays at least extra_day × (H + 1 − minimum days), so
+    the solver's bound holds for every plan once that exceeds the plan found. Otherwise the search
+    is repeated (time and size permitting) up to the safe horizon, beyond which no plan is better.
+    """
+    began = time.monotonic()
+    safe = max(1, problem.safe_horizon or problem.horizon)
+    hint_days = max((d + problem.span(s) for s, d in hint.items()), default=0)
+    slack = max(3, math.ceil(0.15 * problem.min_days))
+    horizon = min(safe, max(hint_days, problem.min_days) + slack)
+    notes: list[str] = []
+    outcome = _day_model(problem, horizon, hint, time_limit_s, workers, seed, scale)
+    if outcome.status is None and horizon < safe:
+        notes.append(f"no plan within {horizon} days; searched {safe}")
+        horizon = safe
+        remaining = time_limit_s - (time.monotonic() - began)
+        outcome = _day_model(problem, horizon, hint, max(1.0, remaining), workers, seed, scale)
+    extra_weight = problem.weights.extra_day
+
+    def longer_plans_cost(days: int) -> float:
+        return extra_weight * (days + 1 - problem.min_days)
+
+    while outcome.status is not None and horizon < safe:
+        objective = evaluate(problem, outcome.starts).objective
+        if longer_plans_cost(horizon) >= objective:
+            break
+        wider = safe
+        if extra_weight > 0:
+            wider = min(safe, problem.min_days + math.ceil(objective / extra_weight))
+        remaining = time_limit_s - (time.monotonic() - began)
+        if remaining < 1.0 or wider <= horizon or wider * len(problem.scenes) > WIDEN_MAX_LITERALS:
+            break
+        again = _day_model(problem, wider, outcome.starts, remaining, workers, seed, scale)
+        if again.status is None:
+            break
+        if evaluate(problem, again.starts).objective > objective:
+            again.starts = outcome.starts
+            again.status = "feasible"
+        outcome, horizon = again, wider
+        notes.append(f"widened the search to {wider} days to prove the bound")
+    if outcome.status is not None and horizon < safe:
+        outcome.bound = min(outcome.bound, longer_plans_cost(horizon))
+    outcome.notes = notes + outcome.notes
+    return outcome
+
+
+def _day_model(
+    problem: Problem,
+    horizon: int,
+    hint: Mapping[int, int],
+    time_limit_s: float,
+    workers: int,
+    seed: int,
+    scale: int,
+) -> _Outcome:
+    model = cp_model.CpModel()
+    n = len(problem.scenes)
+    weights = problem.weights
+    covering: list[list[cp_model.IntVar]] = [[] for _ in range(horizon)]
+    whole_covering: list[list[cp_model.IntVar]] = [[] for _ in range(horizon)]
+    load: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(horizon)]
+    scene_on: list[dict[int, list[cp_model.IntVar]]] = [{} for _ in range(n)]
+    start_lits: list[dict[int, cp_model.IntVar]] = [{} for _ in range(n)]
+    for s in range(n):
+        span = problem.span(s)
+        allowed = [d for d in problem.allowed_starts(s) if d + span <= horizon]
+        if not allowed:
+            return _Outcome(
+                status=None, notes=[f"scene {problem.scenes[s].id} has no day within {horizon} days"]
+            )
+        for d in allowed:
+            lit = model.new_bool_var(f"scene_{s}_day_{d}")
+            start_lits[s][d] = lit
+            for k in range(span):
+                covering[d + k].append(lit)
+                scene_on[s].setdefault(d + k, []).append(lit)
+                if problem.whole_day(s):
+                    whole_covering[d + k].append(lit)
+                else:
+                    load[d + k].append((problem.minutes[s], lit))
+        model.add_exactly_one(start_lits[s].values())
+
+    for d in range(horizon):
+        if whole_covering[d]:
+            model.add_at_most_one(whole_covering[d])
+        if load[d]:
+            # A whole-day scene takes the day's whole capacity, so nothing else fits beside it.
+            model.add(
+                sum(m * lit for m, lit in load[d]) + problem.day_minutes * sum(whole_covering[d])
+                <= problem.day_minutes
+            )
+
+    objective: list[tuple[int, cp_model.IntVar]] = []
+    offset = 0
+
+    # Extra days: the shoot runs to its last used day; `open` is monotone so Σ open = days used.
+    day_open = [model.new_bool_var(f"open_{d}") for d in range(horizon)]
+    for d in range(horizon):
+        for lit in covering[d]:
+            model.add_implication(lit, day_open[d])
+        if d + 1 < horizon:
+            model.add_implication(day_open[d + 1], day_open[d])
+    model.add(sum(day_open) >= min(problem.min_days, horizon))
+    extra_coefficient = round(weights.extra_day * scale)
+    if extra_coefficient:
+        objective.extend((extra_coefficient, lit) for lit in day_open)
+        offset -= extra_coefficient * problem.min_days
+
+    # Holding: a member is held on a day after they started and before they finished, not working.
+    for member, rate in problem.rates.items():
+        coefficient = round(weights.holding * rate * scale)
+        mine = [s for s in range(n) if member in problem.scenes[s].cast]
+        if coefficient <= 0 or len(mine) < 2:
+            continue
+        days = sorted({d for s in mine for d in scene_on[s]})
+        first, last = days[0], days[-1]
+        worked: dict[int, cp_model.IntVar] = {}
+        for d in days:
+            lits = [lit for s in mine for lit in scene_on[s].get(d, [])]
+            work = model.new_bool_var(f"works_{member}_{d}")
+            for lit in lits:
+                model.add_implication(lit, work)
+            model.add_bool_or([work.negated(), *lits])
+            worked[d] = work
+        started_prev: cp_model.IntVar | None = None
+        started: dict[int, cp_model.IntVar] = {}
+        for d in range(first, last + 1):
+            lit = model.new_bool_var("")
+            if d in worked:
+                model.add_implication(worked[d], lit)
+            if started_prev is not None:
+                model.add_implication(started_prev, lit)
+            started[d] = started_prev = lit
+        pending_next: cp_model.IntVar | None = None
+        pending: dict[int, cp_model.IntVar] = {}
+        for d in range(last, first - 1, -1):
+            lit = model.new_bool_var("")
+            if d in worked:
+                model.add_implication(worked[d], lit)
+            if pending_next is not None:
+                model.add_implication(pending_next, lit)
+            pending[d] = pending_next = lit
+        for d in range(first + 1, last):
+            held = model.new_bool_var(f"held_{member}_{d}")
+            clause = [started[d].negated(), pending[d].negated(), held]
+            if d in worked:
+                clause.append(worked[d])
+            model.add_bool_or(clause)
+            objective.append((coefficient, held))
+
+    # Company moves: with free order inside a day the fewest moves are (locations that day − 1).
+    move_coefficient = round(weights.company_move * scale)
+    if move_coefficient:
+        for d in range(horizon):
+            by_location: dict[str, list[cp_model.IntVar]] = {}
+            for s in range(n):
+                if not problem.whole_day(s):
+                    for lit in scene_on[s].get(d, []):
+                        by_location.setdefault(problem.scenes[s].location, []).append(lit)
+            if len(by_location) < 2:
+                continue
+            present = []
+            for location, lits in by_location.items():
+                here = model.new_bool_var(f"at_{location}_{d}")
+                for lit in lits:
+                    model.add_implication(lit, here)
+                present.append(here)
+            moves = model.new_int_var(0, len(present) - 1, f"moves_{d}")
+            model.add(moves >= sum(present) - 1)
+            objective.append((move_coefficient, moves))
+
+    model.minimize(sum(c * v for c, v in objective) + offset)
+    for s, d in hint.items():
+        for day, lit in start_lits[s].items():
+            model.add_hint(lit, day == d)
+
+    solver = cp_model.CpSolver()
+    _configure(solver, time_limit_s, workers, seed)
+    code = solver.solve(model)
+    status = _status(code)
+    if status is None:
+        return _Outcome(status=None, notes=[f"day model ({horizon} days): {solver.status_name(code)}"])
+    starts = {s: next(d for d, lit in start_lits[s].items() if solver.boolean_value(lit)) for s in range(n)}
+    return _Outcome(status=status, starts=starts, bound=solver.best_objective_bound / scale)
+
+
+def summary_lines(schedule: Schedule) -> list[str]:
+    """A short readable digest of a schedule (CLI summary, tool summary)."""
+    figures, base = schedule.figures, schedule.baseline
+    saving = (1 - figures.objective / base.objective) * 100 if base.objective > 0 else 0.0
+    lines = [
+        f"{schedule.status.upper()} plan: {figures.total_days} shooting days, holding cost {figures.holding_cost:,.0f}, "
+        f"{figures.company_moves} company move(s), objective {figures.objective:,.0f} "
+        f"(proven lower bound {schedule.lower_bound:,.0f}, gap {schedule.gap:.1%}).",
+        f"Stripboard baseline: {base.total_days} days, holding {base.holding_cost:,.0f}, "
+        f"{base.company_moves} move(s), objective {base.objective:,.0f}; the plan is {saving:.1f}% cheaper.",
+    ]
+    for day in schedule.days:
+        scenes = ", ".join(day.scenes) or "(no scenes)"
+        lines.append(
+            f"Day {day.day} {day.date.isoformat()} {day.date.strftime('%a')}: {scenes} "
+            f"— {eighths_text(day.eighths) if day.eighths else '0'} pages, {day.hours:g} h"
+            + (f", {day.company_moves} move(s)" if day.company_moves else "")
+        )
+    return lines
