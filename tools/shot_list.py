@@ -28,6 +28,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field, field_validator
 
 from knowledge.cast_list import normalise_name
+from knowledge.citations import Citation
 from knowledge.production import Production
 from knowledge.screenplay import Element, Scene
 from slate.errors import CharacterNotFound, NotFound, SceneNotFound, SlateError
@@ -307,12 +308,26 @@ class ShotList(BaseModel):
         )
 
 
-class ShotListResult(ToolResult):
+class ShotListResult(ToolResult, ShotList):
+    """A shot list as a tool's artifact: the shot list's own fields (`scene`, `shots`,
+    `total_minutes`, ...) at the top level, as the issue's JSON has them, plus `kind`, `files`, `sources`."""
+
     kind: Literal["shot_list"] = "shot_list"
-    shot_list: ShotList
+
+    @classmethod
+    def of(
+        cls, shot_list: ShotList, *, files: Sequence[str] = (), sources: Sequence[Citation] = ()
+    ) -> ShotListResult:
+        fields = shot_list.model_dump(include=set(ShotList.model_fields))
+        return cls(**fields, files=list(files), sources=list(sources))
+
+    @property
+    def shot_list(self) -> ShotList:
+        """The shot list alone (without the artifact's bookkeeping)."""
+        return ShotList.model_validate(self.model_dump(include=set(ShotList.model_fields)))
 
     def summary(self) -> str:
-        sl = self.shot_list
+        sl = self
         saved = f", v{sl.version}" if sl.version else ""
         by = "" if sl.provenance == ["rules"] else f"; {', '.join(sl.provenance)}"
         return (
@@ -1518,7 +1533,7 @@ def _saved_result(production: Production, shot_list: ShotList, scene: Scene) -> 
 
     saved = save_shot_list(production, shot_list)
     files = write_output_files(production, [saved])
-    return ShotListResult(shot_list=saved, files=[str(f) for f in files], sources=[scene_citation(scene)])
+    return ShotListResult.of(saved, files=[str(f) for f in files], sources=[scene_citation(scene)])
 
 
 @register(writes_files=True)
@@ -1639,4 +1654,4 @@ def get_shot_list(production: Production, scene: str) -> ShotListResult:
             value=found.number,
             hint=f"Draft one with `slate shotlist {found.number}`",
         )
-    return ShotListResult(shot_list=current, sources=[scene_citation(found)])
+    return ShotListResult.of(current, sources=[scene_citation(found)])
