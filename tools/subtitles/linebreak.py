@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tools.subtitles.text import Language, line_language, opencc_convert, zh_width
@@ -218,29 +218,45 @@ def _best_breaking(
     measure: Any,
 ) -> Breaking:
     """The cheapest way to put `tokens` on 1..max_lines lines: fewest lines that fit, then break costs,
-    then balance. Exhaustive over 1-3 lines (subtitle events are short)."""
-
-    def line(a: int, b: int) -> str:
-        return joiner.join(tokens[a:b]).strip()
-
+    then balance. Exhaustive over 1-3 lines (subtitle events are short); widths come from prefix sums."""
     n = len(tokens)
-    best: tuple[float, list[str], float] | None = None
+    full = [measure(t) for t in tokens]
+    trailing = [f - measure(t.rstrip()) for f, t in zip(full, tokens, strict=True)]
+    leading = [f - measure(t.lstrip()) for f, t in zip(full, tokens, strict=True)]
+    prefix = [0.0]
+    for token_width in full:
+        prefix.append(prefix[-1] + token_width)
+    gap = measure(joiner) if joiner else 0.0
+    cut_costs: dict[int, float] = {}
+
+    def cut_cost(c: int) -> float:
+        if c not in cut_costs:
+            cut_costs[c] = break_cost(tokens[c - 1], tokens[c])
+        return cut_costs[c]
+
+    def width(a: int, b: int) -> float:
+        return prefix[b] - prefix[a] + gap * (b - a - 1) - trailing[b - 1] - (leading[a] if b - a > 0 else 0)
+
+    best: tuple[float, list[int], float] | None = None
     for count in range(1, max(1, max_lines) + 1):
         for cuts in _cut_positions(n, count):
             bounds = [0, *cuts, n]
-            lines = [line(bounds[i], bounds[i + 1]) for i in range(count)]
-            widths = [measure(x) for x in lines]
+            widths = [width(bounds[i], bounds[i + 1]) for i in range(count)]
             overflow = max(0.0, max(widths) - max_length)
-            cost = sum(break_cost(tokens[c - 1], tokens[c]) for c in cuts)
+            if overflow and best is not None and best[2] == 0:
+                continue  # a fitting breaking exists; this one cannot win
+            cost = sum(cut_cost(c) for c in cuts)
             cost += sum(abs(widths[i] - widths[i + 1]) + max(0.0, widths[i] - widths[i + 1]) * 0.5
                         for i in range(count - 1))  # fmt: skip
-            key = (overflow * _FORBIDDEN * 10 + count * 5 + cost, lines, overflow)
-            if best is None or key[0] < best[0]:
-                best = key
+            total = overflow * _FORBIDDEN * 10 + count * 5 + cost
+            if best is None or total < best[0]:
+                best = (total, bounds, overflow)
         if best is not None and best[2] == 0:
             break
     assert best is not None
-    return Breaking(best[1], best[2])
+    bounds = best[1]
+    lines = [joiner.join(tokens[bounds[i] : bounds[i + 1]]).strip() for i in range(len(bounds) - 1)]
+    return Breaking(lines, best[2])
 
 
 def _cut_positions(n: int, count: int) -> list[list[int]]:
@@ -272,6 +288,14 @@ def rebreak_text(
 ) -> tuple[str, float]:
     """The cue's text with each run of same-language lines re-broken where it breaks the limits (runs
     that fit are kept as they are, and runs are never reordered); and the overflow left (0 if it fits)."""
+    return _rebreak(text, tuple(sorted(limits.items())), judge_chinese)
+
+
+@lru_cache(maxsize=1 << 16)  # fixing asks about the same text more than once
+def _rebreak(
+    text: str, limit_items: tuple[tuple[Language, tuple[float, int]], ...], judge_chinese: bool
+) -> tuple[str, float]:
+    limits = dict(limit_items)
     runs: list[tuple[Language, list[str]]] = []
     for line in text.split("\n"):
         if not line.strip():

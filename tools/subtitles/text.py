@@ -37,8 +37,16 @@ def line_language(line: str) -> Language:
     return "zh" if has_cjk(line) else "en"
 
 
+@cache
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+@cache
+def _reading_weight(ch: str) -> float:
+    if ch.isspace() or ch in ZH_PUNCTUATION or unicodedata.category(ch).startswith("P"):
+        return 0.0
+    return 1.0 if is_wide(ch) else 0.5
 
 
 def zh_width(text: str) -> float:
@@ -55,12 +63,7 @@ def reading_chars(text: str, language: Language) -> float:
     not punctuation or spaces; for English, every character but line breaks."""
     if language == "en":
         return float(len(text.replace("\n", "")))
-    total = 0.0
-    for ch in text:
-        if ch.isspace() or ch in ZH_PUNCTUATION or unicodedata.category(ch).startswith("P"):
-            continue
-        total += 1.0 if is_wide(ch) else 0.5
-    return total
+    return sum(_reading_weight(ch) for ch in text)
 
 
 def split_languages(text: str) -> tuple[list[str], list[str]]:
