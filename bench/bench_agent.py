@@ -33,11 +33,12 @@ def main() -> None:
 
     from agent.service import open_agent
     from knowledge.ingest import ingest
+    from knowledge.sample_production import sample_files
     from slate.settings import load_settings
 
     settings = load_settings()
     started = time.perf_counter()
-    ingest(settings, "bench", [REPO / "knowledge" / "samples" / "night_shift"])
+    ingest(settings, "bench", list(sample_files().values()))
     print(f"ingest sample production: {time.perf_counter() - started:.1f} s")
     agent = open_agent(settings, "bench")
     cases = yaml.safe_load(
