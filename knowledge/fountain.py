@@ -23,6 +23,7 @@ What the reader keeps, and where it departs from other parsers on purpose:
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -420,9 +421,8 @@ def fountain_elements(text: str) -> FountainDocument:
     title_page, body_start = _title_page(lines)
     elements = _Parser(lines).parse(body_start)
     if notes:
-        order = {id(e): (e.line, 0, i) for i, e in enumerate(elements)}
-        order.update({id(n): (n.line, 1, i) for i, n in enumerate(notes)})
-        elements = sorted([*elements, *notes], key=lambda e: order[id(e)])
+        # Both lists are in line order: merge, a note after the element that starts on its line.
+        elements = list(heapq.merge(elements, notes, key=lambda e: (e.line, e.type == "note")))
     return FountainDocument(title_page=title_page, elements=elements, source_lines=source_lines)
 
 
