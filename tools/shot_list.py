@@ -1293,7 +1293,7 @@ def draft_rule_shot_list(production: Production, scene: Scene, style: Style = "c
     # Coverage: two-shot of the main pair, then per speaker (one lighting direction at a time):
     # the OTS onto them for each partner, then their single.
     pairs = _dialogue_pairs(beats, reading.speakers)
-    if preset.two_shot is not None and pairs:
+    if preset.two_shot is not None and pairs and not in_car:  # in a car the windscreen master is the two-shot
         a, b = pairs[0]
         draft.add(
             preset.two_shot,
