@@ -1,0 +1,71 @@
+"""What the page shows for artifacts, citations and the header (pure functions, no browser)."""
+
+from __future__ import annotations
+
+from ui import views
+from ui.i18n import EXAMPLE_PROMPTS, LABELS, column_label, t
+
+
+def test_stripboard_colours_strips_by_int_ext_and_time_and_breaks_days() -> None:
+    rows = {
+        "11": {
+            "number": "11",
+            "int_ext": "EXT",
+            "time_of_day": "NIGHT",
+            "location": "天台",
+            "characters": ["阿輝"],
+        },
+        "2": {"number": "2", "int_ext": "INT", "time_of_day": "DAY", "location": "茶餐廳", "characters": []},
+    }
+    html = views.stripboard_html([{"day": 1, "date": "2027-03-01", "scenes": ["11", "2"]}], "zh", rows)
+    assert html.count('class="sl-strip"') == 2
+    assert views.STRIP_COLOURS[("EXT", "NIGHT")] in html and views.STRIP_COLOURS[("INT", "DAY")] in html
+    assert html.index("天台") < html.index("茶餐廳") < html.index("第 1 日 2027-03-01")
+
+
+def test_tool_written_html_is_sandboxed() -> None:
+    embedded = views.embedded_html("<script>alert(1)</script><h1>Stripboard</h1>")
+    assert 'sandbox=""' in embedded and "<script>" not in embedded
+
+
+def test_display_table_picks_columns_and_translates_headers() -> None:
+    shown = views.display_table(
+        ["number", "heading", "int_ext", "location", "time_of_day", "characters", "page", "pages", "lines"],
+        [["11", "EXT. ROOFTOP - NIGHT", "EXT", "ROOFTOP", "NIGHT", "AH FAI", 15, "1 3/8", "670–729"]],
+        "scenes",
+        "zh",
+    )
+    assert shown["headers"] == ["場", "內/外", "場景", "日/夜", "角色", "頁", "長度"]
+    assert shown["data"] == [["11", "EXT", "ROOFTOP", "NIGHT", "AH FAI", 15, "1 3/8"]]
+    assert (
+        column_label("setup_minutes", "en") == "Setup min" and column_label("odd_field", "en") == "Odd field"
+    )
+
+
+def test_citation_labels() -> None:
+    scene = {
+        "file": "night_shift.fountain",
+        "doc_type": "screenplay",
+        "scene": "12A",
+        "page": 18,
+        "lines": [1, 9],
+    }
+    assert views.citation_chip(scene, 1) == "[1] sc. 12A · p. 18"
+    assert views.citation_label(scene, 1) == "[1] night_shift.fountain · sc. 12A · p. 18 · l. 1–9"
+    cue = {"file": "rough_subtitles.zh-en.srt", "doc_type": "subtitles", "start": "00:01:02,000"}
+    assert views.citation_chip(cue, 2) == "[2] rough_subtitles.zh-en.srt · 00:01:02,000"
+
+
+def test_status_line_says_who_answers_and_how_much_is_there() -> None:
+    line = views.status_line("offline planner", "night-shift", 8, 21, "en")
+    assert line == "Answers: offline planner · night-shift · 8 documents · 21 scenes"
+    assert views.status_line("gpt-4o-mini", "新片", 0, None, "zh").endswith("未有文件：請喺「文件」加入劇本")
+
+
+def test_every_label_has_both_languages_and_the_examples_are_bilingual() -> None:
+    assert all(set(entry) == {"en", "zh"} and entry["zh"] for entry in LABELS.values())
+    assert (
+        "劉督察喺邊幾場出現？" in EXAMPLE_PROMPTS
+        and "Which scenes are on the rooftop at night?" in EXAMPLE_PROMPTS
+    )
+    assert t("new_chat", "fr") == t("new_chat", "en")

@@ -1,0 +1,237 @@
+"""Artifacts as tables, and tables as files (CSV, XLSX).
+
+A tool's result (an artifact dict, as `agent.toolkit` dumps it) holds its rows in one field:
+`scenes`, `shots`, `issues`, `hits`, ... `artifact_tables` finds them, flattens each row into
+printable cells, and puts the columns crews look at first. `export_rows` writes any rows as a CSV
+(UTF-8 with a byte-order mark, so Excel shows Chinese correctly) or an XLSX, atomically.
+Used by the UI for its downloads; nothing here knows about Gradio.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from slate.errors import SlateError
+from slate.paths import atomic_write_bytes
+
+ExportFormat = Literal["csv", "xlsx"]
+Cell = str | int | float | None
+
+# Fields that hold an artifact's main rows, in the order they are preferred.
+TABLE_FIELDS: tuple[str, ...] = (
+    "shots",
+    "scenes",
+    "issues",
+    "hits",
+    "days",
+    "strips",
+    "cues",
+    "rows",
+    "entries",
+    "crew",
+    "cast",
+)
+
+# Columns shown first for rows of a known field; any other columns follow in their own order.
+COLUMNS_BY_FIELD: dict[str, tuple[str, ...]] = {
+    "scenes": ("number", "heading", "int_ext", "location", "time_of_day", "characters", "page", "pages"),
+    "shared_scenes": (
+        "number",
+        "heading",
+        "int_ext",
+        "location",
+        "time_of_day",
+        "characters",
+        "page",
+        "pages",
+    ),
+    "shots": (
+        "id",
+        "size",
+        "angle",
+        "movement",
+        "lens_mm",
+        "subjects",
+        "description",
+        "lines",
+        "sound",
+        "setup_minutes",
+        "notes",
+    ),
+    "issues": ("cue", "start", "code", "message"),
+    "hits": ("file", "scene", "page", "lines", "start", "score", "text"),
+}
+
+# Row fields that only matter to programs (and would crowd a crew's table).
+HIDDEN_COLUMNS: frozenset[str] = frozenset({"non_speaking", "file", "eighths", "chunk_id", "sources"})
+KEEP_FILE_COLUMN: frozenset[str] = frozenset({"hits", "issues"})
+
+# Fields of an artifact that are bookkeeping, never a table.
+META_FIELDS: frozenset[str] = frozenset({"kind", "sources", "files", "tool", "seconds", "filters"})
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled grid of printable cells."""
+
+    name: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Cell]]:
+        return [dict(zip(self.columns, row, strict=False)) for row in self.rows]
+
+
+def cell(value: Any) -> Cell:
+    """One printable cell: lists joined with `; `, line spans as `12–20`, nested data as JSON."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        if len(value) == 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            first, last = value
+            return str(first) if first == last else f"{first}–{last}"
+        if all(isinstance(v, (str, int, float)) for v in value):
+            return "; ".join(str(v) for v in value)
+        if all(isinstance(v, (list, tuple)) for v in value):
+            return "; ".join(str(cell(v)) for v in value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _expand(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row with its flat sub-mappings spread into columns (a DOOD row's `codes` by date)."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if (
+            isinstance(value, Mapping)
+            and value
+            and all(not isinstance(v, (Mapping, list)) for v in value.values())
+        ):
+            for inner, inner_value in value.items():
+                out.setdefault(str(inner), inner_value)
+        else:
+            out[str(key)] = value
+    return out
+
+
+def rows_to_table(name: str, rows: Sequence[Mapping[str, Any]]) -> Table:
+    """A table from a list of dicts: preferred columns first, then the rest as they appear."""
+    rows = [_expand(row) for row in rows]
+    seen: dict[str, None] = {}
+    for row in rows:
+        for key in row:
+            seen.setdefault(str(key), None)
+    hidden = HIDDEN_COLUMNS - (KEEP_FILE_COLUMN if name in KEEP_FILE_COLUMN else frozenset())
+    preferred = [c for c in COLUMNS_BY_FIELD.get(name, ()) if c in seen]
+    rest = [c for c in seen if c not in preferred and c not in hidden]
+    columns = preferred + rest
+    return Table(name=name, columns=columns, rows=[[cell(row.get(c)) for c in columns] for row in rows])
+
+
+def _mapping_table(name: str, value: Mapping[str, Any]) -> Table:
+    """`{"AH FAI": 13, ...}` as two columns; `{"AH FAI": {"1": "SW", ...}}` as one row per key."""
+    if all(isinstance(v, Mapping) for v in value.values()):
+        rows = [{name: key, **dict(inner)} for key, inner in value.items()]
+        return rows_to_table(name, rows)
+    return Table(name=name, columns=[name, "value"], rows=[[str(k), cell(v)] for k, v in value.items()])
+
+
+def _is_rows(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
+def _holds_rows(value: Any) -> bool:
+    return isinstance(value, Mapping) and any(_is_rows(v) for v in value.values())
+
+
+def artifact_tables(artifact: Mapping[str, Any]) -> list[Table]:
+    """Every table in an artifact, its main rows first (empty when it holds none).
+
+    Rows may sit one level down (a shot_list artifact keeps its shots in `shot_list.shots`).
+    """
+    tables: list[Table] = []
+    ordered = [f for f in TABLE_FIELDS if f in artifact] + [f for f in artifact if f not in TABLE_FIELDS]
+    for name in ordered:
+        if name in META_FIELDS:
+            continue
+        value = artifact[name]
+        if _is_rows(value):
+            tables.append(rows_to_table(name, value))
+        elif _holds_rows(value):
+            tables.extend(artifact_tables(value))
+        elif (
+            isinstance(value, Mapping)
+            and value
+            and name != "scene"
+            and all(isinstance(v, (str, int, float, Mapping)) for v in value.values())
+        ):
+            tables.append(_mapping_table(name, value))
+    if isinstance(artifact.get("scene"), Mapping):
+        tables.insert(0, rows_to_table("scenes", [artifact["scene"]]))
+    return tables
+
+
+def _csv_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = (title or "Sheet1")[:31]
+    sheet.append(list(columns))
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(columns, start=1):
+        # CJK characters print about twice as wide as Latin ones.
+        widest = max(
+            [_display_width(str(name))] + [_display_width(str(r[index - 1] or "")) for r in rows[:200]]
+        )
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(60, widest + 2)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def export_rows(
+    rows: Sequence[Mapping[str, Any]] | Table, format: ExportFormat, path: Path, *, title: str = ""
+) -> Path:
+    """Write rows (dicts, or a Table) as CSV or XLSX at `path`, whole or not at all; return the path.
+
+    Args:
+        rows: the rows to write; dict keys become the columns.
+        format: "csv" (UTF-8 with BOM, for Excel) or "xlsx".
+        path: where to write; its folder is created.
+        title: the XLSX sheet name.
+    """
+    table = rows if isinstance(rows, Table) else rows_to_table(title or "rows", rows)
+    if format == "csv":
+        data = _csv_bytes(table.columns, table.rows)
+    elif format == "xlsx":
+        data = _xlsx_bytes(table.columns, table.rows, title or table.name)
+    else:
+        raise SlateError("Tables can be exported as csv or xlsx", value=format)
+    atomic_write_bytes(path, data)
+    return path

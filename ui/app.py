@@ -1,0 +1,379 @@
+"""The Gradio page: layout and event wiring only (the handlers are in ui.handlers).
+
+Left, the chat: streamed answers with each tool step as a collapsible message, example prompts in
+both languages, and the answer's sources as clickable references. Right, three tabs: the results
+(tables, stripboard, day-out-of-days, downloads), the cited source text, and the project's
+documents with an upload area.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import gradio as gr
+
+from ui.handlers import (
+    ALLOWED_EXTENSIONS,
+    TAB_ARTIFACTS,
+    TAB_DOCUMENTS,
+    TAB_SOURCE,
+    AgentFactory,
+    ChatOutputs,
+    Handlers,
+    LanguageOutputs,
+    PanelOutputs,
+    ProjectOutputs,
+    SourceOutputs,
+    UploadOutputs,
+    empty_panel,
+)
+from ui.i18n import EXAMPLE_PROMPTS, LANGUAGE_CHOICES, t
+from ui.views import placeholder_html
+
+if TYPE_CHECKING:
+    from slate.settings import Settings
+
+log = logging.getLogger("slate.ui")
+
+# System fonts only (web fonts would be fetched from the internet); HK glyph forms first for Chinese.
+FONT_STACK = [
+    "-apple-system",
+    "BlinkMacSystemFont",
+    "Segoe UI",
+    "Noto Sans CJK HK",
+    "Noto Sans CJK TC",
+    "PingFang HK",
+    "PingFang TC",
+    "Microsoft JhengHei",
+    "Helvetica Neue",
+    "Arial",
+    "sans-serif",
+]
+MONO_STACK = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Noto Sans Mono CJK HK", "monospace"]
+
+CSS = """
+.gradio-container { max-width: 1480px !important; margin: 0 auto !important; }
+.sl-col { min-width: 0 !important; }
+.sl-col table, .sl-col th, .sl-col td, .sl-col .cell-wrap span { font-family: var(--font) !important; }
+#slate-downloads button[aria-label="Remove"], #slate-downloads .label-clear-button { display: none; }
+footer { display: none !important; }
+.sl-top { align-items: center; border-bottom: 1px solid var(--border-color-primary); padding-bottom: 6px; }
+.sl-header { display: flex; flex-direction: column; gap: 2px; }
+.sl-brand { font-size: 13px; font-weight: 600; letter-spacing: .04em; color: var(--body-text-color-subdued);
+            text-transform: uppercase; }
+.sl-logo { display: inline-block !important; vertical-align: -3px; margin-right: 6px; }
+.sl-tagline { font-weight: 400; margin-left: 8px; text-transform: none; letter-spacing: 0; }
+.sl-title { font-size: 26px; font-weight: 700; line-height: 1.25; }
+.sl-status { font-size: 13px; color: var(--body-text-color-subdued); }
+.sl-lang { max-width: 260px; }
+.sl-placeholder { color: var(--body-text-color-subdued); padding: 28px 8px; text-align: center; }
+.sl-source { font-size: 14px; }
+.sl-source-title { font-weight: 600; margin-bottom: 8px; }
+.sl-lines { font-family: var(--font-mono); max-height: 640px; overflow: auto; border: 1px solid
+            var(--border-color-primary); border-radius: 8px; padding: 8px 0; }
+.sl-line { display: flex; gap: 12px; padding: 0 12px; white-space: pre-wrap; line-height: 1.6; }
+.sl-line.sl-hit { background: #fff4c2; }
+.sl-no { color: var(--body-text-color-subdued); min-width: 3.2em; text-align: right; user-select: none; }
+.sl-passage { white-space: pre-wrap; line-height: 1.7; border-left: 3px solid #f59e0b; padding-left: 12px; }
+.sl-board { display: flex; flex-direction: column; gap: 2px; }
+.sl-strip { display: grid; grid-template-columns: 3.5em 7.5em 1fr 1fr 4em; gap: 8px; padding: 4px 8px;
+            border: 1px solid #999; font-size: 13px; color: #111; }
+.sl-strip-no { font-weight: 700; }
+.sl-daybreak { background: #111; color: #fff; font-weight: 600; padding: 3px 8px; font-size: 12px; }
+#slate-sources .wrap { gap: 6px !important; flex-wrap: wrap; max-height: 78px; overflow-y: auto; }
+#slate-sources label { font-size: 12.5px !important; padding: 3px 10px !important; border-radius: 999px !important;
+                       min-height: 0 !important; cursor: pointer; }
+#slate-sources label:hover { border-color: #f59e0b !important; }
+#slate-sources input[type=radio] { display: none; }
+.sl-examples { margin-top: 2px; }
+"""
+
+
+def theme() -> gr.themes.Base:
+    """A calm light theme: slate greys, an amber accent, system fonts that read Chinese well."""
+    return gr.themes.Soft(
+        primary_hue="amber",
+        secondary_hue="slate",
+        neutral_hue="slate",
+        font=FONT_STACK,
+        font_mono=MONO_STACK,
+        radius_size="md",
+    ).set(
+        body_background_fill="#f7f7f5",
+        block_background_fill="#ffffff",
+        button_primary_background_fill="#1f2937",
+        button_primary_background_fill_hover="#111827",
+        button_primary_text_color="#ffffff",
+    )
+
+
+def launch_options() -> dict[str, Any]:
+    """Look and feel passed to `launch` (Gradio 6 takes theme and CSS there, not in Blocks)."""
+    return {"theme": theme(), "css": CSS}
+
+
+def build_app(
+    settings: Settings, project: str | None = None, *, agent_factory: AgentFactory | None = None
+) -> gr.Blocks:
+    """The chat page for `project` (default: settings.project); `agent_factory` lets tests inject an agent."""
+    handlers = Handlers(settings, project, agent_factory)
+    project = handlers.default_project
+    lang = "en"
+    c: dict[str, Any] = {}
+
+    with gr.Blocks(title="Slate", analytics_enabled=False, fill_width=True) as app:
+        c["session"] = gr.State("")
+        c["artifacts"] = gr.State([])
+        c["source_refs"] = gr.State([])
+
+        with gr.Row(elem_classes="sl-top", equal_height=True):
+            c["header"] = gr.HTML(handlers.header(project, lang), padding=False)
+            c["new_chat"] = gr.Button(
+                t("new_chat", lang),
+                size="sm",
+                variant="secondary",
+                scale=0,
+                min_width=110,
+                elem_id="slate-new-chat",
+            )
+            c["lang"] = gr.Radio(
+                LANGUAGE_CHOICES,
+                value=lang,
+                show_label=False,
+                container=False,
+                scale=0,
+                min_width=220,
+                elem_classes="sl-lang",
+                elem_id="slate-lang",
+            )
+
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=6, min_width=420, elem_classes="sl-col"):
+                c["chatbot"] = gr.Chatbot(
+                    label=t("chat", lang),
+                    show_label=False,
+                    height="58vh",
+                    min_height=400,
+                    placeholder=t("chat_empty", lang),
+                    buttons=["copy"],
+                    feedback_options=None,
+                    elem_id="slate-chat",
+                )
+                c["sources"] = gr.Radio(
+                    [],
+                    label=t("sources", lang),
+                    visible=False,
+                    elem_classes="sl-sources",
+                    elem_id="slate-sources",
+                )
+                c["message"] = gr.Textbox(
+                    show_label=False,
+                    label=t("message", lang),
+                    placeholder=t("chat_placeholder", lang),
+                    lines=1,
+                    max_lines=6,
+                    autofocus=True,
+                    submit_btn=True,
+                    elem_id="slate-message",
+                )
+                c["examples"] = gr.Dataset(
+                    components=[c["message"]],
+                    samples=[[p] for p in EXAMPLE_PROMPTS],
+                    label=t("examples", lang),
+                    layout="gallery",
+                    elem_classes="sl-examples",
+                    elem_id="slate-examples",
+                )
+
+            with (
+                gr.Column(scale=5, min_width=380, elem_classes="sl-col"),
+                gr.Tabs(selected=TAB_ARTIFACTS) as c["right_tabs"],
+            ):
+                with gr.Tab(t("tab_artifacts", lang), id=TAB_ARTIFACTS) as c["tab_artifacts"]:
+                    panel = empty_panel(lang)
+                    c["picker"] = gr.Dropdown(
+                        choices=[], label=t("artifact_pick", lang), visible=False, interactive=True
+                    )
+                    c["result_title"] = gr.Markdown(panel.result_title, elem_id="slate-result-title")
+                    c["table"] = gr.Dataframe(
+                        visible=False,
+                        show_label=False,
+                        interactive=False,
+                        wrap=True,
+                        max_height=460,
+                        elem_id="slate-table",
+                        buttons=["fullscreen", "copy"],
+                    )
+                    c["board"] = gr.HTML(visible=False, elem_id="slate-board")
+                    c["dood"] = gr.Dataframe(
+                        visible=False, interactive=False, label=t("dood", lang), max_height=320
+                    )
+                    c["downloads"] = gr.File(
+                        file_count="multiple",
+                        visible=False,
+                        interactive=False,
+                        label=t("downloads", lang),
+                        elem_id="slate-downloads",
+                    )
+                with gr.Tab(t("tab_source", lang), id=TAB_SOURCE) as c["tab_source"]:
+                    c["source_view"] = gr.HTML(
+                        placeholder_html(t("source_empty", lang)), elem_id="slate-source"
+                    )
+                with gr.Tab(t("tab_documents", lang), id=TAB_DOCUMENTS) as c["tab_documents"]:
+                    c["project"] = gr.Dropdown(
+                        choices=handlers.projects(project),
+                        value=project,
+                        allow_custom_value=True,
+                        label=t("project", lang),
+                        info=t("project_info", lang),
+                        interactive=True,
+                    )
+                    c["upload"] = gr.File(
+                        file_count="multiple",
+                        file_types=list(ALLOWED_EXTENSIONS),
+                        label=t("upload", lang),
+                        elem_id="slate-upload",
+                        height=140,
+                    )
+                    c["ingest_report"] = gr.Markdown(elem_id="slate-ingest-report")
+                    c["documents"] = gr.Dataframe(
+                        value=handlers.documents_table(project, lang),
+                        interactive=False,
+                        label=t("documents_list", lang),
+                        max_height=360,
+                    )
+
+        def out(names: type[tuple]) -> list[Any]:
+            return [c[name] for name in names._fields]  # type: ignore[attr-defined]
+
+        chat_inputs = [c["message"], c["chatbot"], c["session"], c["project"], c["lang"], c["artifacts"]]
+        chat_limits = {"concurrency_id": "chat", "concurrency_limit": settings.ui_concurrency}
+        # Cheap lookups get their own pool, so a slow model never keeps anyone from reading a scene.
+        lookup_limits = {"concurrency_id": "lookup", "concurrency_limit": 8}
+
+        c["message"].submit(
+            handlers.chat,
+            chat_inputs,
+            out(ChatOutputs),
+            api_name="chat",
+            show_progress="hidden",
+            **chat_limits,
+        )
+        c["examples"].click(
+            lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
+        ).then(
+            handlers.chat,
+            chat_inputs,
+            out(ChatOutputs),
+            api_visibility="private",
+            show_progress="hidden",
+            **chat_limits,
+        )
+        c["sources"].select(
+            handlers.open_source,
+            [c["sources"], c["source_refs"], c["project"], c["lang"]],
+            out(SourceOutputs),
+            api_name="open_source",
+            **lookup_limits,
+        )
+        c["picker"].input(
+            handlers.show_artifact,
+            [c["picker"], c["artifacts"], c["project"], c["lang"]],
+            out(PanelOutputs),
+            api_name="show_artifact",
+            **lookup_limits,
+        )
+        c["upload"].upload(
+            handlers.upload,
+            [c["upload"], c["project"], c["lang"]],
+            out(UploadOutputs),
+            api_name="upload",
+            concurrency_id="ingest",
+            concurrency_limit=1,
+        )
+        c["project"].input(
+            handlers.switch_project,
+            [c["project"], c["lang"]],
+            out(ProjectOutputs),
+            api_name="switch_project",
+            **lookup_limits,
+        )
+        c["new_chat"].click(
+            handlers.switch_project,
+            [c["project"], c["lang"]],
+            out(ProjectOutputs),
+            api_name="new_chat",
+            **lookup_limits,
+        )
+        c["lang"].change(
+            handlers.set_language,
+            [c["lang"], c["project"], c["artifacts"], c["picker"], c["source_refs"]],
+            out(LanguageOutputs),
+            api_name="set_language",
+            queue=False,
+        )
+        app.load(
+            handlers.load,
+            None,
+            [c["project"], c["header"], c["documents"], c["session"]],
+            api_visibility="private",
+            queue=False,
+        )
+
+    app.queue(default_concurrency_limit=settings.ui_concurrency, max_size=64)
+    # Tests and embedding code reach the handlers (and their staging folder) through the app.
+    app.slate_handlers = handlers
+    return app
+
+
+def parse_auth(auth: str | None) -> tuple[str, str] | None:
+    """`USER:PASS` → (user, password); None when no login is asked for."""
+    if not auth:
+        return None
+    user, sep, password = auth.partition(":")
+    if not sep or not user or not password:
+        from slate.errors import ConfigError
+
+        raise ConfigError("--auth needs USER:PASS", value="<hidden>")
+    return user, password
+
+
+def launch(
+    settings: Settings,
+    project: str | None = None,
+    host: str | None = None,
+    port: int | None = None,
+    auth: str | None = None,
+    share: bool = False,
+    *,
+    agent_factory: AgentFactory | None = None,
+    block: bool = True,
+) -> tuple[gr.Blocks, str]:
+    """Serve the UI on `host:port` (127.0.0.1 unless told otherwise); return the app and its URL.
+
+    No public share link unless `share`; `auth` (USER:PASS) asks for a login. With `block=False`
+    the server runs in a thread and this returns at once (tests).
+    """
+    app = build_app(settings, project, agent_factory=agent_factory)
+    _, url, share_url = app.launch(
+        server_name=host or settings.ui_host,
+        server_port=port or settings.ui_port,
+        auth=parse_auth(auth),
+        share=share,
+        inbrowser=False,
+        quiet=True,
+        prevent_thread_lock=True,
+        show_error=False,
+        max_file_size=f"{settings.upload_max_mb}mb",
+        footer_links=[],
+        **launch_options(),
+    )
+    shown = share_url or url
+    print(f"Slate is open at {shown}", flush=True)
+    if block:
+        try:
+            app.block_thread()
+        finally:
+            app.close()
+    return app, shown

@@ -1,0 +1,706 @@
+"""The UI's event handlers as plain methods, callable without a browser.
+
+Each handler returns (or yields) a NamedTuple whose field names are the keys of the components it
+updates; `ui.app` wires `outputs` from those names, so the order is defined once, here. The
+handlers only call the agent, the tool registry and knowledge ingest; what things look like is in
+`ui.views`, tables and files in `tools.artifact_export`.
+
+Errors never reach the page as tracebacks: a `SlateError` becomes its one sentence, anything else a
+generic sentence (and the traceback goes to the server log).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextvars
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+import gradio as gr
+
+from slate.errors import ProjectNotFound, SlateError
+from slate.paths import atomic_write_bytes, inside, safe_name
+from ui import views
+from ui.i18n import normalise_lang, t
+
+if TYPE_CHECKING:
+    from agent.service import SlateAgent, TurnEvent
+    from slate.settings import Settings
+
+log = logging.getLogger("slate.ui")
+
+T = TypeVar("T")
+N = TypeVar("N", bound=tuple)
+AgentFactory = Callable[["Settings", str], "SlateAgent"]
+
+# What the upload area accepts: the formats knowledge/ reads.
+ALLOWED_EXTENSIONS: tuple[str, ...] = (
+    ".fountain",
+    ".fdx",
+    ".pdf",
+    ".docx",
+    ".txt",
+    ".md",
+    ".csv",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".srt",
+    ".vtt",
+    ".ass",
+    ".ssa",
+)
+
+TAB_ARTIFACTS, TAB_SOURCE, TAB_DOCUMENTS = "artifacts", "source", "documents"
+
+# Artifact kinds with nothing to show in the results panel (the answer says it all).
+NO_PANEL_KINDS = frozenset({"message", "error"})
+
+
+def default_agent_factory(settings: Settings, project: str) -> SlateAgent:
+    from agent.service import open_agent
+
+    return open_agent(settings, project)
+
+
+class PanelOutputs(NamedTuple):
+    picker: Any
+    result_title: Any
+    table: Any
+    board: Any
+    dood: Any
+    downloads: Any
+
+
+class ChatOutputs(NamedTuple):
+    message: Any
+    chatbot: Any
+    session: Any
+    artifacts: Any
+    picker: Any
+    result_title: Any
+    table: Any
+    board: Any
+    dood: Any
+    downloads: Any
+    right_tabs: Any
+    sources: Any
+    source_refs: Any
+
+
+class SourceOutputs(NamedTuple):
+    source_view: Any
+    right_tabs: Any
+
+
+class UploadOutputs(NamedTuple):
+    ingest_report: Any
+    documents: Any
+    project: Any
+    header: Any
+
+
+class ProjectOutputs(NamedTuple):
+    header: Any
+    chatbot: Any
+    session: Any
+    artifacts: Any
+    picker: Any
+    result_title: Any
+    table: Any
+    board: Any
+    dood: Any
+    downloads: Any
+    sources: Any
+    source_refs: Any
+    source_view: Any
+    documents: Any
+
+
+class LanguageOutputs(NamedTuple):
+    header: Any
+    chatbot: Any
+    message: Any
+    new_chat: Any
+    examples: Any
+    sources: Any
+    tab_artifacts: Any
+    tab_source: Any
+    tab_documents: Any
+    project: Any
+    upload: Any
+    documents: Any
+    source_view: Any
+    picker: Any
+    result_title: Any
+    table: Any
+    board: Any
+    dood: Any
+    downloads: Any
+
+
+def _skip_all(cls: type[N], **values: Any) -> N:
+    """A handler result that leaves every component alone except `values`."""
+    fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+    return cls(**{name: values.get(name, gr.skip()) for name in fields})
+
+
+class Handlers:
+    """Everything the page does, bound to one deployment (settings, agents, a staging folder)."""
+
+    def __init__(
+        self, settings: Settings, project: str | None = None, agent_factory: AgentFactory | None = None
+    ) -> None:
+        self.settings = settings
+        self.default_project = project or settings.project
+        self.agent_factory = agent_factory or default_agent_factory
+        self._agents: dict[str, SlateAgent] = {}
+        self._lock = threading.Lock()
+        # Downloads are copied here: Gradio serves files from the temp folder, never from SLATE_HOME.
+        self.staging = Path(tempfile.mkdtemp(prefix="slate-ui-"))
+        atexit.register(shutil.rmtree, self.staging, True)
+
+    # --- agents ----------------------------------------------------------------------------------
+
+    def agent(self, project: str) -> SlateAgent:
+        """The project's agent, opened once and shared by every session (each has its own thread)."""
+        with self._lock:
+            agent = self._agents.get(project)
+            if agent is None:
+                agent = self.agent_factory(self.settings, project)
+                self._agents[project] = agent
+            return agent
+
+    def forget_agent(self, project: str) -> None:
+        """Drop a project's agent so the next turn sees newly ingested documents."""
+        with self._lock:
+            self._agents.pop(project, None)
+
+    def model_label(self, project: str, lang: str) -> str:
+        agent = self._agents.get(project)
+        if agent is not None:
+            info = agent.model_info
+            return t("offline_planner", lang) if info.kind == "offline" else info.label()
+        if self.settings.llm_kind == "offline":
+            return t("offline_planner", lang)
+        from agent.models import ModelInfo
+
+        return ModelInfo("openai", self.settings.model, self.settings.openai_base_url).label()
+
+    # --- the chat --------------------------------------------------------------------------------
+
+    def chat(
+        self,
+        message: str,
+        history: list[dict[str, Any]] | None,
+        session: str | None,
+        project: str | None,
+        lang: str | None,
+        artifacts: list[dict[str, Any]] | None,
+    ) -> Iterator[ChatOutputs]:
+        """One chat turn, streamed: tool steps as collapsible messages, then the answer, then sources."""
+        from agent.service import new_session_id
+
+        lang = normalise_lang(lang)
+        project = project or self.default_project
+        text = (message or "").strip()
+        history = list(history or [])
+        artifacts = list(artifacts or [])
+        if not text:
+            yield _skip_all(ChatOutputs)
+            return
+        session = session or new_session_id()
+        history.append({"role": "user", "content": text})
+        yield _skip_all(ChatOutputs, message="", chatbot=history, session=session)
+
+        steps: dict[str, list[int]] = {}
+        answer_at: int | None = None
+        shown: ChatOutputs | None = None  # the turn's latest results panel, repeated in the last update
+        try:
+            agent = self.agent(project)
+            for event in in_one_context(agent.stream(text, session)):
+                if event.type == "token":
+                    if answer_at is None:
+                        history.append({"role": "assistant", "content": ""})
+                        answer_at = len(history) - 1
+                    history[answer_at]["content"] += event.text or ""
+                    yield _skip_all(ChatOutputs, chatbot=history)
+                elif event.type == "final" and event.result is not None:
+                    result = event.result
+                    if answer_at is None:
+                        history.append({"role": "assistant", "content": result.answer})
+                    else:
+                        history[answer_at]["content"] = result.answer
+                    refs = enrich_sources(result.sources, [a.data for a in result.artifacts])
+                    final = shown or _skip_all(ChatOutputs)
+                    yield final._replace(
+                        chatbot=history,
+                        session=session,
+                        sources=self._sources_update(refs, lang),
+                        source_refs=refs,
+                    )
+                else:
+                    update = self._apply_event(event, history, steps, artifacts, lang, project)
+                    shown = update or shown
+                    yield update or _skip_all(ChatOutputs, chatbot=history)
+        except Exception as exc:  # the edge: one sentence in the chat, never a traceback
+            history.append({"role": "assistant", "content": "⚠ " + self.error_sentence(exc, project, lang)})
+            yield _skip_all(ChatOutputs, chatbot=history, session=session)
+
+    def _apply_event(
+        self,
+        event: TurnEvent,
+        history: list[dict[str, Any]],
+        steps: dict[str, list[int]],
+        artifacts: list[dict[str, Any]],
+        lang: str,
+        project: str,
+    ) -> ChatOutputs | None:
+        """Fold a tool event into the history; a new artifact also updates the results panel."""
+        if event.type == "tool_start" and event.name:
+            history.append(
+                {
+                    "role": "assistant",
+                    "content": views.tool_args_text(event.args or {}),
+                    "metadata": {"title": f"🛠 {event.name}", "status": "pending"},
+                }
+            )
+            steps.setdefault(event.name, []).append(len(history) - 1)
+            return None
+        if event.type != "tool_end" or not event.name:
+            return None
+        artifact = dict(event.artifact or {})
+        pending = steps.get(event.name) or []
+        if pending:
+            step = history[pending.pop(0)]
+            step["metadata"] = {
+                "title": f"🛠 {event.name}",
+                "status": "done",
+                "duration": round(float(event.seconds or artifact.get("seconds") or 0.0), 2),
+                "log": views.artifact_summary(artifact, lang),
+            }
+        if artifact.get("kind") in NO_PANEL_KINDS:
+            return None
+        artifacts.append(artifact)
+        panel = self.panel(artifacts, len(artifacts) - 1, lang, project)
+        return ChatOutputs(
+            message=gr.skip(),
+            chatbot=history,
+            session=gr.skip(),
+            artifacts=artifacts,
+            **panel._asdict(),
+            right_tabs=gr.update(selected=TAB_ARTIFACTS),
+            sources=gr.skip(),
+            source_refs=gr.skip(),
+        )
+
+    def error_sentence(self, exc: BaseException, project: str, lang: str) -> str:
+        """What a person reads when something fails: the error's own sentence, or a generic one."""
+        if isinstance(exc, ProjectNotFound) and exc.project == project:
+            return t("err_no_documents", lang, project=project)
+        if isinstance(exc, SlateError):
+            return str(exc)
+        log.exception("unexpected error in the chat UI")
+        return t("err_unexpected", lang)
+
+    def _sources_update(self, refs: list[dict[str, Any]], lang: str) -> Any:
+        choices = [(views.citation_chip(ref, i + 1), str(i)) for i, ref in enumerate(refs)]
+        return gr.update(choices=choices, value=None, visible=bool(choices), label=t("sources", lang))
+
+    # --- the results panel -----------------------------------------------------------------------
+
+    def show_artifact(
+        self,
+        choice: str | int | None,
+        artifacts: list[dict[str, Any]] | None,
+        project: str | None,
+        lang: str | None,
+    ) -> PanelOutputs:
+        """Show one of this conversation's results (picked in the results dropdown)."""
+        artifacts = list(artifacts or [])
+        try:
+            index = int(choice) if choice not in (None, "") else len(artifacts) - 1
+        except (TypeError, ValueError):
+            index = len(artifacts) - 1
+        return self.panel(artifacts, index, normalise_lang(lang), project or self.default_project)
+
+    def panel(self, artifacts: list[dict[str, Any]], index: int, lang: str, project: str) -> PanelOutputs:
+        """The results panel for `artifacts[index]`: title, main table, stripboard, DOOD, downloads."""
+        from tools.artifact_export import artifact_tables
+
+        if not artifacts or not 0 <= index < len(artifacts):
+            return empty_panel(lang)
+        artifact = artifacts[index]
+        choices = [
+            (f"{i + 1}. {views.artifact_summary(a, lang)}", str(i))
+            for i, a in reversed(list(enumerate(artifacts)))
+        ]
+        tables = artifact_tables(artifact)
+        main = tables[0] if tables else None
+        dood = next((tb for tb in tables if tb.name == "dood"), None)
+        if main is not None and main is dood:
+            main = None
+        board = self._board(artifact, lang, project)
+        if artifact.get("kind") == "scene" and artifact.get("text"):
+            heading = str((artifact.get("scene") or {}).get("heading", ""))
+            board = board or views.numbered_text_html(artifact["text"], heading)
+        files = self.downloads(artifact, [tb for tb in (main, dood) if tb is not None])
+        return PanelOutputs(
+            picker=gr.update(choices=choices, value=str(index), visible=True, label=t("artifact_pick", lang)),
+            result_title=views.artifact_title(artifact, lang),
+            table=_table_update(main, t("table", lang), lang),
+            board=gr.update(value=board or "", visible=bool(board)),
+            dood=_table_update(dood, t("dood", lang), lang),
+            downloads=gr.update(value=files or None, visible=bool(files), label=t("downloads", lang)),
+        )
+
+    def _board(self, artifact: dict[str, Any], lang: str, project: str) -> str | None:
+        """The stripboard: the schedule tool's own HTML page if it wrote one, else drawn from its days."""
+        if artifact.get("kind") != "schedule":
+            return None
+        for name in artifact.get("files") or []:
+            path = Path(name)
+            if path.suffix.lower() in (".html", ".htm") and path.is_file():
+                return views.embedded_html(path.read_text(encoding="utf-8", errors="replace"))
+        days = artifact.get("days")
+        if not isinstance(days, list) or not days:
+            return None
+        rows: dict[str, dict[str, Any]] = {}
+        agent = self._agents.get(project)
+        for scene in agent.production.scenes if agent is not None else []:
+            rows[scene.number] = {
+                "number": scene.number,
+                "int_ext": scene.int_ext,
+                "time_of_day": scene.time_of_day,
+                "location": scene.location,
+                "characters": scene.characters,
+            }
+        return views.stripboard_html(days, lang, rows)
+
+    def downloads(self, artifact: dict[str, Any], tables: Sequence[Any]) -> list[str]:
+        """Every file a person can take away: what the tool wrote, plus CSV and XLSX of shown tables.
+
+        Copied into the UI's staging folder, one folder per artifact, so Gradio never needs access
+        to the project folders themselves.
+        """
+        from tools.artifact_export import export_rows
+
+        digest = hashlib.sha256(json.dumps(artifact, sort_keys=True, default=str).encode()).hexdigest()[:16]
+        folder = self.staging / digest
+        folder.mkdir(parents=True, exist_ok=True)
+        out: list[str] = []
+        written = {Path(f).suffix.lower() for f in artifact.get("files") or []}
+        for name in artifact.get("files") or []:
+            source = Path(name)
+            if not source.is_file():
+                continue
+            target = folder / source.name
+            if not target.exists():
+                shutil.copyfile(source, target)
+            out.append(str(target))
+        stem = safe_name(_artifact_stem(artifact))
+        for table in tables:
+            if not table.rows:
+                continue
+            for fmt in ("csv", "xlsx"):
+                if table.name != "dood" and f".{fmt}" in written:
+                    continue
+                suffix = "" if table.name in ("scenes", "shots", "issues", "hits") else f"-{table.name}"
+                target = folder / f"{stem}{suffix}.{fmt}"
+                if not target.exists():
+                    export_rows(table, fmt, target, title=table.name)
+                out.append(str(target))
+        return out
+
+    # --- citations -------------------------------------------------------------------------------
+
+    def open_source(
+        self, choice: str | None, refs: list[dict[str, Any]] | None, project: str | None, lang: str | None
+    ) -> SourceOutputs:
+        """Open a cited scene (its numbered text) or passage in the Source tab."""
+        lang = normalise_lang(lang)
+        refs = list(refs or [])
+        try:
+            ref = refs[int(choice)] if choice not in (None, "") else None
+        except (TypeError, ValueError, IndexError):
+            ref = None
+        if ref is None:
+            return SourceOutputs(source_view=gr.skip(), right_tabs=gr.skip())
+        heading = views.citation_label(ref, int(choice or 0) + 1)
+        try:
+            html_text = self._source_html(ref, heading, project or self.default_project)
+        except Exception as exc:
+            html_text = views.placeholder_html("⚠ " + self.error_sentence(exc, project or "", lang))
+        return SourceOutputs(source_view=html_text, right_tabs=gr.update(selected=TAB_SOURCE))
+
+    def _source_html(self, ref: dict[str, Any], heading: str, project: str) -> str:
+        from tools.registry import get_tool
+
+        lines = ref.get("lines")
+        if ref.get("scene") and ref.get("doc_type") in (None, "screenplay"):
+            production = self.agent(project).production
+            detail = get_tool("scene_details").invoke(production, {"scene": str(ref["scene"])})
+            scene_lines = detail.text  # type: ignore[attr-defined]
+            span = tuple(lines) if lines and len(lines) == 2 else None
+            whole = bool(scene_lines) and span == (scene_lines[0][0], scene_lines[-1][0])
+            return views.numbered_text_html(scene_lines, heading, highlight=None if whole else span)
+        if ref.get("text"):
+            return views.passage_html(str(ref["text"]), heading)
+        return views.placeholder_html(heading)
+
+    # --- documents -------------------------------------------------------------------------------
+
+    def upload(
+        self,
+        files: Sequence[str] | str | None,
+        project: str | None,
+        lang: str | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio injects the progress tracker)
+    ) -> UploadOutputs:
+        """Store uploaded files under the project's folder and ingest them; report what happened."""
+        lang = normalise_lang(lang)
+        project = (project or self.default_project).strip()
+        paths = [files] if isinstance(files, str) else list(files or [])
+        if not paths:
+            return _skip_all(UploadOutputs, ingest_report=t("ingest_nothing", lang))
+        try:
+            stored, refused = self._store_uploads(paths, project, lang)
+            report = None
+            if stored:
+                from knowledge.ingest import ingest
+
+                def step(done: int, total: int, name: str) -> None:
+                    progress((done, max(total, 1)), desc=f"{t('ingesting', lang)} {name}")
+
+                report = ingest(self.settings, project, stored, progress=step)
+                self.forget_agent(project)
+            text = ingest_report_markdown(report, refused, lang)
+        except Exception as exc:
+            text = "⚠ " + self.error_sentence(exc, project, lang)
+        return UploadOutputs(
+            ingest_report=text,
+            documents=self.documents_table(project, lang),
+            project=gr.update(choices=self.projects(project), value=project),
+            header=self.header(project, lang),
+        )
+
+    def _store_uploads(
+        self, paths: Sequence[str], project: str, lang: str
+    ) -> tuple[list[Path], list[tuple[str, str]]]:
+        """Copy acceptable uploads into `<project>/uploads/` (sanitised names); list the refused ones."""
+        uploads = self.settings.project_dir(project) / "uploads"
+        limit = self.settings.upload_max_mb
+        stored: list[Path] = []
+        refused: list[tuple[str, str]] = []
+        for raw in paths:
+            source = Path(raw)
+            name = source.name
+            if source.suffix.lower() not in ALLOWED_EXTENSIONS:
+                refused.append((name, t("err_type", lang, name=name, allowed=" ".join(ALLOWED_EXTENSIONS))))
+                continue
+            if source.stat().st_size > limit * 1024 * 1024:
+                refused.append((name, t("err_size", lang, name=name, limit=limit)))
+                continue
+            target = inside(uploads, uploads / safe_name(name))
+            atomic_write_bytes(target, source.read_bytes())
+            stored.append(target)
+        return stored, refused
+
+    def projects(self, current: str | None = None) -> list[str]:
+        """Projects with documents, plus the current one (which may be new and still empty)."""
+        from knowledge.ingest import project_stats
+
+        names = [s["project"] for s in project_stats(self.settings)]
+        if current and current not in names:
+            names.append(current)
+        return names
+
+    def documents_table(self, project: str, lang: str) -> Any:
+        from knowledge.production import load_manifest
+
+        headers = [t("col_file", lang), t("col_type", lang), t("col_details", lang), t("col_added", lang)]
+        try:
+            manifest = load_manifest(self.settings.project_dir(project), project)
+        except SlateError:
+            return {"headers": headers, "data": []}
+        rows = []
+        for doc in manifest.documents:
+            details = []
+            if doc.scenes:
+                details.append(f"{doc.scenes} {t('status_scenes', lang)}")
+            if doc.pages:
+                details.append(f"{doc.pages} pp")
+            rows.append(
+                [doc.name, doc.doc_type, " · ".join(details), doc.ingested_at.strftime("%Y-%m-%d %H:%M")]
+            )
+        return {"headers": headers, "data": rows}
+
+    def header(self, project: str, lang: str) -> str:
+        """The header: the production's title and the status line."""
+        from knowledge.production import load_manifest
+
+        try:
+            documents = load_manifest(self.settings.project_dir(project), project).documents
+        except SlateError:
+            documents = []
+        script = next((d for d in reversed(documents) if d.doc_type == "screenplay"), None)
+        title, scenes = (script.title, script.scenes) if script else (None, None)
+        agent = self._agents.get(project)
+        if agent is not None and agent.production.screenplay is not None:
+            # The open production knows best (and exists even when it was built without a manifest).
+            title = agent.production.screenplay.title or title
+            scenes = len(agent.production.scenes)
+            documents = documents or agent.production.documents
+        status = views.status_line(self.model_label(project, lang), project, len(documents), scenes, lang)
+        return views.header_html(title or project or t("no_project", lang), status, lang)
+
+    # --- page state ------------------------------------------------------------------------------
+
+    def switch_project(self, project: str | None, lang: str | None) -> ProjectOutputs:
+        """Open another production (or start a new chat): a fresh conversation and an empty panel."""
+        from agent.service import new_session_id
+
+        lang = normalise_lang(lang)
+        project = (project or self.default_project).strip()
+        return ProjectOutputs(
+            header=self.header(project, lang),
+            chatbot=[],
+            session=new_session_id(),
+            artifacts=[],
+            **empty_panel(lang)._asdict(),
+            sources=gr.update(choices=[], value=None, visible=False),
+            source_refs=[],
+            source_view=views.placeholder_html(t("source_empty", lang)),
+            documents=self.documents_table(project, lang),
+        )
+
+    def set_language(
+        self,
+        lang: str | None,
+        project: str | None,
+        artifacts: list[dict[str, Any]] | None,
+        picked: str | None = None,
+        refs: list[dict[str, Any]] | None = None,
+    ) -> LanguageOutputs:
+        """Relabel the whole interface in English or Traditional Chinese (the shown result too)."""
+        lang = normalise_lang(lang)
+        project = project or self.default_project
+        artifacts = list(artifacts or [])
+        panel = self.show_artifact(picked, artifacts, project, lang) if artifacts else empty_panel(lang)
+        return LanguageOutputs(
+            header=self.header(project, lang),
+            chatbot=gr.update(label=t("chat", lang), placeholder=t("chat_empty", lang)),
+            message=gr.update(label=t("message", lang), placeholder=t("chat_placeholder", lang)),
+            new_chat=gr.update(value=t("new_chat", lang)),
+            examples=gr.update(label=t("examples", lang)),
+            sources=gr.update(label=t("sources", lang)),
+            tab_artifacts=gr.update(label=t("tab_artifacts", lang)),
+            tab_source=gr.update(label=t("tab_source", lang)),
+            tab_documents=gr.update(label=t("tab_documents", lang)),
+            project=gr.update(label=t("project", lang), info=t("project_info", lang)),
+            upload=gr.update(label=t("upload", lang)),
+            documents=gr.update(value=self.documents_table(project, lang), label=t("documents_list", lang)),
+            source_view=gr.skip() if refs else views.placeholder_html(t("source_empty", lang)),
+            **panel._asdict(),
+        )
+
+    def load(self, request: gr.Request | None = None) -> tuple[Any, Any, Any, str]:
+        """On page load: the project list, the header, the documents and a new session id."""
+        from agent.service import new_session_id
+
+        project = self.default_project
+        return (
+            gr.update(choices=self.projects(project), value=project),
+            self.header(project, "en"),
+            self.documents_table(project, "en"),
+            new_session_id(),
+        )
+
+
+def in_one_context(events: Iterator[T]) -> Iterator[T]:
+    """Advance `events` always inside the same context.
+
+    Gradio may run each step of a streaming handler in a different worker thread, each with its
+    own context, while the agent keeps its per-turn state in a ContextVar set at the first step
+    and reset at the last; a ContextVar token cannot be reset from another context.
+    """
+    context = contextvars.copy_context()
+    while True:
+        try:
+            item = context.run(next, events)
+        except StopIteration:
+            return
+        yield item
+
+
+def _table_update(table: Any, label: str, lang: str) -> Any:
+    if table is None:
+        return gr.update(value=None, visible=False)
+    value = views.display_table(table.columns, table.rows, table.name, lang)
+    return gr.update(value=value, visible=True, label=label)
+
+
+def empty_panel(lang: str) -> PanelOutputs:
+    return PanelOutputs(
+        picker=gr.update(choices=[], value=None, visible=False),
+        result_title=views.hint_markdown(t("artifacts_empty", lang)),
+        table=gr.update(value=None, visible=False),
+        board=gr.update(value="", visible=False),
+        dood=gr.update(value=None, visible=False),
+        downloads=gr.update(value=None, visible=False),
+    )
+
+
+def _artifact_stem(artifact: dict[str, Any]) -> str:
+    kind = str(artifact.get("kind", "table"))
+    subject = views.artifact_subject(artifact)
+    return f"{kind}-{subject}" if subject else kind
+
+
+def enrich_sources(sources: list[dict[str, Any]], artifacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The turn's citations, each with its passage text where a search returned one."""
+    texts: dict[tuple[Any, ...], str] = {}
+    for artifact in artifacts:
+        for hit in artifact.get("hits") or []:
+            if isinstance(hit, dict) and hit.get("text"):
+                texts.setdefault(_source_key(hit), hit["text"])
+    out = []
+    for source in sources:
+        ref = dict(source)
+        if _source_key(ref) in texts:
+            ref["text"] = texts[_source_key(ref)]
+        out.append(ref)
+    return out
+
+
+def _source_key(ref: dict[str, Any]) -> tuple[Any, ...]:
+    lines = ref.get("lines")
+    return (
+        ref.get("file"),
+        ref.get("scene"),
+        ref.get("page"),
+        tuple(lines) if lines else None,
+        ref.get("start"),
+    )
+
+
+def ingest_report_markdown(report: Any, refused: Sequence[tuple[str, str]], lang: str) -> str:
+    """What an upload did: files added or updated, passages new and unchanged, files skipped and why."""
+    parts: list[str] = []
+    if report is not None and report.files:
+        parts.append(f"**{t('ingest_added', lang)}:** " + ", ".join(report.files))
+        parts.append(
+            f"{report.chunks_added} {t('ingest_new_passages', lang)} · "
+            f"{report.chunks_unchanged} {t('ingest_unchanged', lang)}"
+        )
+    skipped = list(refused) + [(Path(s.file).name, s.reason) for s in (report.skipped if report else [])]
+    if skipped:
+        parts.append(f"**{t('ingest_skipped', lang)}:**\n" + "\n".join(f"- {n}: {r}" for n, r in skipped))
+    return "\n\n".join(parts) or t("ingest_nothing", lang)
