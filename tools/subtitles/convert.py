@@ -37,6 +37,7 @@ OUTPUT_EXTENSIONS: dict[str, OutputFormat] = {
 ENCODING_ALIASES = {"big5": "big5hkscs", "big5-hkscs": "big5hkscs", "cp950": "big5hkscs", "gbk": "gb18030"}
 
 _TOKEN = re.compile(r"(\{[^}]*\}|\\N|\\n|\\h)")
+_EMPTY_TAG = re.compile(r"<([ibus])></\1>")
 
 
 def output_format(path: str | Path, fmt: str | None = None) -> OutputFormat:
@@ -148,7 +149,11 @@ def subtitle_text(
         subs.events.extend(copy.copy(e) for e in doc.extra_events)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pysubs2 warns when it clamps times it cannot write
-        return subs.to_string(fmt)
+        text = subs.to_string(fmt)
+    if fmt in ("srt", "vtt"):
+        # pysubs2 emits an empty <i></i> when a style's italics and an inline {\i1} meet
+        text = _EMPTY_TAG.sub("", text)
+    return text
 
 
 def write_subtitles(

@@ -13,8 +13,8 @@ converts character by character almost always), so when the length changes the T
 segmented directly. A few dozen colloquial Cantonese words (㗎 哋 嘅 咗 are not in jieba's dictionary) are
 added to the segmenter so 佢哋, 唔該, 點解 stay whole.
 
-This is what Subtitle Edit does not do: its auto-break balances Chinese lines by length alone and can
-split 香港 into 香 / 港.
+Subtitle Edit's auto-break (libse `TextSplit`) breaks Chinese only at a space or after ，。？、 and leaves a
+line with none of those unbroken: it has no word segmentation.
 """
 
 from __future__ import annotations
