@@ -1619,7 +1619,14 @@ def edit_shot_list(
             )
         if "size" in update and "lens_mm" not in update:
             update["lens_mm"] = STYLE_PRESETS[current.style].lens_mm[update["size"]]
-        edited = Shot.model_validate({**shot.model_dump(), **update})
+        try:
+            edited = Shot.model_validate({**shot.model_dump(), **update})
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field_name = ".".join(map(str, first["loc"]))
+            raise SlateError(
+                f"Cannot set {field_name} of shot {shot.id}: {first['msg']}", value=update.get(field_name)
+            ) from None
         if {"size", "movement", "notes"} & update.keys():
             edited = edited.model_copy(
                 update={"setup_minutes": setup_minutes_for(edited.size, edited.movement, edited.notes)}

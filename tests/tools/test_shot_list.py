@@ -547,6 +547,9 @@ def test_edit_errors_name_the_evidence(production: Production) -> None:
     assert err.value.nearest and all(n.startswith("7") for n in err.value.nearest)
     with pytest.raises(CharacterNotFound):
         edit_shot_list(production, "7", "7B", subjects=["阿Sir"])
+    with pytest.raises(SlateError, match="Cannot set lens_mm of shot 7B") as bad_lens:
+        edit_shot_list(production, "7", "7B", lens_mm=1)
+    assert bad_lens.value.value == 1
     with pytest.raises(SlateError, match="Nothing to change"):
         edit_shot_list(production, "7", "7B")
     with pytest.raises(SceneNotFound):
