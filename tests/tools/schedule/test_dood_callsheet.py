@@ -1,0 +1,107 @@
+"""Day out of days codes, strip colours and call sheets on hand-made plans."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+import pytest
+
+from knowledge.plan import StripScene, plan_from_data
+from slate.errors import SlateError
+from tests.tools.schedule.schedule_cases import problem_for
+from tools.schedule.callsheet import build_call_sheet, call_sheet_html, call_sheet_markdown
+from tools.schedule.dood import day_out_of_days
+from tools.schedule.model import Problem, evaluate
+from tools.schedule.solver import solve_schedule
+from tools.schedule.stripboard import STRIP_COLOURS, strip_colour
+
+
+def small_problem(**extra: Any) -> Problem:
+    data: dict[str, Any] = {
+        "production": "夜更",
+        "start_date": "2027-03-05",  # a Friday
+        "days_off": ["sunday"],
+        "makeup_minutes": 45,
+        "cast": [
+            {"id": "AH FAI", "daily_rate": 1000, "makeup_minutes": 90, "actor": "鄺家豪"},
+            {"id": "MEI", "daily_rate": 500},
+        ],
+        "locations": [{"id": "ROOFTOP", "names": ["天台"], "address": "57 Tung Choi Street, Mong Kok"}],
+        "scenes": [
+            {"id": "1", "location": "ROOFTOP", "cast": ["AH FAI"], "est_hours": 4, "time_of_day": "DAY"},
+            {"id": "2", "location": "ROOFTOP", "cast": ["MEI"], "est_hours": 4, "time_of_day": "NIGHT"},
+            {
+                "id": "3",
+                "location": "天台",
+                "cast": ["AH FAI", "MEI"],
+                "est_hours": 3,
+                "time_of_day": "NIGHT",
+                "notes": "STUNT: fall onto crash mats",
+            },
+        ],
+    }
+    data.update(extra)
+    return problem_for(plan_from_data(data))
+
+
+def test_dood_codes_holds_and_days_off() -> None:
+    problem = small_problem()
+    # AH FAI: Fri (sc 1) and Tue (sc 3); MEI: Sat (sc 2) and Tue (sc 3). Sunday is off.
+    starts = {0: 0, 1: 1, 2: 3}
+    rows = {row.cast: row for row in day_out_of_days(problem, starts)}
+    fai = rows["AH FAI"].codes
+    assert [fai[date(2027, 3, d)] for d in (5, 6, 7, 8, 9)] == ["SW", "H", "O", "H", "WF"]
+    assert (rows["AH FAI"].work_days, rows["AH FAI"].hold_days, rows["AH FAI"].off_days) == (2, 2, 1)
+    mei = rows["MEI"].codes
+    assert [mei[date(2027, 3, d)] for d in (5, 6, 7, 8, 9)] == ["", "SW", "O", "H", "WF"]
+    figures = evaluate(problem, starts)
+    assert figures.holding_cost == 1000 * 2 + 500 * 1  # holds are paid, the Sunday is not
+    single = {row.cast: row for row in day_out_of_days(problem, {0: 0, 1: 0, 2: 0})}
+    assert single["MEI"].codes[date(2027, 3, 5)] == "SWF"
+
+
+def test_strip_colours_follow_convention() -> None:
+    def strip(int_ext: Any, tod: Any) -> StripScene:
+        return StripScene(id="1", int_ext=int_ext, time_of_day=tod, est_hours=1)
+
+    assert strip_colour(strip("INT", "DAY")) == STRIP_COLOURS[("INT", "DAY")] == "#ffffff"
+    assert strip_colour(strip("EXT", "DAY")) == STRIP_COLOURS[("EXT", "DAY")]
+    assert strip_colour(strip("INT", "NIGHT")) == STRIP_COLOURS[("INT", "NIGHT")]
+    assert strip_colour(strip("EXT", "NIGHT")) == STRIP_COLOURS[("EXT", "NIGHT")]
+    assert strip_colour(strip("INT", "DAWN")) == STRIP_COLOURS[("INT", "DAY")]
+    assert len(set(STRIP_COLOURS.values())) == 4
+
+
+def test_call_sheet_times_addresses_and_notes() -> None:
+    problem = small_problem()
+    schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
+    assert len(schedule.days) == 1 and schedule.days[0].scenes == ["1", "2", "3"]  # day scene first
+    sheet = build_call_sheet(problem, schedule, 1)
+    assert sheet.general_call == time(7, 0) and sheet.date == date(2027, 3, 5)
+    assert [s.start for s in sheet.scenes] == [time(7, 0), time(11, 0), time(15, 0)]
+    cast = {c.id: c for c in sheet.cast}
+    assert cast["AH FAI"].call == time(5, 30) and cast["AH FAI"].on_set == time(7, 0)  # 90 min makeup
+    assert cast["MEI"].call == time(10, 15) and cast["MEI"].on_set == time(11, 0)  # plan default 45
+    assert sheet.locations[0].address == "57 Tung Choi Street, Mong Kok"
+    assert any(n.kinds == ["plan"] and "STUNT" in n.text for n in sheet.notes)
+    assert "not filled in" in sheet.weather.lower()
+    markdown = call_sheet_markdown(sheet)
+    assert "General call **07:00**" in markdown and "鄺家豪" in markdown
+    assert "<html" in call_sheet_html(sheet) and "夜更" in call_sheet_html(sheet)
+
+
+def test_night_call_when_every_scene_is_night() -> None:
+    problem = small_problem(
+        scenes=[{"id": "9", "location": "ROOFTOP", "cast": ["MEI"], "est_hours": 2, "time_of_day": "NIGHT"}]
+    )
+    schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
+    sheet = build_call_sheet(problem, schedule, 1)
+    assert sheet.general_call == time(18, 0)
+
+
+def test_call_sheet_for_a_day_that_does_not_exist() -> None:
+    problem = small_problem()
+    schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
+    with pytest.raises(SlateError, match="no shooting day 5; the schedule has days 1 to 1"):
+        build_call_sheet(problem, schedule, 5)

@@ -1,0 +1,350 @@
+"""The call sheet for one shooting day: who comes when, where, to shoot what.
+
+Times are planned from the plan's general call: scenes follow in the day's shooting order, each
+taking its estimated hours; a cast member is on set when their first scene starts and called
+their makeup time earlier (never before general call minus makeup). Notes for stunts, extras,
+vehicles and effects come from the plan's scene notes and from the script's action lines that
+mention them, with the line number. Weather and sunrise are left to the crew: Slate works
+offline and does not invent them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from knowledge.cast_list import normalise_name
+from knowledge.screenplay import eighths_text
+from slate.errors import SlateError
+from tools.schedule.dood import cast_order
+from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
+
+NoteKind = Literal["stunts", "extras", "vehicles", "effects", "plan"]
+
+# What to look for in action lines, in English and Chinese (Traditional as HK scripts write it).
+NOTE_PATTERNS: dict[NoteKind, re.Pattern[str]] = {
+    "stunts": re.compile(
+        r"\b(stunts?|fights?|fighting|punch\w*|kicks?|falls?|jumps?|leaps?|crash\w*|chases?|tackles?|"
+        r"harness|wire)\b|特技|替身|打鬥|打交|跳過|跳落|跳上|跌落|跌倒|撞|追住|追逐|開槍|槍戰|撲向",
+        re.IGNORECASE,
+    ),
+    "extras": re.compile(
+        r"\b(extras?|crowds?|passers?-?by|pedestrians|commuters|customers|diners|onlookers|background)\b"
+        r"|群眾|人群|途人|路人|食客|臨記|乘客|街坊|人潮",
+        re.IGNORECASE,
+    ),
+    "vehicles": re.compile(
+        r"\b(cars?|taxis?|vans?|trucks?|lorr(y|ies)|buses|bus|minibus|motorbikes?|motorcycles?|ambulances?|"
+        r"trams?|ferry|ferries|boats?|low-loader|process trailer)\b"
+        r"|的士|小巴|巴士|電單車|私家車|警車|救護車|貨車|電車|渡輪|跑車",
+        re.IGNORECASE,
+    ),
+    "effects": re.compile(
+        r"\b(rain|smoke|fire|explosions?|blood|squibs?|gunshots?|breaks? glass|shatter\w*)\b"
+        r"|落雨|大雨|煙霧|火光|着火|爆炸|流血|血跡|玻璃碎",
+        re.IGNORECASE,
+    ),
+}
+
+
+class CallScene(BaseModel):
+    id: str
+    set: str = Field(description="Location id, and the set as the script names it when different.")
+    int_ext: str
+    day_night: str
+    time_of_day: str | None = None
+    pages: str
+    eighths: int
+    est_hours: float
+    start: time = Field(description="Planned start, from general call and the hours before it.")
+    cast: list[str]
+    cast_numbers: list[int]
+    synopsis: str | None = None
+
+
+class CallCast(BaseModel):
+    number: int = Field(description="Cast number, in cast-list order (as on the stripboard).")
+    id: str
+    actor: str | None = None
+    call: time = Field(description="Called for makeup and wardrobe.")
+    on_set: time
+    makeup_minutes: int
+    scenes: list[str]
+
+
+class CallLocation(BaseModel):
+    id: str
+    address: str | None = None
+    contact: str | None = None
+    notes: str | None = None
+    scenes: list[str]
+
+
+class CallNote(BaseModel):
+    scene: str
+    kinds: list[NoteKind]
+    text: str
+    line: int | None = Field(None, description="Source line in the script, when the note comes from it.")
+
+
+class CallSheet(BaseModel):
+    """One day's call sheet."""
+
+    production: str | None = None
+    day: int
+    total_days: int
+    date: date
+    general_call: time
+    est_wrap: time
+    scenes: list[CallScene]
+    cast: list[CallCast]
+    locations: list[CallLocation]
+    notes: list[CallNote]
+    company_moves: int
+    pages: str
+    hours: float
+    weather: str = "Not filled in: Slate works offline. Check the Hong Kong Observatory forecast."
+    sunrise_sunset: str = "Not filled in: look up the day's sunrise and sunset for the location."
+    advance: list[str] = Field(default_factory=list, description="Next shooting day's scenes.")
+
+
+def _at(day: date, clock: time, minutes: float) -> time:
+    return (datetime.combine(day, clock) + timedelta(minutes=minutes)).time()
+
+
+def cast_numbers(problem: Problem) -> dict[str, int]:
+    """Cast id → stripboard number (1-based, cast-list order)."""
+    return {member: number for number, member in enumerate(cast_order(problem), start=1)}
+
+
+def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallSheet:
+    """The call sheet for shooting day `day` (1-based) of `schedule`."""
+    if not 1 <= day <= len(schedule.days):
+        raise SlateError(
+            f"There is no shooting day {day}; the schedule has days 1 to {len(schedule.days)}",
+            value=day,
+        )
+    planned = schedule.days[day - 1]
+    plan = problem.plan
+    indices = [problem.index_of(scene_id) for scene_id in planned.scenes]
+    night = bool(indices) and all(problem.scenes[s].time_of_day == "NIGHT" for s in indices)
+    general = plan.night_call_time if night else plan.call_time
+    numbers = cast_numbers(problem)
+    actors = {normalise_name(m.id): m.actor for m in problem.cast}
+    places = {normalise_name(e.id): e for e in problem.locations}
+
+    scenes: list[CallScene] = []
+    elapsed = 0.0
+    first_start: dict[str, float] = {}
+    for s in indices:
+        strip = problem.scenes[s]
+        hours = (
+            problem.day_minutes / MINUTES_PER_HOUR
+            if problem.whole_day(s)
+            else problem.minutes[s] / MINUTES_PER_HOUR
+        )
+        for member in strip.cast:
+            first_start.setdefault(member, elapsed)
+        set_text = strip.location
+        if strip.set_name and normalise_name(strip.set_name) != normalise_name(strip.location):
+            set_text += f" ({strip.set_name})"
+        scenes.append(
+            CallScene(
+                id=strip.id,
+                set=set_text,
+                int_ext=strip.int_ext or "",
+                day_night=strip.day_night,
+                time_of_day=strip.time_of_day,
+                pages=strip.pages_text,
+                eighths=strip.eighths,
+                est_hours=hours,
+                start=_at(planned.date, general, elapsed * 60),
+                cast=list(strip.cast),
+                cast_numbers=sorted(numbers[c] for c in strip.cast),
+                synopsis=strip.synopsis,
+            )
+        )
+        elapsed += hours
+
+    cast: list[CallCast] = []
+    for member in sorted(first_start, key=lambda m: numbers[m]):
+        makeup = plan.makeup_minutes_for(member)
+        on_set = _at(planned.date, general, first_start[member] * 60)
+        cast.append(
+            CallCast(
+                number=numbers[member],
+                id=member,
+                actor=actors.get(normalise_name(member)),
+                call=_at(planned.date, general, first_start[member] * 60 - makeup),
+                on_set=on_set,
+                makeup_minutes=makeup,
+                scenes=[scene.id for scene in scenes if member in scene.cast],
+            )
+        )
+
+    locations: list[CallLocation] = []
+    for location in planned.locations:
+        entry = places.get(normalise_name(location))
+        locations.append(
+            CallLocation(
+                id=location,
+                address=entry.address if entry else None,
+                contact=entry.contact if entry else None,
+                notes=entry.notes if entry else None,
+                scenes=[problem.scenes[s].id for s in indices if problem.scenes[s].location == location],
+            )
+        )
+
+    following = schedule.days[day] if day < len(schedule.days) else None
+    advance = []
+    if following is not None:
+        advance = [
+            f"Day {following.day} {following.date.isoformat()}: sc {scene_id}"
+            for scene_id in following.scenes
+        ]
+    return CallSheet(
+        production=plan.production,
+        day=day,
+        total_days=len(schedule.days),
+        date=planned.date,
+        general_call=general,
+        est_wrap=_at(planned.date, general, elapsed * 60),
+        scenes=scenes,
+        cast=cast,
+        locations=locations,
+        notes=scene_notes(problem, indices),
+        company_moves=planned.company_moves,
+        pages=eighths_text(planned.eighths) if planned.eighths else "0",
+        hours=planned.hours,
+        advance=advance,
+    )
+
+
+def scene_notes(problem: Problem, indices: list[int]) -> list[CallNote]:
+    """Plan notes, then script action lines that mention stunts, extras, vehicles or effects."""
+    notes: list[CallNote] = []
+    for s in indices:
+        strip = problem.scenes[s]
+        if strip.notes:
+            notes.append(CallNote(scene=strip.id, kinds=["plan"], text=strip.notes))
+        for line in strip.action:
+            kinds = [kind for kind, pattern in NOTE_PATTERNS.items() if pattern.search(line.text)]
+            if kinds:
+                text = " ".join(line.text.split())
+                notes.append(CallNote(scene=strip.id, kinds=kinds, text=text[:240], line=line.line))
+    return notes
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def _clock(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def call_sheet_markdown(sheet: CallSheet) -> str:
+    """The call sheet as Markdown (for chat and plain files)."""
+    out = [
+        f"# Call sheet — {sheet.production or 'Production'} — Day {sheet.day} of {sheet.total_days}",
+        "",
+        f"**{sheet.date.strftime('%A')} {sheet.date.isoformat()}** · General call **{_clock(sheet.general_call)}**"
+        f" · Est. wrap {_clock(sheet.est_wrap)} · {sheet.pages} pages · {sheet.hours:g} h"
+        + (f" · {sheet.company_moves} company move(s)" if sheet.company_moves else ""),
+        "",
+        f"Weather: {sheet.weather}  ",
+        f"Sunrise/sunset: {sheet.sunrise_sunset}",
+        "",
+        "## Scenes",
+        "",
+        "| Start | Sc | Set | I/E | D/N | Pages | Cast | Synopsis |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for scene in sheet.scenes:
+        cast = ", ".join(scene.cast)
+        out.append(
+            f"| {_clock(scene.start)} | {scene.id} | {scene.set} | {scene.int_ext} | {scene.day_night} | "
+            f"{scene.pages} | {cast} | {scene.synopsis or ''} |"
+        )
+    out += [
+        "",
+        "## Cast",
+        "",
+        "| # | Character | Actor | Call | On set | Scenes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for member in sheet.cast:
+        out.append(
+            f"| {member.number} | {member.id} | {member.actor or ''} | {_clock(member.call)} | "
+            f"{_clock(member.on_set)} | {', '.join(member.scenes)} |"
+        )
+    out += ["", "## Locations", ""]
+    for location in sheet.locations:
+        out.append(
+            f"- **{location.id}** (sc {', '.join(location.scenes)}): {location.address or 'address not in the list'}"
+            + (f" · {location.contact}" if location.contact else "")
+        )
+    if sheet.notes:
+        out += ["", "## Notes", ""]
+        for note in sheet.notes:
+            where = f" (l. {note.line})" if note.line else ""
+            out.append(f"- Sc {note.scene} · {', '.join(note.kinds)}: {note.text}{where}")
+    if sheet.advance:
+        out += ["", "## Advance schedule", "", *(f"- {line}" for line in sheet.advance)]
+    return "\n".join(out) + "\n"
+
+
+def call_sheet_html(sheet: CallSheet) -> str:
+    """The call sheet as a printable HTML page."""
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{_clock(s.start)}</td><td>{e(s.id)}</td><td>{e(s.set)}</td><td>{e(s.int_ext)}</td>"
+        f"<td>{e(s.day_night)}</td><td>{e(s.pages)}</td><td>{e(', '.join(s.cast))}</td>"
+        f"<td>{e(s.synopsis or '')}</td></tr>"
+        for s in sheet.scenes
+    )
+    cast = "".join(
+        f"<tr><td>{m.number}</td><td>{e(m.id)}</td><td>{e(m.actor or '')}</td><td>{_clock(m.call)}</td>"
+        f"<td>{_clock(m.on_set)}</td><td>{e(', '.join(m.scenes))}</td></tr>"
+        for m in sheet.cast
+    )
+    places = "".join(
+        f"<li><b>{e(loc.id)}</b> (sc {e(', '.join(loc.scenes))}): {e(loc.address or 'address not in the list')}"
+        + (f" · {e(loc.contact)}" if loc.contact else "")
+        + "</li>"
+        for loc in sheet.locations
+    )
+    notes = "".join(
+        f"<li>Sc {e(n.scene)} · {e(', '.join(n.kinds))}: {e(n.text)}"
+        + (f" <small>(l. {n.line})</small>" if n.line else "")
+        + "</li>"
+        for n in sheet.notes
+    )
+    advance = "".join(f"<li>{e(line)}</li>" for line in sheet.advance)
+    title = f"Call sheet — {sheet.production or 'Production'} — Day {sheet.day} of {sheet.total_days}"
+    return f"""<!DOCTYPE html>
+<html lang="zh-Hant-HK"><head><meta charset="utf-8"><title>{e(title)}</title>
+<style>
+body {{ font-family: "Helvetica Neue", Arial, "PingFang HK", "Microsoft JhengHei", sans-serif; margin: 1.5em; }}
+table {{ border-collapse: collapse; width: 100%; margin-bottom: 1em; }}
+th, td {{ border: 1px solid #444; padding: 3px 6px; text-align: left; vertical-align: top; }}
+th {{ background: #eee; }}
+.call {{ font-size: 1.4em; font-weight: bold; }}
+@media print {{ body {{ margin: 0; }} }}
+</style></head><body>
+<h1>{e(title)}</h1>
+<p><b>{e(sheet.date.strftime("%A"))} {sheet.date.isoformat()}</b> · <span class="call">General call {_clock(sheet.general_call)}</span>
+ · Est. wrap {_clock(sheet.est_wrap)} · {e(sheet.pages)} pages · {sheet.hours:g} h · {sheet.company_moves} company move(s)</p>
+<p>Weather: {e(sheet.weather)}<br>Sunrise/sunset: {e(sheet.sunrise_sunset)}</p>
+<h2>Scenes</h2>
+<table><tr><th>Start</th><th>Sc</th><th>Set</th><th>I/E</th><th>D/N</th><th>Pages</th><th>Cast</th><th>Synopsis</th></tr>{rows}</table>
+<h2>Cast</h2>
+<table><tr><th>#</th><th>Character</th><th>Actor</th><th>Call</th><th>On set</th><th>Scenes</th></tr>{cast}</table>
+<h2>Locations</h2><ul>{places}</ul>
+<h2>Notes</h2><ul>{notes or "<li>None</li>"}</ul>
+<h2>Advance schedule</h2><ul>{advance or "<li>Last shooting day</li>"}</ul>
+</body></html>
+"""

@@ -1,0 +1,399 @@
+"""Scheduling tools for the agent, the CLI and the UI: plan the shoot, add an unavailability, call sheets.
+
+The plan is the production's ingested plan (`production.plan_path`), or one given by the CLI.
+Unavailability the crew reports in chat ("劉Sir 3號唔得，重新排") is recorded in the project's
+`artifacts/schedule_overrides.yaml`, never in the user's plan file, and applied to every later plan.
+The last schedule is cached beside it (keyed by everything that shaped it), so a call sheet asked
+for after planning describes the plan the crew was shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import Field
+
+from knowledge.cast_list import normalise_name
+from knowledge.citations import Citation
+from knowledge.plan import CastIndex, Plan, StripScene, breakdown_from_production, check_strips, load_plan
+from knowledge.production import Production
+from slate.errors import CharacterNotFound, SlateError
+from slate.paths import atomic_write_text
+from tools.registry import ToolResult, register
+from tools.schedule.callsheet import CallSheet, build_call_sheet, call_sheet_html, call_sheet_markdown
+from tools.schedule.export import write_export
+from tools.schedule.model import DoodRow, Figures, Problem, Schedule, ScheduledDay, build_problem
+from tools.schedule.solver import solve_schedule, summary_lines
+
+OVERRIDES_FILE = "schedule_overrides.yaml"
+CACHE_FILE = "schedule_cache.json"
+AGENT_TIME_LIMIT_S = 10.0
+
+
+@dataclass(frozen=True)
+class PlannedShoot:
+    """A solved schedule with everything that produced it (for exports and call sheets)."""
+
+    plan: Plan
+    strips: list[StripScene]
+    problem: Problem
+    schedule: Schedule
+
+
+# --- overrides recorded by the agent ------------------------------------------------------------
+
+
+def _artifact_path(production: Production, name: str) -> Path:
+    """A file in the project's artifacts folder (as Production.artifacts_dir, without creating it)."""
+    base = production.project_dir if production.project_dir is not None else Path.cwd() / "slate-output"
+    return base / "artifacts" / name
+
+
+def load_overrides(production: Production) -> dict[str, list[date]]:
+    """Extra unavailable dates recorded for this project: cast or location id → dates."""
+    path = _artifact_path(production, OVERRIDES_FILE)
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        recorded = data.get("unavailable") or {}
+        return {
+            str(who): sorted({date.fromisoformat(str(d)) for d in dates}) for who, dates in recorded.items()
+        }
+    except (yaml.YAMLError, ValueError, AttributeError) as exc:
+        raise SlateError("The schedule overrides file is damaged", file=path, value=str(exc)[:200]) from None
+
+
+def _save_overrides(production: Production, overrides: Mapping[str, Sequence[date]]) -> Path:
+    path = _artifact_path(production, OVERRIDES_FILE)
+    data = {
+        "unavailable": {
+            who: [d.isoformat() for d in sorted(set(dates))] for who, dates in sorted(overrides.items())
+        }
+    }
+    header = "# Written by Slate: unavailability reported in chat. Delete an entry to undo it.\n"
+    atomic_write_text(path, header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return path
+
+
+# --- planning -----------------------------------------------------------------------------------
+
+
+def require_plan(production: Production, plan_path: str | Path | None = None) -> Plan:
+    """The plan given, else the production's ingested plan; a clear error when there is none."""
+    path = Path(plan_path) if plan_path else production.plan_path
+    if path is None:
+        raise SlateError(
+            f"Project {production.name!r} has no production plan",
+            hint="Ingest one (e.g. knowledge/samples/night_shift/plan.yaml) with `slate ingest PLAN --project "
+            + production.name
+            + "`, or run `slate schedule PLAN`",
+        )
+    return load_plan(path)
+
+
+def _fingerprint(plan: Plan, strips: Sequence[StripScene], unavailable: Mapping[str, Sequence[date]]) -> str:
+    payload = {
+        "plan": plan.model_dump(mode="json"),
+        "strips": [s.model_dump(mode="json") for s in strips],
+        "unavailable": {k: [d.isoformat() for d in v] for k, v in sorted(unavailable.items())},
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def plan_shoot(
+    production: Production,
+    plan_path: str | Path | None = None,
+    *,
+    time_limit_s: float = AGENT_TIME_LIMIT_S,
+    num_workers: int | None = None,
+    extra_unavailable: Mapping[str, Sequence[date]] | None = None,
+    reuse: bool = False,
+    remember: bool = True,
+) -> PlannedShoot:
+    """Load the plan, break the script down into strips, apply recorded overrides, and solve.
+
+    With `reuse`, a cached schedule made from exactly the same inputs is returned instead of
+    solving again (call sheets use this to match the plan the crew was shown); `remember` writes
+    the new schedule to that cache.
+    """
+    plan = require_plan(production, plan_path)
+    strips = breakdown_from_production(production, plan)
+    check_strips(plan, strips)
+    unavailable: dict[str, list[date]] = {k: list(v) for k, v in load_overrides(production).items()}
+    for who, dates in (extra_unavailable or {}).items():
+        unavailable[who] = sorted({*unavailable.get(who, []), *dates})
+    problem = build_problem(
+        plan,
+        strips,
+        plan.cast_members(production.cast),
+        plan.location_entries(production.locations),
+        extra_unavailable=unavailable,
+    )
+    key = _fingerprint(plan, strips, unavailable)
+    cache = _artifact_path(production, CACHE_FILE)
+    if reuse and cache.exists():
+        try:
+            cached = json.loads(cache.read_text(encoding="utf-8"))
+            if cached.get("key") == key:
+                return PlannedShoot(plan, strips, problem, Schedule.model_validate(cached["schedule"]))
+        except (ValueError, KeyError):
+            pass  # a stale or damaged cache is simply replaced below
+    schedule = solve_schedule(problem, time_limit_s=time_limit_s, num_workers=num_workers)
+    if remember:
+        atomic_write_text(
+            cache, json.dumps({"key": key, "schedule": schedule.model_dump(mode="json")}, ensure_ascii=False)
+        )
+    return PlannedShoot(plan, strips, problem, schedule)
+
+
+def parse_request_date(text: str, plan: Plan) -> date:
+    """A date as the crew says it: `2027-03-03`, `3/3` (day/month, HK style), `3號`, `3日`, `3rd`,
+    `3月3號`. A bare day of the month is the first such date on or after the plan's start."""
+    value = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    start = plan.start_date
+    match = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*(號|号|日)?", value) or re.fullmatch(
+        r"(\d{1,2})/(\d{1,2})", value
+    )
+    if match:
+        first, second = int(match.group(1)), int(match.group(2))
+        month, day = (first, second) if "月" in value else (second, first)
+        for year in (start.year, start.year + 1):
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                break
+            if found >= start - timedelta(days=31):
+                return found
+    match = re.fullmatch(r"(\d{1,2})\s*(號|号|日|st|nd|rd|th)?", value)
+    if match:
+        wanted = int(match.group(1))
+        for offset in range(400):
+            candidate = start + timedelta(days=offset)
+            if candidate.day == wanted:
+                return candidate
+    raise SlateError(
+        "Not a date Slate understands (use 2027-03-03, 3/3, 3號 or 3月3號)",
+        value=text,
+    )
+
+
+def resolve_who(production: Production, plan: Plan, who: str) -> tuple[Literal["cast", "location"], str]:
+    """A cast member or location id for any name the production knows (劉Sir → INSPECTOR LAU)."""
+    members = plan.cast_members(production.cast)
+    cast = CastIndex(members)
+    found = cast.resolve(who)
+    if found is not None:
+        return "cast", found
+    key = normalise_name(who)
+    places = plan.location_entries(production.locations)
+    for entry in places:
+        if key in (normalise_name(alias) for alias in entry.all_names()):
+            return "location", entry.id
+    if production.screenplay is not None:
+        try:
+            return "cast", production.resolve_character(who)
+        except CharacterNotFound:
+            pass
+    options = [m.id for m in members] + [e.id for e in places]
+    nearest = cast.nearest(who)
+    if not nearest:
+        import difflib
+
+        keyed = {normalise_name(o): o for o in options}
+        nearest = [keyed[k] for k in difflib.get_close_matches(key, list(keyed), n=3, cutoff=0.4)]
+    raise CharacterNotFound(who, nearest or options[:3])
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+class ScheduleResult(ToolResult):
+    """A planned shoot: days, figures, proven bound, baseline, day out of days, written files."""
+
+    kind: Literal["schedule"] = "schedule"
+    production: str | None = None
+    status: str
+    days: list[ScheduledDay]
+    holding_cost: float
+    company_moves: int
+    total_days: int
+    objective: float
+    lower_bound: float
+    gap: float = Field(description="(objective − lower bound) / objective: how far from best it may be.")
+    baseline: Figures
+    dood: list[DoodRow]
+    violations: list[str]
+    notes: list[str] = Field(default_factory=list)
+    added_unavailability: dict[str, list[date]] = Field(default_factory=dict)
+    text: str = ""
+
+    def summary(self) -> str:
+        return self.text
+
+
+class CallSheetResult(ToolResult):
+    """One day's call sheet."""
+
+    kind: Literal["call_sheet"] = "call_sheet"
+    production: str | None = None
+    day: int
+    date: date
+    general_call: str
+    scenes: list[dict[str, Any]]
+    cast: list[dict[str, Any]]
+    locations: list[dict[str, Any]]
+    notes: list[dict[str, Any]]
+    markdown: str = ""
+
+    def summary(self) -> str:
+        return self.markdown
+
+
+def _plan_citation(plan: Plan) -> list[Citation]:
+    return [Citation(file=plan.file.name, doc_type="plan")] if plan.file else []
+
+
+def schedule_result(
+    production: Production, shoot: PlannedShoot, added: Mapping[str, Sequence[date]] | None = None
+) -> ScheduleResult:
+    """Write schedule.json and stripboard.html to the outputs folder and wrap the schedule for the agent."""
+    out = production.output_dir
+    files = [
+        str(write_export(out / "schedule.json", shoot.problem, shoot.schedule, "json")),
+        str(write_export(out / "stripboard.html", shoot.problem, shoot.schedule, "html")),
+    ]
+    schedule = shoot.schedule
+    lines = summary_lines(schedule)
+    if added:
+        lines.insert(
+            0,
+            "Recorded: "
+            + "; ".join(
+                f"{who} unavailable {', '.join(d.isoformat() for d in dates)}" for who, dates in added.items()
+            ),
+        )
+    return ScheduleResult(
+        production=schedule.production,
+        status=schedule.status,
+        days=schedule.days,
+        holding_cost=schedule.figures.holding_cost,
+        company_moves=schedule.figures.company_moves,
+        total_days=schedule.figures.total_days,
+        objective=schedule.figures.objective,
+        lower_bound=schedule.lower_bound,
+        gap=round(schedule.gap, 4),
+        baseline=schedule.baseline,
+        dood=schedule.dood,
+        violations=schedule.violations,
+        notes=schedule.notes,
+        added_unavailability={k: list(v) for k, v in (added or {}).items()},
+        text="\n".join(lines),
+        files=files,
+        sources=_plan_citation(shoot.plan),
+    )
+
+
+# --- registered tools ---------------------------------------------------------------------------
+
+
+@register(writes_files=True)
+def plan_schedule(
+    production: Production,
+    time_limit_s: float = AGENT_TIME_LIMIT_S,
+    unavailable: dict[str, list[str]] | None = None,
+) -> ScheduleResult:
+    """Plan the shoot: an optimised stripboard with days, holding cost, company moves and a proven bound.
+
+    Uses the production's plan and script; compares the plan with the classic stripboard sort and
+    writes schedule.json and stripboard.html to the project's outputs folder.
+
+    Args:
+        time_limit_s: seconds the optimiser may search (default 10).
+        unavailable: extra unavailable dates for this plan only: a cast member or location (any
+            name the production knows) → dates such as ["2027-03-03"].
+    """
+    plan = require_plan(production)
+    extra: dict[str, list[date]] = {}
+    for who, dates in (unavailable or {}).items():
+        _, ident = resolve_who(production, plan, who)
+        extra[ident] = [parse_request_date(d, plan) for d in dates]
+    shoot = plan_shoot(production, time_limit_s=time_limit_s, extra_unavailable=extra)
+    return schedule_result(production, shoot)
+
+
+@register(writes_files=True)
+def add_unavailability(production: Production, who: str, dates: list[str]) -> ScheduleResult:
+    """Record that a cast member or location cannot work on some dates, and plan the shoot again.
+
+    The dates are kept in the project (not in the plan file) and apply to every later plan.
+
+    Args:
+        who: the cast member or location, by any name the production knows (劉Sir, INSPECTOR LAU, 天台).
+        dates: the dates, e.g. ["2027-03-03"] (also accepted: "3/3", "3號", "3月3號").
+    """
+    plan = require_plan(production)
+    if not dates:
+        raise SlateError("Say which dates are unavailable", value=who)
+    _, ident = resolve_who(production, plan, who)
+    wanted = sorted({parse_request_date(d, plan) for d in dates})
+    overrides = load_overrides(production)
+    overrides[ident] = sorted({*overrides.get(ident, []), *wanted})
+    path = _save_overrides(production, overrides)
+    shoot = plan_shoot(production, time_limit_s=AGENT_TIME_LIMIT_S)
+    result = schedule_result(production, shoot, {ident: wanted})
+    result.files.append(str(path))
+    return result
+
+
+@register(writes_files=True)
+def call_sheet(production: Production, day: int) -> CallSheetResult:
+    """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
+
+    Uses the last plan made from the same inputs (or plans the shoot first) and writes the call
+    sheet as HTML to the project's outputs folder.
+
+    Args:
+        day: the shooting day, 1 for the first day of the shoot.
+    """
+    shoot = plan_shoot(production, time_limit_s=AGENT_TIME_LIMIT_S, reuse=True)
+    sheet = build_call_sheet(shoot.problem, shoot.schedule, day)
+    path = production.output_dir / f"callsheet_day{day}.html"
+    atomic_write_text(path, call_sheet_html(sheet))
+    return call_sheet_result(sheet, shoot.plan, [str(path)])
+
+
+def call_sheet_result(sheet: CallSheet, plan: Plan, files: list[str]) -> CallSheetResult:
+    """Wrap a call sheet for the agent (times as HH:MM text)."""
+    data = sheet.model_dump(mode="json")
+    for member in data["cast"]:
+        member["call"] = member["call"][:5]
+        member["on_set"] = member["on_set"][:5]
+    for scene in data["scenes"]:
+        scene["start"] = scene["start"][:5]
+    return CallSheetResult(
+        production=sheet.production,
+        day=sheet.day,
+        date=sheet.date,
+        general_call=sheet.general_call.strftime("%H:%M"),
+        scenes=data["scenes"],
+        cast=data["cast"],
+        locations=data["locations"],
+        notes=data["notes"],
+        markdown=call_sheet_markdown(sheet),
+        files=files,
+        sources=_plan_citation(plan),
+    )
