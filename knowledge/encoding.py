@@ -108,6 +108,11 @@ def decode_bytes(data: bytes, *, source: str | Path = "<bytes>") -> DecodedText:
     except UnicodeDecodeError as utf8_error:
         first_error = utf8_error
 
+    if _mostly_utf8(data):
+        # Valid UTF-8 with a few damaged bytes: a legacy guess would turn every Chinese character into
+        # mojibake, so report the damage where it is instead.
+        raise _located(data, first_error, "utf_8", source) from None
+
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -121,6 +126,14 @@ def decode_bytes(data: bytes, *, source: str | Path = "<bytes>") -> DecodedText:
     except (UnicodeDecodeError, LookupError):
         raise _located(data, first_error, "utf_8", source) from None
     return _checked(DecodedText(text, _display(codec)), source)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when nearly all non-ASCII text decodes as UTF-8 (a UTF-8 file with a few bad bytes)."""
+    decoded = data.decode("utf_8", errors="replace")
+    bad = decoded.count("\ufffd")
+    good = sum(1 for ch in decoded if ord(ch) > 127) - bad
+    return good >= 8 and bad <= max(2, good // 20)
 
 
 def read_text(path: str | Path) -> DecodedText:
