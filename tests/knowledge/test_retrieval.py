@@ -146,3 +146,35 @@ def test_production_search_through_settings(
     result = search_documents(production, "phone", character="INSPECTOR LAU", doc_type="screenplay")
     assert result.hits and {h.scene for h in result.hits} <= {"3", "4"}
     assert result.sources[0].file == "night.fountain"
+
+
+@pytest.mark.slow
+def test_question_set_top3_hit_rate_with_the_real_e5_embedder(sample_dir: Path, chroma_client: Any) -> None:
+    """At least 40 labelled questions (English, written Chinese, Cantonese, cross-language) over the
+    sample production: the answer must be in the top 3 for at least 85% of them."""
+    from knowledge.embedder import E5Embedder
+    from slate.settings import load_settings
+    from tests.knowledge.question_set import load_questions
+
+    if not (sample_dir / "night_shift.fountain").exists():
+        pytest.skip("the sample production is not written yet")
+    questions = load_questions()
+    assert len(questions) >= 40
+    assert {q.lang for q in questions} == {"en", "zh", "yue", "cross"}
+    settings = load_settings(embedder="e5")
+    embedder = E5Embedder()
+    report = ingest(settings, "night-shift", [sample_dir], client=chroma_client, embedder=embedder)
+    assert not report.skipped
+    retriever = open_retriever(settings, "night-shift", client=chroma_client, embedder=embedder)
+    ranks = {q.id: q.rank(retriever.search(q.question, k=3)) for q in questions}
+    top1 = sum(r == 1 for r in ranks.values()) / len(ranks)
+    top3 = sum(r is not None for r in ranks.values()) / len(ranks)
+    by_lang = {
+        lang: sum(ranks[q.id] is not None for q in questions if q.lang == lang)
+        / sum(1 for q in questions if q.lang == lang)
+        for lang in ("en", "zh", "yue", "cross")
+    }
+    print(f"\nquestion set: {len(questions)} questions, top-1 {top1:.0%}, top-3 {top3:.0%}")
+    print("top-3 by language: " + ", ".join(f"{lang} {rate:.0%}" for lang, rate in by_lang.items()))
+    print("missed: " + ", ".join(qid for qid, r in ranks.items() if r is None))
+    assert top3 >= 0.85
