@@ -221,8 +221,10 @@ def _best_breaking(
     then balance. Exhaustive over 1-3 lines (subtitle events are short); widths come from prefix sums."""
     n = len(tokens)
     full = [measure(t) for t in tokens]
-    trailing = [f - measure(t.rstrip()) for f, t in zip(full, tokens, strict=True)]
-    leading = [f - measure(t.lstrip()) for f, t in zip(full, tokens, strict=True)]
+    trailing = [
+        f - measure(t.rstrip()) if t[-1:].isspace() else 0.0 for f, t in zip(full, tokens, strict=True)
+    ]
+    leading = [f - measure(t.lstrip()) if t[:1].isspace() else 0.0 for f, t in zip(full, tokens, strict=True)]
     prefix = [0.0]
     for token_width in full:
         prefix.append(prefix[-1] + token_width)

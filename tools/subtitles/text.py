@@ -51,7 +51,7 @@ def _reading_weight(ch: str) -> float:
 
 def zh_width(text: str) -> float:
     """Width in full-width cells: wide characters count 1, everything else 0.5."""
-    return sum(1.0 if is_wide(ch) else 0.5 for ch in text)
+    return 0.5 * (len(text) + sum(map(is_wide, text)))
 
 
 def line_length(line: str, language: Language) -> float:
@@ -63,7 +63,7 @@ def reading_chars(text: str, language: Language) -> float:
     not punctuation or spaces; for English, every character but line breaks."""
     if language == "en":
         return float(len(text.replace("\n", "")))
-    return sum(_reading_weight(ch) for ch in text)
+    return sum(map(_reading_weight, text))
 
 
 def split_languages(text: str) -> tuple[list[str], list[str]]:
