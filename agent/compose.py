@@ -321,9 +321,16 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if shot.get("description"):
             line += f": {shot['description']}"
         rows.append("- " + line)
-    provenance = a.get("provenance")
-    note = ""
-    if provenance in ("rules", None) or (isinstance(provenance, dict) and not provenance.get("model")):
+    provenance = a.get("provenance") or ["rules"]
+    steps = provenance if isinstance(provenance, list) else [str(provenance)]
+    models = [p.split(":", 1)[1] for p in steps if str(p).startswith("model:")]
+    if models:
+        note = _t(
+            lang,
+            f"\n\nDrafted by rules, refined by {models[-1]} (validated against the scene).",
+            f"\n\n先用規則起草，再由 {models[-1]} 潤飾（已對照劇本檢查）。",
+        )
+    else:
         note = _t(
             lang,
             "\n\nDrafted by rules from the scene's content (no language model).",

@@ -231,7 +231,8 @@ _SCENE_ZH = re.compile(
 )
 _SCENE_ZH_BARE = re.compile(r"(?<![0-9第])([0-9]+[a-z]{0,2})\s*[場场](?!景|地|次數)")
 _SCENE_HASH = re.compile(r"(?<![\w])#\s*(\d+[a-z]{0,2})\b")
-_SHOT_ID = re.compile(r"(?<![0-9a-z])(\d{1,3}[a-z]{1,2})(?![a-z0-9])")
+# Shot ids as tools.shot_list writes them: 12C, 7AA, and 12A-C for scenes that end in a letter.
+_SHOT_ID = re.compile(r"(?<![0-9a-z])(\d{1,3}[a-z]?-[a-z]{1,2}|\d{1,3}[a-z]{1,2})(?![a-z0-9])")
 _DAY = re.compile(
     r"(?:(?<![a-z])(?:shoot(?:ing)?\s+)?day\s*#?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?![0-9])"
     r"|第\s*([0-9" + _CN_NUM + r"]+)\s*(?:日|天|個拍攝日|個工作天))"
@@ -499,6 +500,8 @@ def _is_follow_up(folded: str) -> bool:
     if re.match(r"^\s*(and|what about|how about|only|just|now|also|same)\b", folded):
         return True
     if re.match(r"^\s*(咁|噉|那|那麼|而|仲有|另外)", folded):
+        return True
+    if re.search(r"\b(instead|as well|too)\b|改返|換做", folded):
         return True
     if re.search(r"(呢|咧)\s*[?？]?\s*$", folded) and len(folded) <= 20:
         return True

@@ -177,7 +177,7 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
 
 def _edit_scene(u: Understanding, previous: Turn | None) -> Understanding:
     """ "drop 12C" after a shot list: the scene comes from the shot id or the previous shot list."""
-    if u.intent != "edit_shot" or u.scenes or previous is None:
+    if u.intent not in ("edit_shot", "shot_list", "show_shot_list") or u.scenes or previous is None:
         return u
     last = (
         previous.call("draft_shot_list") or previous.call("edit_shot_list") or previous.call("get_shot_list")
@@ -191,6 +191,13 @@ _DESCRIBES = re.compile(
     r"\b(?:where|when|in which|with the|that has|that have|in the scene|the scene)\b|嗰場|果場|嘅場|的那場|場戲入面|嗰一場",
     re.IGNORECASE,
 )
+
+
+def scene_of_shot(shot_id: str) -> str:
+    """`12C` → `12`, `12A-C` → `12A` (tools.shot_list's id scheme)."""
+    if "-" in shot_id:
+        return shot_id.split("-", 1)[0]
+    return shot_id.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def describes_a_scene(text: str) -> bool:
@@ -253,7 +260,7 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if intent == "edit_shot":
         calls = []
         for shot_id in u.shot_ids[:5]:
-            scene = u.scenes[0] if u.scenes else shot_id.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            scene = u.scenes[0] if u.scenes else scene_of_shot(shot_id)
             calls.append(
                 _call(
                     "edit_shot_list",
