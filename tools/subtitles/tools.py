@@ -17,6 +17,7 @@ from tools.registry import register
 from tools.subtitles import operations
 from tools.subtitles.bilingual import looks_chinese
 from tools.subtitles.models import SubtitleOutput, SubtitleReport
+from tools.subtitles.profiles import ProfileName
 from tools.subtitles.text import ScriptTarget
 from tools.subtitles.translate import TranslationTarget, glossary_from_cast
 
@@ -72,7 +73,7 @@ def _cite(name: str) -> list[Citation]:
 def check_subtitles(
     production: Production,
     file: str | None = None,
-    profile: str | None = None,
+    profile: ProfileName | None = None,
     fps: float | None = None,
     cps: float | None = None,
 ) -> SubtitleReport:
@@ -93,7 +94,7 @@ def check_subtitles(
 def fix_subtitles(
     production: Production,
     file: str | None = None,
-    profile: str | None = None,
+    profile: ProfileName | None = None,
     fps: float | None = None,
     to_script: ScriptTarget | None = None,
 ) -> SubtitleOutput:
