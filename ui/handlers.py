@@ -222,7 +222,7 @@ class Handlers:
 
         steps: dict[str, list[int]] = {}
         answer_at: int | None = None
-        shown: ChatOutputs | None = None  # the turn's latest results panel, repeated in the last update
+        shown = False  # whether this turn put a result in the panel (the last update shows it again)
         try:
             agent = self.agent(project)
             for event in in_one_context(agent.stream(text, session)):
@@ -239,7 +239,8 @@ class Handlers:
                     else:
                         history[answer_at]["content"] = result.answer
                     refs = enrich_sources(result.sources, [a.data for a in result.artifacts])
-                    final = shown or _skip_all(ChatOutputs)
+                    # Rebuilt rather than repeated: Gradio consumes the update dicts it has sent.
+                    final = self._apply_panel(artifacts, lang, project) if shown else _skip_all(ChatOutputs)
                     yield final._replace(
                         chatbot=history,
                         session=session,
@@ -248,7 +249,7 @@ class Handlers:
                     )
                 else:
                     update = self._apply_event(event, history, steps, artifacts, lang, project)
-                    shown = update or shown
+                    shown = shown or update is not None
                     yield update or _skip_all(ChatOutputs, chatbot=history)
         except Exception as exc:  # the edge: one sentence in the chat, never a traceback
             history.append({"role": "assistant", "content": "⚠ " + self.error_sentence(exc, project, lang)})
@@ -289,10 +290,14 @@ class Handlers:
         if artifact.get("kind") in NO_PANEL_KINDS:
             return None
         artifacts.append(artifact)
+        return self._apply_panel(artifacts, lang, project)._replace(chatbot=history)
+
+    def _apply_panel(self, artifacts: list[dict[str, Any]], lang: str, project: str) -> ChatOutputs:
+        """A chat update that shows the newest result in the panel (and switches to its tab)."""
         panel = self.panel(artifacts, len(artifacts) - 1, lang, project)
         return ChatOutputs(
             message=gr.skip(),
-            chatbot=history,
+            chatbot=gr.skip(),
             session=gr.skip(),
             artifacts=artifacts,
             **panel._asdict(),

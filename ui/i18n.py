@@ -26,6 +26,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "no_project": {"en": "No production yet", "zh": "未有製作"},
     "status_model": {"en": "Answers", "zh": "回答"},
     "status_documents": {"en": "documents", "zh": "份文件"},
+    "status_document": {"en": "document", "zh": "份文件"},
     "status_scenes": {"en": "scenes", "zh": "場"},
     "status_empty": {
         "en": "no documents yet: add a script in Documents",

@@ -140,7 +140,7 @@ def artifact_title(artifact: Mapping[str, Any], lang: str) -> str:
     if kind == "error":
         return f"### ⚠ {kind_label(kind, lang)}\n{artifact.get('message', '')}"
     heading = artifact_summary(artifact, lang)
-    details = []
+    details = [_filters_text(artifact.get("filters"))]
     if artifact.get("total_eighths"):
         details.append(_pages(int(artifact["total_eighths"]), lang))
     if kind == "scene" and isinstance(artifact.get("scene"), Mapping):
@@ -148,6 +148,17 @@ def artifact_title(artifact: Mapping[str, Any], lang: str) -> str:
     if artifact.get("summary_text"):
         details.append(str(artifact["summary_text"]))
     return f"### {heading}" + ("\n" + " · ".join(d for d in details if d) if details else "")
+
+
+def _filters_text(filters: Any) -> str:
+    """`characters: AH FAI · time_of_day: NIGHT`: what a list was filtered by."""
+    if not isinstance(filters, Mapping):
+        return ""
+    return " · ".join(
+        f"{key}: {', '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}"
+        for key, value in filters.items()
+        if value not in (None, "", [])
+    )
 
 
 def _pages(eighths: int, lang: str) -> str:
@@ -231,7 +242,7 @@ def status_line(model_label: str, project: str, documents: int, scenes: int | No
     """`Answers: offline planner · night-shift · 7 documents · 21 scenes`."""
     parts = [f"{t('status_model', lang)}: {model_label}", project]
     if documents:
-        parts.append(f"{documents} {t('status_documents', lang)}")
+        parts.append(f"{documents} {t('status_document' if documents == 1 else 'status_documents', lang)}")
     if scenes:
         parts.append(f"{scenes} {t('status_scenes', lang)}")
     if not documents and not scenes:
