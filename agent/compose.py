@@ -432,19 +432,42 @@ def _subtitle_report(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return head + ("\n\n" + "\n".join(rows) if rows else "")
 
 
+SUBS_OPERATION_ZH = {
+    "fix": "修正",
+    "convert": "轉換",
+    "merge": "合併",
+    "split": "拆開",
+    "shift": "移時",
+    "sync": "對時",
+    "fps": "轉幀率",
+    "translate": "翻譯",
+}
+
+
 def _subtitles(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
-    files = a.get("files") or []
-    message = a.get("message") or a.get("summary") or ""
-    head = _t(lang, "Done. ", "搞掂。") + str(message)
-    if files:
-        head += _t(lang, "\n\nWritten: ", "\n\n已寫入：") + ", ".join(f"`{f}`" for f in files)
-    remaining = a.get("remaining_issues") or a.get("unfixed") or []
+    operation = str(a.get("operation") or "")
+    output = a.get("output") or (a.get("files") or [""])[0]
+    head = _t(
+        lang,
+        f"Done: {operation} of {a.get('input')} → `{output}` ({a.get('cues')} cues, {a.get('format')}, "
+        f"{a.get('encoding')}).",
+        f"搞掂：{a.get('input')} 已{SUBS_OPERATION_ZH.get(operation, operation)} → `{output}`"
+        f"（{a.get('cues')} 句，{a.get('format')}，{a.get('encoding')}）。",
+    )
+    changes = a.get("changes") or []
+    if changes:
+        head += "\n\n" + "\n".join(f"- {c}" for c in changes[:12])
+    remaining = a.get("remaining") or []
     if remaining:
         head += _t(
             lang,
-            f"\n\n{len(remaining)} issue(s) need a person (e.g. rewording for reading speed).",
-            f"\n\n仲有 {len(remaining)} 個問題要人手處理（例如要改字先追到閱讀速度）。",
+            f"\n\n{len(remaining)} issue(s) need a person (no rule can fix them without rewording):",
+            f"\n\n仲有 {len(remaining)} 個問題要人手處理（要改字先解決到）：",
+        )
+        head += "\n" + "\n".join(
+            f"- #{i.get('cue')} {i.get('start', '')} `{i.get('code')}` — {i.get('message', '')}"
+            for i in remaining[:10]
         )
     return head
 

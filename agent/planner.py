@@ -299,17 +299,21 @@ def _subtitle_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if u.intent == "subs_check":
         return [_call("check_subtitles", file=named)]
     if u.intent == "subs_fix":
-        return [_call("fix_subtitles", file=named)]
+        return [_call("fix_subtitles", file=named, to_script=u.target_script)]
     if u.intent == "subs_convert":
-        return [_call("convert_subtitle_script", file=named, script=u.target_script or "zh-Hant-HK")]
+        return [_call("convert_subtitle_script", file=named, to_script=u.target_script or "zh-Hant-HK")]
     if u.intent == "subs_merge":
-        zh = next((f for f in files if "zh" in f.lower() or "chi" in f.lower()), files[0] if files else None)
+        zh = next(
+            (f for f in files if re.search(r"zh|chi|中", f, re.IGNORECASE)), files[0] if files else None
+        )
         en = next((f for f in files if f != zh), None)
         return [_call("merge_subtitles", chinese=zh, english=en)]
     if u.intent == "subs_shift":
-        return [_call("shift_subtitles", file=named, seconds=u.shift_seconds)]
+        seconds = u.shift_seconds or 0.0
+        return [_call("shift_subtitles", file=named, by=f"{seconds:+g}s")]
     if u.intent == "subs_translate":
-        return [_call("translate_subtitles", file=named)]
+        target = "zh-Hant-HK" if re.search(r"中文|chinese|粵語|廣東話|繁體", u.text, re.IGNORECASE) else "en"
+        return [_call("translate_subtitles", file=named, target=target)]
     return []
 
 

@@ -51,6 +51,7 @@ def sample_production(sample_dir: Path) -> Production:
         name="night-shift",
     )
     production.retriever = LineRetriever(production)
+    production.subtitle_paths = [sample_dir / "rough_subtitles.zh-en.srt"]
     return production
 
 
