@@ -116,6 +116,12 @@ def _at(day: date, clock: time, minutes: float) -> time:
     return (datetime.combine(day, clock) + timedelta(minutes=minutes)).time()
 
 
+def general_call(problem: Problem, scenes: list[int]) -> time:
+    """The plan's night call when every scene of the day is a dusk or night scene, else its day call."""
+    late = bool(scenes) and all(problem.scenes[s].time_of_day in ("NIGHT", "DUSK") for s in scenes)
+    return problem.plan.night_call_time if late else problem.plan.call_time
+
+
 def cast_numbers(problem: Problem) -> dict[str, int]:
     """Cast id → stripboard number (1-based, cast-list order)."""
     return {member: number for number, member in enumerate(cast_order(problem), start=1)}
@@ -131,8 +137,7 @@ def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallShee
     planned = schedule.days[day - 1]
     plan = problem.plan
     indices = [problem.index_of(scene_id) for scene_id in planned.scenes]
-    night = bool(indices) and all(problem.scenes[s].time_of_day == "NIGHT" for s in indices)
-    general = plan.night_call_time if night else plan.call_time
+    general = general_call(problem, indices)
     numbers = cast_numbers(problem)
     actors = {normalise_name(m.id): m.actor for m in problem.cast}
     places = {normalise_name(e.id): e for e in problem.locations}

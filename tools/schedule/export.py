@@ -16,7 +16,7 @@ from typing import Literal
 from knowledge.screenplay import eighths_text
 from slate.errors import SlateError
 from slate.paths import atomic_write_bytes
-from tools.schedule.callsheet import cast_numbers
+from tools.schedule.callsheet import cast_numbers, general_call
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
 from tools.schedule.stripboard import calendar_dates_of, strip_colour, stripboard_html
 
@@ -206,8 +206,7 @@ def to_ics_bytes(problem: Problem, schedule: Schedule) -> bytes:
                 f"Sc {strip.id} {strip.int_ext or ''} {strip.location} {strip.day_night} "
                 f"{strip.pages_text} pp — {', '.join(strip.cast)}".replace("  ", " ")
             )
-        night = all(problem.scenes[problem.index_of(i)].time_of_day == "NIGHT" for i in day.scenes)
-        call = plan.night_call_time if night else plan.call_time
+        call = general_call(problem, [problem.index_of(i) for i in day.scenes])
         event = Event()
         event.add("uid", f"{slug}-day{day.day}-{day.date.isoformat()}@slate")
         event.add("summary", f"{production} — Day {day.day}: sc {', '.join(day.scenes)}")

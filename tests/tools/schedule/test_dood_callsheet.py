@@ -98,6 +98,7 @@ def test_night_call_when_every_scene_is_night() -> None:
     schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
     sheet = build_call_sheet(problem, schedule, 1)
     assert sheet.general_call == time(18, 0)
+    assert [s.id for s in sheet.scenes] == ["8", "9"]  # dusk before night
 
 
 def test_call_sheet_for_a_day_that_does_not_exist() -> None:
