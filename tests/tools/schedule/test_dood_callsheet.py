@@ -91,9 +91,12 @@ def test_call_sheet_times_addresses_and_notes() -> None:
     assert "<html" in call_sheet_html(sheet) and "夜更" in call_sheet_html(sheet)
 
 
-def test_night_call_when_every_scene_is_night() -> None:
+def test_night_call_when_every_scene_is_dusk_or_night() -> None:
     problem = small_problem(
-        scenes=[{"id": "9", "location": "ROOFTOP", "cast": ["MEI"], "est_hours": 2, "time_of_day": "NIGHT"}]
+        scenes=[
+            {"id": "9", "location": "ROOFTOP", "cast": ["MEI"], "est_hours": 2, "time_of_day": "NIGHT"},
+            {"id": "8", "location": "ROOFTOP", "cast": ["MEI"], "est_hours": 2, "time_of_day": "黃昏"},
+        ]
     )
     schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
     sheet = build_call_sheet(problem, schedule, 1)
