@@ -374,6 +374,9 @@ def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
                 f"- 第{i}日（{day.get('date')}）：第{'、'.join(map(str, scenes))}場 — {day.get('hours', 0)} 小時",
             )
         )
+    files = a.get("files") or []
+    if files:
+        rows.append(_t(lang, "\nFiles: ", "\n檔案：") + ", ".join(f"`{f}`" for f in files))
     violations = a.get("violations") or []
     tail = ""
     if violations:
@@ -383,32 +386,52 @@ def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 
 def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
-    scenes = a.get("scenes") or []
-    cast = a.get("cast") or []
     head = _t(
         lang,
-        f"Call sheet for day {a.get('day')} ({a.get('date')}): general call {a.get('general_call', '—')}.",
-        f"第{a.get('day')}日（{a.get('date')}）通告：集合時間 {a.get('general_call', '—')}。",
+        f"**Call sheet — day {a.get('day')} ({a.get('date')})** · general call {a.get('general_call', '—')}",
+        f"**第{a.get('day')}日通告（{a.get('date')}）** · 集合時間 {a.get('general_call', '—')}",
     )
-    lines = []
-    for scene in scenes:
-        if isinstance(scene, dict):
-            label = scene.get("id") or scene.get("number") or scene.get("scene")
-            lines.append(
-                f"- {_scene_label(str(label), lang)} {scene.get('set') or scene.get('location') or ''} "
-                f"{scene.get('int_ext') or ''} {_tod(scene.get('time_of_day'), lang)}".rstrip()
+    lines = [_t(lang, "\nScenes:", "\n場次：")]
+    for scene in a.get("scenes") or []:
+        label = _scene_label(str(scene.get("id") or scene.get("number")), lang)
+        lines.append(
+            f"- {scene.get('start', '')} {label} {scene.get('set', '')} {_ie(scene.get('int_ext'), lang)} "
+            f"{_tod(scene.get('time_of_day'), lang)} · {scene.get('pages', '')} " + _t(lang, "pg", "頁")
+        )
+    lines.append(_t(lang, "\nCast:", "\n演員："))
+    for member in a.get("cast") or []:
+        name = lex.name(str(member.get("id")))
+        actor = (
+            f" ({member['actor']})"
+            if member.get("actor") and lang == "en"
+            else (f"（{member['actor']}）" if member.get("actor") else "")
+        )
+        lines.append(
+            _t(
+                lang,
+                f"- {name}{actor}: call {member.get('call')}, on set {member.get('on_set')}",
+                f"- {name}{actor}：{member.get('call')} 到，{member.get('on_set')} 埋位",
             )
-    for member in cast:
-        if isinstance(member, dict):
-            name = lex.name(str(member.get("id") or member.get("name")))
-            lines.append(
-                _t(
-                    lang,
-                    f"- {name}: call {member.get('call_time') or member.get('call', '')}",
-                    f"- {name}：{member.get('call_time') or member.get('call', '')} 到",
-                )
+        )
+    locations = a.get("locations") or []
+    if locations:
+        lines.append(_t(lang, "\nLocations:", "\n場地："))
+        for place in locations:
+            lines.append(f"- {place.get('id')}: {place.get('address') or '—'}")
+    notes = a.get("notes") or []
+    if notes:
+        kinds = sorted({k for n in notes for k in n.get("kinds", [])})
+        lines.append(
+            _t(
+                lang,
+                f"\nNotes: {', '.join(kinds)} (see the call sheet file).",
+                f"\n注意：{'、'.join(kinds)}（詳情睇通告檔案）。",
             )
-    return head + "\n\n" + "\n".join(lines)
+        )
+    files = a.get("files") or []
+    if files:
+        lines.append(_t(lang, f"\nFile: `{files[0]}`", f"\n檔案：`{files[0]}`"))
+    return head + "\n" + "\n".join(lines)
 
 
 def _subtitle_report(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:

@@ -81,7 +81,9 @@ def _needs_missing_tool(case: dict[str, Any]) -> str | None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_planner_case(agent: SlateAgent, case: dict[str, Any]) -> None:
+def test_planner_case(agent: SlateAgent, case: dict[str, Any], tmp_path: Path) -> None:
+    # Each case gets a fresh project folder: saved shot lists and recorded unavailability stay in it.
+    agent.production.project_dir = tmp_path
     missing = _needs_missing_tool(case)
     assert missing is None, f"tool {missing} is not registered"
     problems = run_case(agent, case)
