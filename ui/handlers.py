@@ -101,6 +101,7 @@ class SourceOutputs(NamedTuple):
 
 
 class UploadOutputs(NamedTuple):
+    upload: Any
     ingest_report: Any
     documents: Any
     project: Any
@@ -490,6 +491,7 @@ class Handlers:
         except Exception as exc:
             text = "⚠ " + self.error_sentence(exc, project, lang)
         return UploadOutputs(
+            upload=None,  # the drop zone empties again: the files are now listed under Documents
             ingest_report=text,
             documents=self.documents_table(project, lang),
             project=gr.update(choices=self.projects(project), value=project),

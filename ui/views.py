@@ -43,7 +43,7 @@ STRIP_COLOURS: dict[tuple[str, str], str] = {
 
 # The columns a screen shows first, per table; the downloads hold every column.
 DISPLAY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "scenes": ("number", "int_ext", "location", "time_of_day", "characters", "page", "pages"),
+    "scenes": ("number", "int_ext", "location", "time_of_day", "page", "pages", "characters"),
     "shots": (
         "id",
         "size",
@@ -140,7 +140,7 @@ def artifact_title(artifact: Mapping[str, Any], lang: str) -> str:
     if kind == "error":
         return f"### ⚠ {kind_label(kind, lang)}\n{artifact.get('message', '')}"
     heading = artifact_summary(artifact, lang)
-    details = [_filters_text(artifact.get("filters"))]
+    details = [_filters_text(artifact.get("filters"), lang)]
     if artifact.get("total_eighths"):
         details.append(_pages(int(artifact["total_eighths"]), lang))
     if kind == "scene" and isinstance(artifact.get("scene"), Mapping):
@@ -150,12 +150,12 @@ def artifact_title(artifact: Mapping[str, Any], lang: str) -> str:
     return f"### {heading}" + ("\n" + " · ".join(d for d in details if d) if details else "")
 
 
-def _filters_text(filters: Any) -> str:
-    """`characters: AH FAI · time_of_day: NIGHT`: what a list was filtered by."""
+def _filters_text(filters: Any, lang: str) -> str:
+    """`Cast: AH FAI · Time: NIGHT`: what a list was filtered by."""
     if not isinstance(filters, Mapping):
         return ""
     return " · ".join(
-        f"{key}: {', '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}"
+        f"{column_label(key, lang)}: {', '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}"
         for key, value in filters.items()
         if value not in (None, "", [])
     )

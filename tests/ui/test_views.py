@@ -35,8 +35,8 @@ def test_display_table_picks_columns_and_translates_headers() -> None:
         "scenes",
         "zh",
     )
-    assert shown["headers"] == ["場", "內/外", "場景", "日/夜", "角色", "頁", "長度"]
-    assert shown["data"] == [["11", "EXT", "ROOFTOP", "NIGHT", "AH FAI", 15, "1 3/8"]]
+    assert shown["headers"] == ["場", "內/外", "場景", "日/夜", "頁", "長度", "角色"]
+    assert shown["data"] == [["11", "EXT", "ROOFTOP", "NIGHT", 15, "1 3/8", "AH FAI"]]
     assert (
         column_label("setup_minutes", "en") == "Setup min" and column_label("odd_field", "en") == "Odd field"
     )
