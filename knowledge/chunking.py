@@ -346,18 +346,22 @@ def chunk_screenplay(screenplay: Screenplay, *, project: str, file: str, max_tok
 
 
 def chunk_document(document: Document, *, project: str, max_tokens: int) -> list[Chunk]:
-    """One chunk per section where it fits, else consecutive runs of its paragraphs. Continuation
-    chunks start with the section title in brackets so they keep their context."""
+    """One chunk per section where it fits, else consecutive runs of its paragraphs.
+
+    A chunk starts with its section's heading path in brackets (`[Recce › 天台 ROOFTOP › Power]`)
+    when it is a continuation or the section is nested, so a short passage ("No power on the
+    roof") still says what it is about, to BM25 and to the embedder alike."""
     chunks: list[Chunk] = []
     by_page = document.path.suffix.lower() == ".pdf"
     for section in document.sections:
         pieces = [_piece(block) for block in section.blocks if block.text.strip()]
-        continued = None if by_page or not section.title else f"[{section.title}]"
-        for index, group in enumerate(_pack(pieces, "", max_tokens, continued=continued)):
+        context = None if by_page or not section.title else f"[{section.title}]"
+        nested = bool(section.title and " › " in section.title)
+        for index, group in enumerate(_pack(pieces, context or "", max_tokens, continued=context)):
             first, last, page = _span(group)
             body = "\n\n".join(p.text for p in group)
-            if index and continued:
-                body = f"{continued}\n{body}"
+            if context and (index or nested):
+                body = f"{context}\n{body}"
             chunks.append(
                 Chunk(
                     body,

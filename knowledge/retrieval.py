@@ -52,6 +52,8 @@ BOOST_LOCATION = 0.5
 BOOST_LOCATION_MENTION = 0.3
 BOOST_TIME = 0.4
 BOOST_DOC_TYPE = 0.8
+# Passages from one scene (or notes section) in the results while other places are left.
+PER_PLACE = 1
 # Weight of alias terms added to the BM25 query (the user's own words weigh 1).
 EXPANSION_WEIGHT = 0.5
 
@@ -69,11 +71,16 @@ DOC_TYPE_HINTS: dict[DocType, tuple[str, ...]] = {
     # Questions of creative direction are answered by the director's notes.
     "notes": _words(
         "director|導演|筆記|notes|lens|鏡頭|colour|color|色調|燈光|lighting|music|音樂|配樂|tone|基調"
-        "|safety|安全|style"
+        "|safety|安全|style|make-up|makeup|化妝|妝|wardrobe|costume|服裝|造型"
     ),
-    "report": _words("recce|勘景|睇景|report|報告|survey|power|parking|permit"),
+    # Shooting logistics are what a recce report records.
+    "report": _words(
+        "recce|勘景|睇景|report|報告|survey|power|parking|permit|permits|批文|noise|噪音|generator|發電機"
+        "|unit base|泊車|neighbour|neighbours|街坊"
+    ),
     "cast": _words(
         "actor|actress|演員|cast|片酬|日薪|rate|who plays|飾演|扮演|邊個演|unavailable|available|不能拍|唔得閒|檔期"
+        "|voice|voices|配音|把聲|make-up|makeup|化妝|妝"
     ),
     "locations": _words("address|地址|contact|聯絡|聯絡人|unavailable|不能拍|唔借得|借唔借"),
     "plan": _words("production plan|拍攝計劃|start date|開拍|開機|days off|休息日|day length"),
@@ -443,8 +450,27 @@ class HybridRetriever:
                 if boost:
                     scores[ident] = scores.get(ident, 0.0) + boost * unit
 
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
-        return [self.chunks[ident].to_hit(score) for ident, score in ranked]
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return [self.chunks[ident].to_hit(score) for ident, score in self._diverse(ranked, k)]
+
+    def _diverse(self, ranked: list[tuple[str, float]], k: int) -> list[tuple[str, float]]:
+        """The top `k`, at most PER_PLACE passages from one scene or section while others are left:
+        the second part of a scene that already answered is worth less than the next place."""
+        picked: list[tuple[str, float]] = []
+        rest: list[tuple[str, float]] = []
+        seen: dict[tuple[str, str | None, str | None], int] = {}
+        for ident, score in ranked:
+            chunk = self.chunks[ident]
+            place = (chunk.file, chunk.scene, chunk.section if chunk.scene is None else None)
+            if seen.get(place, 0) < PER_PLACE:
+                seen[place] = seen.get(place, 0) + 1
+                picked.append((ident, score))
+                if len(picked) == k:
+                    return picked
+            else:
+                rest.append((ident, score))
+        # Too few places (a filter to one scene): fill up in score order.
+        return sorted(picked + rest[: k - len(picked)], key=lambda item: (-item[1], item[0]))
 
     def _vector_ranking(
         self, query: str, depth: int, allowed: list[str] | None, analysis: QueryAnalysis

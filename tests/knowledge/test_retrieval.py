@@ -178,3 +178,19 @@ def test_question_set_top3_hit_rate_with_the_real_e5_embedder(sample_dir: Path, 
     print("top-3 by language: " + ", ".join(f"{lang} {rate:.0%}" for lang, rate in by_lang.items()))
     print("missed: " + ", ".join(qid for qid, r in ranks.items() if r is None))
     assert top3 >= 0.85
+
+
+def test_results_spread_over_places_unless_filtered(
+    fake_settings: Settings, chroma_client: Any, tmp_path: Path
+) -> None:
+    body = "\n\n".join(f"天台場口第{i}點：用 24mm 手搖鏡頭拍天台追逐。" for i in range(30))
+    notes = tmp_path / "notes.md"
+    notes.write_text(f"# Rooftop 天台\n\n{body}\n\n# Cafe 茶餐廳\n\n天台之後返茶餐廳。\n", encoding="utf-8")
+    settings = fake_settings.model_copy(update={"chunk_tokens": 80})
+    ingest(settings, "p", [notes], client=chroma_client, embedder=FakeEmbedder())
+    retriever = open_retriever(settings, "p", client=chroma_client, embedder=FakeEmbedder())
+    hits = retriever.search("天台 手搖鏡頭", k=2)
+    assert [h.section for h in hits] == ["Rooftop 天台", "Cafe 茶餐廳"]
+    only_rooftop = retriever.search("天台 手搖鏡頭", k=3, filters={"file": "notes.md", "doc_type": "notes"})
+    assert len(only_rooftop) == 3 and only_rooftop[0].section == "Rooftop 天台"
+    assert [h.score for h in only_rooftop] == sorted((h.score for h in only_rooftop), reverse=True)
