@@ -255,6 +255,14 @@ def ingest(
             except SlateError as exc:
                 report.skipped.append(SkippedFile(file=str(path), reason=str(exc)))
                 continue
+            except Exception as exc:
+                # A reader's bug on one odd file must not stop a folder of good ones (nothing of
+                # this file was kept); SLATE_DEBUG=1 shows the traceback instead.
+                if settings.debug:
+                    raise
+                reason = f"{path}: could not be read ({type(exc).__name__}: {exc})"
+                report.skipped.append(SkippedFile(file=str(path), reason=reason))
+                continue
             report.files.append(name)
             report.chunks_added += added
             report.chunks_unchanged += unchanged

@@ -29,7 +29,7 @@ from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_
 from knowledge.chunking import Chunk
 from knowledge.citations import DocType, SearchHit
 from knowledge.keyword import INDEX_FILE, KeywordIndex, tokenize
-from knowledge.production import Manifest, list_projects, load_manifest, normalise_scene_number
+from knowledge.production import MANIFEST, Manifest, list_projects, load_manifest, normalise_scene_number
 from slate.errors import ProjectNotFound, SlateError, StoreError
 
 if TYPE_CHECKING:
@@ -344,7 +344,11 @@ def _normal_time(value: str) -> str:
 
 
 class HybridRetriever:
-    """Searches one project (implements knowledge.production.Retriever)."""
+    """Searches one project (implements knowledge.production.Retriever).
+
+    Given the project folder, it notices a newer manifest (an ingest or forget since it was
+    opened, e.g. an upload in the UI) and reloads its index before the next search.
+    """
 
     def __init__(
         self,
@@ -353,11 +357,18 @@ class HybridRetriever:
         keyword: KeywordIndex,
         embedder: Embedder,
         entities: EntityIndex | None = None,
+        *,
+        project_dir: Path | None = None,
     ) -> None:
         self.project = project
         self.store = store
-        self.keyword = keyword
         self.embedder = embedder
+        self.project_dir = project_dir
+        self._stamp = self._manifest_stamp()
+        self._load(keyword, entities)
+
+    def _load(self, keyword: KeywordIndex, entities: EntityIndex | None) -> None:
+        self.keyword = keyword
         self.chunks: dict[str, Chunk] = {
             ident: Chunk.from_metadata(ident, text, meta) for ident, (text, meta) in keyword.records.items()
         }
@@ -373,6 +384,25 @@ class HybridRetriever:
             refs.discard(normalise_scene_number(chunk.scene) if chunk.scene else "")
             if refs:
                 self._mentions[ident] = refs
+
+    def _manifest_stamp(self) -> int | None:
+        if self.project_dir is None:
+            return None
+        try:
+            return (self.project_dir / MANIFEST).stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def refresh(self) -> None:
+        """Reload the index if the project changed on disk since it was loaded."""
+        stamp = self._manifest_stamp()
+        if self.project_dir is None or stamp == self._stamp:
+            return
+        manifest = load_manifest(self.project_dir, self.project)
+        keyword = load_keyword_index(self.project_dir, manifest, self.store)
+        self._stamp = stamp
+        self._load(keyword, None)
+        self.entities = production_entities(self.project_dir, manifest, self.chunks.values())
 
     # --- filters ---------------------------------------------------------------------------------
 
@@ -430,6 +460,7 @@ class HybridRetriever:
         """The `k` best passages for `query` (any language), each with its citation."""
         if not query.strip():
             raise SlateError("The search query is empty", value=query)
+        self.refresh()
         if k <= 0 or not self.chunks:
             return []
         allowed = self._allowed(filters)
@@ -562,6 +593,6 @@ def open_retriever(
     store = VectorStore(client or make_client(settings), project, embedder)
     store.collection(create=False)
     keyword = load_keyword_index(project_dir, manifest, store)
-    retriever = HybridRetriever(project, store, keyword, embedder)
+    retriever = HybridRetriever(project, store, keyword, embedder, project_dir=project_dir)
     retriever.entities = production_entities(project_dir, manifest, retriever.chunks.values())
     return retriever

@@ -229,3 +229,22 @@ def test_keyword_index_is_rebuilt_when_missing(
     path.unlink()
     _run(fake_settings, chroma_client, "p", mini_production / "notes.md")
     assert json.loads(path.read_text(encoding="utf-8"))["records"] == before["records"]
+
+
+def test_an_unexpected_reader_failure_skips_only_that_file(
+    fake_settings: Settings, chroma_client: Any, mini_production: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import knowledge.ingest
+
+    real = knowledge.ingest.chunk_document
+
+    def flaky(document: Any, **kwargs: Any) -> Any:
+        if document.name == "notes.md":
+            raise RuntimeError("reader bug")
+        return real(document, **kwargs)
+
+    monkeypatch.setattr(knowledge.ingest, "chunk_document", flaky)
+    report = _run(fake_settings, chroma_client, "p", mini_production)
+    assert [Path(s.file).name for s in report.skipped] == ["notes.md"]
+    assert "RuntimeError: reader bug" in report.skipped[0].reason
+    assert len(report.files) == 4

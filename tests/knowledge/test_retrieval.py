@@ -194,3 +194,14 @@ def test_results_spread_over_places_unless_filtered(
     only_rooftop = retriever.search("天台 手搖鏡頭", k=3, filters={"file": "notes.md", "doc_type": "notes"})
     assert len(only_rooftop) == 3 and only_rooftop[0].section == "Rooftop 天台"
     assert [h.score for h in only_rooftop] == sorted((h.score for h in only_rooftop), reverse=True)
+
+
+def test_an_open_retriever_sees_later_ingests(
+    fake_settings: Settings, chroma_client: Any, mini_production: Path, tmp_path: Path
+) -> None:
+    embedder = FakeEmbedder()
+    ingest(fake_settings, "p", [mini_production / "night.fountain"], client=chroma_client, embedder=embedder)
+    retriever = open_retriever(fake_settings, "p", client=chroma_client, embedder=embedder)
+    assert all(h.file == "night.fountain" for h in retriever.search("導演筆記", k=5))
+    ingest(fake_settings, "p", [mini_production / "notes.md"], client=chroma_client, embedder=embedder)
+    assert retriever.search("導演筆記 Director's notes", k=1)[0].file == "notes.md"
