@@ -114,5 +114,18 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: object) -> Settings:
     """Read settings from the environment and `.env`; keyword overrides win."""
+    from pydantic import ValidationError
+
+    from slate.errors import ConfigError
+
     clean = {k: v for k, v in overrides.items() if v is not None}
-    return Settings(**clean)  # type: ignore[arg-type]
+    try:
+        return Settings(**clean)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first.get("loc") else "?"
+        raise ConfigError(
+            f"Setting SLATE_{field.upper()} is invalid: {first['msg']}",
+            value=first.get("input"),
+            hint="See the Settings table in README.md",
+        ) from None

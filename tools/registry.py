@@ -148,11 +148,7 @@ def all_tools() -> dict[str, ToolSpec]:
     import importlib
 
     for module in TOOL_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if not (exc.name and module.startswith(exc.name)):
-                raise
+        importlib.import_module(module)
     return dict(_TOOLS)
 
 
