@@ -70,7 +70,7 @@ footer { display: none !important; }
 .sl-placeholder { color: var(--body-text-color-subdued); padding: 28px 8px; text-align: center; }
 .sl-source { font-size: 14px; }
 .sl-source-title { font-weight: 600; margin-bottom: 8px; }
-.sl-lines { font-family: var(--font-mono); max-height: 640px; overflow: auto; border: 1px solid
+.sl-lines { font-family: var(--font-mono); max-height: 62vh; overflow: auto; border: 1px solid
             var(--border-color-primary); border-radius: 8px; padding: 8px 0; }
 .sl-line { display: flex; gap: 12px; padding: 0 12px; white-space: pre-wrap; line-height: 1.6; }
 .sl-line.sl-hit { background: #fff4c2; }
@@ -196,6 +196,7 @@ def build_app(
                         choices=[], label=t("artifact_pick", lang), visible=False, interactive=True
                     )
                     c["result_title"] = gr.Markdown(panel.result_title, elem_id="slate-result-title")
+                    c["board"] = gr.HTML(visible=False, elem_id="slate-board")
                     c["table"] = gr.Dataframe(
                         visible=False,
                         show_label=False,
@@ -205,7 +206,6 @@ def build_app(
                         elem_id="slate-table",
                         buttons=["fullscreen", "copy"],
                     )
-                    c["board"] = gr.HTML(visible=False, elem_id="slate-board")
                     c["dood"] = gr.Dataframe(
                         visible=False, interactive=False, label=t("dood", lang), max_height=320
                     )

@@ -177,11 +177,18 @@ def citation_label(source: Mapping[str, Any], number: int) -> str:
 
 
 def citation_chip(source: Mapping[str, Any], number: int) -> str:
-    """A short clickable reference: `[1] sc. 11 · p. 15` for the script, the full label otherwise."""
+    """A short clickable reference: `[1] sc. 11 · p. 15`, `[2] director_notes.md · Colour 色調`."""
     if source.get("scene") and source.get("doc_type") in (None, "screenplay"):
         page = f" · p. {source['page']}" if source.get("page") else ""
         return f"[{number}] sc. {source['scene']}{page}"
-    return citation_label(source, number)
+    parts = [str(source.get("file", "?"))]
+    if source.get("section"):
+        parts.append(str(source["section"]).split("›")[-1].strip())  # the innermost heading
+    elif source.get("page"):
+        parts.append(f"p. {source['page']}")
+    if source.get("start"):
+        parts.append(str(source["start"]))
+    return f"[{number}] " + " · ".join(parts)
 
 
 def numbered_text_html(

@@ -178,3 +178,54 @@ def test_login_is_required_when_auth_is_set(server_settings: Settings) -> None:
         assert "/chat" in client.view_api(print_info=False, return_format="dict")["named_endpoints"]
     finally:
         app.close()
+
+
+def sample_production_for_stalled() -> Any:
+    from knowledge.production import Production
+
+    return Production.from_files(sample_files()["screenplay"], name=PROJECT)
+
+
+class StalledAgent:
+    """An agent whose model never answers until released: a stand-in for a slow language model."""
+
+    def __init__(self, release: threading.Event, started: threading.Event) -> None:
+        from agent.models import ModelInfo
+
+        self.model_info = ModelInfo("openai", "slow-model")
+        self.production = sample_production_for_stalled()
+        self.release, self.started = release, started
+
+    def stream(self, message: str, session: str | None = None) -> Iterator[Any]:
+        from agent.service import TurnEvent
+
+        self.started.set()
+        self.release.wait(timeout=120)
+        yield TurnEvent(type="token", text="finally")
+
+
+def test_a_slow_model_never_blocks_other_peoples_lookups(server_settings: Settings) -> None:
+    release, started = threading.Event(), threading.Event()
+    settings = server_settings.model_copy(update={"ui_concurrency": 1})
+    app, address = launch(
+        settings,
+        PROJECT,
+        "127.0.0.1",
+        free_port(),
+        None,
+        block=False,
+        agent_factory=lambda s, p: StalledAgent(release, started),  # type: ignore[arg-type,return-value]
+    )
+    try:
+        slow = Client(address, verbose=False).submit("plan everything", [], PROJECT, "en", api_name="/chat")
+        assert started.wait(timeout=60)
+        # The only chat slot is taken and the model is stuck; reading results and sources still works.
+        panel = Client(address, verbose=False).predict(None, PROJECT, "en", api_name="/show_artifact")
+        fresh = Client(address, verbose=False).predict(PROJECT, "en", api_name="/new_chat")
+        assert not release.is_set() and not slow.done()
+        assert "slow-model" in fresh[0] and value(panel[1]).startswith('<div class="sl-placeholder">')
+        release.set()
+        assert texts(slow.result(timeout=60)[CHAT["chatbot"]], "assistant")[-1] == "finally"
+    finally:
+        release.set()
+        app.close()

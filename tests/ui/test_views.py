@@ -54,6 +54,12 @@ def test_citation_labels() -> None:
     assert views.citation_label(scene, 1) == "[1] night_shift.fountain · sc. 12A · p. 18 · l. 1–9"
     cue = {"file": "rough_subtitles.zh-en.srt", "doc_type": "subtitles", "start": "00:01:02,000"}
     assert views.citation_chip(cue, 2) == "[2] rough_subtitles.zh-en.srt · 00:01:02,000"
+    note = {
+        "file": "director_notes.md",
+        "doc_type": "notes",
+        "section": "Notes › 2. Visual style › Colour 色調",
+    }
+    assert views.citation_chip(note, 3) == "[3] director_notes.md · Colour 色調"
 
 
 def test_status_line_says_who_answers_and_how_much_is_there() -> None:
