@@ -249,10 +249,14 @@ class Handlers:
                         source_refs=refs,
                     )
                 else:
+                    if event.type == "tool_start":
+                        answer_at = None  # text after this step is a new message, below it
                     update = self._apply_event(event, history, steps, artifacts, lang, project)
                     shown = shown or update is not None
                     yield update or _skip_all(ChatOutputs, chatbot=history)
         except Exception as exc:  # the edge: one sentence in the chat, never a traceback
+            for index in (i for pending in steps.values() for i in pending):
+                history[index]["metadata"] = {**history[index]["metadata"], "status": "done", "log": "⚠"}
             history.append({"role": "assistant", "content": "⚠ " + self.error_sentence(exc, project, lang)})
             yield _skip_all(ChatOutputs, chatbot=history, session=session)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -250,3 +250,36 @@ def test_upload_of_a_damaged_file_reports_the_reason(
 def test_upload_with_nothing_says_so(scripted: Callable, settings: Settings) -> None:
     handlers = Handlers(settings, PROJECT, scripted([]))
     assert handlers.upload(None, PROJECT, "en").ingest_report == t("ingest_nothing", "en")
+
+
+def test_a_failure_mid_turn_closes_the_open_step(settings: Settings) -> None:
+    class Failing:
+        def stream(self, message: str, session: str | None = None) -> Iterator[Any]:
+            from agent.service import TurnEvent
+
+            yield TurnEvent(type="tool_start", name="plan_schedule", args={})
+            raise RuntimeError("solver crashed")
+
+    handlers = Handlers(settings, PROJECT, lambda s, p: Failing())  # type: ignore[arg-type,return-value]
+    chatbot = run_turn(handlers, "Plan the shoot")["chatbot"]
+    assert chatbot[1]["metadata"] == {"title": "🛠 plan_schedule", "status": "done", "log": "⚠"}
+    assert chatbot[2]["content"] == "⚠ " + t("err_unexpected", "en")
+
+
+def test_text_before_a_tool_call_stays_above_the_step(settings: Settings) -> None:
+    from agent.service import TurnEvent
+
+    class Chatty:
+        def stream(self, message: str, session: str | None = None) -> Iterator[Any]:
+            yield TurnEvent(type="token", text="Let me look. ")
+            yield TurnEvent(type="tool_start", name="find_scenes", args={"location": "天台"})
+            yield TurnEvent(type="tool_end", name="find_scenes", artifact={"kind": "message"}, seconds=0.1)
+            yield TurnEvent(type="token", text="Scenes 11 and 17.")
+
+    handlers = Handlers(settings, PROJECT, lambda s, p: Chatty())  # type: ignore[arg-type,return-value]
+    chatbot = run_turn(handlers, "天台有咩場？")["chatbot"]
+    assert [m.get("metadata", {}).get("title") or m["content"] for m in chatbot[1:]] == [
+        "Let me look. ",
+        "🛠 find_scenes",
+        "Scenes 11 and 17.",
+    ]
