@@ -25,7 +25,9 @@ from knowledge.encoding import read_text
 from slate.errors import EmptyInput, InputFileError, ParseError, UnsupportedFormat
 
 SCREENPLAY_EXTENSIONS = frozenset({".fountain", ".spmd", ".fdx"})
-SUBTITLE_EXTENSIONS = frozenset({".srt", ".vtt", ".ass", ".ssa"})
+SUBTITLE_EXTENSIONS = frozenset(
+    {".srt", ".vtt", ".ass", ".ssa", ".msrt", ".webvtt", ".ttml", ".dfxp", ".smi", ".sami"}
+)
 NOTES_EXTENSIONS = frozenset({".md", ".markdown", ".txt"})
 REPORT_EXTENSIONS = frozenset({".docx", ".pdf"})
 LIST_EXTENSIONS = frozenset({".csv", ".tsv"})
