@@ -53,8 +53,9 @@ FONT_STACK = [
 MONO_STACK = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Noto Sans Mono CJK HK", "monospace"]
 
 CSS = """
-.gradio-container { max-width: 1480px !important; margin: 0 auto !important; }
+.gradio-container { width: 100% !important; max-width: 1480px !important; min-width: 0 !important; margin: 0 auto !important; }
 .sl-col { min-width: 0 !important; }
+#slate-chat .message, #slate-chat code { overflow-wrap: anywhere; }
 .sl-col table, .sl-col th, .sl-col td, .sl-col .cell-wrap span { font-family: var(--font) !important; }
 #slate-downloads button[aria-label="Remove"], #slate-downloads .label-clear-button { display: none; }
 footer { display: none !important; }
