@@ -336,7 +336,7 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
     if not sep or not user or not password:
         from slate.errors import ConfigError
 
-        raise ConfigError("--auth needs USER:PASS", value="<hidden>")
+        raise ConfigError("--auth needs USER:PASS (a user name and a password, joined by a colon)")
     return user, password
 
 
