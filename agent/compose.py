@@ -556,19 +556,33 @@ def _label(source: dict[str, Any]) -> str:
         return str(source.get("file", ""))
 
 
+def _short_label(source: dict[str, Any]) -> str:
+    """A citation without its file name: `sc. 12 p. 7`, `00:08:05,000`, `Casting` (the file heads the group)."""
+    label = _label(source)
+    file = str(source.get("file") or "")
+    return label[len(file) :].lstrip(" ·") if file and label.startswith(file) else label
+
+
 def sources_block(artifacts: list[dict[str, Any]], lang: Lang) -> str:
-    seen: dict[str, None] = {}
+    """One line of sources grouped by file: `night_shift.fountain: sc. 5 · p. 7 · l. 331–377; sc. 8 …`."""
+    by_file: dict[str, list[dict[str, Any]]] = {}
     for artifact in artifacts:
         for source in artifact.get("sources") or []:
-            seen.setdefault(_label(source), None)
-    if not seen:
+            by_file.setdefault(str(source.get("file") or ""), []).append(source)
+    if not by_file:
         return ""
-    labels = list(seen)
-    more = len(labels) - MAX_SOURCES
-    text = "; ".join(labels[:MAX_SOURCES]) + (
-        _t(lang, f"; +{more} more", f"；另外 {more} 個") if more > 0 else ""
-    )
-    return _t(lang, "\n\nSources: ", "\n\n出處：") + text
+    groups = []
+    for file, sources in by_file.items():
+        # Many passages of one file: scene and page are enough here (the JSON keeps the line spans).
+        brief = len(sources) > 3
+        labels = [_short_label({**src, "lines": None} if brief else src) for src in sources]
+        parts = [label for label in dict.fromkeys(labels) if label]
+        more = len(parts) - MAX_SOURCES
+        shown = "; ".join(parts[:MAX_SOURCES]) + (
+            _t(lang, f"; +{more} more", f"；另外 {more} 個") if more > 0 else ""
+        )
+        groups.append(f"{file} ({shown})" if shown else file)
+    return _t(lang, "\n\nSources: ", "\n\n出處：") + " · ".join(groups)
 
 
 def compose_answer(

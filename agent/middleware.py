@@ -2,12 +2,11 @@
 and let a model change things only when the person asked for a change.
 
 Per-turn bookkeeping (which model answered, tokens, why a fallback happened) lives in a `TurnLog`
-held in a context variable that the agent service sets around each turn.
+that the agent service passes to each run as its LangGraph run context.
 """
 
 from __future__ import annotations
 
-import contextvars
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,15 +41,16 @@ class TurnLog:
     answered_by_language_model: bool = False
 
 
-CURRENT_TURN: contextvars.ContextVar[TurnLog | None] = contextvars.ContextVar("slate_turn", default=None)
+def _turn(request: Any) -> TurnLog:
+    """The turn's log: the run context the agent service passes to the graph (`context=`).
 
-
-def _turn() -> TurnLog:
-    log = CURRENT_TURN.get()
-    if log is None:  # outside a service turn (direct graph use in tests): a throwaway log
-        log = TurnLog(model_name="unknown")
-        CURRENT_TURN.set(log)
-    return log
+    A run context rather than a context variable, because a UI may advance one turn's stream from
+    several worker threads.
+    """
+    log = getattr(getattr(request, "runtime", None), "context", None)
+    if isinstance(log, TurnLog):
+        return log
+    return TurnLog(model_name="unknown")  # direct graph use without a context: nothing to record into
 
 
 def _message_tokens(message: BaseMessage, model: str | None) -> int:
@@ -119,7 +119,7 @@ class TokenBudget(AgentMiddleware):
     def wrap_model_call(
         self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]
     ) -> ModelResponse | AIMessage:
-        log = _turn()
+        log = _turn(request)
         budget = max(1000, self.context_tokens - ANSWER_RESERVE)
         messages, tokens, dropped = fit_to_window(
             list(request.messages), request.system_message, budget, self.model_name
@@ -160,7 +160,7 @@ class FallbackToPlanner(AgentMiddleware):
     def wrap_model_call(
         self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]
     ) -> ModelResponse | AIMessage:
-        log = _turn()
+        log = _turn(request)
         if request.model is not self.planner and log.fallback_reason is None:
             try:
                 response = handler(request)
@@ -208,7 +208,7 @@ class IntentGate(AgentMiddleware):
             human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
             text = human.text if human is not None else ""
             if not self.allows(name, text):
-                _turn().blocked_tools.append(name)
+                _turn(request).blocked_tools.append(name)
                 return ToolMessage(
                     content=(
                         f"BLOCKED: {name} changes the production, and the person did not ask for a change "

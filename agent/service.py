@@ -25,7 +25,7 @@ from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
 from agent.intents import understand
-from agent.middleware import CURRENT_TURN, FallbackToPlanner, IntentGate, TokenBudget, TurnLog
+from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog
 from agent.models import ModelInfo
 from agent.planner import OfflinePlanner, split_turns
 from agent.toolkit import build_tools
@@ -158,6 +158,7 @@ class SlateAgent:
             system_prompt=SYSTEM_PROMPT,
             middleware=middleware,
             checkpointer=self.checkpointer,
+            context_schema=TurnLog,
             name="slate",
         )
         self._lock = threading.Lock()
@@ -177,20 +178,16 @@ class SlateAgent:
         """The turn as events: tool steps as they start and end, answer text as it arrives, then the result."""
         session = session or new_session_id()
         log = TurnLog(model_name=self.model_info.name)
-        token = CURRENT_TURN.set(log)
         started = time.perf_counter()
         config = {"configurable": {"thread_id": self._thread(session)}, "recursion_limit": RECURSION_LIMIT}
         try:
-            try:
-                yield from self._run(message, config)
-            except GraphRecursionError:
-                log.fallback_reason = (
-                    "The model kept calling tools without answering; stopped after too many steps"
-                )
-                self._append_answer(config, self._recover_answer(config))
-            result = self._result(session, config, log, time.perf_counter() - started)
-        finally:
-            CURRENT_TURN.reset(token)
+            yield from self._run(message, config, log)
+        except GraphRecursionError:
+            log.fallback_reason = (
+                "The model kept calling tools without answering; stopped after too many steps"
+            )
+            self._append_answer(config, self._recover_answer(config))
+        result = self._result(session, config, log, time.perf_counter() - started)
         self._record(result)
         yield TurnEvent(type="final", result=result)
 
@@ -204,9 +201,9 @@ class SlateAgent:
     def _thread(self, session: str) -> str:
         return f"{safe_name(self.production.name)}:{session}"
 
-    def _run(self, message: str, config: dict[str, Any]) -> Iterator[TurnEvent]:
+    def _run(self, message: str, config: dict[str, Any], log: TurnLog) -> Iterator[TurnEvent]:
         inputs = {"messages": [HumanMessage(message)]}
-        for mode, data in self.graph.stream(inputs, config, stream_mode=["updates", "messages"]):
+        for mode, data in self.graph.stream(inputs, config, context=log, stream_mode=["updates", "messages"]):
             if mode == "messages":
                 chunk, meta = data
                 is_text = isinstance(chunk, AIMessageChunk) and chunk.content and not chunk.tool_call_chunks

@@ -12,7 +12,6 @@ generic sentence (and the traceback goes to the server log).
 from __future__ import annotations
 
 import atexit
-import contextvars
 import hashlib
 import json
 import logging
@@ -226,7 +225,7 @@ class Handlers:
         shown = False  # whether this turn put a result in the panel (the last update shows it again)
         try:
             agent = self.agent(project)
-            for event in in_one_context(agent.stream(text, session)):
+            for event in agent.stream(text, session):
                 if event.type == "token":
                     if answer_at is None:
                         history.append({"role": "assistant", "content": ""})
@@ -633,22 +632,6 @@ class Handlers:
             self.documents_table(project, "en"),
             new_session_id(),
         )
-
-
-def in_one_context(events: Iterator[T]) -> Iterator[T]:
-    """Advance `events` always inside the same context.
-
-    Gradio may run each step of a streaming handler in a different worker thread, each with its
-    own context, while the agent keeps its per-turn state in a ContextVar set at the first step
-    and reset at the last; a ContextVar token cannot be reset from another context.
-    """
-    context = contextvars.copy_context()
-    while True:
-        try:
-            item = context.run(next, events)
-        except StopIteration:
-            return
-        yield item
 
 
 def _table_update(table: Any, label: str, lang: str) -> Any:
