@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("slate.ui")
 
-T = TypeVar("T")
 N = TypeVar("N", bound=tuple)
 AgentFactory = Callable[["Settings", str], "SlateAgent"]
 
