@@ -7,6 +7,7 @@ say where each fact comes from. Where a request needs free writing the answer sa
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from agent.intents import Lang, Understanding
@@ -16,6 +17,7 @@ TOD_ZH = {"DAY": "日", "NIGHT": "夜", "DAWN": "清晨", "DUSK": "黃昏"}
 IE_ZH = {"INT": "內景", "EXT": "外景", "INT/EXT": "內外景"}
 MAX_LISTED = 25
 MAX_SOURCES = 8
+MAX_SHOTS_LISTED = 12
 
 NEEDS_MODEL = {
     "en": "Writing new material needs a language model; I'm the offline planner, so I can only find and quote "
@@ -65,6 +67,16 @@ def _pages(eighths: int | None, lang: Lang) -> str:
 
     text = eighths_text(max(0, int(eighths or 0))) if eighths else "0"
     return f"{text} 頁" if lang == "zh" else f"{text} pg"
+
+
+def _files_line(files: list[str], lang: Lang) -> str:
+    """Files a tool wrote, by name: they are in the project's outputs folder (and the UI's downloads)."""
+    names = ", ".join(f"`{Path(f).name}`" for f in files)
+    return _t(
+        lang,
+        f"\nFiles (in the project's outputs folder): {names}",
+        f"\n檔案（喺項目嘅 outputs 資料夾）：{names}",
+    )
 
 
 def _scene_label(number: str, lang: Lang) -> str:
@@ -310,7 +322,7 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         f"預計架設 {hours}。",
     )
     rows = []
-    for shot in shots[:30]:
+    for shot in shots[:MAX_SHOTS_LISTED]:
         subjects = ", ".join(lex.name(s) for s in shot.get("subjects") or [])
         bits = [f"**{shot.get('id')}**", str(shot.get("size", "")), str(shot.get("movement", ""))]
         if shot.get("lens_mm"):
@@ -319,8 +331,19 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if subjects:
             line += f" — {subjects}"
         if shot.get("description"):
-            line += f": {shot['description']}"
+            description = str(shot["description"])
+            line += f": {description[:90]}…" if len(description) > 90 else f": {description}"
         rows.append("- " + line)
+    if len(shots) > MAX_SHOTS_LISTED:
+        rows.append(
+            _t(
+                lang,
+                f"- … and {len(shots) - MAX_SHOTS_LISTED} more (the full list is in the table and files)",
+                f"- …仲有 {len(shots) - MAX_SHOTS_LISTED} 個（完整列表見表格同檔案）",
+            )
+        )
+    if a.get("files"):
+        rows.append(_files_line(a["files"], lang))
     provenance = a.get("provenance") or ["rules"]
     steps = provenance if isinstance(provenance, list) else [str(provenance)]
     models = [p.split(":", 1)[1] for p in steps if str(p).startswith("model:")]
@@ -376,7 +399,7 @@ def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         )
     files = a.get("files") or []
     if files:
-        rows.append(_t(lang, "\nFiles: ", "\n檔案：") + ", ".join(f"`{f}`" for f in files))
+        rows.append(_files_line(files, lang))
     violations = a.get("violations") or []
     tail = ""
     if violations:
@@ -428,9 +451,8 @@ def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
                 f"\n注意：{'、'.join(kinds)}（詳情睇通告檔案）。",
             )
         )
-    files = a.get("files") or []
-    if files:
-        lines.append(_t(lang, f"\nFile: `{files[0]}`", f"\n檔案：`{files[0]}`"))
+    if a.get("files"):
+        lines.append(_files_line(a["files"], lang))
     return head + "\n" + "\n".join(lines)
 
 
@@ -470,7 +492,7 @@ SUBS_OPERATION_ZH = {
 def _subtitles(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
     operation = str(a.get("operation") or "")
-    output = a.get("output") or (a.get("files") or [""])[0]
+    output = Path(str(a.get("output") or (a.get("files") or [""])[0])).name
     head = _t(
         lang,
         f"Done: {operation} of {a.get('input')} → `{output}` ({a.get('cues')} cues, {a.get('format')}, "
