@@ -52,7 +52,7 @@ STOPWORDS = frozenset(
     # A string keeps the list readable; ruff would spread a literal over 70 lines.
     """a an and are as at be been but by can could did do does for from had has have he her his how i if in
     into is it its me my of on or our she so than that the their them then there these they this those to
-    us was we were what when where which who whom whose why will with would you your""".split()  # noqa: SIM905
+    us was we were what when where which who whom whose why will with would you your""".split()
 )
 
 
