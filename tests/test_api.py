@@ -9,7 +9,9 @@ from slate import Slate
 
 def test_from_script_runs_tools_and_the_offline_agent(sample_dir: Path) -> None:
     slate = Slate.from_script(
-        sample_dir / "night_shift.fountain", cast=sample_dir / "cast.csv", locations=sample_dir / "locations.csv"
+        sample_dir / "night_shift.fountain",
+        cast=sample_dir / "cast.csv",
+        locations=sample_dir / "locations.csv",
     )
     night_roof = slate.scenes(location="天台", time_of_day="NIGHT")
     assert [row.number for row in night_roof.scenes] == ["11", "17"]  # type: ignore[attr-defined]
