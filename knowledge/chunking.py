@@ -348,15 +348,20 @@ def chunk_screenplay(screenplay: Screenplay, *, project: str, file: str, max_tok
 def chunk_document(document: Document, *, project: str, max_tokens: int) -> list[Chunk]:
     """One chunk per section where it fits, else consecutive runs of its paragraphs.
 
-    A chunk starts with its section's heading path in brackets (`[Recce › 天台 ROOFTOP › Power]`)
-    when it is a continuation or the section is nested, so a short passage ("No power on the
-    roof") still says what it is about, to BM25 and to the embedder alike."""
+    A chunk starts with its section's heading path in brackets (`[天台 ROOFTOP › Power]`, without
+    a document title every section shares) when it is a continuation or the section is nested, so
+    a short passage ("No power on the roof") still says what it is about, to BM25 and the embedder."""
     chunks: list[Chunk] = []
     by_page = document.path.suffix.lower() == ".pdf"
+    shared = _shared_title(document)
     for section in document.sections:
         pieces = [_piece(block) for block in section.blocks if block.text.strip()]
-        context = None if by_page or not section.title else f"[{section.title}]"
-        nested = bool(section.title and " › " in section.title)
+        # The document's own title (an H1 every section sits under) would only repeat itself.
+        label = section.title or ""
+        if shared and (label == shared or label.startswith(shared + " › ")):
+            label = label[len(shared) + 3 :]
+        context = None if by_page or not label else f"[{label}]"
+        nested = " › " in label
         for index, group in enumerate(_pack(pieces, context or "", max_tokens, continued=context)):
             first, last, page = _span(group)
             body = "\n\n".join(p.text for p in group)
@@ -377,6 +382,15 @@ def chunk_document(document: Document, *, project: str, max_tokens: int) -> list
                 )
             )
     return assign_ids(chunks)
+
+
+def _shared_title(document: Document) -> str | None:
+    """The first heading-path component every titled section shares (a document title), if any."""
+    titles = [s.title for s in document.sections if s.title]
+    if len(titles) < 2:
+        return None
+    first = titles[0].split(" › ")[0]
+    return first if all(t == first or t.startswith(first + " › ") for t in titles) else None
 
 
 def _piece(block: Block) -> _Piece:

@@ -209,12 +209,19 @@ def load_document(path: str | Path, doc_type: DocType | None = None, *, name: st
         doc = _read_yaml_text(file, label, kind)
     else:
         raise UnsupportedFormat("Slate does not read this kind of file", file=file, value=suffix)
-    doc.sections = [s for s in doc.sections if any(b.text.strip() for b in s.blocks)]
+    doc.sections = [s for s in doc.sections if any(b.text.strip() for b in s.blocks) and not _heading_only(s)]
     if not doc.sections:
         raise EmptyInput("The document has no text", file=file)
     if doc.title is None:
         doc.title = next((s.title for s in doc.sections if s.title), None)
     return doc
+
+
+def _heading_only(section: Section) -> bool:
+    """A heading straight followed by a sub-heading: nothing to index of its own."""
+    if len(section.blocks) != 1 or not section.title:
+        return False
+    return section.blocks[0].text.lstrip("#").strip() == section.title.split(" › ")[-1]
 
 
 def _paragraphs(lines: list[str], first_line: int) -> list[Block]:
