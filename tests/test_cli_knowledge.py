@@ -112,6 +112,6 @@ def test_forget_all_then_switch_embedder(
     assert main(["search", "tone", "--project", "p"]) == 3  # StoreError: built with another embedder
     assert "forget --all" in capsys.readouterr().err
     assert main(["forget", "--all", "--project", "p", "--json"]) == 0
-    assert _json(capsys) == {"project": "p", "file": "*", "chunks_removed": 4}  # one per notes section
+    assert _json(capsys) == {"project": "p", "file": "*", "chunks_removed": 3}  # one per notes section
     assert main(["projects", "--json"]) == 0
     assert _json(capsys) == []
