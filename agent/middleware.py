@@ -127,11 +127,11 @@ class TokenBudget(AgentMiddleware):
         log.prompt_tokens += tokens
         log.dropped_messages += dropped
         if dropped:
-            request = request.override(messages=messages)
+            request = request.override(messages=messages)  # type: ignore[arg-type]
         response = handler(request)
         for message in _messages_of(response):
             if isinstance(message, AIMessage):
-                usage = message.usage_metadata or {}
+                usage: dict[str, Any] = dict(message.usage_metadata or {})
                 log.completion_tokens += int(
                     usage.get("output_tokens") or _message_tokens(message, self.model_name)
                 )

@@ -342,7 +342,7 @@ class OfflinePlanner(BaseChatModel):
     def _identifying_params(self) -> dict[str, Any]:
         return {"planner": "slate-offline"}
 
-    def bind_tools(self, tools: Any, **kwargs: Any) -> OfflinePlanner:  # type: ignore[override]
+    def bind_tools(self, tools: Any, **kwargs: Any) -> OfflinePlanner:
         """Tools are known from the registry; binding changes nothing."""
         return self
 

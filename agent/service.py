@@ -152,7 +152,7 @@ class SlateAgent:
             IntentGate(change_requested),
         ]
         self.checkpointer = checkpointer or InMemorySaver()
-        self.graph = create_agent(
+        self.graph: Any = create_agent(  # Any: the compiled graph's generics add nothing here
             model,
             self.tools,
             system_prompt=SYSTEM_PROMPT,
@@ -273,8 +273,8 @@ class SlateAgent:
                     )
                 )
         sources: dict[str, dict[str, Any]] = {}
-        for artifact in artifacts:
-            for source in artifact.data.get("sources") or []:
+        for record in artifacts:
+            for source in record.data.get("sources") or []:
                 key = json.dumps(source, sort_keys=True, ensure_ascii=False)
                 sources.setdefault(key, {k: v for k, v in source.items() if v is not None})
         llm_wrote = log.answered_by_language_model and not log.fallback_reason

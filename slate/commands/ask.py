@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from slate.output import print_json
 from slate.settings import Settings
+
+if TYPE_CHECKING:
+    from agent.service import TurnResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,10 +31,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     agent = open_agent(settings, args.project)
     if args.json:
-        result = agent.ask(args.message, args.session)
-        print_json(result.model_dump(mode="json"))
+        print_json(agent.ask(args.message, args.session).model_dump(mode="json"))
         return 0
-    result = None
+    result: TurnResult | None = None
     for event in agent.stream(args.message, args.session):
         if event.type == "tool_start" and sys.stderr.isatty():
             print(f"… {event.name}", file=sys.stderr)
