@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from agent.lexicon import Lexicon, Mention, fold, has_cjk
+from knowledge.numerals import NUMERAL_CHARS, parse_number
 
 Intent = Literal[
     "help",
@@ -40,9 +41,7 @@ Intent = Literal[
 ]
 Lang = Literal["en", "zh"]
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-CN_UNITS = {"十": 10, "百": 100}
-_CN_NUM = "零〇一二兩两三四五六七八九十百"
+_CN_NUM = NUMERAL_CHARS
 EN_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
@@ -51,23 +50,6 @@ EN_NUMBERS = {
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}  # fmt: skip
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-
-
-def chinese_number(text: str) -> int | None:
-    """`七` → 7, `十二` → 12, `二十` → 20, `一百零五` → 105, `12` → 12."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS for ch in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch in CN_DIGITS:
-            current = CN_DIGITS[ch]
-        else:
-            total += (current or 1) * CN_UNITS[ch]
-            current = 0
-    return total + current
 
 
 def _has(folded: str, words: tuple[str, ...]) -> bool:
@@ -263,7 +245,7 @@ def _scene_token(raw: str) -> str:
     match = re.match(r"([0-9" + _CN_NUM + r"]+)([A-Z]{0,2})$", raw)
     if not match:
         return raw
-    number = chinese_number(match.group(1))
+    number = parse_number(match.group(1))
     return f"{number}{match.group(2)}" if number is not None else raw
 
 
@@ -332,8 +314,8 @@ def extract_dates(folded: str, start: date | None, today: date | None = None) ->
     if found:
         return found
     for match in _ZH_DATE.finditer(folded):
-        month = chinese_number(match.group(1)) if match.group(1) else None
-        day = chinese_number(match.group(2))
+        month = parse_number(match.group(1)) if match.group(1) else None
+        day = parse_number(match.group(2))
         if day and 1 <= day <= 31:
             resolved = _resolve_day_of_month(day, month, start, today)
             if resolved:
@@ -396,7 +378,7 @@ def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Und
     day = None
     if day_match:
         raw = day_match.group(1) or day_match.group(2)
-        day = EN_NUMBERS.get(raw) if raw in EN_NUMBERS else chinese_number(raw)
+        day = EN_NUMBERS.get(raw) if raw in EN_NUMBERS else parse_number(raw)
     without_days = _DAY.sub(" ", scene_text)
     scenes = extract_scenes(without_days, lexicon.scene_numbers)
 

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from knowledge.numerals import digits_in
 from knowledge.screenplay import IntExt, TimeOfDay
 
 # Ideographs (with extensions), kana and hangul: the characters that have no case and print
@@ -178,7 +179,6 @@ _PREFIX_TO_INT_EXT: dict[str, IntExt] = {
 _STRICT_START = re.compile(r"\s*[IEieИНин內内外]")
 _RELAXED_START = re.compile(r"\s*(?:[IEieИНин內内外第Ss\d０-９]|\S{1,12}\s)")
 _FOUNTAIN_NUMBER = re.compile(r"\s*#(?P<num>[\w.\-]+)#\s*$")
-_CHINESE_NUMERALS = "零〇一二三四五六七八九十百"
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:第\s*(?P<zh>[0-9０-９零〇一二三四五六七八九十百]+[A-Za-z]?)\s*[場场集幕]\s*[：:.、，,]?\s*"
     r"|(?:(?:SC|SCENE|場|场)\.?\s*)?(?P<num>\d+[A-Za-z]{0,2}(?:[-.][0-9A-Za-z]{1,3})?)(?:[.、:：)]\s*|\s+))",
@@ -208,29 +208,6 @@ class HeadingParts:
     inherits_time: bool = False  # CONTINUOUS, LATER, 連續, 稍後: takes the previous scene's time
 
 
-def chinese_number(text: str) -> str:
-    """`十二` → `12`, `一百零五` → `105`; digits (also full-width) pass through."""
-    text = unicodedata.normalize("NFKC", text)
-    if not any(ch in _CHINESE_NUMERALS for ch in text):
-        return text
-    digits = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
-    total, current = 0, 0
-    suffix = ""
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            suffix += ch
-    return f"{total + current}{suffix}"
-
-
 def split_scene_number(text: str, *, relaxed: bool = False) -> tuple[str, str | None]:
     """Remove a scene number from a heading: Fountain `#12A#` at the end; with `relaxed`, also a
     leading `12.`/`第12場`/`SC 12` and the same number repeated at the right margin."""
@@ -242,7 +219,7 @@ def split_scene_number(text: str, *, relaxed: bool = False) -> tuple[str, str | 
     match = _LEADING_NUMBER.match(text)
     if not match:
         return text.strip(), None
-    number = chinese_number(match.group("zh")) if match.group("zh") else match.group("num")
+    number = digits_in(match.group("zh")) if match.group("zh") else match.group("num")
     rest = text[match.end() :]
     trailing = _TRAILING_NUMBER.search(rest)
     if trailing and trailing.group("num").upper() == number.upper():

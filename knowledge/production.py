@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.citations import DocType, SearchHit
+from knowledge.numerals import digits_in
 from knowledge.screenplay import Scene, Screenplay
 from slate.errors import CharacterNotFound, LocationNotFound, ProjectNotFound, SceneNotFound, SlateError
 from slate.paths import atomic_write_text
@@ -351,6 +352,7 @@ def normalise_scene_number(text: str) -> str:
     value = unicodedata.normalize("NFKC", text).strip().upper()
     value = re.sub(r"^(SCENE|SC\.?|SCN|第)\s*", "", value)
     value = re.sub(r"(場|场|SCENE)$", "", value).strip("#. ")
+    value = digits_in(value)
     value = value.lstrip("0") or value
     return value
 

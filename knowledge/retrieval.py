@@ -29,6 +29,7 @@ from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_
 from knowledge.chunking import Chunk
 from knowledge.citations import DocType, SearchHit
 from knowledge.keyword import INDEX_FILE, KeywordIndex, tokenize
+from knowledge.numerals import parse_number
 from knowledge.production import MANIFEST, Manifest, list_projects, load_manifest, normalise_scene_number
 from slate.errors import ProjectNotFound, SlateError, StoreError
 
@@ -94,43 +95,12 @@ TIME_HINTS: dict[str, tuple[str, ...]] = {
     "DUSK": _words("dusk|sunset|黃昏|傍晚|日落"),
 }
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "兩": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _SCENE_PATTERNS = (
     re.compile(r"(?<![a-z])(?:scenes?|scn|sc)\s*\.?\s*(?:no\.?|number|#)?\s*(\d{1,4}[a-z]?)(?![a-z0-9])"),
     re.compile(r"第\s*(\d{1,4}[a-z]?|[零〇一二兩三四五六七八九十百]{1,5})\s*(?:場|场|幕|景)"),
     re.compile(r"(?<![\d第])(\d{1,4}[a-z]?)\s*(?:號場|号场|場|场)"),
     re.compile(r"(?:場|场)\s*(?:次|號|号)?\s*(\d{1,4}[a-z]?)(?![0-9])"),
 )
-
-
-def chinese_number(text: str) -> int | None:
-    """十二 → 12, 二十一 → 21, 一百零五 → 105 (enough for scene numbers)."""
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def scene_references(text: str) -> list[str]:
@@ -141,7 +111,7 @@ def scene_references(text: str) -> list[str]:
         for match in pattern.finditer(normal):
             raw = match.group(1)
             if raw[0] not in "0123456789":
-                number = chinese_number(raw)
+                number = parse_number(raw)
                 if number is None:
                     continue
                 raw = str(number)

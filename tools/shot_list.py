@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_fie
 
 from knowledge.cast_list import normalise_name
 from knowledge.citations import Citation
+from knowledge.numerals import chinese_numeral_to_int, digits_in
 from knowledge.production import Production
 from knowledge.screenplay import Element, Scene
 from slate.errors import CharacterNotFound, NotFound, SceneNotFound, SlateError
@@ -581,51 +582,6 @@ _TIME_SAME = re.compile(r"CONTINUOUS|CONTINUED|SAME|連續|同時|緊接")
 _HEADING_POV = re.compile(r"\bPOV\b|主觀")
 _HEADING_INSERT = re.compile(r"\bINSERT\b|\bCLOSE ON\b|\bCLOSE-?UP\b|特寫")
 _VO = re.compile(r"\bV\.?\s*O\.?\b|旁白|畫外音", re.IGNORECASE)
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "兩": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMERAL = re.compile(r"[零〇一二兩两三四五六七八九十廿卅百千]+")
-
-
-def chinese_numeral_to_int(text: str) -> int:
-    """`七` → 7, `十二` → 12, `廿三` → 23, `一百零五` → 105, `百二` → 120 (as said in Cantonese).
-
-    Raises ValueError for text that is not a Chinese numeral.
-    """
-    text = text.replace("廿", "二十").replace("卅", "三十")
-    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
-        raise ValueError(f"not a Chinese numeral: {text!r}")
-    if all(ch in _CN_DIGITS for ch in text):  # read digit by digit: 一二 → 12
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total, current, last_unit = 0, 0, 1
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        else:
-            unit = _CN_UNITS[ch]
-            total += (current or 1) * unit
-            current, last_unit = 0, unit
-    if current and text[-1] in _CN_DIGITS and len(text) >= 2 and text[-2] in _CN_UNITS and last_unit >= 100:
-        current *= last_unit // 10  # 百二 = 120, 一千五 = 1500
-    return total + current
-
-
-def scene_number_from_text(text: str) -> str:
-    """A scene reference with Chinese numerals turned into digits: `第七場` → `第7場`."""
-    return _CN_NUMERAL.sub(lambda m: str(chinese_numeral_to_int(m.group())), text)
 
 
 def resolve_scene(production: Production, scene: str) -> Scene:
@@ -635,7 +591,7 @@ def resolve_scene(production: Production, scene: str) -> Scene:
         if scene_key(candidate.number) == key:  # exactly as written first: "1." is not "1"
             return candidate
     try:
-        return production.scene(scene_number_from_text(str(scene)))
+        return production.scene(digits_in(str(scene)))
     except SceneNotFound as exc:
         raise SceneNotFound(str(scene), exc.nearest, file=exc.file) from None
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.headings import chinese_number, is_heading, normalise_time, parse_heading, split_scene_number
+from knowledge.headings import is_heading, normalise_time, parse_heading, split_scene_number
+from knowledge.numerals import digits_in
 
 
 @pytest.mark.parametrize(
@@ -171,7 +172,7 @@ def test_leading_number_that_is_not_a_heading_is_kept() -> None:
 
 
 def test_chinese_numbers() -> None:
-    assert [chinese_number(n) for n in ("十二", "一百零五", "二十", "3", "１２", "十")] == [
+    assert [digits_in(n) for n in ("十二", "一百零五", "二十", "3", "１２", "十")] == [
         "12",
         "105",
         "20",

@@ -10,7 +10,8 @@ import pytest
 
 from knowledge.embedder import FakeEmbedder
 from knowledge.ingest import ingest
-from knowledge.retrieval import HybridRetriever, chinese_number, open_retriever, scene_references
+from knowledge.numerals import parse_number
+from knowledge.retrieval import HybridRetriever, open_retriever, scene_references
 from slate.errors import ProjectNotFound, SlateError, StoreError
 from slate.settings import Settings
 
@@ -33,7 +34,7 @@ def test_scene_references(text: str, scenes: list[str]) -> None:
 
 
 def test_chinese_numbers() -> None:
-    assert [chinese_number(t) for t in ("十", "十二", "二十", "二十一", "一百零五", "兩", "abc")] == [
+    assert [parse_number(t) for t in ("十", "十二", "二十", "二十一", "一百零五", "兩", "abc")] == [
         10,
         12,
         20,
