@@ -26,6 +26,30 @@ ENCODING_SUPERSETS = {
     "utf_8": "utf_8",
 }
 
+# Legacy encodings Slate accepts from the detector: Chinese (Hong Kong, Taiwan, mainland), Japanese,
+# Korean, Western European and Cyrillic. Anything else is more likely damage than a real encoding.
+LEGACY_ENCODINGS = frozenset(
+    {
+        "big5hkscs",
+        "gb18030",
+        "cp1252",
+        "latin_1",
+        "iso8859_15",
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "euc_kr",
+        "cp949",
+        "cp1251",
+        "koi8_r",
+        "iso8859_5",
+        "utf_16",
+        "utf_16_le",
+        "utf_16_be",
+        "utf_32",
+    }
+)
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf_32"),
     (codecs.BOM_UTF32_BE, "utf_32"),
@@ -115,12 +139,17 @@ def decode_bytes(data: bytes, *, source: str | Path = "<bytes>") -> DecodedText:
 
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    # charset-normalizer ranks every encoding that decodes the bytes; on short or damaged text its top
+    # guess is often an unrelated code page (cp1250 for three stray bytes). Only encodings a
+    # production's files are really written in are taken; otherwise the UTF-8 error, located, is
+    # the more useful report.
+    guesses = [m.encoding for m in from_bytes(data) if m.encoding]
+    codec = next(
+        (ENCODING_SUPERSETS.get(g, g) for g in guesses if ENCODING_SUPERSETS.get(g, g) in LEGACY_ENCODINGS),
+        None,
+    )
+    if codec is None:
         raise _located(data, first_error, "utf_8", source) from None
-    codec = ENCODING_SUPERSETS.get(best.encoding, best.encoding)
-    # A legacy single-byte guess for bytes that are mostly high-bit is a sign of binary data
-    # or of a file damaged beyond guessing; the UTF-8 error is the more useful report then.
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
