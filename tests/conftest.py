@@ -21,6 +21,8 @@ prepare_offline_runtime()
 
 
 def _find_corpus() -> Path | None:
+    if os.environ.get("SLATE_CORPUS", "").lower() == "none":  # run as on a machine without ../shared
+        return None
     candidates = [os.environ.get("SLATE_CORPUS"), REPO.parent / "shared" / "corpus", "/work/shared/corpus"]
     for candidate in candidates:
         if candidate and Path(candidate, "SOURCES.md").exists():
