@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from knowledge.scenes import display_width
 from slate.errors import SlateError
 from slate.paths import atomic_write_bytes
 
@@ -203,16 +204,12 @@ def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: s
     for index, name in enumerate(columns, start=1):
         # CJK characters print about twice as wide as Latin ones.
         widest = max(
-            [_display_width(str(name))] + [_display_width(str(r[index - 1] or "")) for r in rows[:200]]
+            [display_width(str(name))] + [display_width(str(r[index - 1] or "")) for r in rows[:200]]
         )
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(60, widest + 2)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def export_rows(

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from knowledge.encoding import read_text
 from knowledge.production import Production
+from knowledge.scenes import display_width
 from slate.errors import CharacterNotFound, InputFileError, SceneNotFound, SlateError, UnsupportedFormat
 from slate.paths import atomic_write_bytes, safe_name
 from tools.shot_list import (
@@ -412,11 +413,6 @@ def sheet_title(scene: str, taken: set[str]) -> str:
     return title
 
 
-def _display_width(text: str) -> int:
-    """Columns a string takes in a spreadsheet: CJK and full-width characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def xlsx_bytes(shot_lists: Sequence[ShotList]) -> bytes:
     """A workbook with one formatted sheet per scene: bold filled header, frozen first row, filters,
     column widths, wrapped text, a totals row, and landscape printing with the header on every page."""
@@ -435,7 +431,7 @@ def xlsx_bytes(shot_lists: Sequence[ShotList]) -> bytes:
     id_col = next(i for i, (key, _, _) in enumerate(COLUMNS, 1) if key == "id")
     for sl in shot_lists or [ShotList(scene="-")]:
         sheet = book.create_sheet(sheet_title(sl.scene, taken))
-        widths = [max(width, _display_width(header) + 2) for _, header, width in COLUMNS]
+        widths = [max(width, display_width(header) + 2) for _, header, width in COLUMNS]
         for col, (_, header, _) in enumerate(COLUMNS, 1):
             cell = sheet.cell(row=1, column=col, value=header)
             cell.font, cell.fill = header_font, header_fill
@@ -449,7 +445,7 @@ def xlsx_bytes(shot_lists: Sequence[ShotList]) -> bytes:
                     cell.data_type = "s"  # text that starts with "=" is a description, not a formula
                 cell.alignment = Alignment(vertical="top", wrap_text=key in WRAPPED_COLUMNS)
                 cell.border = border
-                longest = max((_display_width(part) for part in str(value).split("\n")), default=0)
+                longest = max((display_width(part) for part in str(value).split("\n")), default=0)
                 widths[col - 1] = max(
                     widths[col - 1], min(longest + 2, width if key in WRAPPED_COLUMNS else 40)
                 )
