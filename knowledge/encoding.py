@@ -144,17 +144,17 @@ def decode_bytes(data: bytes, *, source: str | Path = "<bytes>") -> DecodedText:
     # production's files are really written in are taken; otherwise the UTF-8 error, located, is
     # the more useful report.
     guesses = [m.encoding for m in from_bytes(data) if m.encoding]
-    codec = next(
+    legacy = next(
         (ENCODING_SUPERSETS.get(g, g) for g in guesses if ENCODING_SUPERSETS.get(g, g) in LEGACY_ENCODINGS),
         None,
     )
-    if codec is None:
+    if legacy is None:
         raise _located(data, first_error, "utf_8", source) from None
     try:
-        text = data.decode(codec)
+        text = data.decode(legacy)
     except (UnicodeDecodeError, LookupError):
         raise _located(data, first_error, "utf_8", source) from None
-    return _checked(DecodedText(text, _display(codec)), source)
+    return _checked(DecodedText(text, _display(legacy)), source)
 
 
 def _mostly_utf8(data: bytes) -> bool:
