@@ -126,7 +126,7 @@ class TokenBudget(AgentMiddleware):
         )
         log.prompt_tokens += tokens
         log.dropped_messages += dropped
-        if dropped:
+        if messages != list(request.messages):  # old tool results shortened, or old turns dropped
             request = request.override(messages=messages)  # type: ignore[arg-type]
         response = handler(request)
         for message in _messages_of(response):
