@@ -129,6 +129,7 @@ TIME_WORDS: dict[str, tuple[str, ...]] = {
 }
 INT_WORDS = ("interior", "interiors", "int", "int.", "indoor", "indoors", "inside", "內景", "内景", "室內")
 EXT_WORDS = ("exterior", "exteriors", "ext", "ext.", "outdoor", "outdoors", "outside", "外景", "室外", "戶外")
+INT_EXT_WORDS = ("int/ext", "int./ext.", "i/e", "interior/exterior", "內外景", "内外景")
 STYLE_WORDS = {
     "hk-action": ("hk-action", "hk action", "hong kong action", "action style", "港式動作", "港式", "動作片", "動作"),
     "handheld": ("handheld", "hand-held", "hand held", "verite", "vérité", "documentary style", "手持", "紀實"),
@@ -392,7 +393,10 @@ def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Und
     for mention in place_mentions + char_mentions:
         tod_text = tod_text.replace(mention.text, " ")
     u.time_of_day = _first_key(tod_text, TIME_WORDS)
-    if _has(folded, INT_WORDS) and not _has(folded, EXT_WORDS):
+    if _has(folded, INT_EXT_WORDS):
+        # Checked first: "int/ext" holds both words, and 內外景 holds 外景.
+        u.int_ext = "INT/EXT"
+    elif _has(folded, INT_WORDS) and not _has(folded, EXT_WORDS):
         u.int_ext = "INT"
     elif _has(folded, EXT_WORDS) and not _has(folded, INT_WORDS):
         u.int_ext = "EXT"
