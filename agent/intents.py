@@ -366,10 +366,16 @@ def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Und
     """Read one message: its language, its intent and every entity it names."""
     folded = fold(text).strip()
     taken: list[Mention] = []
-    char_mentions = lexicon.find_characters(text, taken)
-    taken.extend(char_mentions)
     files = [m.group() for m in _FILE.finditer(text)]
     file_spans = [Mention(m.start(), m.end(), m.group(), m.group()) for m in _FILE.finditer(folded)]
+    # A place named after someone ("Ah Fai's flat", 阿輝屋企) is the place, not the person.
+    named_places = [
+        m for m in lexicon.find_locations(text, file_spans) if lexicon.find_characters(m.text, [])
+    ]
+    char_mentions = [
+        c for c in lexicon.find_characters(text, taken) if not any(_inside(c, p) for p in named_places)
+    ]
+    taken.extend(char_mentions)
     place_mentions = lexicon.find_locations(text, taken + file_spans)
     taken.extend(place_mentions)
     lang = detect_language(text, taken)
@@ -443,6 +449,10 @@ _UNKNOWN_EN = re.compile(
 _UNKNOWN_ZH = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:喺邊幾場|有幾多場|有邊幾場|出現喺|喺邊場|有冇出場)"
 )
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
 def text_of(u: Understanding) -> str:
