@@ -477,7 +477,8 @@ _FUNCTION_WORDS = frozenset(
     how show me list find give all every only just and or of in on at to for with from by about scene scenes
     sc shot shots please can could would you i we our my your it its this that these those them they some
     day days night nights dawn dusk interior interiors exterior exteriors int ext time set sets location
-    locations page pages happen happens happening take takes place appear appears set""".split()
+    locations page pages happen happens happening take takes place appear appears set many much have has
+    number total""".split()
 )
 _FUNCTION_CJK = set(
     "嘅個咗喺係有冇啲呢嗰邊幾場戲出現咩乜嘢吓下請列所在拍攝的次了嗎呀啊㗎喎囉呀吖和同與及或是否哪些都全部所有夜日景內外頁第至到"
@@ -555,9 +556,16 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "character_report"
     if u.characters and _has(folded, FIRST_WORDS):
         return "character_report"
-    if u.characters and _has(folded, CHAR_REPORT) and not _has(folded, (*SCENE_LIST, "scene", "scenes")):
+    # "How many night scenes is Mei in?" counts scenes that pass filters: find_scenes answers that.
+    scene_filters = bool(u.locations or u.time_of_day or u.int_ext or u.pages)
+    if (
+        u.characters
+        and _has(folded, CHAR_REPORT)
+        and not _has(folded, (*SCENE_LIST, "scene", "scenes"))
+        and not scene_filters
+    ):
         return "character_report"
-    if u.characters and u.count_question:
+    if u.characters and u.count_question and not scene_filters:
         return "character_report"
     if u.has_filters and not u.scenes and len(u.residue) >= 2 and not _has(folded, SCENE_LIST):
         # "What lens does the director want for the rooftop fight?": names a place, but asks about
