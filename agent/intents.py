@@ -85,12 +85,14 @@ DETAIL = ("what happens", "what happened", "summary", "summarise", "summarize", 
           "內容", "劇情", "講下", "講吓", "介紹", "睇吓", "睇下", "有咩人", "有邊個", "邊個喺")
 CHAR_REPORT = ("how many", "how much", "pages", "eighths", "first appear", "first appearance", "first scene",
                "who plays", "actor", "actress", "played by", "tell me about", "who is", "who's", "report",
-               "breakdown", "幾多", "幾耐", "第一次", "第一場", "頭一場", "邊個演", "演員", "係邊個", "介紹", "資料", "頁數")
+               "breakdown", "幾多", "幾耐", "第一次", "第一場", "頭一場", "邊個演", "演員", "係邊個", "介紹", "資料", "頁數",
+               "unavailable", "available", "availability", "唔得", "得閒", "冇空")
 FIRST_WORDS = ("first appear", "first appearance", "first scene", "first seen", "introduced", "第一次", "第一場",
                "頭一場", "首次", "最早")
 SHARE = ("share", "shared", "together", "with each other", "both in", "一齊", "同場", "同埋", "對手戲", "夾埋")
 LOC_REPORT = ("where is", "where's", "address", "located", "location report", "recce", "how do i get",
-              "tell me about", "available", "availability", "喺邊度", "喺邊", "地址", "點去", "勘景", "場地", "介紹")
+              "tell me about", "available", "availability", "unavailable", "喺邊度", "喺邊", "地址", "點去", "勘景", "場地",
+              "介紹", "唔得")
 SHOT_LIST = ("shot list", "shotlist", "shot-list", "shots for", "coverage", "storyboard", "camera plan", "分鏡",
              "分鏡表", "鏡頭表", "鏡頭列表", "拍攝鏡頭", "鏡頭設計", "shot breakdown")
 SHOW_WORDS = ("show", "current", "latest", "saved", "open", "睇返", "打開", "而家嘅", "最新")
