@@ -6,6 +6,7 @@ message's tool calls and answer facts are compared with the case. The pass rate 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,27 @@ def _args_match(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
     return True
 
 
+# Figures in an answer that are not scene numbers: pages, lengths in pages and eighths, line spans.
+NOT_SCENE_NUMBERS = re.compile(r"p\. \d+|第\d+頁|\d+ \d/8|\d/8|\d+ (?:pg|頁)|l\. \d+[–-]\d+|\d+[–-]\d+")
+
+
+def says(answer: str, fact: str) -> bool:
+    """Whether `answer` states `fact` (case-insensitive).
+
+    A fact that starts or ends with a digit must start or end there in the answer too ("3" is not the
+    3 of 13, 3A or line 312); a bare number names a scene (or a count), so page numbers, page lengths
+    and line spans do not count for it ("11" is not "p. 11").
+    """
+    pattern = re.escape(fact)
+    if fact[:1].isdigit():
+        pattern = r"(?<![0-9A-Za-z])" + pattern
+    if fact[-1:].isdigit():
+        pattern += r"(?![0-9A-Za-z])"
+    if re.fullmatch(r"\d+[A-Z]?", fact):
+        answer = NOT_SCENE_NUMBERS.sub(" ", answer)
+    return re.search(pattern, answer, re.IGNORECASE) is not None
+
+
 def run_case(agent: SlateAgent, case: dict[str, Any]) -> list[str]:
     """The case's failures (empty when it passes)."""
     messages = case["ask"] if isinstance(case["ask"], list) else [case["ask"]]
@@ -60,10 +82,10 @@ def run_case(agent: SlateAgent, case: dict[str, Any]) -> list[str]:
     ):
         problems.append(f"calls {calls} != expected {expected}")
     for fact in case.get("says", []):
-        if fact.lower() not in result.answer.lower():
+        if not says(result.answer, fact):
             problems.append(f"answer lacks {fact!r}")
     for fact in case.get("not_says", []):
-        if fact.lower() in result.answer.lower():
+        if says(result.answer, fact):
             problems.append(f"answer should not say {fact!r}")
     if "lang" in case and result.language != case["lang"]:
         problems.append(f"answered in {result.language}, expected {case['lang']}")
