@@ -116,8 +116,8 @@ SUBS_SHIFT = ("shift", "delay", "advance", "offset", "resync", "earlier", "later
               "移前", "移後")
 SUBS_TRANSLATE = ("translate", "translation", "翻譯", "譯做", "譯成")
 FREE_WRITING = ("write", "rewrite", "re-write", "improve", "punch up", "polish", "come up with", "brainstorm",
-                "suggest", "ideas for", "draft a scene", "new scene", "new ending", "poem", "story", "寫", "改寫",
-                "重寫", "創作", "諗", "建議", "潤色", "修飾")
+                "suggest", "ideas for", "draft a scene", "new scene", "new ending", "poem", "story", "translate", "寫",
+                "改寫", "重寫", "創作", "諗", "建議", "潤色", "修飾", "翻譯")
 FOLLOW_UP = ("and", "what about", "how about", "only", "just", "of those", "of them", "of these", "those",
              "these", "them", "which of", "same", "also", "now", "咁", "噉", "咁樣", "那", "那麼", "仲有", "另外", "嗰啲",
              "呢啲", "其中", "當中", "入面", "佢哋", "邊啲")
@@ -546,7 +546,9 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
             return "unavailable"
     if _has(folded, SCHEDULE):
         return "schedule"
-    if u.free_writing and not _has(folded, ("which", "what", "where", "who", "邊", "咩", "乜")):
+    # "a new scene where Mei…" describes the writing; it is not a question.
+    asks = re.sub(r"(?<![a-z])(?:scene|one|bit|moment)\s+where(?![a-z])", " ", folded)
+    if u.free_writing and not _has(asks, ("which", "what", "where", "who", "邊", "咩", "乜")):
         return "free_writing"
     if u.scenes and not u.has_filters:
         return "scene_details" if len(u.scenes) == 1 or _has(folded, DETAIL) else "find_scenes"
