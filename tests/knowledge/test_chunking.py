@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from knowledge.chunking import chunk_document, chunk_screenplay, chunk_subtitles
 from knowledge.documents import load_document
 from knowledge.loader import load_screenplay
@@ -152,8 +150,6 @@ def test_subtitle_windows_of_consecutive_cues(tmp_path: Path) -> None:
 
 def test_sample_screenplay_chunks_cover_every_scene(sample_dir: Path) -> None:
     path = sample_dir / "night_shift.fountain"
-    if not path.exists():
-        pytest.skip("sample screenplay not written yet")
     screenplay = load_screenplay(path)
     chunks = chunk_screenplay(screenplay, project="night-shift", file=path.name, max_tokens=350)
     assert {c.scene for c in chunks if c.scene} == {s.number for s in screenplay.scenes}

@@ -303,8 +303,6 @@ def test_afterwriting_fdx_expectations(corpus: Path) -> None:
 
 def test_night_shift_sample(sample_dir: Path) -> None:
     path = sample_dir / "night_shift.fountain"
-    if not path.exists():
-        pytest.skip("the bundled sample is not there yet")
     screenplay = load_screenplay(path)
     scenes = screenplay.scenes
     assert len(scenes) >= 15

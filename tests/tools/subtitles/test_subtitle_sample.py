@@ -31,8 +31,7 @@ LEFT_FOR_A_PERSON = {"punctuation", "mixed_script", "line_too_long"}
 @pytest.fixture
 def rough(sample_dir: Path) -> Path:
     path = sample_dir / "rough_subtitles.zh-en.srt"
-    if not path.exists():
-        pytest.skip("the sample production's subtitles are not there yet")
+    assert path.exists(), "the bundled sample production must ship its rough subtitles"
     return path
 
 
