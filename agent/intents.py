@@ -585,7 +585,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "character_report"
     if _has(folded, THANKS):
         return "thanks"
-    if _has(folded, HELP) or folded.strip(" !?？！.。") in GREETING:
+    # An empty message gets the help text, not a search for nothing.
+    if _has(folded, HELP) or folded.strip(" !?？！.。") in (*GREETING, ""):
         return "help"
     if _has(folded, OVERVIEW):
         return "overview"
