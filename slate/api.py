@@ -60,8 +60,11 @@ class Slate:
         self._agent = None
         return report
 
-    def tool(self, name: str, **args: Any) -> ToolResult:
-        """Run one registered tool by name (see `tools.registry.all_tools()`)."""
+    def tool(self, name: str, /, **args: Any) -> ToolResult:
+        """Run one registered tool by name (see `tools.registry.all_tools()`).
+
+        `name` is positional-only so tools with a `name` argument (character_report, location_report) work.
+        """
         from tools.registry import get_tool
 
         return get_tool(name).invoke(self.production, args)

@@ -19,3 +19,13 @@ def test_from_script_runs_tools_and_the_offline_agent(sample_dir: Path) -> None:
     assert answer.language == "zh"
     assert [c.name for c in answer.tool_calls] == ["find_scenes"]
     assert "第19場" in answer.answer
+
+
+def test_tool_arguments_called_name_reach_the_tool(sample_dir: Path) -> None:
+    slate = Slate.from_script(
+        sample_dir / "night_shift.fountain",
+        cast=sample_dir / "cast.csv",
+        locations=sample_dir / "locations.csv",
+    )
+    assert slate.tool("character_report", name="阿美").name == "MEI"  # type: ignore[attr-defined]
+    assert slate.tool("location_report", name="天台").name == "ROOFTOP"  # type: ignore[attr-defined]
