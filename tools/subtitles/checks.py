@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from knowledge.subtitle_file import Cue, SubtitleDocument, SubtitleProblem, format_timecode
+from slate.errors import SubtitleError
 from tools.subtitles.models import IssueCode, SubtitleIssue, SubtitleReport
 from tools.subtitles.profiles import DEFAULT_FPS, Profile, ProfileName, get_profile
 from tools.subtitles.text import (
@@ -75,6 +76,16 @@ def _is_bilingual(text: str) -> bool:
     return bool(zh) and any(has_latin(line) for line in en)
 
 
+def frame_rate(fps: float | None, doc: SubtitleDocument) -> float:
+    """The frame rate for frame-based rules: `fps`, else the file's own, else 23.976.
+
+    Raises SubtitleError for a rate of zero or less (a typo would otherwise switch the gap rules off).
+    """
+    if fps is not None and fps <= 0:
+        raise SubtitleError("Frame rates must be positive", value=fps)
+    return fps or doc.fps or DEFAULT_FPS
+
+
 def check_document(
     doc: SubtitleDocument,
     profile: str | Profile | None = None,
@@ -93,7 +104,7 @@ def check_document(
     chosen = profile if isinstance(profile, Profile) else get_profile(profile or choose_profile(doc.cues))
     if cps is not None:
         chosen = chosen.with_cps(cps, "en")
-    rate = fps or doc.fps or DEFAULT_FPS
+    rate = frame_rate(fps, doc)
     issues = check_cues(doc.cues, chosen, rate, problems=doc.problems)
     notes = [
         (f"line {p.line}: " if p.line else "") + p.message for p in doc.problems if p.code in _NOTE_CODES

@@ -13,7 +13,7 @@ from knowledge.production import TextWriter
 from knowledge.subtitle_file import Cue, parse_timecode, read_subtitle_file
 from slate.errors import SubtitleError
 from tools.subtitles.bilingual import looks_chinese, merge_tracks, split_tracks
-from tools.subtitles.checks import check_cues, check_document, choose_profile
+from tools.subtitles.checks import check_cues, check_document, choose_profile, frame_rate
 from tools.subtitles.convert import (
     convert_cues_script,
     output_format,
@@ -24,7 +24,7 @@ from tools.subtitles.convert import (
 from tools.subtitles.fixes import fix_cues
 from tools.subtitles.linebreak import rebreak_text
 from tools.subtitles.models import SubtitleOperation, SubtitleOutput, SubtitleReport
-from tools.subtitles.profiles import DEFAULT_FPS, HK_BILINGUAL, get_profile
+from tools.subtitles.profiles import HK_BILINGUAL, get_profile
 from tools.subtitles.retime import SyncPoint, change_fps, shift_cues, sync_cues
 from tools.subtitles.text import ScriptTarget
 from tools.subtitles.translate import TranslationTarget, translate_texts
@@ -56,7 +56,7 @@ def fix_file(
     """Fix what can be fixed and write the result; what is left is listed in `remaining`."""
     doc = read_subtitle_file(path, fps=fps, format=format)
     chosen = get_profile(profile or choose_profile(doc.cues))
-    rate = fps or doc.fps or DEFAULT_FPS
+    rate = frame_rate(fps, doc)
     outcome = fix_cues(doc.cues, chosen, rate)
     cues = outcome.cues
     changes = outcome.change_lines()

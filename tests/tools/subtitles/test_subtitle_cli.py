@@ -125,6 +125,14 @@ def test_fps(files: Path) -> None:
     assert read_subtitle_file(out).cues[0].start_ms == round(1100 * 25 / 23.976)
 
 
+@pytest.mark.parametrize("fps", ["0", "-5"])
+def test_check_and_fix_refuse_a_frame_rate_of_zero_or_less(files: Path, fps: str) -> None:
+    out = files / "fixed.srt"
+    assert main(["subs", "check", str(files / "en.srt"), "--fps", fps]) == 2
+    assert main(["subs", "fix", str(files / "en.srt"), "--fps", fps, "-o", str(out)]) == 2
+    assert not out.exists()
+
+
 def test_convert_format_script_and_encoding(files: Path) -> None:
     out = files / "zh.ass"
     assert main(["subs", "convert", str(files / "zh.srt"), "-o", str(out)]) == 0
