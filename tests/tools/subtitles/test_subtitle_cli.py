@@ -137,6 +137,10 @@ def test_convert_format_script_and_encoding(files: Path) -> None:
     out = files / "zh.ass"
     assert main(["subs", "convert", str(files / "zh.srt"), "-o", str(out)]) == 0
     assert read_subtitle_file(out).cues[0].text == "你食咗飯未呀？"
+    vtt = files / "zh.vtt"
+    assert main(["subs", "convert", str(files / "zh.srt"), "-o", str(vtt)]) == 0
+    assert vtt.read_text(encoding="utf-8").startswith("WEBVTT")
+    assert [c.text for c in read_subtitle_file(vtt).cues] == ["你食咗飯未呀？", "食咗喇。"]
     big5 = files / "tw.srt"
     assert (
         main(

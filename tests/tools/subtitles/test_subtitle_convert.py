@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.subtitle_file import Cue, read_subtitle_file, read_subtitle_text
+from knowledge.subtitle_file import Cue, detect_format, read_subtitle_file, read_subtitle_text
 from slate.errors import SubtitleError, UnsupportedFormat
 from tools.subtitles.bilingual import looks_chinese, merge_tracks, split_tracks
 from tools.subtitles.convert import convert_cues_script, reflow_markup, subtitle_text, write_subtitles
@@ -35,6 +35,8 @@ def cue(i: int, start: float, end: float, text: str) -> Cue:
 def test_round_trip_every_output_format(tmp_path: Path, suffix: str) -> None:
     doc = read_subtitle_text(HK_SRT, name="hk.srt")
     out = write_subtitles(doc, doc.cues, tmp_path / f"out{suffix}")
+    # The reader trusts content over the name, so the format written must be checked on its own.
+    assert detect_format(out.read_text(encoding="utf-8")) == suffix.lstrip(".")
     again = read_subtitle_file(out)
     assert [(c.start_ms, c.end_ms, c.text) for c in again.cues] == [
         (c.start_ms, c.end_ms, c.text) for c in doc.cues
