@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.tools.schedule.schedule_cases import colour_name
 from ui import views
 from ui.i18n import EXAMPLE_PROMPTS, LABELS, column_label, t
 
@@ -21,6 +22,12 @@ def test_stripboard_colours_strips_by_int_ext_and_time_and_breaks_days() -> None
     assert html.count('class="sl-strip"') == 2
     assert views.STRIP_COLOURS[("EXT", "NIGHT")] in html and views.STRIP_COLOURS[("INT", "DAY")] in html
     assert html.index("天台") < html.index("茶餐廳") < html.index("第 1 日 2027-03-01")
+
+
+def test_strip_colours_are_the_stripboard_convention() -> None:
+    names = {key: colour_name(colour) for key, colour in views.STRIP_COLOURS.items()}
+    assert names[("INT", "DAY")] == "white" and names[("EXT", "DAY")] == "yellow"
+    assert names[("INT", "NIGHT")] == "blue" and names[("EXT", "NIGHT")] == "green"
 
 
 def test_tool_written_html_is_sandboxed() -> None:

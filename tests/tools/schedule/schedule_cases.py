@@ -139,3 +139,17 @@ def recompute_figures(plan: Plan, schedule: Schedule, min_days: int) -> dict[str
         weights.holding * holding + weights.company_move * moves + weights.extra_day * (total - min_days)
     )
     return {"holding_cost": holding, "company_moves": moves, "total_days": total, "objective": objective}
+
+
+def colour_name(hex_colour: str) -> str:
+    """The plain name of a strip colour: white, yellow, blue or green (else 'other')."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    if min(r, g, b) >= 0xF0:
+        return "white"
+    if b > max(r, g):
+        return "blue"
+    if g > max(r, b):
+        return "green"
+    if min(r, g) > b + 0x30:
+        return "yellow"
+    return "other"

@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.plan import StripScene, plan_from_data
 from slate.errors import SlateError
-from tests.tools.schedule.schedule_cases import problem_for
+from tests.tools.schedule.schedule_cases import colour_name, problem_for
 from tools.schedule.callsheet import build_call_sheet, call_sheet_html, call_sheet_markdown
 from tools.schedule.dood import day_out_of_days
 from tools.schedule.model import Problem, evaluate
@@ -65,11 +65,13 @@ def test_strip_colours_follow_convention() -> None:
     def strip(int_ext: Any, tod: Any) -> StripScene:
         return StripScene(id="1", int_ext=int_ext, time_of_day=tod, est_hours=1)
 
-    assert strip_colour(strip("INT", "DAY")) == STRIP_COLOURS[("INT", "DAY")] == "#ffffff"
-    assert strip_colour(strip("EXT", "DAY")) == STRIP_COLOURS[("EXT", "DAY")]
-    assert strip_colour(strip("INT", "NIGHT")) == STRIP_COLOURS[("INT", "NIGHT")]
-    assert strip_colour(strip("EXT", "NIGHT")) == STRIP_COLOURS[("EXT", "NIGHT")]
+    # The stripboard convention: INT/DAY white, EXT/DAY yellow, INT/NIGHT blue, EXT/NIGHT green.
+    assert colour_name(strip_colour(strip("INT", "DAY"))) == "white"
+    assert colour_name(strip_colour(strip("EXT", "DAY"))) == "yellow"
+    assert colour_name(strip_colour(strip("INT", "NIGHT"))) == "blue"
+    assert colour_name(strip_colour(strip("EXT", "NIGHT"))) == "green"
     assert strip_colour(strip("INT", "DAWN")) == STRIP_COLOURS[("INT", "DAY")]
+    assert strip_colour(strip("INT/EXT", "NIGHT")) == STRIP_COLOURS[("EXT", "NIGHT")]
     assert len(set(STRIP_COLOURS.values())) == 4
 
 
