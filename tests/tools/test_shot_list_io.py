@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -154,8 +155,17 @@ def test_markdown_has_a_table_per_scene_and_escapes_pipes(production: Production
 
 
 def test_export_format_from_the_file_name(production: Production, tmp_path: Path) -> None:
-    for suffix in ("json", "csv", "xlsx", "md"):
-        assert write_shot_lists(drafts(production), tmp_path / f"out.{suffix}").stat().st_size > 0
+    lists = drafts(production)
+    as_json = json.loads(write_shot_lists(lists, tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [d["scene"] for d in as_json] == ["7", "8"]
+    as_csv = write_shot_lists(lists, tmp_path / "out.CSV").read_bytes()
+    assert as_csv.startswith(b"\xef\xbb\xbf") and rows_of(as_csv.decode("utf-8-sig"))[0][:2] == [
+        "Scene",
+        "Shot",
+    ]
+    assert load_workbook(write_shot_lists(lists, tmp_path / "out.xlsx")).sheetnames == ["Sc 7", "Sc 8"]
+    for name in ("out.md", "out.markdown"):
+        assert write_shot_lists(lists, tmp_path / name).read_text(encoding="utf-8").count("## Scene ") == 2
     with pytest.raises(UnsupportedFormat):
         write_shot_lists(drafts(production), tmp_path / "out.pdf")
 
