@@ -132,7 +132,8 @@ def _scenes(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     rows = a.get("scenes") or []
     lang = u.lang
     filters = dict(a.get("filters") or {})
-    narrowed = bool(filters.pop("numbers", None))
+    # "Of those" only when a follow-up narrows the last answer; "is Kelvin in scene 8?" names its scenes.
+    narrowed = bool(filters.pop("numbers", None)) and u.follow_up
     what = _describe_filters(filters, lang, lex)
     if not rows:
         if lang == "zh":
