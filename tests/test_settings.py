@@ -30,8 +30,11 @@ def test_environment_and_dotenv(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
 
 def test_llm_auto_resolves_from_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().llm_kind == "offline"
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    assert load_settings().llm_kind == "openai"  # a key alone means OpenAI
+    monkeypatch.delenv("OPENAI_API_KEY")
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1")
-    assert load_settings().llm_kind == "openai"
+    assert load_settings().llm_kind == "openai"  # a local server needs no key
     monkeypatch.setenv("SLATE_LLM", "offline")
     assert load_settings().llm_kind == "offline"
 

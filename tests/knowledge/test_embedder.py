@@ -44,6 +44,9 @@ def test_e5_embeds_cantonese_and_english_in_one_space() -> None:
     # The Chinese rooftop line is closer to an English rooftop query than the cafe line is.
     assert _cos(query, docs[0]) > _cos(query, docs[2])
     assert _cos(query, docs[1]) > _cos(query, docs[2])
+    # e5 was trained with "query: " / "passage: " prefixes: the same text embeds differently as each.
+    as_passage = embedder.embed_documents(["rooftop chase"])[0]
+    assert _cos(query, as_passage) < 0.999
     assert embedder.embed_documents([]) == []
 
 

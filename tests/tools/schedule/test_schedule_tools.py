@@ -136,9 +136,23 @@ def test_cli_schedule_summary_and_exports(sample_copy: Path, capsys: pytest.Capt
     assert main(["schedule", plan, "--script", script, "--time-limit", "3", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["days"] and data["baseline"]["objective"] > 0
+    assert set(data) == {
+        "status",
+        "days",
+        "holding_cost",
+        "company_moves",
+        "total_days",
+        "objective",
+        "lower_bound",
+        "baseline",
+        "dood",
+        "violations",
+    }
     target = sample_copy / "out.xlsx"
     assert main(["schedule", plan, "--script", script, "--time-limit", "3", "-o", str(target)]) == 0
-    assert target.stat().st_size > 0
+    from openpyxl import load_workbook
+
+    assert load_workbook(target).sheetnames == ["Stripboard", "Day out of days", "One-liner"]
     assert main(["callsheet", plan, "--script", script, "--day", "1", "--time-limit", "3"]) == 0
     assert "# Call sheet" in capsys.readouterr().out
 
