@@ -24,8 +24,7 @@ SCRIPTS = sorted(
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_corpus_script_schedules(script: Path) -> None:
     production = Production.from_files(script)
-    if not production.scenes:
-        pytest.skip("no scenes")
+    assert production.scenes
     cast = [{"id": name, "daily_rate": 1000} for name in production.require_script().characters()]
     plan = plan_from_data({"start_date": "2027-03-01", "days_off": ["sunday"], "cast": cast})
     strips = breakdown_from_production(production, plan)
