@@ -137,7 +137,11 @@ def _scenes(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     what = _describe_filters(filters, lang, lex)
     if not rows:
         if lang == "zh":
-            return f"冇場次{what}。" if what else "冇符合嘅場次。"
+            scope = "當中" if narrowed else ""
+            # 冇日景嘅場次, 冇MEI (阿美) 夜景嘅場次: the filters read as a clause before 嘅場次.
+            return f"{scope}冇{what.removeprefix('有')}嘅場次。" if what else f"{scope}冇符合嘅場次。"
+        if narrowed:
+            return f"None of those scenes {what}." if what else "None of those scenes match."
         return f"No scenes {what}." if what else "No scenes match."
     numbers = [r["number"] for r in rows]
     total = _pages(a.get("total_eighths"), lang)
