@@ -124,7 +124,20 @@ def _follow_scene_search(u: Understanding, previous: Turn) -> Understanding:
     replaces_people = bool(u.characters) and bool(prior.get("characters")) and not narrowing
     replaces_place = bool(u.locations) and bool(prior.get("location")) and not narrowing
     u.intent = "find_scenes"
-    if replaces_people or replaces_place:
+    # "咁日景呢？" after night scenes asks the same question at another time: filtering the night
+    # scenes by day would always find none.
+    swaps_filter = not narrowing and any(
+        getattr(u, key) and prior.get(key) not in (None, getattr(u, key))
+        for key in ("time_of_day", "int_ext")
+    )
+    if swaps_filter:
+        u.characters = u.characters or list(prior.get("characters") or [])
+        if not u.locations and prior.get("location"):
+            u.locations = [prior["location"]]
+        u.time_of_day = u.time_of_day or prior.get("time_of_day")
+        u.int_ext = u.int_ext or prior.get("int_ext")
+        u.scenes = list(prior.get("numbers") or [])
+    elif replaces_people or replaces_place:
         # "what about Mei?": the same question about someone (or somewhere) else.
         u.time_of_day = u.time_of_day or prior.get("time_of_day")
         u.int_ext = u.int_ext or prior.get("int_ext")
