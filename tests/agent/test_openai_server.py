@@ -17,6 +17,7 @@ from agent.service import SlateAgent
 from knowledge.production import Production
 from slate.settings import Settings
 from tests.agent.fakes import OpenAIStub
+from tools.registry import all_tools
 
 pytestmark = pytest.mark.server
 
@@ -51,7 +52,12 @@ def test_tool_call_round_trip_streams_over_http(production: Production) -> None:
     assert result.provenance.answered_by == "stub-model"
     assert result.usage.model == "stub-model" and result.usage.total_tokens > 0
     # The tools were offered to the server and the tool result went back as marked data.
-    assert {t["function"]["name"] for t in stub.requests[0]["tools"]} >= {"find_scenes", "scene_details"}
+    # Every registered tool is offered, each with the registry's argument schema.
+    offered = {t["function"]["name"]: t["function"] for t in stub.requests[0]["tools"]}
+    assert set(offered) == set(all_tools())
+    assert set(offered["find_scenes"]["parameters"]["properties"]) == set(
+        all_tools()["find_scenes"].args_model.model_fields
+    )
     tool_turn = stub.requests[1]["messages"][-1]
     assert tool_turn["role"] == "tool" and tool_turn["content"].startswith("<tool-data>")
     assert all(r["stream"] for r in stub.requests)
