@@ -35,6 +35,17 @@ def test_gaps_of_12_frames_or_less_close_to_2_frames_in_a_chain() -> None:
     assert out.changes["gaps closed to 2 frames"] == 2
 
 
+def test_twelve_frames_is_the_limit_for_closing_a_gap() -> None:
+    cues = [
+        cue(1, 1.0, 2.0, "One."),
+        cue(2, 2.5, 3.5, "Two."),  # 500 ms after one: 12 frames at 24 fps
+        cue(3, 4.042, 5.0, "Three."),  # 542 ms after two: 13 frames
+    ]
+    out = fix_cues(cues, NETFLIX_EN, FPS)
+    assert [c.end_ms for c in out.cues] == [2500 - GAP, 3500, 5000]
+    assert out.changes["gaps closed to 2 frames"] == 1
+
+
 def test_overlaps_are_removed_and_too_small_gaps_widened() -> None:
     cues = [cue(1, 1.0, 3.0, "One."), cue(2, 2.5, 4.0, "Two."), cue(3, 4.02, 6.0, "Three.")]
     out = fix_cues(cues, NETFLIX_EN, FPS)
