@@ -129,6 +129,11 @@ TIME_WORDS: dict[str, tuple[str, ...]] = {
     "DAY": ("daytime", "day-time", "day scenes", "day scene", "day exteriors", "day interiors", "during the day",
             "日景", "日間", "白天", "日戲", "晏晝"),
 }
+# Crew topics the notes and recce report answer, not the script's scene cards.
+DOC_TOPICS = ("lens", "lenses", "focal length", "colour", "color", "grade", "lighting", "music", "sound", "stunt",
+              "stunts", "safety", "extras", "rain", "permit", "permits", "power", "generator", "parking", "wardrobe",
+              "costume", "make-up", "makeup", "props", "鏡頭", "色調", "燈光", "音樂", "配樂", "聲效", "特技", "替身",
+              "安全", "臨記", "落雨", "雨", "許可", "發電機", "泊車", "服裝", "化妝", "道具")
 INT_WORDS = ("interior", "interiors", "int", "int.", "indoor", "indoors", "inside", "內景", "内景", "室內")
 EXT_WORDS = ("exterior", "exteriors", "ext", "ext.", "outdoor", "outdoors", "outside", "外景", "室外", "戶外")
 INT_EXT_WORDS = ("int/ext", "int./ext.", "i/e", "interior/exterior", "內外景", "内外景")
@@ -550,6 +555,9 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     asks = re.sub(r"(?<![a-z])(?:scene|one|bit|moment)\s+where(?![a-z])", " ", folded)
     if u.free_writing and not _has(asks, ("which", "what", "where", "who", "邊", "咩", "乜")):
         return "free_writing"
+    if _has(folded, DOC_TOPICS) and not _has(folded, SCENE_LIST):
+        # "Is the rain tower booked for scene 1?", 導演想第二十場用咩鏡頭？: the documents answer.
+        return "search"
     if u.scenes and not u.has_filters:
         return "scene_details" if len(u.scenes) == 1 or _has(folded, DETAIL) else "find_scenes"
     if u.scenes and _has(folded, DETAIL) and not _has(folded, SCENE_LIST):
