@@ -79,6 +79,16 @@ def test_timing_codes() -> None:
     assert (7, "overlap") in found
 
 
+def test_duration_limits_are_inclusive() -> None:
+    cues = [
+        cue(1, 1.0, 8.0, "On screen for seven seconds exactly."),
+        cue(2, 10.0, 17.001, "A millisecond longer than that."),
+        cue(3, 20.0, 20.833, "Hi."),  # 5/6 s
+        cue(4, 22.0, 22.832, "Hi."),
+    ]
+    assert codes(cues) == [(2, "duration_long"), (4, "duration_short")]
+
+
 def test_two_frames_depend_on_the_frame_rate() -> None:
     cues = [cue(1, 1.0, 2.0, "One."), cue(2, 2.081, 3.5, "Two.")]
     assert codes(cues, fps=24) == [(2, "gap_too_small")]  # 2 frames at 24 fps = 83 ms
