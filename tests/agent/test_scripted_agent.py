@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from langchain_core.messages import AIMessage
@@ -42,7 +43,9 @@ def test_tool_call_round_trip_returns_answer_calls_artifacts_and_sources(product
     assert "17" in numbers
     assert all(s["file"] == "night_shift.fountain" and s["scene"] in numbers for s in result.sources)
     assert result.provenance.language_model_wrote_answer is True
+    assert result.provenance.language_model == "scripted-fake"  # which model, for the credits
     assert result.provenance.tools == ["find_scenes"]
+    assert result.provenance.documents == ["night_shift.fountain"]
 
 
 def test_the_model_sees_tool_results_as_marked_data(production: Production) -> None:
@@ -108,8 +111,15 @@ def test_memory_persists_across_agent_instances(production: Production, tmp_path
 
 
 def test_provenance_is_logged_in_the_project(production: Production) -> None:
-    agent, _ = make_agent(production, [AIMessage("hello")])
+    agent, _ = make_agent(
+        production, [AIMessage("hello"), tool_call("scene_details", {"scene": "11"}), AIMessage("Scene 11.")]
+    )
     agent.ask("hi", session="p")
+    agent.ask("what happens in scene 11?", session="p")
     assert production.project_dir is not None
-    log = (production.project_dir / "provenance.jsonl").read_text(encoding="utf-8")
-    assert '"language_model_wrote_answer": true' in log
+    lines = (production.project_dir / "provenance.jsonl").read_text(encoding="utf-8").splitlines()
+    first, second = (json.loads(line) for line in lines)  # one record per turn, appended
+    assert (first["session"], first["tools"], first["documents"]) == ("p", [], [])
+    assert first["language_model_wrote_answer"] is True and first["language_model"] == "scripted-fake"
+    assert (second["tools"], second["documents"]) == (["scene_details"], ["night_shift.fountain"])
+    assert second["artifacts"] == [{"kind": "scene", "path": None}]
