@@ -163,7 +163,10 @@ def test_a_director_uploads_asks_drafts_a_shot_list_and_switches_to_chinese(
 
     # Cantonese question.
     ask(page, "劉督察喺邊幾場出現？", "出處")
-    assert "INSPECTOR LAU" in page.locator("#slate-table").inner_text() or "劉督察" in chat_text(page)
+    # The question itself shows 劉督察 in the chat: the answer and the table must name his scenes.
+    assert "9 場" in chat_text(page) and "第19場" in chat_text(page)
+    wait_text(page, "#slate-table", "旺角警署")  # his police-station scenes (the rooftop table had none)
+    assert "INSPECTOR LAU" in page.inner_text("#slate-table")
     shots.take("inspector-lau")
 
     # Shot list from an example prompt, then download its CSV.
