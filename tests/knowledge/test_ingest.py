@@ -184,7 +184,9 @@ def test_forget_removes_a_document_and_its_chunks(
     assert "notes.md" not in state["copies"]
     with pytest.raises(NotFound) as err:
         forget(fake_settings, "p", "notes.md", client=chroma_client)
-    assert "night.fountain" in str(err.value) or err.value.nearest
+    assert "No document called 'notes.md'" in str(err.value)
+    remaining = {d["name"] for d in state["manifest"]["documents"]}
+    assert err.value.nearest and set(err.value.nearest) <= remaining  # suggestions are real documents
     with pytest.raises(ProjectNotFound):
         forget(fake_settings, "no-such-project", "notes.md", client=chroma_client)
 
