@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
 from knowledge.citations import Citation
 from knowledge.production import Production
+from slate.errors import SlateError
 
 ArtifactKind = Literal[
     "scenes",
@@ -62,12 +63,54 @@ class ToolSpec:
     writes_files: bool = False
 
     def __call__(self, production: Production, **kwargs: Any) -> ToolResult:
-        args = self.args_model(**kwargs)
+        try:
+            args = self.args_model(**kwargs)
+        except ValidationError as exc:
+            raise ToolArgumentError(self.name, exc) from None
         return self.func(production, **args.model_dump(exclude_unset=False))
 
     def invoke(self, production: Production, args: dict[str, Any]) -> ToolResult:
         """Validate `args` (from a model or a form) and run the tool."""
         return self(production, **args)
+
+
+class ToolArgumentError(SlateError):
+    """A tool was given an argument it cannot take; says which and what it accepts."""
+
+    def __init__(self, tool: str, exc: ValidationError) -> None:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first.get("loc", ())) or "arguments"
+        super().__init__(f"{tool}: {field}: {first['msg']}", value=first.get("input"))
+
+
+def _choices(annotation: Any) -> tuple[str, ...]:
+    """The string values of a `Literal` inside an annotation (`TimeOfDay | None` → DAY, NIGHT, ...)."""
+    if typing.get_origin(annotation) is Literal:
+        return tuple(v for v in typing.get_args(annotation) if isinstance(v, str))
+    return tuple(c for arg in typing.get_args(annotation) for c in _choices(arg))
+
+
+class ToolArgs(BaseModel):
+    """Base of every tool's argument model: closed-set values are matched case-insensitively, so a
+    model (or a person using the API) may write `night` for NIGHT or `Hk-Action` for hk-action."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _match_choices(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fixed = dict(data)
+        for name, field in cls.model_fields.items():
+            value = fixed.get(name)
+            choices = _choices(field.annotation)
+            if isinstance(value, str) and choices and value not in choices:
+                folded = value.strip().casefold()
+                match = next((c for c in choices if c.casefold() == folded), None)
+                if match is not None:
+                    fixed[name] = match
+        return fixed
 
 
 _TOOLS: dict[str, ToolSpec] = {}
@@ -117,7 +160,7 @@ def register(func: Callable[..., ToolResult] | None = None, *, writes_files: boo
             default = ... if param.default is inspect.Parameter.empty else param.default
             fields[param.name] = (hints[param.name], Field(default, description=descriptions[param.name]))
         model_name = "".join(part.title() for part in fn.__name__.split("_")) + "Args"
-        args_model = create_model(model_name, __config__=ConfigDict(extra="forbid"), **fields)
+        args_model = create_model(model_name, __base__=ToolArgs, **fields)
         spec = ToolSpec(
             name=fn.__name__,
             func=fn,

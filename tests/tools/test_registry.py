@@ -49,3 +49,21 @@ def test_every_tool_is_documented_and_typed() -> None:
             assert field.description, f"{name}.{field_name} has no description"
         result_type = typing.get_type_hints(spec.func)["return"]
         assert issubclass(result_type, ToolResult), name
+
+
+def test_closed_set_arguments_match_case_insensitively_and_bad_ones_say_why(sample_dir) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from knowledge.production import Production
+    from tools.registry import ToolArgumentError, get_tool
+
+    production = Production.from_files(
+        sample_dir / "night_shift.fountain", locations=sample_dir / "locations.csv"
+    )
+    found = get_tool("find_scenes").invoke(production, {"location": "天台", "time_of_day": "night"})
+    assert [row.number for row in found.scenes] == ["11", "17"]  # type: ignore[attr-defined]
+    with pytest.raises(ToolArgumentError, match="time_of_day") as caught:
+        get_tool("find_scenes").invoke(production, {"time_of_day": "midnight"})
+    assert caught.value.value == "midnight"
+    with pytest.raises(ToolArgumentError, match="colour"):
+        get_tool("find_scenes").invoke(production, {"colour": "blue"})
