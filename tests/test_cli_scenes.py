@@ -92,7 +92,7 @@ def test_json_keeps_chinese_readable(script: Path, capsys: pytest.CaptureFixture
         (["--int-ext", "ext"], ["1", "4"]),
         (["--int-ext", "I/E"], ["3"]),
         (["--character", "阿輝", "--time", "NIGHT", "--int-ext", "EXT"], ["1"]),
-        (["--character", "nobody"], []),
+        (["--character", "kelvin", "--time", "DAY"], []),
     ],
 )
 def test_filters(
@@ -150,3 +150,14 @@ def test_bad_time_choice_is_a_usage_error(script: Path) -> None:
     with pytest.raises(SystemExit) as info:
         main(["scenes", str(script), "--time", "NOON"])
     assert info.value.code == 2
+
+
+def test_unknown_character_is_an_error_with_the_nearest_name(
+    script: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from slate.cli import main
+
+    assert main(["scenes", str(script), "--character", "Bruce Lee"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("slate: error: No character called 'Bruce Lee'")

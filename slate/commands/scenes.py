@@ -82,6 +82,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from slate.output import print_json, print_table
 
     screenplay = load_screenplay(args.file)
+    if args.character:
+        known = {_fold(n): n for scene in screenplay.scenes for n in (*scene.characters, *scene.non_speaking)}
+        if _fold(args.character) not in known:
+            # An empty table would read as "in no scene"; a name the script never uses is a typo.
+            import difflib
+
+            from slate.errors import CharacterNotFound
+
+            nearest = difflib.get_close_matches(_fold(args.character), list(known), n=3, cutoff=0.4)
+            raise CharacterNotFound(args.character, [known[n] for n in nearest] or sorted(known.values())[:5])
     scenes = filter_scenes(
         screenplay.scenes,
         character=args.character,
