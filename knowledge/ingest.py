@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,6 +52,8 @@ ProgressCallback = Callable[[int, int, str], None]
 
 # Files a folder may hold that are not production documents: the programs that generate them.
 IGNORED_SUFFIXES = frozenset({".py", ".pyc", ".sh", ".bat", ".ps1", ".js", ".ipynb"})
+# A folder's README/LICENCE describes the folder, not the production; taken only when named directly.
+FOLDER_DOCS = re.compile(r"^(readme|licen[cs]e|copying|changelog)(\.[a-z]+)?$", re.IGNORECASE)
 DOCUMENTS_DIR = "documents"
 LOCK_FILE = ".ingest.lock"
 
@@ -88,7 +91,8 @@ class ProjectStats(TypedDict):
 
 def collect_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[SkippedFile]]:
     """The files to ingest: given files, and folders walked recursively (sorted), leaving out
-    hidden files and folders and generator scripts. Missing paths are reported, not raised."""
+    hidden files and folders, generator scripts and the folder's own README/licence. Missing paths
+    are reported, not raised."""
     files: list[Path] = []
     skipped: list[SkippedFile] = []
     for raw in paths:
@@ -98,8 +102,11 @@ def collect_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Skipped
                 relative = found.relative_to(path).parts
                 if any(part.startswith(".") for part in relative):
                     continue
-                if found.is_file() and found.suffix.lower() not in IGNORED_SUFFIXES:
-                    files.append(found)
+                if not found.is_file() or found.suffix.lower() in IGNORED_SUFFIXES:
+                    continue
+                if FOLDER_DOCS.match(found.name):
+                    continue
+                files.append(found)
         elif path.is_file():
             files.append(path)
         else:

@@ -250,3 +250,16 @@ def test_an_unexpected_reader_failure_skips_only_that_file(
     assert [Path(s.file).name for s in report.skipped] == ["notes.md"]
     assert "RuntimeError: reader bug" in report.skipped[0].reason
     assert len(report.files) == 4
+
+
+def test_a_folders_readme_and_scripts_are_not_production_documents(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from knowledge.ingest import collect_files
+
+    (tmp_path / "README.md").write_text("# How this folder is laid out\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    (tmp_path / "make_recce.py").write_text("print()\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# 導演筆記\n", encoding="utf-8")
+    files, skipped = collect_files([tmp_path])
+    assert [f.name for f in files] == ["notes.md"] and skipped == []
+    named, _ = collect_files([tmp_path / "README.md"])  # named directly, it is taken
+    assert [f.name for f in named] == ["README.md"]
