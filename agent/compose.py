@@ -27,6 +27,34 @@ NEEDS_MODEL = {
     "設定 SLATE_LLM=openai 同 OPENAI_API_KEY（或者本地伺服器嘅 OPENAI_BASE_URL）之後，我就可以根據呢啲資料幫你寫。",
 }
 
+CANNOT = {
+    "send": (
+        "I can't send email or messages: Slate only writes files into the project's outputs folder, for you "
+        "to send.",
+        "我冇得幫你發電郵或者訊息：Slate 只會將檔案寫入項目嘅 outputs 資料夾，由你自己發出。",
+    ),
+    "weather": (
+        "I can't check the weather: Slate has no internet access and only knows the production's documents "
+        "(sunrise and sunset notes in the recce are in the documents).",
+        "我查唔到天氣：Slate 唔會上網，只知道製作文件入面嘅資料（勘景報告有日出日落時間）。",
+    ),
+    "book": (
+        "I can't book or order anything: Slate only reads the production's documents and drafts lists, "
+        "schedules and call sheets.",
+        "我冇得幫你訂嘢：Slate 只會讀製作文件，起草分鏡表、排期同通告。",
+    ),
+    "budget": (
+        "I can't work out the budget: the schedule only prices cast holding days, company moves and extra "
+        "days (ask “plan the shoot”).",
+        "我計唔到預算：排期只計演員等候日、搬景同額外拍攝日（可以問「幫我排期」）。",
+    ),
+    "delete_scene": (
+        "I can't change the screenplay: scripts are read-only here. Edit the script file and ingest it "
+        "again.",
+        "我唔會改劇本：呢度嘅劇本係唯讀。請改劇本檔案，再重新匯入。",
+    ),
+}
+
 HELP = {
     "en": "I'm Slate's offline planner. I know this production's script and documents. Try:\n"
     "- **Script**: “Which rooftop scenes are at night?”, “What happens in scene 12?”, “How many pages is Mei in?”\n"
@@ -652,6 +680,9 @@ def compose_answer(
             )
         if u.intent == "free_writing":
             return NEEDS_MODEL[lang]
+        if u.intent == "cannot" and u.cannot:
+            en, zh = CANNOT[u.cannot]
+            return _t(lang, en, zh) + "\n\n" + HELP[lang]
         return HELP[lang]
     parts = []
     for artifact in turn.artifacts:
@@ -669,4 +700,7 @@ def compose_answer(
         )
     if u.intent == "free_writing":
         text = NEEDS_MODEL[lang] + "\n\n" + text
+    if u.cannot == "send":
+        en, zh = CANNOT["send"]
+        text = _t(lang, en, zh) + "\n\n" + text
     return text + sources_block(turn.artifacts, lang)

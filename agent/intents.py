@@ -38,6 +38,7 @@ Intent = Literal[
     "subs_translate",
     "free_writing",
     "thanks",
+    "cannot",
 ]
 Lang = Literal["en", "zh"]
 
@@ -159,6 +160,16 @@ SCRIPT_WORDS = {
     "zh-Hant-TW": ("台灣繁體", "台繁", "台灣", "taiwan", "zh-hant-tw"),
     "zh-Hans": ("簡體", "简体", "simplified", "zh-hans", "mainland"),
 }
+# Actions outside Slate's reach: it reads the production's documents and writes files into its
+# outputs folder, nothing else. Each maps to a reason the answer gives.
+CANNOT: dict[str, tuple[str, ...]] = {
+    "send": ("email", "e-mail", "send it", "send the", "send them", "whatsapp", "text it to", "電郵", "email畀", "send畀",
+             "傳畀", "發畀", "寄畀"),
+    "weather": ("weather", "forecast", "rain tomorrow", "天氣", "天文台", "落唔落雨"),
+    "book": ("book a", "book the", "reserve", "hire a", "order a", "預約", "訂車", "訂位", "租車", "叫車"),
+    "budget": ("budget", "total cost", "how much will the shoot cost", "cost of the shoot", "預算", "總成本", "使幾多錢"),
+    "delete_scene": ("delete scene", "remove scene", "cut scene", "刪除第", "刪咗第", "剷走第"),
+}
 # fmt: on
 
 
@@ -189,6 +200,7 @@ class Understanding:
     remove: bool = False
     search_text: str = ""
     free_writing: bool = False
+    cannot: str | None = None  # an action Slate cannot do (send, weather, book, budget, delete_scene)
     residue: list[str] = field(default_factory=list)  # content words left once names and filters are removed
 
     @property
@@ -443,6 +455,7 @@ def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Und
         u.shift_seconds = seconds
     u.follow_up = _is_follow_up(folded)
     u.free_writing = _has(folded, FREE_WRITING)
+    u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
     u.residue = _residue(tod_text)
     u.intent = _intent(u, folded, lexicon, today)
     u.search_text = text.strip()
@@ -516,6 +529,8 @@ def _is_follow_up(folded: str) -> bool:
 
 def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
     """Pick the intent. Order matters: the most specific requests are recognised first."""
+    if u.cannot in ("weather", "book", "budget", "delete_scene"):
+        return "cannot"
     if _has(folded, SUBTITLES) or u.files:
         u.dates = []
         if _has(folded, SUBS_MERGE):
