@@ -512,8 +512,9 @@ def test_draft_tool_through_the_registry_validates_the_style(production: Product
     spec = all_tools()["draft_shot_list"]
     result = spec.invoke(production, {"scene": "8", "style": "handheld"})
     assert result.shot_list.style == "handheld"  # type: ignore[attr-defined]
-    with pytest.raises(ValueError):
+    with pytest.raises(SlateError) as err:
         spec.invoke(production, {"scene": "8", "style": "dogme"})
+    assert "style" in str(err.value) and "hk-action" in str(err.value) and "dogme" in str(err.value)
 
 
 def test_edit_drops_a_shot_without_relettering_the_rest(production: Production) -> None:
