@@ -116,10 +116,63 @@ def _at(day: date, clock: time, minutes: float) -> time:
     return (datetime.combine(day, clock) + timedelta(minutes=minutes)).time()
 
 
+# Shooting order inside a day by time of day. A day of day scenes runs dawn → day → dusk → night; a
+# night's work runs dusk → night and ends with any dawn scene at first light, as crews shoot them.
+# Hong Kong's first light is about 05:45–06:45 through the year; dawn scenes are planned from 06:00.
+FIRST_LIGHT = time(6, 0)
+_DAY_ORDER = {"DAWN": 0, "DAY": 1, "DUSK": 2, "NIGHT": 3}
+_NIGHT_ORDER = {"DUSK": 0, "NIGHT": 1, "DAWN": 2}
+
+
+def _tod(problem: Problem, s: int) -> str:
+    return problem.scenes[s].time_of_day or "DAY"
+
+
+def _is_dark(problem: Problem, s: int) -> bool:
+    return _tod(problem, s) in ("NIGHT", "DUSK")
+
+
+def _hours(problem: Problem, s: int) -> float:
+    minutes = problem.day_minutes if problem.whole_day(s) else problem.minutes[s]
+    return minutes / MINUTES_PER_HOUR
+
+
+def _night_work(problem: Problem, scenes: list[int]) -> bool:
+    """A day with dusk or night scenes and nothing that needs full daylight."""
+    return any(_is_dark(problem, s) for s in scenes) and not any(_tod(problem, s) == "DAY" for s in scenes)
+
+
+def shooting_order(problem: Problem, scenes: list[int]) -> list[int]:
+    """The day's scenes in the order light allows (stable within each time of day)."""
+    order = _NIGHT_ORDER if _night_work(problem, scenes) else _DAY_ORDER
+    return sorted(scenes, key=lambda s: order.get(_tod(problem, s), 1))
+
+
 def general_call(problem: Problem, scenes: list[int]) -> time:
-    """The plan's night call when every scene of the day is a dusk or night scene, else its day call."""
-    late = bool(scenes) and all(problem.scenes[s].time_of_day in ("NIGHT", "DUSK") for s in scenes)
-    return problem.plan.night_call_time if late else problem.plan.call_time
+    """When the day starts.
+
+    Night work: the plan's night call. No dusk or night scene: its day call. A split day (day and
+    night scenes): late enough that the night scenes start at the night call after the day scenes,
+    but not before the day call, so night exteriors are not shot in daylight.
+    """
+    plan = problem.plan
+    if _night_work(problem, scenes):
+        dawn = [s for s in scenes if _tod(problem, s) == "DAWN"]
+        if not dawn:
+            return plan.night_call_time
+        # Start late enough that the night's work ends at first light, when the dawn scenes begin.
+        dark_minutes = round(sum(_hours(problem, s) for s in scenes if s not in dawn) * 60)
+        first_light = FIRST_LIGHT.hour * 60 + FIRST_LIGHT.minute + 24 * 60
+        night = plan.night_call_time.hour * 60 + plan.night_call_time.minute
+        start = max(night, first_light - dark_minutes) % (24 * 60)
+        return time(start // 60, start % 60)
+    if not any(_is_dark(problem, s) for s in scenes):
+        return plan.call_time
+    light_hours = sum(_hours(problem, s) for s in scenes if not _is_dark(problem, s))
+    night = plan.night_call_time.hour * 60 + plan.night_call_time.minute
+    earliest = plan.call_time.hour * 60 + plan.call_time.minute
+    start = max(night - round(light_hours * 60), earliest)
+    return time(start // 60, start % 60)
 
 
 def cast_numbers(problem: Problem) -> dict[str, int]:
@@ -136,7 +189,7 @@ def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallShee
         )
     planned = schedule.days[day - 1]
     plan = problem.plan
-    indices = [problem.index_of(scene_id) for scene_id in planned.scenes]
+    indices = shooting_order(problem, [problem.index_of(scene_id) for scene_id in planned.scenes])
     general = general_call(problem, indices)
     numbers = cast_numbers(problem)
     actors = {normalise_name(m.id): m.actor for m in problem.cast}
@@ -147,11 +200,7 @@ def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallShee
     first_start: dict[str, float] = {}
     for s in indices:
         strip = problem.scenes[s]
-        hours = (
-            problem.day_minutes / MINUTES_PER_HOUR
-            if problem.whole_day(s)
-            else problem.minutes[s] / MINUTES_PER_HOUR
-        )
+        hours = _hours(problem, s)
         for member in strip.cast:
             first_start.setdefault(member, elapsed)
         set_text = strip.location

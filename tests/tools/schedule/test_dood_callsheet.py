@@ -80,16 +80,18 @@ def test_call_sheet_times_addresses_and_notes() -> None:
     schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
     assert len(schedule.days) == 1 and schedule.days[0].scenes == ["1", "2", "3"]  # day scene first
     sheet = build_call_sheet(problem, schedule, 1)
-    assert sheet.general_call == time(7, 0) and sheet.date == date(2027, 3, 5)
-    assert [s.start for s in sheet.scenes] == [time(7, 0), time(11, 0), time(15, 0)]
+    # A split day: the day scene first, called late enough that the night scenes start at the
+    # night call (18:00), not in daylight.
+    assert sheet.general_call == time(14, 0) and sheet.date == date(2027, 3, 5)
+    assert [s.start for s in sheet.scenes] == [time(14, 0), time(18, 0), time(22, 0)]
     cast = {c.id: c for c in sheet.cast}
-    assert cast["AH FAI"].call == time(5, 30) and cast["AH FAI"].on_set == time(7, 0)  # 90 min makeup
-    assert cast["MEI"].call == time(10, 15) and cast["MEI"].on_set == time(11, 0)  # plan default 45
+    assert cast["AH FAI"].call == time(12, 30) and cast["AH FAI"].on_set == time(14, 0)  # 90 min makeup
+    assert cast["MEI"].call == time(17, 15) and cast["MEI"].on_set == time(18, 0)  # plan default 45
     assert sheet.locations[0].address == "57 Tung Choi Street, Mong Kok"
     assert any(n.kinds == ["plan"] and "STUNT" in n.text for n in sheet.notes)
     assert "not filled in" in sheet.weather.lower()
     markdown = call_sheet_markdown(sheet)
-    assert "General call **07:00**" in markdown and "鄺家豪" in markdown
+    assert "General call **14:00**" in markdown and "鄺家豪" in markdown
     assert "<html" in call_sheet_html(sheet) and "夜更" in call_sheet_html(sheet)
 
 
@@ -111,3 +113,17 @@ def test_call_sheet_for_a_day_that_does_not_exist() -> None:
     schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
     with pytest.raises(SlateError, match="no shooting day 5; the schedule has days 1 to 1"):
         build_call_sheet(problem, schedule, 5)
+
+
+def test_a_night_that_ends_with_a_dawn_scene_starts_so_the_dawn_scene_meets_first_light() -> None:
+    problem = small_problem(
+        scenes=[
+            {"id": "20", "location": "ROOFTOP", "cast": ["MEI"], "est_hours": 3, "time_of_day": "DAWN"},
+            {"id": "2", "location": "ROOFTOP", "cast": ["MEI"], "est_hours": 8, "time_of_day": "NIGHT"},
+        ]
+    )
+    schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
+    sheet = build_call_sheet(problem, schedule, 1)
+    assert [s.id for s in sheet.scenes] == ["2", "20"]  # the night's work, then dawn
+    assert sheet.general_call == time(22, 0)
+    assert [s.start for s in sheet.scenes] == [time(22, 0), time(6, 0)]
