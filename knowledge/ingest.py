@@ -72,6 +72,7 @@ class IngestReport(BaseModel):
     chunks_unchanged: int = 0
     chunks_removed: int = 0
     skipped: list[SkippedFile] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Things worth knowing that are not errors.")
 
 
 class ForgetReport(BaseModel):
@@ -277,6 +278,14 @@ def ingest(
         keyword.save(project_dir / INDEX_FILE)
         if progress:
             progress(len(files), len(files), files[-1].name if files else "")
+        scripts = manifest.of_type("screenplay")
+        if len(scripts) > 1:
+            # Scene tools read one script; a second draft ingested beside the first must not go unnoticed.
+            report.notes.append(
+                f"The project has {len(scripts)} screenplays; scene lookups, shot lists and schedules use the "
+                f"latest ingested, {scripts[-1].name} (all are searchable). "
+                f"Forget the others with `slate forget FILE --project {project}`."
+            )
     return report
 
 

@@ -86,6 +86,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         )
         if report.skipped:
             print_table(["skipped", "reason"], [(s.file, s.reason) for s in report.skipped])
+        for note in report.notes:
+            print(f"Note: {note}")
     return 2 if report.skipped else 0
 
 

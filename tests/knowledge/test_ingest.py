@@ -263,3 +263,15 @@ def test_a_folders_readme_and_scripts_are_not_production_documents(tmp_path) -> 
     assert [f.name for f in files] == ["notes.md"] and skipped == []
     named, _ = collect_files([tmp_path / "README.md"])  # named directly, it is taken
     assert [f.name for f in named] == ["README.md"]
+
+
+def test_a_second_screenplay_is_noted(
+    fake_settings: Settings, chroma_client: Any, mini_production: Path, tmp_path: Path
+) -> None:
+    first = _run(fake_settings, chroma_client, "drafts", mini_production / "night.fountain")
+    assert first.notes == []
+    draft = tmp_path / "night_v2.fountain"
+    draft.write_text(SCRIPT.replace("阿美", "美姐"), encoding="utf-8")
+    second = _run(fake_settings, chroma_client, "drafts", draft)
+    assert len(second.notes) == 1
+    assert "2 screenplays" in second.notes[0] and "night_v2.fountain" in second.notes[0]
