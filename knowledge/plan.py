@@ -840,9 +840,26 @@ def breakdown_from_production(production: Production | None, plan: Plan) -> list
             line=scene.line_start,
             action=_action_lines(scene),
         )
+    script_ids = {key: strip.id for key, strip in strips.items()}
     for number, override in enumerate(plan.scenes):
         key = normalise_scene_id(override.id)
         base = strips.get(key)
+        if script_ids and key not in script_ids and (override.omit or override.location is None):
+            # With a script, an entry naming no scene of it is almost always a typo ("71" for "17");
+            # a scene really added to the plan says where it is shot.
+            swapped = [k for k in script_ids if sorted(k) == sorted(key)]  # "71" for "17"
+            nearest = list(
+                dict.fromkeys(swapped + difflib.get_close_matches(key, list(script_ids), n=3, cutoff=0.3))
+            )[:3]
+            raise plan.error(
+                f"Scene {override.id!r} is not in the script"
+                + (f" (nearest {', '.join(repr(script_ids[n]) for n in nearest)})" if nearest else "")
+                + "; a scene added to the plan needs its location",
+                section="scenes",
+                index=number,
+                key="id",
+                value=override.id,
+            )
         if override.omit:
             strips.pop(key, None)
             continue

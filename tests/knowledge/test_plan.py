@@ -260,3 +260,16 @@ def test_script_scene_too_long_for_a_day_is_reported(tmp_path: Path, sample_dir:
     strips = breakdown_from_production(production, plan)
     with pytest.raises(PlanError, match=r"Scene \d+\w* is .* longer than a 12-hour day"):
         check_strips(plan, strips)
+
+
+def test_a_plan_scene_that_is_not_in_the_script_is_a_typo_unless_it_says_where(
+    tmp_path: Path, sample_dir: Path
+) -> None:
+    production = Production.from_files(sample_dir / "night_shift.fountain")
+    typo = load_plan(write(tmp_path, "start_date: 2027-03-01\nscenes:\n  - {id: '71', est_hours: 11}\n"))
+    with pytest.raises(PlanError, match=r"Scene '71' is not in the script \(nearest '17'") as caught:
+        breakdown_from_production(production, typo)
+    assert caught.value.line == 3 and "scenes[1] (id '71')" in str(caught.value)
+    omitted = load_plan(write(tmp_path, "start_date: 2027-03-01\nscenes:\n  - {id: '99', omit: true}\n"))
+    with pytest.raises(PlanError, match="not in the script"):
+        breakdown_from_production(production, omitted)
