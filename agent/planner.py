@@ -146,8 +146,14 @@ def _follow_scene_search(u: Understanding, previous: Turn) -> Understanding:
         if not u.characters and prior.get("characters"):
             u.characters = list(prior["characters"])
     else:
-        # "and which of those are at night?": filter the scenes of the previous answer.
+        # "and which of those are at night?": filter the scenes of the previous answer, carrying its
+        # filters along so a later "what about Fat Jai?" still knows the rest of the question.
         u.scenes = _scene_numbers(previous.artifact("scenes")) or ["__none__"]
+        u.characters = list(dict.fromkeys([*(prior.get("characters") or []), *u.characters]))
+        if not u.locations and prior.get("location"):
+            u.locations = [prior["location"]]
+        u.time_of_day = u.time_of_day or prior.get("time_of_day")
+        u.int_ext = u.int_ext or prior.get("int_ext")
     return u
 
 
