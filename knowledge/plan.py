@@ -378,16 +378,16 @@ class Plan(_Entry):
 
         Inline entries replace the fields they set (unavailable dates included) and add aliases.
         """
-        members = _merge_people(list(base), self._listed_cast())
+        members = _merge_entries(list(base), self._listed_cast())
         for entry in self.cast:
-            members = _merge_people(members, [_cast_from_entry(entry)], fields=entry.model_fields_set)
+            members = _merge_entries(members, [_cast_from_entry(entry)], fields=entry.model_fields_set)
         return members
 
     def location_entries(self, base: Sequence[LocationEntry] = ()) -> list[LocationEntry]:
         """`base`, then the plan's locations_list file, then inline entries (same rules as cast)."""
-        entries = _merge_places(list(base), self._listed_locations())
+        entries = _merge_entries(list(base), self._listed_locations())
         for entry in self.locations:
-            entries = _merge_places(
+            entries = _merge_entries(
                 entries, [LocationEntry(**entry.model_dump())], fields=entry.model_fields_set
             )
         return entries
@@ -453,36 +453,25 @@ def _find(items: Sequence[CastMember | LocationEntry], ident: str) -> int | None
 _UNION_FIELDS = ("names",)
 
 
-def _merge_people(
-    members: list[CastMember], extra: Sequence[CastMember], fields: set[str] | None = None
-) -> list[CastMember]:
-    out = list(members)
-    for member in extra:
-        found = _find(out, member.id)
+_Listed = TypeVar("_Listed", CastMember, LocationEntry)
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _merge_entries(
+    items: list[_Listed], extra: Sequence[_Listed], fields: set[str] | None = None
+) -> list[_Listed]:
+    """`extra` merged into `items` by id or alias (see `_merged`); new ids are appended."""
+    out = list(items)
+    for item in extra:
+        found = _find(out, item.id)
         if found is None:
-            out.append(member)
+            out.append(item)
             continue
-        out[found] = _merged(out[found], member, fields)
+        out[found] = _merged(out[found], item, fields)
     return out
 
 
-def _merge_places(
-    entries: list[LocationEntry], extra: Sequence[LocationEntry], fields: set[str] | None = None
-) -> list[LocationEntry]:
-    out = list(entries)
-    for entry in extra:
-        found = _find(out, entry.id)
-        if found is None:
-            out.append(entry)
-            continue
-        out[found] = _merged(out[found], entry, fields)
-    return out
-
-
-_Listed = TypeVar("_Listed", bound=BaseModel)
-
-
-def _merged(old: _Listed, new: _Listed, fields: set[str] | None) -> _Listed:
+def _merged(old: _Model, new: _Model, fields: set[str] | None) -> _Model:
     """`new` over `old`: fields `new` sets replace the old ones, except aliases, which are added."""
     chosen: set[str] = (
         fields if fields is not None else {k for k, v in new.model_dump().items() if v not in (None, [], 0)}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from slate.cli import main
-from tests.knowledge.knowledge_fixtures import CAST, LOCATIONS, NOTES, SCRIPT, SUBS
+from tests.knowledge.knowledge_fixtures import write_mini_production
 
 PROJECT = "夜更"
 
@@ -16,16 +16,7 @@ PROJECT = "夜更"
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
     monkeypatch.setenv("SLATE_EMBEDDER", "fake")
-    folder = tmp_path / "files"
-    folder.mkdir()
-    for name, text in {
-        "night.fountain": SCRIPT,
-        "cast.csv": CAST,
-        "locations.csv": LOCATIONS,
-        "notes.md": NOTES,
-        "rough.zh-en.srt": SUBS,
-    }.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = write_mini_production(tmp_path / "files")
     assert main(["ingest", str(folder), "--project", PROJECT]) == 0
     capsys.readouterr()
     return PROJECT

@@ -8,22 +8,13 @@ from pathlib import Path
 import pytest
 
 from slate.cli import main
-from tests.knowledge.knowledge_fixtures import CAST, LOCATIONS, NOTES, SCRIPT, SUBS
+from tests.knowledge.knowledge_fixtures import write_mini_production
 
 
 @pytest.fixture
 def production(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SLATE_EMBEDDER", "fake")
-    folder = tmp_path / "夜更 files"
-    folder.mkdir()
-    for name, text in {
-        "night.fountain": SCRIPT,
-        "cast.csv": CAST,
-        "locations.csv": LOCATIONS,
-        "notes.md": NOTES,
-        "rough.zh-en.srt": SUBS,
-    }.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = write_mini_production(tmp_path / "夜更 files")
     return folder
 
 

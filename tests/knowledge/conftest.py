@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from slate.settings import Settings, load_settings
-from tests.knowledge.knowledge_fixtures import CAST, LOCATIONS, NOTES, SCRIPT, SUBS
+from tests.knowledge.knowledge_fixtures import write_mini_production
 
 
 @pytest.fixture
@@ -33,13 +33,7 @@ def fake_settings() -> Settings:
 @pytest.fixture
 def mini_production(tmp_path: Path) -> Path:
     """A folder with a script, cast and location lists, notes, subtitles and things to ignore."""
-    folder = tmp_path / "mini"
-    folder.mkdir()
-    (folder / "night.fountain").write_text(SCRIPT, encoding="utf-8")
-    (folder / "cast.csv").write_text(CAST, encoding="utf-8")
-    (folder / "locations.csv").write_text(LOCATIONS, encoding="utf-8")
-    (folder / "notes.md").write_text(NOTES, encoding="utf-8")
-    (folder / "rough.zh-en.srt").write_text(SUBS, encoding="utf-8")
+    folder = write_mini_production(tmp_path / "mini")
     (folder / "make_recce.py").write_text("print('generator')\n", encoding="utf-8")
     (folder / ".DS_Store").write_bytes(b"\x00\x01")
     return folder

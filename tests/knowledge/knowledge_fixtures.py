@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 SCRIPT = """Title: 夜更 NIGHT SHIFT
 Author: 測試編劇
 
@@ -80,3 +82,18 @@ Ah Fai, when will you pay us back?
 下個禮拜，一定還。
 Next week, I promise.
 """
+
+
+def write_mini_production(folder: Path) -> Path:
+    """The mini production's five files (script, cast, locations, notes, subtitles) in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "night.fountain": SCRIPT,
+        "cast.csv": CAST,
+        "locations.csv": LOCATIONS,
+        "notes.md": NOTES,
+        "rough.zh-en.srt": SUBS,
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
