@@ -34,9 +34,13 @@ CANNOT = {
         "我冇得幫你發電郵或者訊息：Slate 只會將檔案寫入項目嘅 outputs 資料夾，由你自己發出。",
     ),
     "weather": (
-        "I can't check the weather: Slate has no internet access and only knows the production's documents "
-        "(sunrise and sunset notes in the recce are in the documents).",
-        "我查唔到天氣：Slate 唔會上網，只知道製作文件入面嘅資料（勘景報告有日出日落時間）。",
+        "I can't check the weather: Slate has no internet access and only knows the production's documents.",
+        "我查唔到天氣：Slate 唔會上網，只知道製作文件入面嘅資料。",
+    ),
+    "other": (
+        "That's outside what I can do: I work offline and only know this production's documents (script, "
+        "cast and location lists, notes, plans, subtitles).",
+        "呢樣我做唔到：我係離線運作，只知道呢個製作嘅文件（劇本、演員表、場景表、筆記、排期、字幕）。",
     ),
     "book": (
         "I can't book or order anything: Slate only reads the production's documents and drafts lists, "
@@ -55,23 +59,35 @@ CANNOT = {
     ),
 }
 
-HELP = {
-    "en": "I'm Slate's offline planner. I know this production's script and documents. Try:\n"
-    "- **Script**: “Which rooftop scenes are at night?”, “What happens in scene 12?”, “How many pages is Mei in?”\n"
-    "- **Documents**: “What lens does the director want for the fight?”\n"
-    "- **Shot lists**: “Draft a shot list for scene 7 in hk-action style”, then “drop 7C”\n"
-    "- **Schedule**: “Plan the shoot”, “劉Sir 3號唔得，重新排”, “Call sheet for day 2”\n"
-    "- **Subtitles**: “Check the subtitles”, “幫我將字幕轉做香港繁體”\n"
-    "I answer from the tools and cite scene, page and file. I don't write new material unless a language model "
-    "is connected.",
-    "zh": "我係 Slate 嘅離線助手，識得呢個製作嘅劇本同文件。你可以問：\n"
-    "- **劇本**：「劉督察喺邊幾場出現？」「第12場講咩？」「阿美有幾多頁戲？」\n"
-    "- **文件**：「導演想打鬥場用咩鏡頭？」\n"
-    "- **分鏡表**：「幫我出第七場嘅分鏡表，港式動作風格」，之後「drop 7C」\n"
-    "- **排期**：「幫我排期」「劉Sir 3號唔得，重新排」「第二日嘅通告」\n"
-    "- **字幕**：「檢查吓字幕」「幫我將字幕轉做香港繁體」\n"
-    "我只會根據工具嘅結果回答，並註明場次、頁數同檔案；除非接駁咗語言模型，否則唔會創作新內容。",
-}
+
+def help_text(lang: Lang, lexicon: Lexicon) -> str:
+    """What Slate can do, with examples drawn from the open production (never from the sample)."""
+    people = [lexicon.display.get(c, c) for c in list(lexicon.display)[:2]] or ["(a character)"]
+    places = sorted(set(lexicon.locations.values()), key=len)[:1] or ["(a location)"]
+    scene = next((n for n in lexicon.scene_numbers if n not in lexicon.omitted), "1")
+    who, where = people[0].split(" (")[0], places[0]
+    if lang == "zh":
+        return (
+            "我係 Slate 嘅離線助手，識得呢個製作嘅劇本同文件。你可以問：\n"
+            f"- **劇本**：「{who}喺邊幾場出現？」「第{scene}場講咩？」「{where}有邊幾場夜戲？」\n"
+            f"- **演員同場景**：「邊個演{who}？」「{where}喺邊度？」「邊個戲份最多？」\n"
+            "- **文件**：問導演筆記或者勘景報告入面嘅內容\n"
+            f"- **分鏡表**：「幫我出第{scene}場嘅分鏡表」\n"
+            "- **排期**：「幫我排期」「第二日拍咩？」「第一日嘅通告」\n"
+            "- **字幕**：「檢查吓字幕」「將字幕轉做香港繁體」\n"
+            "我只會根據工具嘅結果回答，並註明場次、頁數同檔案；除非接駁咗語言模型，否則唔會創作新內容。"
+        )
+    return (
+        "I'm Slate's offline planner. I know this production's script and documents. Try:\n"
+        f"- **Script**: “Which scenes is {who} in?”, “What happens in scene {scene}?”, “{where} night scenes?”\n"
+        f"- **Cast and places**: “Who plays {who}?”, “Where is {where}?”, “Who has the most pages?”\n"
+        "- **Documents**: ask what the notes or the recce report say\n"
+        f"- **Shot lists**: “Draft a shot list for scene {scene}”\n"
+        "- **Schedule**: “Plan the shoot”, “What do we shoot on day 2?”, “Call sheet for day 1”\n"
+        "- **Subtitles**: “Check the subtitles”, “Convert the subtitles to Hong Kong Traditional”\n"
+        "I answer from the tools and cite scene, page and file. I don't write new material unless a language model "
+        "is connected."
+    )
 
 
 def _t(lang: Lang, en: str, zh: str) -> str:
@@ -257,6 +273,7 @@ def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             text += f"\n- 場景：{'、'.join(a['locations'][:8])}"
         if a.get("unavailable"):
             text += f"\n- 唔得閒：{'、'.join(a['unavailable'])}"
+        text += _person_facts(a, lang)
     else:
         text = (
             f"**{name}**" + (f" — played by {a['actor']}" if a.get("actor") else "") + "\n\n"
@@ -269,6 +286,25 @@ def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             text += f"\n- Sets: {', '.join(a['locations'][:8])}"
         if a.get("unavailable"):
             text += f"\n- Unavailable: {', '.join(a['unavailable'])}"
+        text += _person_facts(a, lang)
+    return text
+
+
+def _person_facts(a: dict[str, Any], lang: Lang) -> str:
+    """What the cast list adds: other names (full name, nicknames), day rate, notes."""
+    from tools.script_lookup import CharacterReport
+
+    report = CharacterReport.model_validate(a)
+    others = [n for n in report.aliases if n.casefold() != report.name.casefold()]
+    text = ""
+    if others:
+        text += _t(lang, f"\n- Also called: {', '.join(others)}", f"\n- 又叫：{'、'.join(others)}")
+    if report.daily_rate:
+        text += _t(
+            lang, f"\n- Day rate: HK${report.daily_rate:,.0f}", f"\n- 日薪：HK${report.daily_rate:,.0f}"
+        )
+    if report.notes:
+        text += _t(lang, f"\n- Cast list notes: {report.notes}", f"\n- 演員表備註：{report.notes}")
     return text
 
 
@@ -299,24 +335,30 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 
 
 def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
-    hits = a.get("hits") or []
+    from agent.extract import best_sentences
+    from agent.routing import default_router
+    from tools.script_lookup import SearchResult
+
+    result = SearchResult.model_validate(a)
     lang = u.lang
-    if not hits:
+    if not result.hits:
         return _t(
             lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
         )
-    head = _t(
-        lang,
-        "Here is what the production's documents say (quoted, most relevant first):",
-        "製作文件入面最相關嘅內容（原文引用）：",
-    )
-    lines = []
-    for i, hit in enumerate(hits[:4], start=1):
-        snippet = " ".join(str(hit.get("text", "")).split())
-        if len(snippet) > 280:
-            snippet = snippet[:280] + "…"
-        lines.append(f"{i}. “{snippet}” — *{_label(hit)}*")
-    return head + "\n\n" + "\n".join(lines)
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder)
+    if not answers:
+        return _t(
+            lang,
+            "The documents don't say. The closest passage is in " + result.hits[0].citation().label() + ".",
+            "文件冇講到。最接近嘅段落喺 " + result.hits[0].citation().label() + "。",
+        )
+    best = answers[0]
+    lines = [f"“{best.sentence}” — *{best.hit.citation().label()}*"]
+    for other in answers[1:]:
+        if other.score >= best.score * 0.8 and other.sentence != best.sentence:
+            lines.append(f"“{other.sentence}” — *{other.hit.citation().label()}*")
+    head = _t(lang, "The documents say:", "文件咁講：")
+    return head + "\n\n" + "\n".join(lines[:2])
 
 
 def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
@@ -682,8 +724,13 @@ def compose_answer(
             return NEEDS_MODEL[lang]
         if u.intent == "cannot" and u.cannot:
             en, zh = CANNOT[u.cannot]
-            return _t(lang, en, zh) + "\n\n" + HELP[lang]
-        return HELP[lang]
+            return _t(lang, en, zh)
+        return help_text(lang, lexicon)
+    from agent.families import compose_family
+
+    family = compose_family(u, turn.artifacts, lexicon)
+    if family is not None:
+        return family + sources_block(turn.artifacts, lang)
     parts = []
     for artifact in turn.artifacts:
         composer = COMPOSERS.get(str(artifact.get("kind")))

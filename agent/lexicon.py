@@ -137,6 +137,7 @@ class Lexicon:
     characters: dict[str, str] = field(default_factory=dict)  # folded alias → canonical
     locations: dict[str, str] = field(default_factory=dict)  # folded alias → term for find_scenes(location=)
     scene_numbers: list[str] = field(default_factory=list)
+    omitted: set[str] = field(default_factory=set)  # scene numbers kept in the script as OMITTED
     subtitle_files: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     plan_start: date | None = None
@@ -189,6 +190,7 @@ class Lexicon:
                     lex.locations[key] = target
                     break
         lex.scene_numbers = [s.number for s in production.scenes]
+        lex.omitted = {s.number for s in production.scenes if is_omitted(s.heading)}
         lex.subtitle_files = [d.name for d in production.documents if d.doc_type == "subtitles"]
         lex.documents = [d.name for d in production.documents]
         if production.plan_path is not None:
@@ -203,6 +205,14 @@ class Lexicon:
 
     def find_locations(self, text: str, taken: list[Mention]) -> list[Mention]:
         return _find(fold(text), self.locations, taken)
+
+
+_OMITTED = re.compile(r"^\W*(?:\d+[A-Z]?\W*)?(?:OMITTED|OMIT|DELETED|刪除|刪去|略去)\b", re.IGNORECASE)
+
+
+def is_omitted(heading: str) -> bool:
+    """A scene kept only to lock its number ("14 OMITTED", "OMITTED")."""
+    return bool(_OMITTED.search(heading.strip()))
 
 
 def _plan_start(production: Production) -> date | None:

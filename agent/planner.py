@@ -27,6 +27,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import ConfigDict, Field
 
 from agent.compose import compose_answer
+from agent.families import plan_family
 from agent.intents import Understanding, understand
 from agent.lexicon import Lexicon
 from knowledge.production import Production
@@ -40,6 +41,8 @@ PLANNER_FAILED = (
 
 # Intents whose answer needs a scene; when none is named, the planner searches the script first.
 NEEDS_SCENE = {"scene_details", "shot_list", "show_shot_list"}
+# Question families answered by picking one fact from a result (agent.families).
+FAMILIES = {"scene_order", "scene_rank", "cast_rank", "schedule_day"}
 
 
 @dataclass
@@ -159,8 +162,16 @@ def _follow_scene_search(u: Understanding, previous: Turn) -> Understanding:
 
 def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
     """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
-    if previous is None or not u.follow_up:
+    if previous is None:
         return u
+    if u.intent == "scene_order" and u.order in ("next", "previous", "after", "before") and not u.scenes:
+        # "the next one?" after a scene: relative to the scene just discussed.
+        last = previous.artifact("scene")
+        if last and isinstance(last.get("scene"), dict):
+            u.scenes = [str(last["scene"].get("number"))]
+        return u
+    if not u.follow_up:
+        return _answer_to_question(u, previous, lexicon)
     prev = understand(previous.human, lexicon)
     open_ended = u.intent in ("find_scenes", "search", "character_report", "location_report")
     if previous.call("find_scenes") and open_ended and u.has_filters and not u.scenes:
@@ -191,6 +202,18 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
         and u.intent in ("search", "find_scenes", "schedule")
     ):
         u.intent = "call_sheet"
+    return u
+
+
+def _answer_to_question(u: Understanding, previous: Turn, lexicon: Lexicon) -> Understanding:
+    """A bare reply ("17", "第17場") to Slate's "Which scene?" completes the earlier request."""
+    if not (u.scenes and len(u.human_words()) <= 3) or previous.calls:
+        return u
+    prev = understand(previous.human, lexicon)
+    if prev.intent in NEEDS_SCENE and not prev.scenes:
+        prev.scenes = list(u.scenes)
+        prev.text, prev.search_text = u.text, u.search_text
+        return prev
     return u
 
 
@@ -302,6 +325,8 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         return [_call("call_sheet", day=u.day or 1)]
     if intent.startswith("subs_"):
         return _subtitle_calls(u, lexicon)
+    if intent in FAMILIES:
+        return plan_family(u, lexicon, _call)
     if intent == "search":
         return [_call("search_documents", query=u.search_text, k=5)]
     if intent == "free_writing":

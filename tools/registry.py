@@ -33,6 +33,7 @@ ArtifactKind = Literal[
     "subtitle_report",
     "subtitles",
     "overview",
+    "cast",
     "message",
 ]
 

@@ -96,6 +96,8 @@ class CharacterReport(ToolResult):
     name: str
     aliases: list[str]
     actor: str | None = None
+    daily_rate: float | None = Field(None, description="The cast list's daily rate (HKD), when it gives one.")
+    notes: str | None = Field(None, description="The cast list's notes on the character.")
     scenes: list[SceneRow]
     speaking_scenes: list[str]
     silent_scenes: list[str]
@@ -139,6 +141,27 @@ class SearchResult(ToolResult):
 
     def summary(self) -> str:
         return f"{len(self.hits)} passage(s) for {self.query!r}"
+
+
+class CastRow(BaseModel):
+    """One character in the cast summary."""
+
+    name: str
+    actor: str | None = None
+    daily_rate: float | None = None
+    scenes: int
+    eighths: int
+    speeches: int
+    first_scene: str | None = None
+    last_scene: str | None = None
+
+
+class CastSummary(ToolResult):
+    kind: Literal["cast"] = "cast"
+    cast: list[CastRow]
+
+    def summary(self) -> str:
+        return f"{len(self.cast)} characters"
 
 
 class Overview(ToolResult):
@@ -319,6 +342,8 @@ def character_report(production: Production, name: str, with_character: str | No
         name=canonical,
         aliases=production.character_names().get(canonical, [canonical]),
         actor=member.actor if member else None,
+        daily_rate=member.daily_rate if member and member.daily_rate else None,
+        notes=member.notes if member else None,
         scenes=[SceneRow.of(s) for s in scenes],
         speaking_scenes=speaking,
         silent_scenes=silent,
@@ -426,3 +451,40 @@ def production_overview(production: Production) -> Overview:
         by_int_ext=by_ie,
         sources=[Citation(file=d.name, doc_type=d.doc_type) for d in production.documents],
     )
+
+
+@register
+def cast_summary(production: Production) -> CastSummary:
+    """List every character with actor, daily rate, scene count, pages and speeches (for "who has the most pages?").
+
+    Args:
+    """
+    production.require_script()
+    rows: dict[str, CastRow] = {}
+    scenes_of: dict[str, list[Scene]] = {}
+    for scene in production.scenes:
+        for name in [*scene.characters, *scene.non_speaking]:
+            scenes_of.setdefault(name, []).append(scene)
+    speeches: dict[str, int] = {}
+    for scene in production.scenes:
+        for el in scene.elements:
+            if el.type == "character":
+                who = production.canonical_character(el.character or el.text)
+                speeches[who] = speeches.get(who, 0) + 1
+    names = list(dict.fromkeys([*scenes_of, *(m.id for m in production.cast)]))
+    for name in names:
+        scenes = scenes_of.get(name, [])
+        member = production.cast_member(name)
+        rows[name] = CastRow(
+            name=name,
+            actor=member.actor if member else None,
+            daily_rate=member.daily_rate if member and member.daily_rate else None,
+            scenes=len(scenes),
+            eighths=_sum_eighths(scenes),
+            speeches=speeches.get(name, 0),
+            first_scene=scenes[0].number if scenes else None,
+            last_scene=scenes[-1].number if scenes else None,
+        )
+    script = production.scenes[0].file if production.scenes else ""
+    sources = [Citation(file=script, doc_type="screenplay")] if script else []
+    return CastSummary(cast=list(rows.values()), sources=sources)

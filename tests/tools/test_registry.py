@@ -13,6 +13,7 @@ EXPECTED = [
     "location_report",
     "search_documents",
     "production_overview",
+    "cast_summary",
     "draft_shot_list",
     "edit_shot_list",
     "get_shot_list",
