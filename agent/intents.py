@@ -189,6 +189,24 @@ SIZE_WORDS = {
     "TWO-SHOT": ("two-shot", "two shot", "2-shot", "雙人鏡", "兩人鏡"),
     "INSERT": ("insert", "cutaway", "插入鏡頭", "插入"),
 }
+MOVEMENT_WORDS = {
+    "handheld": ("handheld", "hand-held", "hand held", "手持"),
+    "steadicam": ("steadicam", "steadi-cam", "gimbal", "斯坦尼康", "穩定器"),
+    "dolly": ("dolly", "push in", "pull out", "路軌", "軌道", "推軌"),
+    "tracking": ("tracking", "track with", "follow", "跟拍", "跟住拍"),
+    "pan": ("pan", "panning", "搖鏡", "橫搖"),
+    "tilt": ("tilt", "直搖"),
+    "crane/drone": ("crane", "drone", "jib", "升降", "航拍", "吊臂"),
+    "zoom": ("zoom", "變焦"),
+    "static": ("static", "locked off", "locked-off", "on sticks", "tripod", "固定", "腳架"),
+}
+ANGLE_WORDS = {
+    "low": ("low angle", "low-angle", "低角度", "仰拍"),
+    "high": ("high angle", "high-angle", "高角度", "俯拍"),
+    "dutch": ("dutch", "canted", "傾斜"),
+    "overhead": ("overhead", "top shot", "bird's eye", "頂拍"),
+    "eye level": ("eye level", "eye-level", "平視"),
+}
 SCRIPT_WORDS = {
     "zh-Hant-HK": ("香港繁體", "港繁", "香港中文", "hong kong traditional", "hong kong chinese", "zh-hant-hk", "hk traditional"),
     "zh-Hant-TW": ("台灣繁體", "台繁", "台灣", "taiwan", "zh-hant-tw"),
@@ -300,7 +318,7 @@ _SCENE_ZH_BARE = re.compile(r"(?<![0-9第])([0-9]+[a-z]{0,2})\s*[場场](?!景|�
 _SCENE_HASH = re.compile(r"(?<![\w])#\s*(\d+[a-z]{0,2})\b")
 # Shot ids as tools.shot_list writes them: 12C, 7AA, and 12A-C for scenes that end in a letter.
 _SHOT_ID = re.compile(
-    r"(?<![0-9a-z])(?!\d{1,3}(?:st|nd|rd|th)(?![a-z0-9]))(\d{1,3}[a-z]?-[a-z]{1,2}|\d{1,3}[a-z]{1,2})(?![a-z0-9])"
+    r"(?<![0-9a-z])(?!\d{1,3}(?:st|nd|rd|th|mm|cm|am|pm|fps|hz|kg|km|k|m|s|h|x)(?![a-z0-9]))(\d{1,3}[a-z]?-[a-z]{1,2}|\d{1,3}[a-z]{1,2})(?![a-z0-9])"
 )
 _DAY = re.compile(
     r"(?:(?<![a-z])(?:shoot(?:ing)?\s+)?day\s*#?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?![0-9])"
@@ -537,6 +555,8 @@ def understand(
     u.intent = _intent(u, folded, lexicon, today)
     if route:
         u.intent = _routed(u, folded, lexicon, router)
+    if u.intent == "schedule_day" and not u.dates:
+        u.dates = extract_dates(folded, lexicon.plan_start, today)
     u.search_text = text.strip()
     return u
 
@@ -565,7 +585,7 @@ def _masked(folded: str, people: list[Mention], places: list[Mention]) -> str:
             seen.append(mention.value)
         spans.append((mention.start, mention.end, "PERSON" if seen.index(mention.value) == 0 else "PERSON2"))
     spans.extend((m.start, m.end, "PLACE") for m in places)
-    return mask(folded, spans)
+    return mask(folded, spans, patterns=(_ISO_DATE, _EN_DATE, _ZH_DATE, _SLASH_DATE))
 
 
 # Intents the keyword rules recognise from explicit words ("shot list", "call sheet", a subtitle file, a
@@ -690,6 +710,13 @@ def _is_follow_up(folded: str) -> bool:
     )
 
 
+def _shot_ids(folded: str, lexicon: Lexicon) -> list[str]:
+    """Shot ids in the text (12C, 7AA, 12A-C); a scene's own number (12A) only with the word shot."""
+    found = [s.upper() for s in _SHOT_ID.findall(folded)]
+    known = {n.upper() for n in lexicon.scene_numbers}
+    return [s for s in found if s not in known or _has(folded, ("shot", "鏡"))]
+
+
 def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
     """Pick the intent. Order matters: the most specific requests are recognised first."""
     if u.cannot in ("weather", "book", "budget", "delete_scene"):
@@ -707,10 +734,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         if _has(folded, SUBS_FIX):
             return "subs_fix"
         return "subs_check"
-    shot_ids = [s.upper() for s in _SHOT_ID.findall(folded)]
-    known = {n.upper() for n in lexicon.scene_numbers}
-    shot_ids = [s for s in shot_ids if s not in known or _has(folded, ("shot", "鏡"))]
-    if shot_ids and (_has(folded, EDIT_VERBS) or u.shot_size):
+    shot_ids = _shot_ids(folded, lexicon)
+    if shot_ids and (_has(folded, EDIT_VERBS) or u.shot_size or _first_key(folded, MOVEMENT_WORDS)):
         u.shot_ids = shot_ids
         return "edit_shot"
     if u.remove and _has(folded, (*SHOT_LIST, "shot", "鏡頭")):

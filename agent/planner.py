@@ -29,7 +29,7 @@ from pydantic import ConfigDict, Field
 from agent.compose import compose_answer
 from agent.families import plan_family
 from agent.intents import Understanding, understand
-from agent.lexicon import Lexicon
+from agent.lexicon import Lexicon, fold
 from knowledge.production import Production
 
 _ids = itertools.count(1)
@@ -265,6 +265,10 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
             return [search]
         u.scenes = [scene]
         return [search, _first_step(u, lexicon)]
+    if u.intent == "edit_shot":
+        # Edits run one after another, each on the version the previous one saved: a turn's edits
+        # never start from the same old version (and so never undo each other).
+        return [[call] for call in _first_step(u, lexicon)] or [[]]
     return [_first_step(u, lexicon)]
 
 
@@ -300,20 +304,7 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if intent == "show_shot_list":
         return [_call("get_shot_list", scene=s) for s in u.scenes[:3]]
     if intent == "edit_shot":
-        calls = []
-        for shot_id in u.shot_ids[:5]:
-            scene = u.scenes[0] if u.scenes else scene_of_shot(shot_id)
-            calls.append(
-                _call(
-                    "edit_shot_list",
-                    scene=scene,
-                    shot_id=shot_id,
-                    remove=True if u.remove else None,
-                    size=u.shot_size if not u.remove else None,
-                    subjects=u.characters or None if not u.remove else None,
-                )
-            )
-        return calls
+        return edit_calls(u, lexicon)
     if intent == "schedule":
         return [_call("plan_schedule")]
     if intent == "unavailable":
@@ -335,6 +326,49 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
             return [_call("scene_details", scene=u.scenes[0])]
         return [_call("search_documents", query=u.search_text, k=3)]
     return []
+
+
+_CLAUSE = re.compile(r"\s*(?:,|;|，|；|、|\band then\b|\bthen\b|\band\b|\balso\b|同埋|然後|跟住|再|仲有)\s*")
+_LENS = re.compile(r"(\d{2,3})\s*(?:mm|毫米|米厘|咪)")
+
+
+def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """One edit_shot_list call per part of the request, in the order asked ("drop 17A and make 17B
+    handheld on a 24mm" is two edits). Each part reads only its own words."""
+    from agent.intents import ANGLE_WORDS, MOVEMENT_WORDS, SIZE_WORDS, _first_key, _has, _shot_ids
+
+    folded = fold(u.text)
+    clauses: list[str] = []
+    for piece in _CLAUSE.split(folded):
+        if not piece.strip():
+            continue
+        if clauses and not _shot_ids(piece, lexicon):
+            clauses[-1] += " " + piece  # "make 17B handheld, on a 24mm": one part
+        else:
+            clauses.append(piece)
+    calls = []
+    for clause in clauses:
+        ids = _shot_ids(clause, lexicon) or (u.shot_ids[:1] if len(clauses) == 1 else [])
+        remove = _has(clause, REMOVE_WORDS)
+        lens = _LENS.search(clause)
+        people = [m.value for m in lexicon.find_characters(clause, [])]
+        for shot_id in ids[:5]:
+            scene = u.scenes[0] if u.scenes and len(clauses) == 1 else scene_of_shot(shot_id)
+            change = {
+                "size": _first_key(clause, SIZE_WORDS),
+                "movement": _first_key(clause, MOVEMENT_WORDS),
+                "angle": _first_key(clause, ANGLE_WORDS),
+                "lens_mm": int(lens.group(1)) if lens else None,
+                "subjects": list(dict.fromkeys(people)) or None,
+            }
+            if remove:
+                calls.append(_call("edit_shot_list", scene=scene, shot_id=shot_id, remove=True))
+            elif any(v is not None for v in change.values()):
+                calls.append(_call("edit_shot_list", scene=scene, shot_id=shot_id, **change))
+    return calls
+
+
+REMOVE_WORDS = ("drop", "remove", "delete", "cut", "lose", "kill", "刪", "刪除", "唔要", "拎走", "攞走", "剷")
 
 
 def _subtitle_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:

@@ -64,7 +64,7 @@ _NUMBER = re.compile(r"(?<![A-Za-z])\d+[A-Za-z]{0,2}(?![A-Za-z])")
 _CJK_ORDINAL = re.compile(r"第\s*[〇零一二三四五六七八九十百兩两\d]+")
 
 
-def mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+def mask(text: str, spans: Sequence[tuple[int, int, str]], patterns: Sequence[re.Pattern[str]] = ()) -> str:
     """The message with named things replaced by their kind (spans index the text as given)."""
     pieces: list[str] = []
     position = 0
@@ -75,8 +75,9 @@ def mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
         pieces.append(token)
         position = end
     pieces.append(text[position:])
-    masked = "".join(pieces)
-    masked = _CJK_ORDINAL.sub("第N", masked)
+    masked = _CJK_ORDINAL.sub("第N", "".join(pieces))  # 第二日 is a shooting day, not a date
+    for pattern in patterns:  # dates, before their numbers are masked
+        masked = pattern.sub(" DATE ", masked)
     return _NUMBER.sub("N", masked)
 
 

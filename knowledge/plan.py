@@ -806,8 +806,11 @@ def breakdown_from_production(production: Production | None, plan: Plan) -> list
     places = plan.location_entries(production.locations if production else ())
     strips: dict[str, StripScene] = {}
     for scene in production.scenes if production is not None else []:
+        if scene.omitted:
+            continue  # its number stays locked in the script; there is nothing to shoot
         entry = _match_location(scene.location, places)
-        names = [*scene.characters, *scene.non_speaking]
+        # Voices only heard in a scene (V.O., ON PHONE) are recorded wild: no call unless the plan says so.
+        names = [n for n in [*scene.characters, *scene.non_speaking] if n not in scene.voice_only]
         if cast:
             members = [cast.resolve(n) for n in names]
             ids = list(dict.fromkeys(m for m in members if m is not None))

@@ -32,6 +32,8 @@ class SceneRow(BaseModel):
     time_of_day: TimeOfDay | None
     characters: list[str]
     non_speaking: list[str] = Field(default_factory=list)
+    voice_only: list[str] = Field(default_factory=list, description="Heard, not seen (V.O., ON PHONE).")
+    omitted: bool = False
     page: int
     eighths: int
     pages: str
@@ -48,6 +50,8 @@ class SceneRow(BaseModel):
             time_of_day=scene.time_of_day,
             characters=list(scene.characters),
             non_speaking=list(scene.non_speaking),
+            voice_only=list(scene.voice_only),
+            omitted=scene.omitted,
             page=scene.page,
             eighths=scene.eighths,
             pages=scene.pages_text,
@@ -252,7 +256,8 @@ def find_scenes(
         numbers: restrict to these scene numbers (e.g. the scenes of a previous answer).
     """
     production.require_script()
-    scenes = list(production.scenes)
+    # An OMITTED scene keeps its number in the script but is never counted or listed by a filter.
+    scenes = [s for s in production.scenes if not s.omitted]
     filters: dict[str, object] = {}
     if numbers:
         wanted = {normalise_scene_number(n) for n in numbers}
@@ -323,7 +328,11 @@ def character_report(production: Production, name: str, with_character: str | No
     """
     production.require_script()
     canonical = production.resolve_character(name)
-    scenes = [s for s in production.scenes if canonical in s.characters or canonical in s.non_speaking]
+    scenes = [
+        s
+        for s in production.scenes
+        if not s.omitted and (canonical in s.characters or canonical in s.non_speaking)
+    ]
     speaking = [s.number for s in scenes if canonical in s.characters]
     silent = [s.number for s in scenes if canonical not in s.characters]
     speeches = sum(
@@ -426,7 +435,7 @@ def search_documents(
 @register
 def production_overview(production: Production) -> Overview:
     """Summarise the production: scenes, pages, who is in it, where it is set, and which documents it holds."""
-    scenes = production.scenes
+    scenes = [s for s in production.scenes if not s.omitted]
     characters: dict[str, int] = {}
     locations: dict[str, int] = {}
     by_time: dict[str, int] = {}
@@ -463,6 +472,8 @@ def cast_summary(production: Production) -> CastSummary:
     rows: dict[str, CastRow] = {}
     scenes_of: dict[str, list[Scene]] = {}
     for scene in production.scenes:
+        if scene.omitted:
+            continue
         for name in [*scene.characters, *scene.non_speaking]:
             scenes_of.setdefault(name, []).append(scene)
     speeches: dict[str, int] = {}
