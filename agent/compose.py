@@ -728,7 +728,7 @@ def compose_answer(
         return help_text(lang, lexicon)
     from agent.families import compose_family
 
-    family = compose_family(u, turn.artifacts, lexicon)
+    family = compose_family(u, turn.artifacts, lexicon, turn.calls)
     if family is not None:
         return family + sources_block(turn.artifacts, lang)
     parts = []

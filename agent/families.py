@@ -88,10 +88,17 @@ def _plan_order(u: Understanding, lexicon: Lexicon, call: Any) -> list[dict[str,
 # --- answers -----------------------------------------------------------------------------------------
 
 
-def compose_family(u: Understanding, artifacts: list[dict[str, Any]], lexicon: Lexicon) -> str | None:
+def compose_family(
+    u: Understanding,
+    artifacts: list[dict[str, Any]],
+    lexicon: Lexicon,
+    calls: list[dict[str, Any]] | None = None,
+) -> str | None:
     """The answer for a family question, or None to let the general composers answer."""
     lang = u.lang
     by_kind = {str(a.get("kind")): a for a in artifacts}
+    if u.intent == "edit_shot" and len(artifacts) > 1 and calls is not None:
+        return _edits_answer(u, artifacts, calls, lexicon)
     if u.intent == "scene_order":
         return _order_answer(u, by_kind, lexicon)
     if u.intent == "scene_rank" and "scenes" in by_kind:
@@ -102,6 +109,38 @@ def compose_family(u: Understanding, artifacts: list[dict[str, Any]], lexicon: L
     if u.intent == "schedule_day" and "schedule" in by_kind:
         return _schedule_day(u, ScheduleResult.model_validate(by_kind["schedule"]), lexicon)
     return None
+
+
+def _edits_answer(
+    u: Understanding, artifacts: list[dict[str, Any]], calls: list[dict[str, Any]], lexicon: Lexicon
+) -> str:
+    """Several edits in one turn: each part and whether it was made, then the list as it now stands."""
+    from agent.compose import COMPOSERS
+
+    lang = u.lang
+    lines = []
+    final: dict[str, Any] | None = None
+    for call, artifact in zip(calls, artifacts, strict=False):
+        args = call.get("args") or {}
+        shot = args.get("shot_id", "?")
+        if artifact.get("kind") == "shot_list":
+            final = artifact
+            if args.get("remove"):
+                lines.append(_t(lang, f"- Dropped {shot}", f"- 刪咗 {shot}"))
+            else:
+                change = ", ".join(
+                    f"{v}mm" if k == "lens_mm" else ("/".join(map(str, v)) if isinstance(v, list) else str(v))
+                    for k, v in args.items()
+                    if k not in ("scene", "shot_id") and v is not None
+                )
+                lines.append(_t(lang, f"- {shot}: {change}", f"- {shot}：{change}"))
+        else:
+            reason = str(artifact.get("message") or artifact.get("error") or "")
+            lines.append(_t(lang, f"- {shot}: not changed — {reason}", f"- {shot}：冇改 — {reason}"))
+    head = _t(lang, "Edits, in the order asked:", "按你講嘅次序改咗：") + "\n" + "\n".join(lines)
+    if final is None:
+        return head
+    return head + "\n\n" + COMPOSERS["shot_list"](final, u, lexicon)
 
 
 def _scene_text(row: SceneRow, lang: Lang) -> str:
