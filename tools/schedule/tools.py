@@ -54,8 +54,7 @@ class PlannedShoot:
 
 def _artifact_path(production: Production, name: str) -> Path:
     """A file in the project's artifacts folder (as Production.artifacts_dir, without creating it)."""
-    base = production.project_dir if production.project_dir is not None else Path.cwd() / "slate-output"
-    return base / "artifacts" / name
+    return production.work_dir / "artifacts" / name
 
 
 def load_overrides(production: Production) -> dict[str, list[date]]:
