@@ -20,9 +20,11 @@ Checks (deliberately simple):
 - `says`: every fact is in the answer, case-insensitively; an item that is a list passes when any of
   its alternatives is there. A fact starting or ending with a digit must start or end there ("3" is
   not the 3 of 13, 3A or 312); a bare scene number ("12", "14A") ignores page numbers and lengths
-  ("p. 12", "第12頁", "1 2/8", "12 頁").
+  ("p. 12", "第12頁", "1 2/8", "12 頁", "2027-05-12", "12:00", "12.5", "12 h", "12mm").
 - `not_says`: none of these facts is in the answer (same matching).
-- `answer_lang`: the answer is `zh` when it has more CJK characters than Latin words, else `en`.
+- `answer_lang`: the answer is `zh` when it has more CJK characters than Latin words, else `en`;
+  quoted passages, citations in *italics*, file names, ALL-CAPS words (cues, headings, shot sizes),
+  words with digits and citation abbreviations are not counted (they are the source's words).
 - `cites: true`: the answer names one of the production's file names (e.g. `cast.csv`).
 - `expect: decline`: no `search_documents` tool call and an answer of at most 300 characters.
 - `expect: clarify`: the answer asks something back (contains `?` or `？`).
@@ -89,10 +91,20 @@ def load_questions(folder: Path) -> list[dict[str, Any]]:
 
 # --- matching ------------------------------------------------------------------------------------
 
-# Figures in an answer that are not scene numbers: pages, lengths in pages and eighths, line spans.
-NOT_SCENE_NUMBERS = re.compile(r"p\. \d+|第\d+頁|\d+ \d/8|\d/8|\d+ (?:pg|頁)|l\. \d+[–-]\d+|\d+[–-]\d+")
+# Figures in an answer that are not scene numbers: pages, lengths in pages and eighths, line spans
+# and dates, decimals, clock times, hours, minutes and focal lengths.
+NOT_SCENE_NUMBERS = re.compile(
+    r"p\. \d+|第\d+頁|\d+ \d/8|\d/8|\d+ (?:pg|頁)|l\. \d+[–-]\d+|\d+[–-]\d+"
+    r"|\d+(?:\.\d+)+|\d{1,2}:\d{2}|\d+ ?(?:h|min|mm|小時|個鐘|分鐘)(?![A-Za-z])"
+)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Not the answer's own words: quoted passages, italic citations, file names, ALL-CAPS words (cues,
+# headings, shot sizes), words with digits, and citation abbreviations.
+QUOTED = re.compile(
+    r"“[^”]*”|\"[^\"]*\"|「[^」]*」|\*[^*]+\*(?!\*)|\S+\.(?:fdx|fountain|docx|pdf|md|csv|yaml|srt|txt)\b"
+)
+NOT_WORDS = re.compile(r"\b(?:[A-Z][A-Z'./-]+|\w*\d\w*|sc|p|pg|l)\b")
 
 
 def says(answer: str, fact: str) -> bool:
@@ -114,7 +126,9 @@ def says_any(answer: str, item: str | list[str]) -> bool:
 
 
 def answer_language(answer: str) -> str:
-    return "zh" if len(CJK.findall(answer)) > len(LATIN_WORD.findall(answer)) else "en"
+    """`zh` when the answer has more CJK characters than Latin words (not counting QUOTED, NOT_WORDS)."""
+    own = NOT_WORDS.sub(" ", QUOTED.sub(" ", answer))
+    return "zh" if len(CJK.findall(own)) > len(LATIN_WORD.findall(own)) else "en"
 
 
 def check(question: dict[str, Any], answer: str, tool_names: list[str], file_names: list[str]) -> list[str]:
