@@ -6,6 +6,7 @@ say where each fact comes from. Where a request needs free writing the answer sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,7 @@ def _scene_line(row: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
     meta = [_t(lang, f"p. {row.get('page')}", f"第{row.get('page')}頁"), _pages(row.get("eighths"), lang)]
     people = row.get("characters") or []
     if people:
-        meta.append(", ".join(lexicon.name(c) for c in people[:6]) + ("…" if len(people) > 6 else ""))
+        meta.append(", ".join(lexicon.name(c, lang) for c in people[:6]) + ("…" if len(people) > 6 else ""))
     return "- " + " ".join(p for p in parts if p) + " · " + " · ".join(meta)
 
 
@@ -145,7 +146,7 @@ def _list_numbers(numbers: list[str], lang: Lang) -> str:
 def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
     bits = []
     if filters.get("characters"):
-        names = [lexicon.name(c) for c in filters["characters"]]
+        names = [lexicon.name(c, lang) for c in filters["characters"]]
         bits.append(_t(lang, "with " + " and ".join(names), "有" + "同".join(names)))
     if filters.get("location"):
         bits.append(_t(lang, f"at “{filters['location']}”", f"喺「{filters['location']}」"))
@@ -166,7 +167,7 @@ def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> 
         bits.append(_t(lang, f"on pages {low}–{high}", f"第{low}至{high}頁"))
     if filters.get("text"):
         bits.append(_t(lang, f"mentioning “{filters['text']}”", f"提到「{filters['text']}」"))
-    return " ".join(bits)
+    return ("" if lang == "zh" else " ").join(bits)
 
 
 # --- per kind -----------------------------------------------------------------------------------
@@ -208,7 +209,7 @@ def _scenes(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     row = a["scene"]
     lang = u.lang
-    people = ", ".join(lex.name(c) for c in row.get("characters") or []) or _t(
+    people = ", ".join(lex.name(c, lang) for c in row.get("characters") or []) or _t(
         lang, "nobody speaks", "冇對白"
     )
     silent = row.get("non_speaking") or []
@@ -220,7 +221,7 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             f"- 有對白嘅角色：{people}"
         )
         if silent:
-            text += f"\n- 無對白出場：{', '.join(lex.name(c) for c in silent)}"
+            text += f"\n- 無對白出場：{', '.join(lex.name(c, lang) for c in silent)}"
         if a.get("summary_text"):
             text += f"\n\n動作描述（節錄）：{a['summary_text']}"
     else:
@@ -230,7 +231,7 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             f"- Speaking: {people}"
         )
         if silent:
-            text += f"\n- Also present (no lines): {', '.join(lex.name(c) for c in silent)}"
+            text += f"\n- Also present (no lines): {', '.join(lex.name(c, lang) for c in silent)}"
         if a.get("summary_text"):
             text += f"\n\nFrom the action lines: {a['summary_text']}"
     if a.get("synopsis"):
@@ -240,11 +241,11 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 
 def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
-    name = lex.name(a["name"])
+    name = lex.name(a["name"], lang)
     scenes = [r["number"] for r in a.get("scenes") or []]
     first = a.get("first_appearance")
     if a.get("shared_with"):
-        other = lex.name(a["shared_with"])
+        other = lex.name(a["shared_with"], lang)
         shared = a.get("shared_scenes") or []
         numbers = [r["number"] for r in shared]
         if not shared:
@@ -366,7 +367,7 @@ def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     chars = a.get("characters") or {}
     locs = a.get("locations") or {}
     tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
-    char_text = ", ".join(f"{lex.name(k)} ({v})" for k, v in list(chars.items())[:12])
+    char_text = ", ".join(f"{lex.name(k, lang)} ({v})" for k, v in list(chars.items())[:12])
     loc_text = ", ".join(f"{k} ({v})" for k, v in list(locs.items())[:12])
     docs = ", ".join(d["name"] for d in a.get("documents") or [])
     if lang == "zh":
@@ -387,27 +388,35 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     shots = a.get("shots") or []
     minutes = a.get("total_minutes") or sum(int(s.get("setup_minutes") or 0) for s in shots)
     hours = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+    if u.lang == "zh":
+        hours = f"{minutes // 60} 小時 {minutes % 60:02d} 分鐘" if minutes >= 60 else f"{minutes} 分鐘"
     style = a.get("style") or "classic"
     version = a.get("version")
     head = _t(
         lang,
         f"Shot list for scene {a.get('scene')} ({style}{f', version {version}' if version else ''}): "
         f"{len(shots)} shots, about {hours} of setups.",
-        f"第{a.get('scene')}場分鏡表（{style}{f'，第{version}版' if version else ''}）：共 {len(shots)} 個鏡頭，"
+        f"第{a.get('scene')}場分鏡表（{STYLE_ZH.get(style, style)}{f'，第{version}版' if version else ''}）："
+        f"共 {len(shots)} 個鏡頭，"
         f"預計架設 {hours}。",
     )
     rows = []
     for shot in shots[:MAX_SHOTS_LISTED]:
-        subjects = ", ".join(lex.name(s) for s in shot.get("subjects") or [])
-        bits = [f"**{shot.get('id')}**", str(shot.get("size", "")), str(shot.get("movement", ""))]
+        subjects = ("、" if lang == "zh" else ", ").join(
+            lex.name(s, lang) for s in shot.get("subjects") or []
+        )
+        size, movement = str(shot.get("size", "")), str(shot.get("movement", ""))
+        if lang == "zh":
+            size, movement = SIZE_ZH.get(size, size), MOVEMENT_ZH.get(movement, movement)
+        bits = [f"**{shot.get('id')}**", size, movement]
         if shot.get("lens_mm"):
             bits.append(f"{shot['lens_mm']}mm")
         line = " ".join(b for b in bits if b)
         if subjects:
             line += f" — {subjects}"
-        if shot.get("description"):
-            description = str(shot["description"])
-            line += f": {description[:90]}…" if len(description) > 90 else f": {description}"
+        description = _shot_description(str(shot.get("description") or ""), lang)
+        if description:
+            line += f"：{description}" if lang == "zh" else f": {description}"
         rows.append("- " + line)
     if len(shots) > MAX_SHOTS_LISTED:
         rows.append(
@@ -435,6 +444,27 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             "\n\n呢份係按劇本內容用規則起草（冇用語言模型）。",
         )
     return head + "\n\n" + "\n".join(rows) + note
+
+
+STYLE_ZH = {"classic": "經典", "handheld": "手持", "hk-action": "港式動作"}
+SIZE_ZH = {"EWS": "大遠景", "WS": "全景", "MS": "中景", "MCU": "中近景", "CU": "特寫", "ECU": "大特寫",
+           "INSERT": "插入鏡頭", "OTS": "過肩", "POV": "主觀鏡", "TWO-SHOT": "雙人鏡"}  # fmt: skip
+MOVEMENT_ZH = {"static": "固定", "pan": "橫搖", "tilt": "直搖", "dolly": "路軌", "tracking": "跟拍",
+               "handheld": "手持", "steadicam": "斯坦尼康", "crane/drone": "升降／航拍", "zoom": "變焦"}  # fmt: skip
+
+
+def _shot_description(description: str, lang: Lang) -> str:
+    """A shot's description for the answer: in a Chinese answer only what the script says (the part
+    after “ — ”, or the quoted line), never the rules' English wording."""
+    if lang == "zh":
+        quoted = re.search(r"“([^”]+)”", description)
+        if quoted:
+            description = f"「{quoted.group(1)}」"
+        elif " — " in description:
+            description = description.split(" — ", 1)[1]
+        else:
+            return ""
+    return f"{description[:90]}…" if len(description) > 90 else description
 
 
 def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
@@ -498,7 +528,7 @@ def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         )
     lines.append(_t(lang, "\nCast:", "\n演員："))
     for member in a.get("cast") or []:
-        name = lex.name(str(member.get("id")))
+        name = lex.name(str(member.get("id")), lang)
         actor = (
             f" ({member['actor']})"
             if member.get("actor") and lang == "en"

@@ -156,7 +156,7 @@ def _order_answer(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon:
     who = ""
     if "character" in by_kind:
         report = CharacterReport.model_validate(by_kind["character"])
-        rows, who = report.scenes, lexicon.name(report.name)
+        rows, who = report.scenes, lexicon.name(report.name, lang)
     elif "location" in by_kind:
         place = LocationReport.model_validate(by_kind["location"])
         rows, who = place.scenes, place.name
@@ -236,10 +236,10 @@ def _rank_cast(u: Understanding, rows: list[CastRow], lexicon: Lexicon) -> str:
     actor = f" ({top.actor})" if top.actor else ""
     head = _t(
         lang,
-        f"{lexicon.name(top.name)}{actor}: {figure(top)} — the {'most' if most else 'least'}.",
-        f"{lexicon.name(top.name)}{actor}：{figure(top)}，係{'最多' if most else '最少'}。",
+        f"{lexicon.name(top.name, lang)}{actor}: {figure(top)} — the {'most' if most else 'least'}.",
+        f"{lexicon.name(top.name, lang)}{actor}：{figure(top)}，係{'最多' if most else '最少'}。",
     )
-    rest = "; ".join(f"{lexicon.name(r.name)} {figure(r)}" for r in ranked[1:4])
+    rest = "; ".join(f"{lexicon.name(r.name, lang)} {figure(r)}" for r in ranked[1:4])
     return head + (_t(lang, f"\n\nThen: {rest}", f"\n\n其次：{rest}") if rest else "")
 
 

@@ -142,6 +142,7 @@ class Lexicon:
     documents: list[str] = field(default_factory=list)
     plan_start: date | None = None
     display: dict[str, str] = field(default_factory=dict)  # canonical → "INSPECTOR LAU (劉督察)"
+    chinese: dict[str, str] = field(default_factory=dict)  # canonical → 劉督察 (the first Chinese alias)
 
     @classmethod
     def from_production(cls, production: Production) -> Lexicon:
@@ -158,6 +159,8 @@ class Lexicon:
                         word_owner.setdefault(word, set()).add(canonical)
             zh = next((a for a in aliases if has_cjk(a)), None)
             lex.display[canonical] = f"{canonical} ({zh})" if zh and zh != canonical else canonical
+            if zh:
+                lex.chinese[canonical] = zh
         for word, owners in word_owner.items():
             if len(owners) == 1:
                 lex.characters.setdefault(word, next(iter(owners)))
@@ -197,7 +200,10 @@ class Lexicon:
             lex.plan_start = _plan_start(production)
         return lex
 
-    def name(self, canonical: str) -> str:
+    def name(self, canonical: str, lang: str = "en") -> str:
+        """How an answer names a character: `INSPECTOR LAU (劉督察)`, or in a Chinese answer `劉督察`."""
+        if lang == "zh" and canonical in self.chinese:
+            return self.chinese[canonical]
         return self.display.get(canonical, canonical)
 
     def find_characters(self, text: str, taken: list[Mention]) -> list[Mention]:
