@@ -23,8 +23,9 @@ Checks (deliberately simple):
   ("p. 12", "第12頁", "1 2/8", "12 頁", "2027-05-12", "12:00", "12.5", "12 h", "12mm").
 - `not_says`: none of these facts is in the answer (same matching).
 - `answer_lang`: the answer is `zh` when it has more CJK characters than Latin words, else `en`;
-  quoted passages, citations in *italics*, file names, ALL-CAPS words (cues, headings, shot sizes),
-  words with digits and citation abbreviations are not counted (they are the source's words).
+  quoted passages, citations in *italics*, file names, scene headings, anything in brackets,
+  ALL-CAPS words (cues, headings, shot sizes), words with digits and citation abbreviations are not
+  counted (they are the source's words, or names glossed in the other language).
 - `cites: true`: the answer names one of the production's file names (e.g. `cast.csv`).
 - `expect: decline`: no `search_documents` tool call and an answer of at most 300 characters.
 - `expect: clarify`: the answer asks something back (contains `?` or `？`).
@@ -33,7 +34,8 @@ Checks (deliberately simple):
 Run:  SLATE_HOME=$(mktemp -d) .venv/bin/python -m pytest tests/heldout -q -s -k bun_festival
 Env:  SLATE_HELDOUT_FLOOR (default 0.0): the least pass rate a production must reach (CI reports only);
       SLATE_HELDOUT_LATE=1: also run productions whose folder holds a file named LATE;
-      SLATE_HELDOUT_REPORT=path: also write the report there.
+      SLATE_HELDOUT_REPORT=path: also write the report there (and every full answer beside it, in
+      path's name with the suffix .answers.yaml).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ FAMILIES = {
 LANGS = {"en", "zh", "yue", "mixed"}
 NOT_INGESTED = {"questions.yaml", "production.txt", "LATE"}
 REPORT: dict[str, str] = {}
+ANSWERS: dict[str, dict[str, str]] = {}  # production → question id → full answer (for the report)
 
 
 def production_dirs(include_late: bool) -> list[Path]:
@@ -99,12 +102,15 @@ NOT_SCENE_NUMBERS = re.compile(
 )
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-# Not the answer's own words: quoted passages, italic citations, file names, ALL-CAPS words (cues,
-# headings, shot sizes), words with digits, and citation abbreviations.
+# Not the answer's own words: source lines, quoted passages, italic citations, file names, scene
+# headings, names glossed in brackets ("GRANDMA (婆婆)"), ALL-CAPS words (cues, headings, shot sizes),
+# words with digits, and citation abbreviations.
 QUOTED = re.compile(
-    r"“[^”]*”|\"[^\"]*\"|「[^」]*」|\*[^*]+\*(?!\*)|\S+\.(?:fdx|fountain|docx|pdf|md|csv|yaml|srt|txt)\b"
+    r"(?:出處|來源|Sources?)[：:][^\n]*"
+    r"|“[^”]*”|\"[^\"]*\"|「[^」]*」|\*[^*]+\*(?!\*)|\S+\.(?:fdx|fountain|docx|pdf|md|csv|yaml|srt|txt)\b"
+    r"|\b(?:INT|EXT|I/E)\b[./]?[^·\n]*|(?:內外景|內景|外景)[。：:．.][^·\n]*|[（(][^()（）]*[)）]"
 )
-NOT_WORDS = re.compile(r"\b(?:[A-Z][A-Z'./-]+|\w*\d\w*|sc|p|pg|l)\b")
+NOT_WORDS = re.compile(r"\b(?:[A-Z][A-Z'./-]+|\w*\d\w*|sc|p|pg|l)\b", re.ASCII)
 
 
 def says(answer: str, fact: str) -> bool:
@@ -248,6 +254,8 @@ def write_report() -> None:
     target = os.environ.get("SLATE_HELDOUT_REPORT")
     if target:
         Path(target).write_text(text, encoding="utf-8")
+        answers = Path(target).with_suffix(".answers.yaml")
+        answers.write_text(yaml.safe_dump(ANSWERS, allow_unicode=True, sort_keys=True), encoding="utf-8")
 
 
 # --- tests ---------------------------------------------------------------------------------------
@@ -281,6 +289,7 @@ def test_heldout_production(folder: Path) -> None:
         problems, answer = run_question(agent, question, files)
         outcomes.append((question, problems, answer))
     REPORT[folder.name] = format_report(folder.name, outcomes)
+    ANSWERS[folder.name] = {q["id"]: answer for q, _, answer in outcomes}
     write_report()
     rate = sum(not p for _, p, _ in outcomes) / len(outcomes)
     floor = float(os.environ.get("SLATE_HELDOUT_FLOOR", "0.0"))
