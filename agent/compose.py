@@ -236,7 +236,44 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             text += f"\n\nFrom the action lines: {a['summary_text']}"
     if a.get("synopsis"):
         text += _t(lang, f"\n\nSynopsis: {a['synopsis']}", f"\n\n概要：{a['synopsis']}")
-    return text
+    answer = _scene_answer(a, u, lex)
+    return (answer + "\n\n" + text) if answer else text
+
+
+# Words of a request for a scene as a whole ("what happens in scene 5?"), not a question about it.
+_WHOLE_SCENE = frozenset(
+    "happen happens happened scene about tell describe summary summarise summarize detail details read "
+    "what's whats 發生 發生咩 講 講咩 講乜 內容 劇情 介紹 場 咩 乜 有咩 人 邊個 who in".split()
+)
+
+
+def _scene_answer(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    """A specific question about one scene ("what does she find in scene 5?"): the sentence that answers."""
+    from agent.extract import best_sentences, content_terms
+    from agent.routing import default_router
+    from knowledge.citations import SearchHit
+    from tools.script_lookup import SceneDetail
+
+    terms = {t for t in content_terms(u.text) - _WHOLE_SCENE if not re.fullmatch(r"[\d,.]+[a-z]?", t)}
+    names = {fold_name for v in u.characters for fold_name in lex.aliases(v)}
+    if u.intent != "scene_details" or not (terms - names):
+        return ""
+    detail = SceneDetail.model_validate(a)
+    row = detail.scene
+    body = "\n".join(text for _, text in detail.text[1:])
+    hit = SearchHit(
+        file=row.file,
+        doc_type="screenplay",
+        scene=row.number,
+        page=row.page,
+        lines=row.lines,
+        text=body,
+        score=1.0,
+    )
+    found = best_sentences(u.text, [hit], default_router().embedder, [lex.aliases(v) for v in u.characters])
+    if not found:
+        return ""
+    return _t(u.lang, "In the scene: ", "場入面：") + f"“{found[0].sentence}”"
 
 
 def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
@@ -319,6 +356,8 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if a.get("address"):
             text += f"- 地址：{a['address']}\n"
         text += f"- {len(rows)} 場，合共 {_pages(a.get('total_eighths'), lang)}（{split}）\n"
+        if a.get("contact"):
+            text += f"- 聯絡：{a['contact']}\n"
         if a.get("unavailable"):
             text += f"- 唔借得：{'、'.join(a['unavailable'])}\n"
         if a.get("notes"):
@@ -328,6 +367,8 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if a.get("address"):
             text += f"- Address: {a['address']}\n"
         text += f"- {len(rows)} scene(s), {_pages(a.get('total_eighths'), lang)} ({split})\n"
+        if a.get("contact"):
+            text += f"- Contact: {a['contact']}\n"
         if a.get("unavailable"):
             text += f"- Unavailable: {', '.join(a['unavailable'])}\n"
         if a.get("notes"):
@@ -346,7 +387,8 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         return _t(
             lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
         )
-    answers = best_sentences(u.search_text, result.hits, default_router().embedder)
+    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder, names)
     if not answers:
         return _t(
             lang,

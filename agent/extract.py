@@ -24,7 +24,10 @@ _STOP = frozenset(
     you your i me my and or but not no any some can could would should will shall may might must have has
     had get got say says said tell told please much many does did""".split()
 )
-_FUNCTION_CJK = set("嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想")
+_FUNCTION_CJK = set(
+    "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
+)
+_SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$")
 MAX_SENTENCE = 320
 
 
@@ -44,7 +47,7 @@ def content_terms(question: str) -> set[str]:
 
         for token in chinese_tokens(folded):
             word = "".join(ch for ch in token if has_cjk(ch) and ch not in _FUNCTION_CJK)
-            if word:
+            if word and not _SCENE_REF.match(token.strip()):
                 terms.add(word)
     return {t for t in terms if t}
 
@@ -54,21 +57,59 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if len(p) >= (4 if has_cjk(p) else 16)]
 
 
-def best_sentences(question: str, hits: list[SearchHit], embedder: object | None = None) -> list[Answer]:
-    """The sentences that best answer `question`, best first (empty when none shares a word or meaning)."""
+_AMOUNT = re.compile(
+    r"[$＄]\s*\d|\d[\d,]*(?:\.\d+)?\s*(?:萬|千|百|蚊|元|dollars?|hkd|k\b)|[一二三四五六七八九十兩百千萬]+\s*(?:萬|千|蚊|元)|\d{2,}"
+)
+_WHEN = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\d{1,2}:\d\d|\d+\s*(?:am|pm|號|月|年|點)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|星期|禮拜|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+_ASKS_AMOUNT = re.compile(
+    r"how (?:much|many)|幾多|多少|幾錢|幾個|幾耐|what (?:amount|price|sum)|cost", re.IGNORECASE
+)
+_ASKS_WHEN = re.compile(
+    r"\bwhen\b|what (?:year|time|date|day)|幾時|幾點|哪一年|邊年|何時|幾號", re.IGNORECASE
+)
+
+
+def best_sentences(
+    question: str,
+    hits: list[SearchHit],
+    embedder: object | None = None,
+    names: list[list[str]] | None = None,
+) -> list[Answer]:
+    """The sentences that best answer `question`, best first (empty when none shares a word or meaning).
+
+    `names` are the aliases of each character or place the question names: a sentence that calls them
+    another way (樂仔 for WONG KA-LOK) still counts. A question asking an amount or a time prefers a
+    sentence that holds one.
+    """
     terms = content_terms(question)
+    alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
+    terms = {t for t in terms if not any(t in group for group in alias_sets)}
+    wants_amount = bool(_ASKS_AMOUNT.search(question))
+    wants_when = bool(_ASKS_WHEN.search(question))
     candidates: list[tuple[str, SearchHit, float, int]] = []
-    for rank, hit in enumerate(hits[:6]):
+    for rank, hit in enumerate(hits[:8]):
         for sentence in sentences(hit.text):
             folded = fold(sentence)
-            lexical = sum(1.0 for t in terms if t in folded)
+            # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
+            lexical = sum(0.5 if len(t) == 1 and has_cjk(t) else 1.0 for t in terms if t in folded)
+            lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
+            if wants_amount and _AMOUNT.search(sentence):
+                lexical += 0.75
+            if wants_when and _WHEN.search(sentence):
+                lexical += 0.75
             candidates.append((sentence, hit, lexical, rank))
     if not candidates:
         return []
-    scores = np.array([c[2] / max(1, len(terms)) - 0.03 * c[3] for c in candidates])
+    scale = max(1.0, len(terms) + 0.5 * len(alias_sets))
+    scores = np.array([c[2] / scale - 0.03 * c[3] for c in candidates])
     meaning = _meaning(question, [c[0] for c in candidates], embedder)
     if meaning is not None:
-        scores = scores + meaning
+        # Meaning breaks ties and bridges languages (a Cantonese question, an English note); shared
+        # words and the kind of answer asked for (an amount, a time) weigh more.
+        scores = scores + 0.5 * meaning
     order = np.argsort(-scores)
     answers = []
     for i in order[:3]:

@@ -612,11 +612,13 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     u.route = label
     scene_filters = bool(u.locations or u.time_of_day or u.int_ext or u.pages)
     if label == "find_scenes":
+        if u.scenes and u.residue and not scene_filters:
+            return "scene_details"  # "where does X hide the USB in scene 3?" asks about the scene
         if rule == "character_report" and not scene_filters:
             return rule  # "how many scenes is X in?" is the character's report
         return "find_scenes" if (u.has_filters or u.scenes) else rule
     if label == "scene_details":
-        if rule == "find_scenes" and u.characters and u.scenes:
+        if rule == "find_scenes" and u.characters and u.scenes and not u.residue:
             return rule  # "is X in scene 8?" checks the scene for the person
         return "scene_details" if u.scenes else rule
     if label == "scene_order":
@@ -631,6 +633,8 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         return "character_report" if u.characters else rule
     if label == "location_report":
         return "location_report" if u.locations else rule
+    if label == "search" and u.scenes and not u.characters[1:]:
+        return "scene_details"  # a question about one scene is answered from that scene's text
     if label in ("search", "overview", "schedule", "schedule_day", "help", "thanks", "free_writing"):
         return label  # type: ignore[return-value]
     if label == "call_sheet":
@@ -786,6 +790,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         # "What lens does the director want for the rooftop fight?": names a place, but asks about
         # something the documents say, not which scenes.
         return "search"
+    if len(u.scenes) == 1 and u.residue and not scene_filters:
+        return "scene_details"  # "第三場Kelvin將USB收喺邊？": a question about what happens in one scene
     if u.has_filters or u.scenes:
         return "find_scenes"
     unknown = _unknown_person(text_of(u))

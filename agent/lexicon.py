@@ -200,6 +200,12 @@ class Lexicon:
             lex.plan_start = _plan_start(production)
         return lex
 
+    def aliases(self, value: str) -> list[str]:
+        """Every name the production uses for a character (canonical) or a place (its query term)."""
+        found = [alias for alias, target in self.characters.items() if target == value]
+        found += [alias for alias, target in self.locations.items() if target == value]
+        return list(dict.fromkeys([value, *found]))
+
     def name(self, canonical: str, lang: str = "en") -> str:
         """How an answer names a character: `INSPECTOR LAU (劉督察)`, or in a Chinese answer `劉督察`."""
         if lang == "zh" and canonical in self.chinese:

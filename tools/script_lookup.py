@@ -127,6 +127,7 @@ class LocationReport(ToolResult):
     address: str | None = None
     int_ext: str | None = None
     unavailable: list[str] = Field(default_factory=list)
+    contact: str | None = None
     notes: str | None = None
     sets: list[str] = Field(description="The script's set names that belong to this location.")
     scenes: list[SceneRow]
@@ -393,6 +394,7 @@ def location_report(production: Production, name: str) -> LocationReport:
         address=entry.address if entry else None,
         int_ext=entry.int_ext if entry else None,
         unavailable=[d.isoformat() for d in entry.unavailable] if entry else [],
+        contact=entry.contact if entry else None,
         notes=entry.notes if entry else None,
         sets=sets,
         scenes=[SceneRow.of(s) for s in scenes],
