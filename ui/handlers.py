@@ -231,6 +231,12 @@ class Handlers:
                         answer_at = len(history) - 1
                     history[answer_at]["content"] += event.text or ""
                     yield _skip_all(ChatOutputs, chatbot=history)
+                elif event.type == "discard":
+                    # Text from a model call that failed or was cut off: replaced, never kept above the answer.
+                    if answer_at is not None:
+                        del history[answer_at]
+                        answer_at = None
+                        yield _skip_all(ChatOutputs, chatbot=history)
                 elif event.type == "final" and event.result is not None:
                     result = event.result
                     if answer_at is None:
