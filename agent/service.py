@@ -210,6 +210,7 @@ class SlateAgent:
             name="slate",
         )
         self._lock = threading.Lock()
+        self._session_locks: dict[str, threading.Lock] = {}
 
     # --- public API ------------------------------------------------------------------------------
 
@@ -231,7 +232,15 @@ class SlateAgent:
         """
         session = session or new_session_id()
         log = TurnLog(model_name=self.model_info.name)
-        yield from run_turn_off_thread(lambda: self._stream_turn(message, session, log), log.cancel)
+        yield from run_turn_off_thread(lambda: self._locked_turn(message, session, log), log.cancel)
+
+    def _locked_turn(self, message: str, session: str, log: TurnLog) -> Iterator[TurnEvent]:
+        """One turn at a time per session: a turn asked right after a cancelled one waits (in its own
+        worker) until the cancelled one has settled its conversation."""
+        with self._lock:
+            lock = self._session_locks.setdefault(session, threading.Lock())
+        with lock:
+            yield from self._stream_turn(message, session, log)
 
     def _stream_turn(self, message: str, session: str, log: TurnLog) -> Iterator[TurnEvent]:
         started = time.perf_counter()
@@ -243,6 +252,9 @@ class SlateAgent:
                 "The model kept calling tools without answering; stopped after too many steps"
             )
             self._append_answer(config, self._recover_answer(config))
+        except (GeneratorExit, TurnCancelled):
+            self._settle_cancelled(config)
+            raise
         result = self._result(session, config, log, time.perf_counter() - started)
         self._record(result)
         yield TurnEvent(type="final", result=result)
@@ -291,6 +303,31 @@ class SlateAgent:
     def _recover_answer(self, config: dict[str, Any]) -> str:
         """Compose an answer from whatever the tools returned, as the planner would."""
         return self.planner.decide(self._turn_messages(config)).text
+
+    def _settle_cancelled(self, config: dict[str, Any]) -> None:
+        """Close a cancelled turn in the conversation: keep the tool results it got, answer any tool
+        call left without one, and end it, so the session's next turn is a valid conversation
+        (OpenAI-compatible servers refuse unanswered tool calls). Results of a step that was under
+        way are only pending writes in the checkpoint, so they are written again (same ids)."""
+        # The saved checkpoint, not get_state (which folds in the pending writes of finished steps).
+        saved = next(iter(self.graph.get_state_history(config, limit=1)), None)
+        if saved is None or not saved.next:
+            return  # nothing was under way: the conversation is already whole
+        messages = self._turn_messages(config)
+        results = [m for m in messages if isinstance(m, ToolMessage)]
+        answered = {m.tool_call_id for m in results}
+        for message in messages:
+            for call in message.tool_calls if isinstance(message, AIMessage) else []:
+                if call.get("id") not in answered:
+                    results.append(
+                        ToolMessage(
+                            "Cancelled: the person left before this ran.",
+                            tool_call_id=str(call["id"]),
+                            name=call["name"],
+                        )
+                    )
+        update: list[BaseMessage] = [*results, AIMessage("(cancelled)")]
+        self.graph.update_state(config, {"messages": update}, as_node="model")
 
     def _append_answer(self, config: dict[str, Any], text: str) -> None:
         self.graph.update_state(config, {"messages": [AIMessage(text)]})

@@ -248,3 +248,20 @@ def test_closing_the_stream_cancels_the_http_request_without_waiting(production:
         assert not closer.is_alive()  # close() returned instead of waiting for the model call
         assert wait_for(lambda: stub.disconnects == 1)  # and the server saw the client go
         assert stub.streaming_now == 0
+
+
+def test_after_a_cancelled_turn_the_session_goes_on(production: Production) -> None:
+    script = [
+        {"tool_calls": [{"name": "find_scenes", "arguments": json.dumps({"location": "天台"})}]},
+        {"content": "Scene 17."},
+    ]
+    with OpenAIStub(script) as stub:
+        agent = agent_for(production, stub.base_url)
+        events = agent.stream("Which scenes are on the rooftop?", session="again")
+        assert next(events).type == "tool_start"
+        events.close()  # gone after the model asked for a tool, before its result came back
+        result = agent.ask("Which scenes are on the rooftop?", session="again")
+    assert result.answer == "Scene 17."
+    sent = stub.requests[-1]["messages"]
+    calls = {c["id"] for m in sent if m["role"] == "assistant" for c in m.get("tool_calls") or []}
+    assert calls <= {m["tool_call_id"] for m in sent if m["role"] == "tool"}  # no call left unanswered
