@@ -105,7 +105,7 @@ class TurnResult(BaseModel):
 class TurnEvent(BaseModel):
     """A step of a streamed turn, for the UI."""
 
-    type: Literal["tool_start", "tool_end", "token", "discard", "final"]
+    type: Literal["tool_start", "tool_end", "token", "discard", "waiting", "final"]
     name: str | None = None
     args: dict[str, Any] | None = None
     seconds: float | None = None
@@ -128,6 +128,8 @@ def new_session_id() -> str:
 
 
 _DONE = object()
+# How long a turn's events may be silent before a `waiting` event hands control back to the caller.
+WAITING_SECONDS = 0.25
 
 
 def run_turn_off_thread(
@@ -162,7 +164,13 @@ def run_turn_off_thread(
     worker.start()
     try:
         while True:
-            item = events.get()
+            try:
+                item = events.get(timeout=WAITING_SECONDS)
+            except queue.Empty:
+                # Hand control back now and then: Gradio can only close a generator that is
+                # suspended at a yield, not one blocked in this wait (a model still silent).
+                yield TurnEvent(type="waiting")
+                continue
             if item is _DONE:
                 return
             if isinstance(item, BaseException):
@@ -225,7 +233,8 @@ class SlateAgent:
 
     def stream(self, message: str, session: str | None = None) -> Iterator[TurnEvent]:
         """The turn as events: tool steps as they start and end, answer text as it arrives (`discard`
-        when text already sent was not the answer: a cut-off or failed model call), then the result.
+        when text already sent was not the answer: a cut-off or failed model call; `waiting` while
+        nothing happens, so the caller can be stopped), then the result.
 
         The turn runs in its own thread (`run_turn_off_thread`): closing this generator — a person
         closing the tab — cancels the turn and returns at once, without waiting for a model call.

@@ -231,6 +231,8 @@ class Handlers:
                         answer_at = len(history) - 1
                     history[answer_at]["content"] += event.text or ""
                     yield _skip_all(ChatOutputs, chatbot=history)
+                elif event.type == "waiting":
+                    yield _skip_all(ChatOutputs)  # suspended here, Gradio can close the turn at once
                 elif event.type == "discard":
                     # Text from a model call that failed or was cut off: replaced, never kept above the answer.
                     if answer_at is not None:

@@ -133,3 +133,28 @@ def test_the_ui_replaces_text_from_a_cut_off_stream(settings: Settings, producti
     assert not any("Scenes 11 and" in str(m["content"]) for m in final)  # ... and taken back, not kept
     answers = [m for m in final if m["role"] == "assistant" and not m.get("metadata")]
     assert len(answers) == 1 and "cut off" in answers[0]["content"]
+
+
+def test_a_client_that_cancels_while_the_model_is_silent_frees_the_server(
+    settings: Settings, production: Production
+) -> None:
+    """Cancelled during prompt processing (nothing streamed yet): Gradio can only close a generator
+    that is suspended, so the turn must not sit inside one long wait."""
+    script = [{"sleep": 20, "content": "late"}, {"content": "Scenes 11 and 17 are on the rooftop at night."}]
+    with OpenAIStub(script) as stub:
+        factory = stub_agent_factory(production, stub, llm_timeout=600, llm_retries=0)
+        app, url = launch(
+            settings, PROJECT, "127.0.0.1", free_port(), None, agent_factory=factory, block=False
+        )
+        try:
+            job = Client(url, verbose=False).submit(QUESTION, [], PROJECT, "en", api_name="/chat")
+            assert wait_for(lambda: len(stub.requests) == 1)
+            time.sleep(0.5)  # inside the model's silence
+            job.cancel()
+            assert httpx.get(url, timeout=5).status_code == 200
+            other = Client(url, verbose=False).submit(
+                "Which scenes are on the rooftop?", [], PROJECT, "en", api_name="/chat"
+            )
+            assert "Scenes 11 and 17" in str(other.result(timeout=10)[CHATBOT][-1]["content"])
+        finally:
+            app.close()
