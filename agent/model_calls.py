@@ -14,8 +14,9 @@
   that fails streamed tool calls is asked without streaming from then on.
 
 The HTTP read runs in a reader thread; the calling thread waits on a queue in short steps, so a
-deadline or a cancellation is noticed within a tenth of a second whatever the socket does. The
-reader closes the response at its next chunk, or when its read timeout fires.
+deadline or a cancellation is noticed within a tenth of a second whatever the socket does. An
+abandoned call's socket is shut down at once (`AbortableTransport` notes each call's sockets), which
+wakes the reader even while the server is silent, and the server sees its client go.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import contextlib
 import json
 import queue
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -31,6 +33,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import httpx
 from langchain_core.messages import AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from langchain_openai import ChatOpenAI
@@ -90,6 +93,38 @@ def current_scope() -> CallScope | None:
     return _SCOPE.get()
 
 
+# The sockets of the HTTP requests the current reader thread has opened (see AbortableTransport).
+_SOCKETS: ContextVar[list[socket.socket] | None] = ContextVar("slate_model_call_sockets", default=None)
+
+
+class AbortableTransport(httpx.HTTPTransport):
+    """An httpx transport that notes the socket of each connection it opens for a model call, so a
+    call abandoned by `bounded` can be shut down even while blocked in a read. Connections are not
+    kept alive: every call has its own, and shutting it down touches no other call."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(limits=httpx.Limits(max_keepalive_connections=0), **kwargs)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        sockets = _SOCKETS.get()
+        if sockets is not None:
+
+            def trace(name: str, info: dict[str, Any]) -> None:
+                if name == "connection.connect_tcp.complete" and info.get("return_value") is not None:
+                    sock = info["return_value"].get_extra_info("socket")
+                    if sock is not None:
+                        sockets.append(sock)
+
+            request.extensions = {**request.extensions, "trace": trace}
+        return super().handle_request(request)
+
+
+def _shut(sockets: list[socket.socket]) -> None:
+    for sock in sockets:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
 def bounded(
     produce: Callable[[], Iterator[Any]],
     *,
@@ -102,8 +137,10 @@ def bounded(
     `first_byte`, or `cancel`. Abandoning the iteration tells the reader to close the source."""
     items: queue.Queue[tuple[str, Any]] = queue.Queue()
     stop = threading.Event()
+    sockets: list[socket.socket] = []
 
     def read() -> None:
+        _SOCKETS.set(sockets)
         source: Iterator[Any] | None = None
         try:
             source = produce()
@@ -124,6 +161,7 @@ def bounded(
     reader = threading.Thread(target=read, name="slate-model-call", daemon=True)
     reader.start()
     quiet_since = time.monotonic()
+    finished = False
     try:
         while True:
             if cancel.is_set():
@@ -138,6 +176,7 @@ def bounded(
             except queue.Empty:
                 continue
             if kind == "end":
+                finished = True
                 return
             if kind == "error":
                 raise value
@@ -145,6 +184,8 @@ def bounded(
             yield value
     finally:
         stop.set()
+        if not finished:
+            _shut(sockets)  # abandoned: wake the reader and let the server see its client go
 
 
 # --- failures, in the person's language ----------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from langchain_core.language_models import BaseChatModel
 
 from agent.model_calls import (
+    AbortableTransport,
     IncompleteAnswer,
     MalformedToolCall,
     ModelFailure,
@@ -80,6 +81,7 @@ def build_chat_openai(settings: Settings, *, streaming: bool = True) -> BaseChat
     }
     if settings.openai_base_url:
         kwargs["base_url"] = settings.openai_base_url
+    kwargs["http_client"] = httpx.Client(transport=AbortableTransport(), timeout=kwargs["timeout"])
     return SlateChatOpenAI(**kwargs)
 
 

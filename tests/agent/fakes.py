@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import select
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -132,8 +134,10 @@ class OpenAIStub:
                     step = stub._quirk(body) or (
                         stub.script.pop(0) if stub.script else {"status": 500, "error": "script exhausted"}
                     )
-                if step.get("sleep"):
-                    time.sleep(step["sleep"])
+                if step.get("sleep") and not self._still_there_after(step["sleep"]):
+                    with stub._lock:
+                        stub.disconnects += 1
+                    return
                 if "status" in step:
                     error = step.get("body") or {"message": step.get("error", "error"), "type": "stub"}
                     payload = json.dumps({"error": error})
@@ -155,6 +159,15 @@ class OpenAIStub:
                     self._stream(step, body)
                 else:
                     self._complete(step, body)
+
+            def _still_there_after(self, seconds: float) -> bool:
+                """Wait like a server processing a prompt; False as soon as the client hangs up."""
+                end = time.monotonic() + seconds
+                while time.monotonic() < end:
+                    readable, _, _ = select.select([self.connection], [], [], 0.05)
+                    if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                        return False
+                return True
 
             def _message(self, step: dict[str, Any]) -> dict[str, Any]:
                 message: dict[str, Any] = {"role": "assistant", "content": step.get("content")}

@@ -156,5 +156,6 @@ def test_a_client_that_cancels_while_the_model_is_silent_frees_the_server(
                 "Which scenes are on the rooftop?", [], PROJECT, "en", api_name="/chat"
             )
             assert "Scenes 11 and 17" in str(other.result(timeout=10)[CHATBOT][-1]["content"])
+            assert wait_for(lambda: stub.disconnects == 1)  # the silent request was closed too
         finally:
             app.close()
