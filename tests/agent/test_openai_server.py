@@ -178,17 +178,25 @@ def test_a_stream_cut_off_twice_falls_back_and_never_counts_as_the_answer(produc
     assert result.provenance.language_model_wrote_answer is False
 
 
-def test_context_overflow_names_the_window_and_the_request(production: Production) -> None:
-    overflow = {
-        "status": 400,
-        "body": {
-            "code": 400,
-            "message": "the request exceeds the available context size, try increasing it",
-            "type": "exceed_context_size_error",
-            "n_prompt_tokens": 5123,
-            "n_ctx": 4096,
-        },
-    }
+LLAMA_CPP_OVERFLOW = {
+    "code": 400,
+    "message": "the request exceeds the available context size, try increasing it",
+    "type": "exceed_context_size_error",
+    "n_prompt_tokens": 5123,
+    "n_ctx": 4096,
+}
+VLLM_OVERFLOW = {
+    "object": "error",
+    "message": "This model's maximum context length is 4096 tokens. However, you requested 5123 tokens "
+    "(4099 in the messages, 1024 in the completion). Please reduce the length of the messages or completion.",
+    "type": "BadRequestError",
+    "code": 400,
+}
+
+
+@pytest.mark.parametrize("body", [LLAMA_CPP_OVERFLOW, VLLM_OVERFLOW], ids=["llama.cpp", "vllm"])
+def test_context_overflow_names_the_window_and_the_request(production: Production, body: dict) -> None:
+    overflow = {"status": 400, "body": body}
     with OpenAIStub([overflow, overflow]) as stub:
         agent = agent_for(production, stub.base_url)
         english = agent.ask("Which scenes are on the rooftop at night?", session="overflow-en")
