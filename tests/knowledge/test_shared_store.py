@@ -23,6 +23,7 @@ from knowledge.shared_store import FILES, REGISTRY
 from knowledge.store import collection_name, make_client
 from slate.settings import Settings, load_settings
 from tests.knowledge.test_chroma_server import chroma_server
+from ui.handlers import Handlers
 
 __all__ = ["chroma_server"]  # the fixture, used by name below
 
@@ -86,8 +87,10 @@ def test_two_machines_share_one_chroma_server(chroma_server: int, sample_dir: Pa
         sample_dir / "night_shift.fountain"
     ).read_bytes()
 
-    # A keeps a retriever open (as the UI does) while B forgets the director's notes.
+    # A keeps a retriever and a UI open while B forgets the director's notes.
     retriever_a = open_retriever(a, PROJECT)
+    ui_a = Handlers(a, PROJECT)
+    ui_a.agent(PROJECT)
     notes_chunks = {h.file for h in retriever_a.search("colour palette neon", k=20)}
     assert "director_notes.md" in notes_chunks
     forgotten = run_b(home_b, chroma_server, "forget", "director_notes.md", "--project", PROJECT)
@@ -103,6 +106,17 @@ def test_two_machines_share_one_chroma_server(chroma_server: int, sample_dir: Pa
     production_a = open_production(a, PROJECT)
     assert [d.name for d in production_a.documents] == ["night_shift.fountain", "cast.csv", "locations.csv"]
     assert not (a.project_dir(PROJECT) / "documents" / "director_notes.md").exists()
+    reopened = ui_a.switch_project(PROJECT, "en")  # picking the project again follows the server
+    assert [row[0] for row in reopened.documents["data"]] == [
+        "night_shift.fountain",
+        "cast.csv",
+        "locations.csv",
+    ]
+    assert [d.name for d in ui_a.agent(PROJECT).production.documents] == [
+        "night_shift.fountain",
+        "cast.csv",
+        "locations.csv",
+    ]
 
     # `forget --all` on B removes that project only; A's other project and its collection stay.
     run_b(home_b, chroma_server, "forget", "--all", "--project", PROJECT)
