@@ -377,8 +377,11 @@ def open_production(
 
     The retriever is built lazily from settings (knowledge.retrieval) unless one is given.
     """
+    from knowledge.shared_store import pull_project
+
     name = project or settings.project
     project_dir = settings.project_dir(name)
+    pull_project(settings, name)  # with a Chroma server, the team's documents, not this machine's copy
     manifest = load_manifest(project_dir, name)
     if must_exist and not manifest.documents:
         raise ProjectNotFound(name, _nearest(name, list_projects(settings)))
