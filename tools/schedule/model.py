@@ -23,6 +23,11 @@ from slate.errors import PlanError
 
 Status = Literal["optimal", "feasible"]
 Formulation = Literal["sequence", "day", "baseline"]
+# How the returned plan was produced: the exact dynamic programme, CP-SAT on the whole sequence or
+# day model, local search (with CP-SAT windows), or the stripboard sort unchanged.
+Method = Literal["dp", "cp-sat-sequence", "cp-sat-days", "local-search", "lns", "stripboard-sort"]
+# A bound is worth showing only when it proves optimality or leaves less than this gap.
+MEANINGFUL_GAP = 0.5
 DoodCode = Literal["SW", "W", "WF", "SWF", "H", "O", ""]
 
 # Minutes are the solver's unit: est_hours arrive in quarter hours, so no rounding is lost.
@@ -353,9 +358,13 @@ class Schedule(BaseModel):
     production: str | None = None
     status: Status
     formulation: Formulation
+    method: Method = Field(
+        "cp-sat-days", description="What produced the plan (stripboard-sort: nothing better found)."
+    )
     days: list[ScheduledDay]
     figures: Figures
-    lower_bound: float = Field(description="No plan can have a smaller objective (proved by CP-SAT).")
+    lower_bound: float = Field(description="No plan can have a smaller objective (proved; see bound_basis).")
+    bound_basis: str = Field("nothing proven", description="What proved the lower bound and what it assumes.")
     baseline: Figures
     baseline_days: list[ScheduledDay] = Field(default_factory=list)
     baseline_violations: list[str] = Field(default_factory=list)
@@ -373,10 +382,16 @@ class Schedule(BaseModel):
             return 0.0
         return max(0.0, (objective - self.lower_bound) / objective)
 
+    @property
+    def bound_meaningful(self) -> bool:
+        """Show the bound and gap only when they say something: proven optimal or a gap under 50%."""
+        return self.status == "optimal" or self.gap < MEANINGFUL_GAP
+
     def to_json(self) -> dict[str, object]:
         """The JSON form the issue specifies (schedule exports and `slate schedule --format json`)."""
         return {
             "status": self.status,
+            "method": self.method,
             "days": [
                 {"date": d.date.isoformat(), "scenes": list(d.scenes), "hours": d.hours} for d in self.days
             ],
@@ -385,6 +400,9 @@ class Schedule(BaseModel):
             "total_days": self.figures.total_days,
             "objective": self.figures.objective,
             "lower_bound": self.lower_bound,
+            "gap": round(self.gap, 4),
+            "bound_meaningful": self.bound_meaningful,
+            "bound_basis": self.bound_basis,
             "baseline": {
                 "holding_cost": self.baseline.holding_cost,
                 "company_moves": self.baseline.company_moves,
