@@ -18,6 +18,9 @@ from collections.abc import Mapping
 
 from tools.schedule.model import Problem
 
+# Share of moves that exchange two whole days (reordering days is how holds shrink late on).
+DAY_SWAP_SHARE = 0.05
+
 
 class DayState:
     """A valid assignment of scenes to days with its objective maintained incrementally."""
@@ -184,6 +187,23 @@ class DayState:
         self._insert(t, b)
         return False
 
+    def try_swap_days(self, a: int, b: int) -> bool:
+        """Exchange everything shot on day `a` with day `b` (scenes sharing a day only)."""
+        if a == b or self.whole_on[a] or self.whole_on[b] or b >= self.horizon:
+            return False
+        on_a, on_b = list(self.scenes_on[a]), list(self.scenes_on[b])
+        if not all(b in self.allowed_set[s] for s in on_a) or not all(a in self.allowed_set[s] for s in on_b):
+            return False
+        for s in on_a:
+            self._remove(s)
+        for s in on_b:
+            self._remove(s)
+        for s in on_a:
+            self._insert(s, b)
+        for s in on_b:
+            self._insert(s, a)
+        return True
+
 
 def improve(
     problem: Problem,
@@ -236,6 +256,21 @@ def improve(
         elif kind < 0.75:
             d = rng.choice(state.allowed[s])
             moved = d <= state.last_used + 1 and state.try_relocate(s, d)
+        elif kind < DAY_SWAP_SHARE + 0.75:
+            origin = rng.randrange(state.last_used + 1)
+            swap_with = rng.randrange(state.last_used + 1)
+            moved = state.try_swap_days(origin, swap_with)
+            if not moved:
+                continue
+            delta = state.cost - current
+            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+                current += delta
+                if current < best_cost - 1e-9:
+                    best_cost = current
+                    best = list(state.start)
+            else:
+                state.try_swap_days(origin, swap_with)
+            continue
         else:
             swap_with = rng.randrange(n)
             moved = state.try_swap(s, swap_with)

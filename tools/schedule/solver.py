@@ -40,6 +40,7 @@ from slate.errors import Infeasible
 from tools.schedule.baseline import BaselinePlan, baseline_plan
 from tools.schedule.bounds import day_plan_bound
 from tools.schedule.dood import day_out_of_days
+from tools.schedule.lns import improve_with_windows
 from tools.schedule.model import (
     Formulation,
     Method,
@@ -50,13 +51,15 @@ from tools.schedule.model import (
     plan_days,
     violations,
 )
-from tools.schedule.search import improve, improve_order
+from tools.schedule.search import DayState, improve, improve_order
 
 # The sequence formulation has O(n³) transitivity clauses: beyond this a local search orders scenes.
 SEQUENCE_MAX_SCENES = 60
-# The whole day model pays while (scene, day) pairs × calendar days stay below this; beyond it
-# building and searching it costs more than local search gains in the same time.
-DAY_MODEL_MAX_CELLS = 6000
+# Up to this many scenes the whole day model is built and CP-SAT may prove the plan optimal;
+# beyond it building and searching it costs more than local search gains in the same time.
+DAY_MODEL_MAX_SCENES = 40
+# For larger productions: the share of the time limit for local search before CP-SAT windows.
+LOCAL_SEARCH_SHARE = 0.75
 # Widening the day model past this many (scene, day) pairs costs more search than a tighter bound is worth.
 WIDEN_MAX_LITERALS = 6000
 DEFAULT_TIME_LIMIT_S = 30.0
@@ -192,29 +195,34 @@ def _solve_day_plan(
     problem: Problem, base: BaselinePlan, deadline: float, workers: int, seed: int, scale: int
 ) -> _Outcome:
     """Local search from the stripboard sort on the tightest calendar it allows, then CP-SAT:
-    the whole day model when it is small enough to pay, else CP-SAT on windows of days (LNS)."""
+    the whole day model when the production is small enough to prove, else CP-SAT on windows of
+    days with the rest of the plan fixed (large-neighbourhood search)."""
     if base.violations:
         # The sort breaks a constraint: only the model can find a valid plan to start from.
         return _solve_days(problem, {}, deadline, workers, seed, scale)
     used = max(d + problem.span(s) for s, d in base.starts.items())
     horizon = min(problem.horizon, max(used, problem.min_days) + 1)
-    literals = sum(len(problem.allowed_starts(s)) for s in range(len(problem.scenes)))
-    small = literals * horizon <= DAY_MODEL_MAX_CELLS * problem.horizon
-    share = 0.15 if small else 1.0
-    search_end = min(deadline, time.monotonic() + share * _left(deadline))
-    starts = improve(problem, base.starts, horizon, search_end, seed=seed)
+    small = len(problem.scenes) <= DAY_MODEL_MAX_SCENES
+    share = 0.15 if small else LOCAL_SEARCH_SHARE
+    starts = improve(problem, base.starts, horizon, time.monotonic() + share * _left(deadline), seed=seed)
     if small:
         outcome = _solve_days(problem, starts, deadline, workers, seed, scale)
         if outcome.status is not None:
             if evaluate(problem, outcome.starts).objective > evaluate(problem, starts).objective:
                 outcome.starts, outcome.status, outcome.method = starts, "feasible", "local-search"
             return outcome
+    state = DayState(problem, starts, horizon)
+    windows = improve_with_windows(state, deadline, seed=seed, scale=scale)
+    method: Method = "lns" if windows else "local-search"
     return _Outcome(
         status="feasible",
-        starts=starts,
-        method="local-search",
+        starts=state.starts(),
+        method=method,
         formulation="day",
-        notes=[f"local search on {horizon} shooting days from the stripboard sort"],
+        notes=[
+            f"local search on {horizon} shooting days from the stripboard sort, then CP-SAT re-planned "
+            f"windows of days ({windows} improved the plan)"
+        ],
     )
 
 
