@@ -52,6 +52,7 @@ from tools.schedule.model import (
     violations,
 )
 from tools.schedule.search import DayState, improve, improve_order
+from tools.schedule.talent_dp import solve_talent_dp
 
 # The sequence formulation has O(n³) transitivity clauses: beyond this a local search orders scenes.
 SEQUENCE_MAX_SCENES = 60
@@ -65,6 +66,16 @@ WIDEN_MAX_LITERALS = 6000
 DEFAULT_TIME_LIMIT_S = 30.0
 # Seconds kept back from the limit to turn the plan into days, a DOOD and checks.
 RESULT_RESERVE_S = 0.3
+
+
+METHOD_TEXT: dict[Method, str] = {
+    "dp": "exact dynamic programme over scene orders",
+    "cp-sat-sequence": "CP-SAT on the scene order",
+    "cp-sat-days": "CP-SAT on the whole day model",
+    "local-search": "local search from the stripboard sort",
+    "lns": "local search, then CP-SAT re-planning windows of days",
+    "stripboard-sort": "the stripboard sort unchanged (nothing better found in the time limit)",
+}
 
 
 @dataclass
@@ -164,6 +175,16 @@ def _solve_talent(
     """Every scene fills whole days and nothing is date-restricted: only the order matters."""
     order = sorted(hint, key=lambda s: hint[s])
     n = len(problem.scenes)
+    exact = solve_talent_dp(problem, deadline)
+    if exact is not None:
+        return _Outcome(
+            status="optimal",
+            starts=_back_to_back(problem, exact[0]),
+            bound=exact[1],
+            bound_basis="exact dynamic programme over every scene order (scenes with the same cast merged)",
+            method="dp",
+            formulation="sequence",
+        )
     if n <= SEQUENCE_MAX_SCENES:
         # A short search gives CP-SAT a good first plan; the model then proves what it can.
         order = improve_order(
@@ -729,10 +750,14 @@ def summary_lines(schedule: Schedule) -> list[str]:
     """A short readable digest of a schedule (CLI summary, tool summary)."""
     figures, base = schedule.figures, schedule.baseline
     saving = (1 - figures.objective / base.objective) * 100 if base.objective > 0 else 0.0
+    if schedule.bound_meaningful:
+        proof = f"proven lower bound {schedule.lower_bound:,.0f}, gap {schedule.gap:.1%}"
+    else:
+        proof = "not proven optimal; no useful lower bound yet"
     lines = [
         f"{schedule.status.upper()} plan: {figures.total_days} shooting days, holding cost {figures.holding_cost:,.0f}, "
-        f"{figures.company_moves} company move(s), objective {figures.objective:,.0f} "
-        f"(proven lower bound {schedule.lower_bound:,.0f}, gap {schedule.gap:.1%}).",
+        f"{figures.company_moves} company move(s), objective {figures.objective:,.0f} ({proof}).",
+        f"Method: {METHOD_TEXT[schedule.method]}.",
         f"Stripboard baseline: {base.total_days} days, holding {base.holding_cost:,.0f}, "
         f"{base.company_moves} move(s), objective {base.objective:,.0f}; the plan is {saving:.1f}% cheaper.",
     ]

@@ -12,7 +12,9 @@ from tools.schedule.model import Problem, Schedule, build_problem
 WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-def random_plan(seed: int, *, scenes: int = 9, cast: int = 4, locations: int = 3) -> Plan:
+def random_plan(
+    seed: int, *, scenes: int = 9, cast: int = 4, locations: int = 3, deadlines: bool = True
+) -> Plan:
     """A small plan with availability holes, windows, days off and the odd whole-day scene."""
     rng = random.Random(seed)
     start = date(2027, 3, 1) + timedelta(days=rng.randrange(7))
@@ -49,7 +51,7 @@ def random_plan(seed: int, *, scenes: int = 9, cast: int = 4, locations: int = 3
             scene["est_hours"] = rng.choice([1.5, 2, 3, 4, 5.5, 7])
         if rng.random() < 0.2:
             scene["not_before"] = (start + timedelta(days=rng.randrange(4))).isoformat()
-        if rng.random() < 0.2:
+        if rng.random() < 0.2 and deadlines:
             scene["not_after"] = (start + timedelta(days=8 + rng.randrange(6))).isoformat()
         strips.append(scene)
     data = {
