@@ -60,6 +60,7 @@ def lns_step(state: DayState, window: list[int], time_limit_s: float, seed: int,
         model.add(sum(m * lit for m, lit in shared) + state.capacity * sum(whole) <= room)
     terms: list[tuple[int, cp_model.IntVar]] = []
     constant = 0
+    _working_rules(state, free, window, on_day, model)
     _holding_terms(state, free, window, on_day, origin, model, terms, scale)
     _move_terms(state, window, on_day, origin, model, terms, scale)
     extra = round(state.w_extra * scale)
@@ -87,6 +88,64 @@ def lns_step(state: DayState, window: list[int], time_limit_s: float, seed: int,
     for s, d in origin.items():
         state._insert(s, d)
     return False
+
+
+def _working_rules(
+    state: DayState,
+    free: list[int],
+    window: list[int],
+    on_day: dict[int, list[tuple[int, cp_model.IntVar]]],
+    model: cp_model.CpModel,
+) -> None:
+    """Turnaround and consecutive-day limits between the window's scenes and the fixed plan."""
+    if not state.rest_rule and state.run_limit is None:
+        return
+    days = set(window)
+    for c in sorted({c for s in free for c in state.cast[s]}):
+        works = state.works[c]
+        nights = state.night_works[c]
+
+        def lits(d: int, night: bool | None, member: int = c) -> list[cp_model.IntVar]:
+            return [
+                lit
+                for s, lit in on_day.get(d, [])
+                if member in state.cast[s] and (night is None or state.night[s] == night)
+            ]
+
+        if state.rest_rule:
+            for d in range(state.horizon - 1):
+                if not state.next_adjacent[d] or (d not in days and d + 1 not in days):
+                    continue
+                late, early = lits(d, True), lits(d + 1, False)
+                fixed_late, fixed_early = nights[d] > 0, works[d + 1] > nights[d + 1]
+                if fixed_late:
+                    for lit in early:
+                        model.add(lit == 0)
+                elif fixed_early:
+                    for lit in late:
+                        model.add(lit == 0)
+                else:
+                    for a in late:
+                        for b in early:
+                            model.add_bool_or([a.negated(), b.negated()])
+        limit = state.run_limit
+        if limit is not None:
+            on: dict[int, cp_model.IntVar] = {}
+            for d in window:
+                if works[d]:
+                    continue
+                here = lits(d, None)
+                if here:
+                    on[d] = model.new_bool_var("")
+                    for lit in here:
+                        model.add_implication(lit, on[d])
+            for d in range(max(0, min(window) - limit), min(state.horizon - limit, max(window) + 1)):
+                if all(state.next_adjacent[x] for x in range(d, d + limit)):
+                    span = range(d, d + limit + 1)
+                    fixed = sum(1 for x in span if works[x])
+                    free_days = [on[x] for x in span if x in on]
+                    if free_days and fixed + len(free_days) > limit:
+                        model.add(sum(free_days) <= limit - fixed)
 
 
 def _holding_terms(

@@ -55,6 +55,11 @@ class DayState:
         self.first = [horizon] * len(members)
         self.last = [-1] * len(members)
         self.days_worked = [0] * len(members)
+        self.night = [problem.night(s) for s in range(n)]
+        self.rest_rule = problem.rest_rule
+        self.run_limit = problem.plan.max_consecutive_days
+        self.next_adjacent = [problem.adjacent(d) and d + 1 < horizon for d in range(horizon)]
+        self.night_works = [[0] * horizon for _ in members]
         self.last_used = -1
         self.holding = 0.0
         self.moves = 0
@@ -97,6 +102,8 @@ class DayState:
             if day > self.last_used:
                 self.last_used = day
             for c in self.cast[s]:
+                if self.night[s]:
+                    self.night_works[c][day] += 1
                 row = self.works[c]
                 row[day] += 1
                 if row[day] == 1:
@@ -126,6 +133,8 @@ class DayState:
             else:
                 self.load[day] -= self.minutes[s]
             for c in self.cast[s]:
+                if self.night[s]:
+                    self.night_works[c][day] -= 1
                 row = self.works[c]
                 row[day] -= 1
                 if row[day] == 0:
@@ -154,8 +163,37 @@ class DayState:
         if d not in self.allowed_set[s]:
             return False
         if self.whole[s]:
-            return all(self.count[d + k] == 0 for k in range(self.span[s]))
-        return not self.whole_on[d] and self.load[d] + self.minutes[s] <= self.capacity
+            if not all(self.count[d + k] == 0 for k in range(self.span[s])):
+                return False
+        elif self.whole_on[d] or self.load[d] + self.minutes[s] > self.capacity:
+            return False
+        return (not self.rest_rule and self.run_limit is None) or self.rules_allow(s, d)
+
+    def rules_allow(self, s: int, d: int) -> bool:
+        """Scene `s` (currently removed) on day `d` keeps turnaround and consecutive-day limits."""
+        span = self.span[s]
+        for c in self.cast[s]:
+            works = self.works[c]
+            if self.rest_rule:
+                if self.night[s]:
+                    after = d + span
+                    if self.next_adjacent[after - 1] and works[after] > self.night_works[c][after]:
+                        return False
+                elif d > 0 and self.next_adjacent[d - 1] and self.night_works[c][d - 1] > 0:
+                    return False
+            if self.run_limit is not None:
+                run = span
+                x = d - 1
+                while x >= 0 and self.next_adjacent[x] and works[x] > 0:
+                    run += 1
+                    x -= 1
+                x = d + span
+                while x < self.horizon and self.next_adjacent[x - 1] and works[x] > 0:
+                    run += 1
+                    x += 1
+                if run > self.run_limit:
+                    return False
+        return True
 
     # --- moves ----------------------------------------------------------------------------------
 
@@ -198,10 +236,18 @@ class DayState:
             self._remove(s)
         for s in on_b:
             self._remove(s)
-        for s in on_a:
-            self._insert(s, b)
-        for s in on_b:
-            self._insert(s, a)
+        placed: list[int] = []
+        for s, day in [*((s, b) for s in on_a), *((s, a) for s in on_b)]:
+            if not self.fits(s, day):
+                for t in placed:
+                    self._remove(t)
+                for t in on_a:
+                    self._insert(t, a)
+                for t in on_b:
+                    self._insert(t, b)
+                return False
+            self._insert(s, day)
+            placed.append(s)
         return True
 
 

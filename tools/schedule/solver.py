@@ -425,8 +425,10 @@ def _status(code: cp_model.CpSolverStatus) -> Status | None:
 
 def _talent_shape(problem: Problem) -> bool:
     """Talent scheduling: every scene fills whole days and no date restricts the back-to-back plan."""
+    rules = problem.rest_rule or problem.plan.max_consecutive_days is not None
     return (
-        all(problem.whole_day(s) for s in range(len(problem.scenes)))
+        not rules
+        and all(problem.whole_day(s) for s in range(len(problem.scenes)))
         and sum(problem.durations) <= problem.horizon
         and not problem.date_restricted_within(sum(problem.durations))
     )
@@ -702,6 +704,8 @@ def _day_model(
         if time.monotonic() > deadline:
             return _Outcome(status=None, notes=[f"day model ({horizon} days): no time left to build it"])
 
+    _add_working_rules(problem, model, horizon, scene_on, hint if hinted else {})
+
     # Company moves: with free order inside a day the fewest moves are (locations that day − 1).
     move_coefficient = round(weights.company_move * scale)
     if move_coefficient:
@@ -744,6 +748,59 @@ def _day_model(
         method="cp-sat-days",
         formulation="day",
     )
+
+
+def _add_working_rules(
+    problem: Problem,
+    model: cp_model.CpModel,
+    horizon: int,
+    scene_on: list[dict[int, list[cp_model.IntVar]]],
+    hint: Mapping[int, int],
+) -> None:
+    """Turnaround after a night and the consecutive-day limit, for every cast member."""
+    limit = problem.plan.max_consecutive_days
+    if not problem.rest_rule and limit is None:
+        return
+    for member in problem.rates:
+        mine = [s for s in range(len(problem.scenes)) if member in problem.scenes[s].cast]
+        planned = {d + k for s in mine if s in hint for k in range(problem.span(s)) for d in [hint[s]]}
+        nights = {
+            d + k
+            for s in mine
+            if s in hint and problem.night(s)
+            for k in range(problem.span(s))
+            for d in [hint[s]]
+        }
+        if problem.rest_rule:
+            for d in range(horizon - 1):
+                if not problem.adjacent(d):
+                    continue
+                night_lits = [lit for s in mine if problem.night(s) for lit in scene_on[s].get(d, [])]
+                day_lits = [lit for s in mine if not problem.night(s) for lit in scene_on[s].get(d + 1, [])]
+                if not night_lits or not day_lits:
+                    continue
+                late = model.new_bool_var(f"night_{member}_{d}")
+                if hint:
+                    model.add_hint(late, d in nights)
+                for lit in night_lits:
+                    model.add_implication(lit, late)
+                for lit in day_lits:
+                    model.add_implication(lit, late.negated())
+        if limit is not None:
+            works: dict[int, cp_model.IntVar] = {}
+            for d in range(horizon):
+                lits = [lit for s in mine for lit in scene_on[s].get(d, [])]
+                if lits:
+                    works[d] = model.new_bool_var(f"on_{member}_{d}")
+                    if hint:
+                        model.add_hint(works[d], d in planned)
+                    for lit in lits:
+                        model.add_implication(lit, works[d])
+            for d in range(horizon - limit):
+                if all(problem.adjacent(x) for x in range(d, d + limit)):
+                    run = [works[x] for x in range(d, d + limit + 1) if x in works]
+                    if len(run) > limit:
+                        model.add(sum(run) <= limit)
 
 
 def summary_lines(schedule: Schedule) -> list[str]:

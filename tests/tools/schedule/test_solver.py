@@ -126,3 +126,31 @@ def test_large_talent_plan_keeps_the_scene_order_formulation() -> None:
     assert check_schedule(plan, schedule) == []
     assert schedule.figures.total_days == sum(s["duration_days"] for s in scenes)
     assert schedule.figures.objective <= schedule.baseline.objective
+
+
+RULES = {"turnaround_hours": 12, "max_consecutive_days": 3}
+
+
+@pytest.mark.parametrize(("seed", "scenes"), [(s, 9) for s in range(8)] + [(s, 60) for s in range(3)])
+def test_turnaround_and_consecutive_days_hold(seed: int, scenes: int) -> None:
+    """With the rules on, every method (CP-SAT, local search, windows, the sort) keeps them."""
+    plan = random_plan(seed, scenes=scenes, cast=5, locations=4, deadlines=scenes < 20, rules=RULES)
+    problem = problem_for(plan)
+    assert problem.rest_rule
+    try:
+        schedule = solve_schedule(problem, time_limit_s=2, num_workers=1, seed=seed)
+    except Infeasible as exc:
+        assert exc.reasons
+        return
+    assert check_schedule(plan, schedule) == []
+    assert schedule.violations == []
+    if not schedule.baseline_violations:
+        assert schedule.figures.objective <= schedule.baseline.objective + 1e-6
+
+
+def test_turnaround_binds_only_when_the_rest_is_too_short() -> None:
+    # A night called at 16:00 for 8 hours wraps at midnight; the 07:00 call leaves 7 hours.
+    short = {"night_call_time": "16:00", "day_length_hours": 8}
+    assert problem_for(random_plan(1, rules={**short, "turnaround_hours": 10})).rest_rule
+    assert not problem_for(random_plan(1, rules={**short, "turnaround_hours": 6})).rest_rule
+    assert not problem_for(random_plan(1)).rest_rule  # off unless the plan sets it
