@@ -308,6 +308,12 @@ class Plan(_Entry):
     call_time: TimeOfDayValue = DEFAULT_CALL_TIME
     night_call_time: TimeOfDayValue = DEFAULT_NIGHT_CALL_TIME
     makeup_minutes: int = Field(DEFAULT_MAKEUP_MINUTES, ge=0, le=600)
+    turnaround_hours: float | None = Field(
+        None, ge=0, le=48, description="Least rest between a night's wrap and the next day's call."
+    )
+    max_consecutive_days: int | None = Field(
+        None, ge=1, description="Most consecutive calendar days a cast member may work."
+    )
     cast_list: Text | None = Field(None, description="A cast list file, relative to the plan.")
     locations_list: Text | None = Field(None, description="A locations list file, relative to the plan.")
     cast: list[PlanCast] = Field(default_factory=list)

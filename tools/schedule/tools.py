@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -125,6 +126,7 @@ def plan_shoot(
     solving again (call sheets use this to match the plan the crew was shown); `remember` writes
     the new schedule to that cache.
     """
+    began = time.monotonic()
     plan = require_plan(production, plan_path)
     strips = breakdown_from_production(production, plan)
     check_strips(plan, strips)
@@ -147,7 +149,9 @@ def plan_shoot(
                 return PlannedShoot(plan, strips, problem, Schedule.model_validate(cached["schedule"]))
         except (ValueError, KeyError):
             pass  # a stale or damaged cache is simply replaced below
-    schedule = solve_schedule(problem, time_limit_s=time_limit_s, num_workers=num_workers)
+    # The limit is the whole request's: reading the plan and building the problem count against it.
+    left = max(0.5, time_limit_s - (time.monotonic() - began))
+    schedule = solve_schedule(problem, time_limit_s=left, num_workers=num_workers)
     if remember:
         atomic_write_text(
             cache, json.dumps({"key": key, "schedule": schedule.model_dump(mode="json")}, ensure_ascii=False)
