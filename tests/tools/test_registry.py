@@ -25,6 +25,8 @@ EXPECTED = [
     "merge_subtitles",
     "shift_subtitles",
     "translate_subtitles",
+    "transcribe_media",
+    "find_shot_changes",
 ]
 
 
