@@ -27,6 +27,8 @@ EXPECTED = [
     "translate_subtitles",
     "transcribe_media",
     "find_shot_changes",
+    "make_dialogue_list",
+    "make_adr_list",
 ]
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from knowledge.media import probe_media
 from knowledge.production import Production
 from knowledge.subtitle_file import format_timecode, read_subtitle_file
+from slate.errors import SlateError
 from tools.media.align import scene_dialogue
-from tools.media.models import ShotChangesResult, TranscriptionResult
+from tools.media.deliverables import adr_cues, default_fps, dialogue_rows, read_cues
+from tools.media.documents import Table, write_pdf, write_xlsx
+from tools.media.models import AdrListResult, DialogueListResult, ShotChangesResult, TranscriptionResult
 from tools.media.shots import check_against_shots, frame_ms, load_or_detect, snap_to_shots
 from tools.media.transcribe import Progress, load_whisper, name_vocabulary, transcribe_file
 from tools.subtitles.checks import choose_profile
@@ -108,3 +112,98 @@ def shots_path(
         result.files.append(str(written))
     result.issues = check_against_shots(cues, changes.cuts, changes.fps, chosen)
     return result
+
+
+DIALOGUE_HEADERS = (
+    "#",
+    "Scene 場",
+    "TC in",
+    "TC out",
+    "Character 角色",
+    "Dialogue 對白",
+    "Subtitle (English)",
+    "字幕 (中文)",
+)
+DIALOGUE_WIDTHS = (8, 12, 22, 22, 28, 80, 60, 50)
+ADR_HEADERS = ("Cue", "Scene 場", "TC in", "TC out", "Line 對白", "Subtitle 字幕", "Take notes")
+ADR_WIDTHS = (22, 12, 22, 22, 80, 60, 60)
+
+
+def _outputs(outputs: Sequence[str | Path]) -> list[Path]:
+    paths = [Path(p) for p in outputs]
+    for path in paths:
+        if path.suffix.lower() not in (".xlsx", ".pdf"):
+            raise SlateError("Deliverables are written as .xlsx or .pdf", value=str(path))
+    if not paths:
+        raise SlateError("Say where to write the deliverable: an .xlsx and/or a .pdf file")
+    return paths
+
+
+def _write(paths: Sequence[Path], title: str, tables: Sequence[Table]) -> list[str]:
+    written = []
+    for path in paths:
+        if path.suffix.lower() == ".xlsx":
+            written.append(str(write_xlsx(path, tables)))
+        else:
+            written.append(str(write_pdf(path, title, tables)))
+    return written
+
+
+def dialogue_list(
+    production: Production, subtitles: str | Path, outputs: Sequence[str | Path], *, fps: float | None = None
+) -> DialogueListResult:
+    """The timecoded dialogue list (scene, TC in/out, character, dialogue, English, Chinese) from the
+    production's script and a subtitle file, written to each of `outputs` (.xlsx, .pdf)."""
+    paths = _outputs(outputs)
+    cues, file_fps = read_cues(subtitles)
+    rate = default_fps(fps, file_fps)
+    rows, unmatched = dialogue_rows(production, cues, rate)
+    script = production.require_script()
+    title = f"{script.title or production.name} — Dialogue list 對白表"
+    table = Table(
+        "Dialogue list",
+        DIALOGUE_HEADERS,
+        [(r.number, r.scene, r.tc_in, r.tc_out, r.character, r.dialogue, r.english, r.chinese) for r in rows],
+        DIALOGUE_WIDTHS,
+    )
+    return DialogueListResult(
+        script=Path(script.file).name,
+        subtitles=str(subtitles),
+        fps=round(rate, 3),
+        rows=rows,
+        unmatched_cues=unmatched,
+        files=_write(paths, title, [table]),
+    )
+
+
+def adr_list(
+    production: Production,
+    subtitles: str | Path,
+    marks: Sequence[str],
+    outputs: Sequence[str | Path],
+    *,
+    fps: float | None = None,
+) -> AdrListResult:
+    """ADR/dubbing cue lists, one per character, for the lines `marks` names (cue numbers, ranges such
+    as 7-9, or scenes such as sc8), written to each of `outputs` (.xlsx: a sheet per character)."""
+    paths = _outputs(outputs)
+    if not marks:
+        raise SlateError("Mark the lines to re-record: cue numbers (3, 7-9) or scenes (sc8)")
+    cues, file_fps = read_cues(subtitles)
+    rate = default_fps(fps, file_fps)
+    rows, _ = dialogue_rows(production, cues, rate)
+    by_character = adr_cues(rows, marks)
+    if not by_character:
+        raise SlateError("No subtitled line matches the marks", value=", ".join(marks))
+    script = production.require_script()
+    tables = [
+        Table(
+            character,
+            ADR_HEADERS,
+            [(c.cue_id, c.scene, c.tc_in, c.tc_out, c.line, c.subtitle, c.take_notes) for c in items],
+            ADR_WIDTHS,
+        )
+        for character, items in by_character.items()
+    ]
+    title = f"{script.title or production.name} — ADR cue list 配音表"
+    return AdrListResult(fps=round(rate, 3), characters=by_character, files=_write(paths, title, tables))

@@ -7,14 +7,18 @@ The Whisper model comes from settings (SLATE_WHISPER_MODEL); outputs go to the p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from knowledge.citations import Citation
 from knowledge.production import Production
 from slate.paths import safe_name
 from tools.media import operations
-from tools.media.models import ShotChangesResult, TranscriptionResult
+from tools.media.models import AdrListResult, DialogueListResult, ShotChangesResult, TranscriptionResult
 from tools.registry import register
 from tools.subtitles.profiles import ProfileName
+from tools.subtitles.tools import resolve_subtitle_file
+
+DeliverableFormat = Literal["xlsx", "pdf"]
 
 
 def _media_path(production: Production, file: str) -> Path:
@@ -93,3 +97,55 @@ def find_shot_changes(
         output=output,
         profile=profile,
     )
+
+
+def _subtitle_path(production: Production, subtitles: str | None) -> Path:
+    if subtitles:
+        direct = _media_path(production, subtitles)
+        if direct.is_file():
+            return direct
+    return resolve_subtitle_file(production, subtitles)[1]
+
+
+def _deliverable_paths(production: Production, stem: str, formats: list[DeliverableFormat]) -> list[Path]:
+    return [production.output_dir / safe_name(f"{production.name}.{stem}.{fmt}") for fmt in formats]
+
+
+@register(writes_files=True)
+def make_dialogue_list(
+    production: Production,
+    subtitles: str | None = None,
+    formats: list[DeliverableFormat] | None = None,
+    fps: float | None = None,
+) -> DialogueListResult:
+    """Make the timecoded dialogue list (scene, timecode in/out, character, dialogue, English and Chinese subtitle) as XLSX and PDF.
+
+    Args:
+        subtitles: the subtitle file's name or path; may be omitted when the production has only one.
+        formats: xlsx and/or pdf (default both).
+        fps: frame rate for the timecodes (default: the subtitle file's, else 23.976).
+    """
+    path = _subtitle_path(production, subtitles)
+    outputs = _deliverable_paths(production, "dialogue-list", formats or ["xlsx", "pdf"])
+    return operations.dialogue_list(production, path, outputs, fps=fps)
+
+
+@register(writes_files=True)
+def make_adr_list(
+    production: Production,
+    marks: list[str],
+    subtitles: str | None = None,
+    formats: list[DeliverableFormat] | None = None,
+    fps: float | None = None,
+) -> AdrListResult:
+    """Make ADR/dubbing cue lists per character (cue id, timecode, line, take notes) for the lines marked for re-recording.
+
+    Args:
+        marks: the lines to re-record: subtitle cue numbers (3), ranges (7-9) or whole scenes (sc8).
+        subtitles: the subtitle file's name or path; may be omitted when the production has only one.
+        formats: xlsx and/or pdf (default both).
+        fps: frame rate for the timecodes (default: the subtitle file's, else 23.976).
+    """
+    path = _subtitle_path(production, subtitles)
+    outputs = _deliverable_paths(production, "adr", formats or ["xlsx", "pdf"])
+    return operations.adr_list(production, path, marks, outputs, fps=fps)
