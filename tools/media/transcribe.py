@@ -219,7 +219,8 @@ def _join(words: Sequence[Word]) -> str:
 
 def _groups_by_pause(words: Sequence[Word], profile: Profile) -> list[list[int]]:
     limits = profile.limits("en")
-    max_chars = limits.max_line_length * limits.max_lines
+    # Room to spare: a cue filled to the last character rarely breaks into two good lines.
+    max_chars = 0.8 * limits.max_line_length * limits.max_lines
     groups: list[list[int]] = []
     for i, word in enumerate(words):
         if groups:

@@ -15,7 +15,9 @@ from pathlib import Path
 import numpy as np
 
 RATE = 22050  # espeak-ng's own sample rate
-HUES = [(230, 40, 40), (40, 200, 60), (40, 70, 230), (230, 210, 40), (200, 40, 200), (40, 210, 210)]
+# Neighbouring shots differ in brightness as well as hue, as real cuts nearly always do: two flat
+# colours of equal brightness and saturation (magenta to cyan) score under ContentDetector's threshold.
+HUES = [(230, 40, 40), (20, 90, 30), (240, 240, 120), (30, 40, 140), (250, 160, 40), (60, 20, 70)]
 
 
 def media_tools_missing() -> list[str]:
