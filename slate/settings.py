@@ -107,7 +107,20 @@ class Settings(BaseSettings):
     ui_concurrency: int = Field(4, ge=1, description="Chat turns processed at once in the UI.")
     upload_max_mb: int = Field(50, ge=1, description="Largest file the UI accepts, in MB.")
 
+    whisper_model: Path | None = Field(
+        None,
+        description="Folder of a Whisper model in CTranslate2 format (model.bin, config.json, tokenizer.json) "
+        "for `slate subs transcribe`; never downloaded.",
+    )
+
     debug: bool = Field(False, description="Show tracebacks for unexpected errors.")
+
+    @field_validator("whisper_model", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        if isinstance(value, str):
+            return Path(value).expanduser() if value.strip() else None
+        return value
 
     @field_validator("home", mode="before")
     @classmethod

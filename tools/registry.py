@@ -32,6 +32,10 @@ ArtifactKind = Literal[
     "call_sheet",
     "subtitle_report",
     "subtitles",
+    "transcript",
+    "shot_changes",
+    "dialogue_list",
+    "adr_list",
     "overview",
     "cast",
     "message",
@@ -184,6 +188,7 @@ TOOL_MODULES = (
     "tools.shot_list",
     "tools.schedule.tools",
     "tools.subtitles.tools",
+    "tools.media.tools",
 )
 
 

@@ -101,6 +101,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     split.add_argument("--json", action="store_true")
     split.set_defaults(func=run_split)
 
+    # --- from picture and sound (issue 15): transcribe, shots -- defined in _subs_media.py ---
+    from slate.commands._subs_media import register_media
+
+    register_media(commands)
+
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
     from tools.subtitles.operations import check_file

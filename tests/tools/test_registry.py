@@ -26,6 +26,10 @@ EXPECTED = [
     "merge_subtitles",
     "shift_subtitles",
     "translate_subtitles",
+    "transcribe_media",
+    "find_shot_changes",
+    "make_dialogue_list",
+    "make_adr_list",
 ]
 
 
