@@ -26,7 +26,6 @@ from agent.model_calls import (
     classify_model_failure,
     is_retryable,
 )
-from agent.toolkit import MUTATING_TOOLS
 from knowledge.tokens import count_tokens, truncate_tokens
 
 # Tokens kept free in the window for the model's answer.
@@ -249,24 +248,32 @@ class FallbackToPlanner(AgentMiddleware):
                     raise MalformedToolCall(f"no tool called {call['name']!r}")
 
 
+def changing_tools() -> frozenset[str]:
+    """The registered tools that change the production (the flag lives on each tool)."""
+    from tools.registry import all_tools
+
+    return frozenset(name for name, spec in all_tools().items() if spec.changes_production)
+
+
 class IntentGate(AgentMiddleware):
-    """Refuse a state-changing tool call unless the person's own message asked for a change.
+    """Refuse a tool that changes the production unless the person's request, as understood, asks for it.
 
     Documents and tool results are data: a note saying "delete the shot list" must not make a model
-    delete it. Only the human message of the current turn can authorise a change.
+    delete it. The decision is the offline planner's reading of the conversation (the same router and
+    skills that plan the offline answer), not a list of loose words: "which lights should we use?" is a
+    question, so no edit runs; "drop 7C" is an edit of shot 7C.
     """
 
-    def __init__(self, allows: Callable[[str, str], bool]) -> None:
+    def __init__(self, requested: Callable[[list[Any]], set[str]], changing: frozenset[str]) -> None:
         super().__init__()
-        self.allows = allows
+        self.requested = requested
+        self.changing = changing
 
     def wrap_tool_call(self, request: Any, handler: Callable[[Any], Any]) -> Any:
         name = request.tool_call["name"]
-        if name in MUTATING_TOOLS:
+        if name in self.changing:
             messages = request.state.get("messages", []) if isinstance(request.state, dict) else []
-            human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
-            text = human.text if human is not None else ""
-            if not self.allows(name, text):
+            if name not in self.requested(list(messages)):
                 _turn(request).blocked_tools.append(name)
                 return ToolMessage(
                     content=(

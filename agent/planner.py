@@ -41,6 +41,14 @@ PLANNER_FAILED = (
 
 # Intents whose answer needs a scene; when none is named, the planner searches the script first.
 NEEDS_SCENE = {"scene_details", "shot_list", "show_shot_list"}
+# Tools a request may run beyond its first step's calls (those that depend on earlier results).
+INTENT_CHANGES: dict[str, set[str]] = {
+    "shot_list": {"draft_shot_list"},
+    "schedule": {"plan_schedule"},
+    "schedule_day": {"plan_schedule"},
+    "call_sheet": {"call_sheet", "plan_schedule"},
+    "unavailable": {"add_unavailability", "plan_schedule"},
+}
 # Question families answered by picking one fact from a result (agent.families).
 FAMILIES = {"scene_order", "scene_rank", "cast_rank", "schedule_day"}
 
@@ -451,6 +459,28 @@ class OfflinePlanner(BaseChatModel):
         except Exception:  # the planner must always answer; a bug here is logged, not shown as a traceback
             logger.exception("offline planner failed on %r", current.human)
             return AIMessage(content=PLANNER_FAILED)
+
+    def requested_changes(self, messages: Sequence[BaseMessage]) -> set[str]:
+        """The tools the person's current request asks to run, as this planner understands it (for the
+        gate on tools that change the production)."""
+        turns = split_turns(messages)
+        if not turns:
+            return set()
+        current = turns[-1]
+        previous = turns[-2] if len(turns) > 1 else None
+        names: set[str] = set()
+        # The whole request and each of its parts ("draft a shot list for 7 and drop 7C" asks for both).
+        parts = [current.human, *(p for p in _CLAUSE.split(current.human) if p and p.strip())]
+        for part in dict.fromkeys(parts):
+            try:
+                u = understand(part, self.lexicon)
+                u = _edit_scene(resolve_follow_up(u, previous, self.lexicon), previous)
+                names |= {c["name"] for c in _first_step(u, self.lexicon)}
+            except Exception:  # an unreadable request authorises nothing
+                logger.exception("planner could not read %r for the gate", part)
+                continue
+            names |= INTENT_CHANGES.get(u.intent, set())
+        return names
 
     def _available(self, call: dict[str, Any]) -> bool:
         accepted = self.tool_args.get(call["name"])

@@ -27,7 +27,7 @@ from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
 from agent.intents import understand
-from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog
+from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog, changing_tools
 from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
 from agent.planner import OfflinePlanner, split_turns
@@ -205,7 +205,7 @@ class SlateAgent:
         middleware = [
             TokenBudget(context_tokens, model_info.name if model_info.kind == "openai" else None),
             FallbackToPlanner(self.planner, tool_names),
-            IntentGate(change_requested),
+            IntentGate(self.planner.requested_changes, changing_tools()),
         ]
         self.checkpointer = checkpointer or InMemorySaver()
         self.graph: Any = create_agent(  # Any: the compiled graph's generics add nothing here
@@ -450,80 +450,6 @@ def fallback_answer(answer: str, log: TurnLog, lang: str) -> str:
             "find and quote what the production's documents say."
         )
     return f"{note}\n\n{answer.replace(NEEDS_MODEL[lang if lang == 'zh' else 'en'], instead)}"
-
-
-# Words that show the person asked for a change, per state-changing tool (agent.middleware.IntentGate).
-_CHANGE_WORDS: dict[str, tuple[str, ...]] = {
-    "edit_shot_list": (
-        "drop",
-        "remove",
-        "delete",
-        "cut",
-        "make",
-        "change",
-        "set",
-        "switch",
-        "turn",
-        "use",
-        "edit",
-        "replace",
-        "刪",
-        "唔要",
-        "拎走",
-        "攞走",
-        "改",
-        "轉",
-        "換",
-        "變",
-        "用",
-        "剷",
-    ),
-    "add_unavailability": (
-        "unavailable",
-        "not available",
-        "can't",
-        "cannot",
-        "off",
-        "away",
-        "busy",
-        "唔得",
-        "冇空",
-        "唔得閒",
-        "請假",
-        "冇期",
-        "重新排",
-        "replan",
-        "re-plan",
-        "reschedule",
-    ),
-    "fix_subtitles": ("fix", "repair", "correct", "clean", "修正", "修改", "整好", "執", "改好", "修復"),
-    "convert_subtitle_script": ("convert", "traditional", "simplified", "轉", "繁體", "簡體", "简体", "港繁"),
-    "merge_subtitles": ("merge", "combine", "bilingual", "合併", "合埋", "雙語"),
-    "shift_subtitles": (
-        "shift",
-        "delay",
-        "advance",
-        "offset",
-        "sync",
-        "earlier",
-        "later",
-        "提前",
-        "延遲",
-        "延後",
-        "推遲",
-        "移",
-    ),
-    "translate_subtitles": ("translate", "translation", "翻譯", "譯"),
-}
-
-
-def change_requested(tool: str, human_text: str) -> bool:
-    """Did the person's message ask for the change `tool` makes?"""
-    from agent.intents import _has
-    from agent.lexicon import fold
-
-    words = _CHANGE_WORDS.get(tool)
-    return True if words is None else _has(fold(human_text), words)
 
 
 def open_agent(

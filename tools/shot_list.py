@@ -1493,7 +1493,7 @@ def _saved_result(production: Production, shot_list: ShotList, scene: Scene) -> 
     return ShotListResult.of(saved, files=[str(f) for f in files], sources=[scene_citation(scene)])
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def draft_shot_list(production: Production, scene: str, style: Style = "classic") -> ShotListResult:
     """Draft a shot list for a scene: establishing, master, coverage, inserts, POVs, notes and setup times.
 
@@ -1511,7 +1511,7 @@ def draft_shot_list(production: Production, scene: str, style: Style = "classic"
     return _saved_result(production, shot_list, found)
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def edit_shot_list(
     production: Production,
     scene: str,

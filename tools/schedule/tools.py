@@ -313,7 +313,7 @@ def schedule_result(
 # --- registered tools ---------------------------------------------------------------------------
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def plan_schedule(
     production: Production,
     time_limit_s: float = AGENT_TIME_LIMIT_S,
@@ -338,7 +338,7 @@ def plan_schedule(
     return schedule_result(production, shoot)
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def add_unavailability(production: Production, who: str, dates: list[str]) -> ScheduleResult:
     """Record that a cast member or location cannot work on some dates, and plan the shoot again.
 
@@ -362,7 +362,7 @@ def add_unavailability(production: Production, who: str, dates: list[str]) -> Sc
     return result
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def call_sheet(production: Production, day: int) -> CallSheetResult:
     """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
 
