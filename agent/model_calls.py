@@ -246,7 +246,7 @@ _FAILURE_TEXT: dict[str, tuple[str, str]] = {
         "語言模型伺服器出錯（HTTP {status}{detail}）",
     ),
     "incomplete": (
-        "The language model's answer was cut off (the stream ended without finishing, twice)",
+        "The language model's answer was cut off (the stream ended without finishing)",
         "語言模型嘅回答中途斷咗（串流未完成就結束）",
     ),
     "malformed": (

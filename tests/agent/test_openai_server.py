@@ -139,12 +139,12 @@ def test_provenance_records_the_model_the_server_reports(production: Production)
 def test_a_stream_that_never_ends_is_cut_at_the_whole_call_deadline(production: Production) -> None:
     # Tokens keep coming, so no read timeout ever fires: only Slate's own deadline ends the call.
     with OpenAIStub([{"forever": True}]) as stub:
-        agent = agent_for(production, stub.base_url, timeout=1.5)
+        agent = agent_for(production, stub.base_url, timeout=3)
         events = list(agent.stream("Which scenes are on the rooftop at night?", session="forever"))
         assert wait_for(lambda: stub.disconnects == 1)  # the HTTP request was closed, not left streaming
     result = events[-1].result
     assert result is not None
-    assert "not finished after 1.5 s" in result.answer and "offline planner" in result.answer
+    assert "not finished after 3 s" in result.answer and "offline planner" in result.answer
     assert any(e.type == "discard" for e in events)  # the UI is told to take the streamed text back
     assert "17" in [r["number"] for r in result.artifacts[0].data["scenes"]]
 
@@ -266,7 +266,7 @@ def test_after_a_cancelled_turn_the_session_goes_on(production: Production) -> N
     with OpenAIStub(script) as stub:
         agent = agent_for(production, stub.base_url)
         events = agent.stream("Which scenes are on the rooftop?", session="again")
-        assert next(events).type == "tool_start"
+        assert next(e for e in events if e.type != "waiting").type == "tool_start"
         events.close()  # gone after the model asked for a tool, before its result came back
         result = agent.ask("Which scenes are on the rooftop?", session="again")
     assert result.answer == "Scene 17."
