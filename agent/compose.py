@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.intents import Lang, Understanding
-from agent.lexicon import Lexicon
+from agent.lexicon import Lexicon, has_cjk
 
 TOD_ZH = {"DAY": "日", "NIGHT": "夜", "DAWN": "清晨", "DUSK": "黃昏"}
 IE_ZH = {"INT": "內景", "EXT": "外景", "INT/EXT": "內外景"}
@@ -352,7 +352,10 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     split = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
     aliases = " / ".join(a.get("aliases") or [])
     if lang == "zh":
-        text = f"**{a['name']}**（{aliases}）\n\n"
+        chinese = [n for n in a.get("aliases") or [] if has_cjk(n)]
+        title = chinese[0] if chinese else a["name"]
+        others = "、".join(n for n in chinese[1:] if n != title)
+        text = f"**{title}**" + (f"（又叫：{others}）" if others else "") + "\n\n"
         if a.get("address"):
             text += f"- 地址：{a['address']}\n"
         text += f"- {len(rows)} 場，合共 {_pages(a.get('total_eighths'), lang)}（{split}）\n"

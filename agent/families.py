@@ -128,8 +128,8 @@ def _edits_answer(
             if args.get("remove"):
                 lines.append(_t(lang, f"- Dropped {shot}", f"- 刪咗 {shot}"))
             else:
-                change = ", ".join(
-                    f"{v}mm" if k == "lens_mm" else ("/".join(map(str, v)) if isinstance(v, list) else str(v))
+                change = ("、" if lang == "zh" else ", ").join(
+                    _edit_value(k, v, lang, lexicon)
                     for k, v in args.items()
                     if k not in ("scene", "shot_id") and v is not None
                 )
@@ -141,6 +141,28 @@ def _edits_answer(
     if final is None:
         return head
     return head + "\n\n" + COMPOSERS["shot_list"](final, u, lexicon)
+
+
+ANGLE_ZH = {
+    "high": "俯拍（高角度）",
+    "low": "仰拍（低角度）",
+    "overhead": "頂拍（俯瞰）",
+    "dutch": "傾斜鏡",
+    "eye level": "平視",
+}
+
+
+def _edit_value(key: str, value: Any, lang: Lang, lexicon: Lexicon) -> str:
+    from agent.compose import MOVEMENT_ZH, SIZE_ZH
+
+    if key == "lens_mm":
+        return f"{value}mm"
+    if isinstance(value, list):
+        return "/".join(lexicon.name(str(v), lang) for v in value)
+    if lang == "zh":
+        table = {"size": SIZE_ZH, "movement": MOVEMENT_ZH, "angle": ANGLE_ZH}.get(key, {})
+        return table.get(str(value), str(value))
+    return f"{value} angle" if key == "angle" else str(value)
 
 
 def _scene_text(row: SceneRow, lang: Lang) -> str:

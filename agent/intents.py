@@ -78,24 +78,31 @@ def _find_word(folded: str, word: str) -> int:
     start = folded.find(word)
     if start < 0:
         return -1
-    starts = _word_starts(folded)
+    tokens = _word_tokens(folded)
     while start >= 0:
-        if start in starts or not has_cjk(folded[start]):
+        token = tokens.get(start)
+        if token is not None and (len(word) > 1 or token.rstrip(_PARTICLES) == word):
+            # A one-character keyword must be the whole word (寫, 寫咗 — not 寫字樓, 特寫).
+            return start
+        if not has_cjk(folded[start]):
             return start
         start = folded.find(word, start + 1)
     return -1
 
 
+_PARTICLES = "咗吓下過緊埋返翻啦喇呀吖嘅咩？?！!，,。 "
+
+
 @lru_cache(maxsize=256)
-def _word_starts(text: str) -> frozenset[int]:
-    """Offsets where a word starts in `text` (jieba through a Simplified copy, Cantonese words added)."""
+def _word_tokens(text: str) -> dict[int, str]:
+    """Words of `text` by their start offset (jieba through a Simplified copy, Cantonese words added)."""
     from tools.subtitles.linebreak import chinese_tokens
 
-    starts, position = set(), 0
+    tokens, position = {}, 0
     for token in chinese_tokens(text):
-        starts.add(position)
+        tokens[position] = token
         position += len(token)
-    return frozenset(starts)
+    return tokens
 
 
 # --- keyword tables (folded: lower case, NFKC) ----------------------------------------------------
@@ -300,7 +307,9 @@ def detect_language(text: str, mentions: list[Mention]) -> Lang:
     rest = "".join(masked)
     cjk = sum(1 for ch in rest if has_cjk(ch))
     latin_words = len(re.findall(r"[a-z]{2,}", rest))
-    return "zh" if cjk >= 2 and cjk >= latin_words else "en"
+    # Hong Kong crews mix English terms into Cantonese ("drop 1B 同埋 1D 改 handheld"): a few Chinese
+    # words around the names make it a Chinese question, answered in Chinese.
+    return "zh" if cjk >= 2 and (cjk >= latin_words or cjk >= 4) else "en"
 
 
 _SCENE_EN = re.compile(

@@ -140,7 +140,7 @@ OBEDIENT_CASES = [
 
 def test_an_obedient_model_changes_nothing_the_person_did_not_ask_for(production: Production) -> None:
     for number, (question, tool, args) in enumerate(OBEDIENT_CASES):
-        agent, model = make_agent(
+        agent, _ = make_agent(
             production, [tool_call(tool, args), AIMessage("All documents deleted. The shoot is cancelled.")]
         )
         result = agent.ask(question, session=f"obedient-{number}")
@@ -149,7 +149,7 @@ def test_an_obedient_model_changes_nothing_the_person_did_not_ask_for(production
 
 
 def test_a_real_request_still_runs_the_change(production: Production) -> None:
-    agent, model = make_agent(
+    agent, _ = make_agent(
         production,
         [
             tool_call("draft_shot_list", {"scene": "7"}),
