@@ -65,9 +65,16 @@ def load_whisper(model_dir: str | Path | None, *, threads: int = 0) -> Any:
         )
     from faster_whisper import WhisperModel
 
-    return WhisperModel(
-        str(folder), device="cpu", compute_type="int8", cpu_threads=threads, local_files_only=True
-    )
+    try:
+        return WhisperModel(
+            str(folder), device="cpu", compute_type="int8", cpu_threads=threads, local_files_only=True
+        )
+    except (RuntimeError, ValueError, OSError) as exc:  # CTranslate2 reports a damaged model this way
+        raise ConfigError(
+            f"The Whisper model in {folder} cannot be loaded ({exc}); point SLATE_WHISPER_MODEL at a "
+            "complete CTranslate2 model folder",
+            value=str(folder),
+        ) from None
 
 
 def name_vocabulary(
