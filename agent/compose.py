@@ -6,6 +6,7 @@ say where each fact comes from. Where a request needs free writing the answer sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,13 @@ CANNOT = {
         "我冇得幫你發電郵或者訊息：Slate 只會將檔案寫入項目嘅 outputs 資料夾，由你自己發出。",
     ),
     "weather": (
-        "I can't check the weather: Slate has no internet access and only knows the production's documents "
-        "(sunrise and sunset notes in the recce are in the documents).",
-        "我查唔到天氣：Slate 唔會上網，只知道製作文件入面嘅資料（勘景報告有日出日落時間）。",
+        "I can't check the weather: Slate has no internet access and only knows the production's documents.",
+        "我查唔到天氣：Slate 唔會上網，只知道製作文件入面嘅資料。",
+    ),
+    "other": (
+        "That's outside what I can do: I work offline and only know this production's documents (script, "
+        "cast and location lists, notes, plans, subtitles).",
+        "呢樣我做唔到：我係離線運作，只知道呢個製作嘅文件（劇本、演員表、場景表、筆記、排期、字幕）。",
     ),
     "book": (
         "I can't book or order anything: Slate only reads the production's documents and drafts lists, "
@@ -55,23 +60,35 @@ CANNOT = {
     ),
 }
 
-HELP = {
-    "en": "I'm Slate's offline planner. I know this production's script and documents. Try:\n"
-    "- **Script**: “Which rooftop scenes are at night?”, “What happens in scene 12?”, “How many pages is Mei in?”\n"
-    "- **Documents**: “What lens does the director want for the fight?”\n"
-    "- **Shot lists**: “Draft a shot list for scene 7 in hk-action style”, then “drop 7C”\n"
-    "- **Schedule**: “Plan the shoot”, “劉Sir 3號唔得，重新排”, “Call sheet for day 2”\n"
-    "- **Subtitles**: “Check the subtitles”, “幫我將字幕轉做香港繁體”\n"
-    "I answer from the tools and cite scene, page and file. I don't write new material unless a language model "
-    "is connected.",
-    "zh": "我係 Slate 嘅離線助手，識得呢個製作嘅劇本同文件。你可以問：\n"
-    "- **劇本**：「劉督察喺邊幾場出現？」「第12場講咩？」「阿美有幾多頁戲？」\n"
-    "- **文件**：「導演想打鬥場用咩鏡頭？」\n"
-    "- **分鏡表**：「幫我出第七場嘅分鏡表，港式動作風格」，之後「drop 7C」\n"
-    "- **排期**：「幫我排期」「劉Sir 3號唔得，重新排」「第二日嘅通告」\n"
-    "- **字幕**：「檢查吓字幕」「幫我將字幕轉做香港繁體」\n"
-    "我只會根據工具嘅結果回答，並註明場次、頁數同檔案；除非接駁咗語言模型，否則唔會創作新內容。",
-}
+
+def help_text(lang: Lang, lexicon: Lexicon) -> str:
+    """What Slate can do, with examples drawn from the open production (never from the sample)."""
+    people = [lexicon.display.get(c, c) for c in list(lexicon.display)[:2]] or ["(a character)"]
+    places = sorted(set(lexicon.locations.values()), key=len)[:1] or ["(a location)"]
+    scene = next((n for n in lexicon.scene_numbers if n not in lexicon.omitted), "1")
+    who, where = people[0].split(" (")[0], places[0]
+    if lang == "zh":
+        return (
+            "我係 Slate 嘅離線助手，識得呢個製作嘅劇本同文件。你可以問：\n"
+            f"- **劇本**：「{who}喺邊幾場出現？」「第{scene}場講咩？」「{where}有邊幾場夜戲？」\n"
+            f"- **演員同場景**：「邊個演{who}？」「{where}喺邊度？」「邊個戲份最多？」\n"
+            "- **文件**：問導演筆記或者勘景報告入面嘅內容\n"
+            f"- **分鏡表**：「幫我出第{scene}場嘅分鏡表」\n"
+            "- **排期**：「幫我排期」「第二日拍咩？」「第一日嘅通告」\n"
+            "- **字幕**：「檢查吓字幕」「將字幕轉做香港繁體」\n"
+            "我只會根據工具嘅結果回答，並註明場次、頁數同檔案；除非接駁咗語言模型，否則唔會創作新內容。"
+        )
+    return (
+        "I'm Slate's offline planner. I know this production's script and documents. Try:\n"
+        f"- **Script**: “Which scenes is {who} in?”, “What happens in scene {scene}?”, “{where} night scenes?”\n"
+        f"- **Cast and places**: “Who plays {who}?”, “Where is {where}?”, “Who has the most pages?”\n"
+        "- **Documents**: ask what the notes or the recce report say\n"
+        f"- **Shot lists**: “Draft a shot list for scene {scene}”\n"
+        "- **Schedule**: “Plan the shoot”, “What do we shoot on day 2?”, “Call sheet for day 1”\n"
+        "- **Subtitles**: “Check the subtitles”, “Convert the subtitles to Hong Kong Traditional”\n"
+        "I answer from the tools and cite scene, page and file. I don't write new material unless a language model "
+        "is connected."
+    )
 
 
 def _t(lang: Lang, en: str, zh: str) -> str:
@@ -116,7 +133,7 @@ def _scene_line(row: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
     meta = [_t(lang, f"p. {row.get('page')}", f"第{row.get('page')}頁"), _pages(row.get("eighths"), lang)]
     people = row.get("characters") or []
     if people:
-        meta.append(", ".join(lexicon.name(c) for c in people[:6]) + ("…" if len(people) > 6 else ""))
+        meta.append(", ".join(lexicon.name(c, lang) for c in people[:6]) + ("…" if len(people) > 6 else ""))
     return "- " + " ".join(p for p in parts if p) + " · " + " · ".join(meta)
 
 
@@ -129,7 +146,7 @@ def _list_numbers(numbers: list[str], lang: Lang) -> str:
 def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
     bits = []
     if filters.get("characters"):
-        names = [lexicon.name(c) for c in filters["characters"]]
+        names = [lexicon.name(c, lang) for c in filters["characters"]]
         bits.append(_t(lang, "with " + " and ".join(names), "有" + "同".join(names)))
     if filters.get("location"):
         bits.append(_t(lang, f"at “{filters['location']}”", f"喺「{filters['location']}」"))
@@ -150,7 +167,7 @@ def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> 
         bits.append(_t(lang, f"on pages {low}–{high}", f"第{low}至{high}頁"))
     if filters.get("text"):
         bits.append(_t(lang, f"mentioning “{filters['text']}”", f"提到「{filters['text']}」"))
-    return " ".join(bits)
+    return ("" if lang == "zh" else " ").join(bits)
 
 
 # --- per kind -----------------------------------------------------------------------------------
@@ -192,7 +209,7 @@ def _scenes(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     row = a["scene"]
     lang = u.lang
-    people = ", ".join(lex.name(c) for c in row.get("characters") or []) or _t(
+    people = ", ".join(lex.name(c, lang) for c in row.get("characters") or []) or _t(
         lang, "nobody speaks", "冇對白"
     )
     silent = row.get("non_speaking") or []
@@ -204,7 +221,7 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             f"- 有對白嘅角色：{people}"
         )
         if silent:
-            text += f"\n- 無對白出場：{', '.join(lex.name(c) for c in silent)}"
+            text += f"\n- 無對白出場：{', '.join(lex.name(c, lang) for c in silent)}"
         if a.get("summary_text"):
             text += f"\n\n動作描述（節錄）：{a['summary_text']}"
     else:
@@ -214,21 +231,58 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             f"- Speaking: {people}"
         )
         if silent:
-            text += f"\n- Also present (no lines): {', '.join(lex.name(c) for c in silent)}"
+            text += f"\n- Also present (no lines): {', '.join(lex.name(c, lang) for c in silent)}"
         if a.get("summary_text"):
             text += f"\n\nFrom the action lines: {a['summary_text']}"
     if a.get("synopsis"):
         text += _t(lang, f"\n\nSynopsis: {a['synopsis']}", f"\n\n概要：{a['synopsis']}")
-    return text
+    answer = _scene_answer(a, u, lex)
+    return (answer + "\n\n" + text) if answer else text
+
+
+# Words of a request for a scene as a whole ("what happens in scene 5?"), not a question about it.
+_WHOLE_SCENE = frozenset(
+    "happen happens happened scene about tell describe summary summarise summarize detail details read "
+    "what's whats 發生 發生咩 講 講咩 講乜 內容 劇情 介紹 場 咩 乜 有咩 人 邊個 who in".split()
+)
+
+
+def _scene_answer(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    """A specific question about one scene ("what does she find in scene 5?"): the sentence that answers."""
+    from agent.extract import best_sentences, content_terms
+    from agent.routing import default_router
+    from knowledge.citations import SearchHit
+    from tools.script_lookup import SceneDetail
+
+    terms = {t for t in content_terms(u.text) - _WHOLE_SCENE if not re.fullmatch(r"[\d,.]+[a-z]?", t)}
+    names = {fold_name for v in u.characters for fold_name in lex.aliases(v)}
+    if u.intent != "scene_details" or not (terms - names):
+        return ""
+    detail = SceneDetail.model_validate(a)
+    row = detail.scene
+    body = "\n".join(text for _, text in detail.text[1:])
+    hit = SearchHit(
+        file=row.file,
+        doc_type="screenplay",
+        scene=row.number,
+        page=row.page,
+        lines=row.lines,
+        text=body,
+        score=1.0,
+    )
+    found = best_sentences(u.text, [hit], default_router().embedder, [lex.aliases(v) for v in u.characters])
+    if not found:
+        return ""
+    return _t(u.lang, "In the scene: ", "場入面：") + f"“{found[0].sentence}”"
 
 
 def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
-    name = lex.name(a["name"])
+    name = lex.name(a["name"], lang)
     scenes = [r["number"] for r in a.get("scenes") or []]
     first = a.get("first_appearance")
     if a.get("shared_with"):
-        other = lex.name(a["shared_with"])
+        other = lex.name(a["shared_with"], lang)
         shared = a.get("shared_scenes") or []
         numbers = [r["number"] for r in shared]
         if not shared:
@@ -257,6 +311,7 @@ def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             text += f"\n- 場景：{'、'.join(a['locations'][:8])}"
         if a.get("unavailable"):
             text += f"\n- 唔得閒：{'、'.join(a['unavailable'])}"
+        text += _person_facts(a, lang)
     else:
         text = (
             f"**{name}**" + (f" — played by {a['actor']}" if a.get("actor") else "") + "\n\n"
@@ -269,6 +324,25 @@ def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             text += f"\n- Sets: {', '.join(a['locations'][:8])}"
         if a.get("unavailable"):
             text += f"\n- Unavailable: {', '.join(a['unavailable'])}"
+        text += _person_facts(a, lang)
+    return text
+
+
+def _person_facts(a: dict[str, Any], lang: Lang) -> str:
+    """What the cast list adds: other names (full name, nicknames), day rate, notes."""
+    from tools.script_lookup import CharacterReport
+
+    report = CharacterReport.model_validate(a)
+    others = [n for n in report.aliases if n.casefold() != report.name.casefold()]
+    text = ""
+    if others:
+        text += _t(lang, f"\n- Also called: {', '.join(others)}", f"\n- 又叫：{'、'.join(others)}")
+    if report.daily_rate:
+        text += _t(
+            lang, f"\n- Day rate: HK${report.daily_rate:,.0f}", f"\n- 日薪：HK${report.daily_rate:,.0f}"
+        )
+    if report.notes:
+        text += _t(lang, f"\n- Cast list notes: {report.notes}", f"\n- 演員表備註：{report.notes}")
     return text
 
 
@@ -282,6 +356,8 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if a.get("address"):
             text += f"- 地址：{a['address']}\n"
         text += f"- {len(rows)} 場，合共 {_pages(a.get('total_eighths'), lang)}（{split}）\n"
+        if a.get("contact"):
+            text += f"- 聯絡：{a['contact']}\n"
         if a.get("unavailable"):
             text += f"- 唔借得：{'、'.join(a['unavailable'])}\n"
         if a.get("notes"):
@@ -291,6 +367,8 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if a.get("address"):
             text += f"- Address: {a['address']}\n"
         text += f"- {len(rows)} scene(s), {_pages(a.get('total_eighths'), lang)} ({split})\n"
+        if a.get("contact"):
+            text += f"- Contact: {a['contact']}\n"
         if a.get("unavailable"):
             text += f"- Unavailable: {', '.join(a['unavailable'])}\n"
         if a.get("notes"):
@@ -299,24 +377,31 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 
 
 def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
-    hits = a.get("hits") or []
+    from agent.extract import best_sentences
+    from agent.routing import default_router
+    from tools.script_lookup import SearchResult
+
+    result = SearchResult.model_validate(a)
     lang = u.lang
-    if not hits:
+    if not result.hits:
         return _t(
             lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
         )
-    head = _t(
-        lang,
-        "Here is what the production's documents say (quoted, most relevant first):",
-        "製作文件入面最相關嘅內容（原文引用）：",
-    )
-    lines = []
-    for i, hit in enumerate(hits[:4], start=1):
-        snippet = " ".join(str(hit.get("text", "")).split())
-        if len(snippet) > 280:
-            snippet = snippet[:280] + "…"
-        lines.append(f"{i}. “{snippet}” — *{_label(hit)}*")
-    return head + "\n\n" + "\n".join(lines)
+    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder, names)
+    if not answers:
+        return _t(
+            lang,
+            "The documents don't say. The closest passage is in " + result.hits[0].citation().label() + ".",
+            "文件冇講到。最接近嘅段落喺 " + result.hits[0].citation().label() + "。",
+        )
+    best = answers[0]
+    lines = [f"“{best.sentence}” — *{best.hit.citation().label()}*"]
+    for other in answers[1:]:
+        if other.score >= best.score * 0.8 and other.sentence != best.sentence:
+            lines.append(f"“{other.sentence}” — *{other.hit.citation().label()}*")
+    head = _t(lang, "The documents say:", "文件咁講：")
+    return head + "\n\n" + "\n".join(lines[:2])
 
 
 def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
@@ -324,7 +409,7 @@ def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     chars = a.get("characters") or {}
     locs = a.get("locations") or {}
     tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
-    char_text = ", ".join(f"{lex.name(k)} ({v})" for k, v in list(chars.items())[:12])
+    char_text = ", ".join(f"{lex.name(k, lang)} ({v})" for k, v in list(chars.items())[:12])
     loc_text = ", ".join(f"{k} ({v})" for k, v in list(locs.items())[:12])
     docs = ", ".join(d["name"] for d in a.get("documents") or [])
     if lang == "zh":
@@ -345,27 +430,35 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     shots = a.get("shots") or []
     minutes = a.get("total_minutes") or sum(int(s.get("setup_minutes") or 0) for s in shots)
     hours = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+    if u.lang == "zh":
+        hours = f"{minutes // 60} 小時 {minutes % 60:02d} 分鐘" if minutes >= 60 else f"{minutes} 分鐘"
     style = a.get("style") or "classic"
     version = a.get("version")
     head = _t(
         lang,
         f"Shot list for scene {a.get('scene')} ({style}{f', version {version}' if version else ''}): "
         f"{len(shots)} shots, about {hours} of setups.",
-        f"第{a.get('scene')}場分鏡表（{style}{f'，第{version}版' if version else ''}）：共 {len(shots)} 個鏡頭，"
+        f"第{a.get('scene')}場分鏡表（{STYLE_ZH.get(style, style)}{f'，第{version}版' if version else ''}）："
+        f"共 {len(shots)} 個鏡頭，"
         f"預計架設 {hours}。",
     )
     rows = []
     for shot in shots[:MAX_SHOTS_LISTED]:
-        subjects = ", ".join(lex.name(s) for s in shot.get("subjects") or [])
-        bits = [f"**{shot.get('id')}**", str(shot.get("size", "")), str(shot.get("movement", ""))]
+        subjects = ("、" if lang == "zh" else ", ").join(
+            lex.name(s, lang) for s in shot.get("subjects") or []
+        )
+        size, movement = str(shot.get("size", "")), str(shot.get("movement", ""))
+        if lang == "zh":
+            size, movement = SIZE_ZH.get(size, size), MOVEMENT_ZH.get(movement, movement)
+        bits = [f"**{shot.get('id')}**", size, movement]
         if shot.get("lens_mm"):
             bits.append(f"{shot['lens_mm']}mm")
         line = " ".join(b for b in bits if b)
         if subjects:
             line += f" — {subjects}"
-        if shot.get("description"):
-            description = str(shot["description"])
-            line += f": {description[:90]}…" if len(description) > 90 else f": {description}"
+        description = _shot_description(str(shot.get("description") or ""), lang)
+        if description:
+            line += f"：{description}" if lang == "zh" else f": {description}"
         rows.append("- " + line)
     if len(shots) > MAX_SHOTS_LISTED:
         rows.append(
@@ -393,6 +486,27 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             "\n\n呢份係按劇本內容用規則起草（冇用語言模型）。",
         )
     return head + "\n\n" + "\n".join(rows) + note
+
+
+STYLE_ZH = {"classic": "經典", "handheld": "手持", "hk-action": "港式動作"}
+SIZE_ZH = {"EWS": "大遠景", "WS": "全景", "MS": "中景", "MCU": "中近景", "CU": "特寫", "ECU": "大特寫",
+           "INSERT": "插入鏡頭", "OTS": "過肩", "POV": "主觀鏡", "TWO-SHOT": "雙人鏡"}  # fmt: skip
+MOVEMENT_ZH = {"static": "固定", "pan": "橫搖", "tilt": "直搖", "dolly": "路軌", "tracking": "跟拍",
+               "handheld": "手持", "steadicam": "斯坦尼康", "crane/drone": "升降／航拍", "zoom": "變焦"}  # fmt: skip
+
+
+def _shot_description(description: str, lang: Lang) -> str:
+    """A shot's description for the answer: in a Chinese answer only what the script says (the part
+    after “ — ”, or the quoted line), never the rules' English wording."""
+    if lang == "zh":
+        quoted = re.search(r"“([^”]+)”", description)
+        if quoted:
+            description = f"「{quoted.group(1)}」"
+        elif " — " in description:
+            description = description.split(" — ", 1)[1]
+        else:
+            return ""
+    return f"{description[:90]}…" if len(description) > 90 else description
 
 
 def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
@@ -456,7 +570,7 @@ def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         )
     lines.append(_t(lang, "\nCast:", "\n演員："))
     for member in a.get("cast") or []:
-        name = lex.name(str(member.get("id")))
+        name = lex.name(str(member.get("id")), lang)
         actor = (
             f" ({member['actor']})"
             if member.get("actor") and lang == "en"
@@ -682,8 +796,13 @@ def compose_answer(
             return NEEDS_MODEL[lang]
         if u.intent == "cannot" and u.cannot:
             en, zh = CANNOT[u.cannot]
-            return _t(lang, en, zh) + "\n\n" + HELP[lang]
-        return HELP[lang]
+            return _t(lang, en, zh)
+        return help_text(lang, lexicon)
+    from agent.families import compose_family
+
+    family = compose_family(u, turn.artifacts, lexicon, turn.calls)
+    if family is not None:
+        return family + sources_block(turn.artifacts, lang)
     parts = []
     for artifact in turn.artifacts:
         composer = COMPOSERS.get(str(artifact.get("kind")))

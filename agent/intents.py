@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from agent.lexicon import Lexicon, Mention, fold, has_cjk
 from knowledge.numerals import NUMERAL_CHARS, parse_number
+
+if TYPE_CHECKING:
+    from agent.routing import Router
 
 Intent = Literal[
     "help",
@@ -39,6 +43,10 @@ Intent = Literal[
     "free_writing",
     "thanks",
     "cannot",
+    "scene_order",
+    "scene_rank",
+    "cast_rank",
+    "schedule_day",
 ]
 Lang = Literal["en", "zh"]
 
@@ -54,14 +62,40 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 
 
 def _has(folded: str, words: tuple[str, ...]) -> bool:
-    """Any of `words` in the text: CJK words as substrings, Latin words on word boundaries."""
-    for word in words:
-        if has_cjk(word):
-            if word in folded:
-                return True
-        elif re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", folded):
-            return True
-    return False
+    """Any of `words` in the text: CJK words where a word starts, Latin words on word boundaries."""
+    return any(_find_word(folded, word) >= 0 for word in words)
+
+
+def _find_word(folded: str, word: str) -> int:
+    """Where `word` first occurs as a word (-1 if it does not).
+
+    Chinese has no spaces, so a CJK keyword counts only where the segmented text starts a word there:
+    寫 (write) is not found in 特寫 (close-up), 用 (use) not in 費用 (cost).
+    """
+    if not has_cjk(word):
+        match = re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", folded)
+        return match.start() if match else -1
+    start = folded.find(word)
+    if start < 0:
+        return -1
+    starts = _word_starts(folded)
+    while start >= 0:
+        if start in starts or not has_cjk(folded[start]):
+            return start
+        start = folded.find(word, start + 1)
+    return -1
+
+
+@lru_cache(maxsize=256)
+def _word_starts(text: str) -> frozenset[int]:
+    """Offsets where a word starts in `text` (jieba through a Simplified copy, Cantonese words added)."""
+    from tools.subtitles.linebreak import chinese_tokens
+
+    starts, position = set(), 0
+    for token in chinese_tokens(text):
+        starts.add(position)
+        position += len(token)
+    return frozenset(starts)
 
 
 # --- keyword tables (folded: lower case, NFKC) ----------------------------------------------------
@@ -155,6 +189,24 @@ SIZE_WORDS = {
     "TWO-SHOT": ("two-shot", "two shot", "2-shot", "雙人鏡", "兩人鏡"),
     "INSERT": ("insert", "cutaway", "插入鏡頭", "插入"),
 }
+MOVEMENT_WORDS = {
+    "handheld": ("handheld", "hand-held", "hand held", "手持"),
+    "steadicam": ("steadicam", "steadi-cam", "gimbal", "斯坦尼康", "穩定器"),
+    "dolly": ("dolly", "push in", "pull out", "路軌", "軌道", "推軌"),
+    "tracking": ("tracking", "track with", "follow", "跟拍", "跟住拍"),
+    "pan": ("pan", "panning", "搖鏡", "橫搖"),
+    "tilt": ("tilt", "直搖"),
+    "crane/drone": ("crane", "drone", "jib", "升降", "航拍", "吊臂"),
+    "zoom": ("zoom", "變焦"),
+    "static": ("static", "locked off", "locked-off", "on sticks", "tripod", "固定", "腳架"),
+}
+ANGLE_WORDS = {
+    "low": ("low angle", "low-angle", "低角度", "仰拍"),
+    "high": ("high angle", "high-angle", "高角度", "俯拍"),
+    "dutch": ("dutch", "canted", "傾斜"),
+    "overhead": ("overhead", "top shot", "bird's eye", "頂拍"),
+    "eye level": ("eye level", "eye-level", "平視"),
+}
 SCRIPT_WORDS = {
     "zh-Hant-HK": ("香港繁體", "港繁", "香港中文", "hong kong traditional", "hong kong chinese", "zh-hant-hk", "hk traditional"),
     "zh-Hant-TW": ("台灣繁體", "台繁", "台灣", "taiwan", "zh-hant-tw"),
@@ -169,6 +221,28 @@ CANNOT: dict[str, tuple[str, ...]] = {
     "book": ("book a", "book the", "reserve", "hire a", "order a", "預約", "訂車", "訂位", "租車", "叫車"),
     "budget": ("budget", "total cost", "how much will the shoot cost", "cost of the shoot", "預算", "總成本", "使幾多錢"),
     "delete_scene": ("delete scene", "remove scene", "cut scene", "刪除第", "刪咗第", "剷走第"),
+}
+ORDER_WORDS: dict[str, tuple[str, ...]] = {
+    "next": ("next", "following", "the one after", "after that", "下一場", "下場", "跟住", "之後嗰場", "之後嗰一場",
+             "接住"),
+    "previous": ("previous", "the one before", "before that", "prior", "上一場", "上場", "之前嗰場", "之前嗰一場"),
+    "after": ("after", "since", "之後", "以後", "後面", "後"),
+    "before": ("before", "up to", "until", "之前", "以前", "前面", "前"),
+    "first": ("first", "earliest", "introduced", "opening", "opens", "begin", "begins", "start", "starts",
+              "第一", "頭一", "首次", "最早", "開場", "開頭", "開始", "首場"),
+    "last": ("last", "final", "finale", "ending", "ends", "end", "latest", "最後", "最尾", "尾場", "結局", "收尾",
+             "最終", "最遲", "結尾"),
+}
+RANK_MOST = ("most", "longest", "biggest", "largest", "highest", "top", "maximum", "max", "priciest",
+             "expensive", "best paid", "最多", "最長", "最大", "最高", "最貴", "最耐", "最重")
+RANK_LEAST = ("least", "fewest", "shortest", "smallest", "lowest", "cheapest", "minimum", "min", "最少", "最短",
+              "最細", "最低", "最平", "最小")
+RANK_BY: dict[str, tuple[str, ...]] = {
+    "rate": ("rate", "rates", "pay", "paid", "salary", "fee", "expensive", "cheapest", "cost", "costs", "日薪",
+             "片酬", "人工", "薪酬", "貴", "平", "錢"),
+    "speeches": ("speaks", "speeches", "dialogue", "lines", "talks", "對白", "講得最多", "說話"),
+    "scenes": ("scenes", "scene count", "場", "場數", "場口"),
+    "pages": ("pages", "page", "longest", "shortest", "length", "頁", "頁數", "長", "短", "戲份"),
 }
 # fmt: on
 
@@ -201,7 +275,16 @@ class Understanding:
     search_text: str = ""
     free_writing: bool = False
     cannot: str | None = None  # an action Slate cannot do (send, weather, book, budget, delete_scene)
+    order: str | None = None  # first, last, next, previous, after, before (scene_order)
+    rank: str | None = None  # most or least (scene_rank, cast_rank)
+    rank_by: str | None = None  # pages, scenes, rate, speeches
+    route: str | None = None  # the meaning router's label, when it decided
+    masked: str = ""  # the message with names, places and numbers masked (what the router read)
     residue: list[str] = field(default_factory=list)  # content words left once names and filters are removed
+
+    def human_words(self) -> list[str]:
+        """The message's words (Latin words and runs of CJK characters), for telling a bare reply."""
+        return re.findall(r"[a-z0-9]+|[\u3400-\u9fff]+", fold(self.text))
 
     @property
     def has_filters(self) -> bool:
@@ -234,7 +317,9 @@ _SCENE_ZH = re.compile(
 _SCENE_ZH_BARE = re.compile(r"(?<![0-9第])([0-9]+[a-z]{0,2})\s*[場场](?!景|地|次數)")
 _SCENE_HASH = re.compile(r"(?<![\w])#\s*(\d+[a-z]{0,2})\b")
 # Shot ids as tools.shot_list writes them: 12C, 7AA, and 12A-C for scenes that end in a letter.
-_SHOT_ID = re.compile(r"(?<![0-9a-z])(\d{1,3}[a-z]?-[a-z]{1,2}|\d{1,3}[a-z]{1,2})(?![a-z0-9])")
+_SHOT_ID = re.compile(
+    r"(?<![0-9a-z])(?!\d{1,3}(?:st|nd|rd|th|mm|cm|am|pm|fps|hz|kg|km|k|m|s|h|x)(?![a-z0-9]))(\d{1,3}[a-z]?-[a-z]{1,2}|\d{1,3}[a-z]{1,2})(?![a-z0-9])"
+)
 _DAY = re.compile(
     r"(?:(?<![a-z])(?:shoot(?:ing)?\s+)?day\s*#?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?![0-9])"
     r"|第\s*([0-9" + _CN_NUM + r"]+)\s*(?:日|天|個拍攝日|個工作天))"
@@ -371,17 +456,20 @@ def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
     best: tuple[int, str] | None = None
     for key, words in table.items():
         for word in words:
-            if has_cjk(word):
-                position = folded.find(word)
-            else:
-                match = re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", folded)
-                position = match.start() if match else -1
+            position = _find_word(folded, word)
             if position >= 0 and (best is None or len(word) > best[0]):
                 best = (len(word), key)
     return best[1] if best else None
 
 
-def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Understanding:
+def understand(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    today: date | None = None,
+    route: bool = True,
+    router: Router | None = None,
+) -> Understanding:
     """Read one message: its language, its intent and every entity it names."""
     folded = fold(text).strip()
     taken: list[Mention] = []
@@ -457,9 +545,108 @@ def understand(text: str, lexicon: Lexicon, *, today: date | None = None) -> Und
     u.free_writing = _has(folded, FREE_WRITING)
     u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
     u.residue = _residue(tod_text)
+    u.order = _first_key(folded, ORDER_WORDS)
+    u.rank = "most" if _has(folded, RANK_MOST) else "least" if _has(folded, RANK_LEAST) else None
+    u.rank_by = _first_key(folded, RANK_BY)
+    bare = _bare_scene(folded, lexicon)
+    if bare and not u.scenes:
+        u.scenes = [bare]
+    u.masked = _masked(folded, char_mentions, place_mentions)
     u.intent = _intent(u, folded, lexicon, today)
+    if route:
+        u.intent = _routed(u, folded, lexicon, router)
+    if u.intent == "schedule_day" and not u.dates:
+        u.dates = extract_dates(folded, lexicon.plan_start, today)
     u.search_text = text.strip()
     return u
+
+
+_BARE_ID = re.compile(r"^\s*(?:#|no\.?\s*)?(\d{1,3}[a-z]{0,2})\s*[?？.!。]*\s*$")
+
+
+def _bare_scene(folded: str, lexicon: Lexicon) -> str | None:
+    """A message that is only a scene id ("21A", "17?"), when the script has that scene."""
+    match = _BARE_ID.match(folded)
+    if not match:
+        return None
+    token = match.group(1).upper()
+    known = {n.upper(): n for n in lexicon.scene_numbers}
+    return known.get(token) or (token if not known else None)
+
+
+def _masked(folded: str, people: list[Mention], places: list[Mention]) -> str:
+    """What the router reads: the message with names and places replaced by their kind."""
+    from agent.routing import mask
+
+    spans: list[tuple[int, int, str]] = []
+    seen: list[str] = []
+    for mention in people:
+        if mention.value not in seen:
+            seen.append(mention.value)
+        spans.append((mention.start, mention.end, "PERSON" if seen.index(mention.value) == 0 else "PERSON2"))
+    spans.extend((m.start, m.end, "PLACE") for m in places)
+    return mask(folded, spans, patterns=(_ISO_DATE, _EN_DATE, _ZH_DATE, _SLASH_DATE))
+
+
+# Intents the keyword rules recognise from explicit words ("shot list", "call sheet", a subtitle file, a
+# shot id with an edit verb, an out-of-reach action); the router does not override them.
+EXPLICIT = frozenset(
+    {"subs_check", "subs_fix", "subs_convert", "subs_merge", "subs_shift", "subs_translate", "edit_shot",
+     "shot_list", "show_shot_list", "call_sheet", "unavailable", "schedule", "cannot", "free_writing"}
+)  # fmt: skip
+
+
+def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | None) -> Intent:
+    """The intent by meaning where the rules only guessed; slots the route needs must be there."""
+    from agent.routing import default_router
+
+    rule = u.intent
+    if rule in EXPLICIT or (rule == "search" and _has(folded, DOC_TOPICS)):
+        return rule
+    route = (router or default_router()).route(u.masked)
+    if not route.confident:
+        return rule
+    label = route.label
+    if u.follow_up and label not in ("scene_order", "scene_rank", "cast_rank"):
+        return rule  # the conversation resolves what a follow-up leaves out (agent.planner)
+    u.route = label
+    scene_filters = bool(u.locations or u.time_of_day or u.int_ext or u.pages)
+    if label == "find_scenes":
+        if u.scenes and u.residue and not scene_filters:
+            return "scene_details"  # "where does X hide the USB in scene 3?" asks about the scene
+        if rule == "character_report" and not scene_filters:
+            return rule  # "how many scenes is X in?" is the character's report
+        return "find_scenes" if (u.has_filters or u.scenes) else rule
+    if label == "scene_details":
+        if rule == "find_scenes" and u.characters and u.scenes and not u.residue:
+            return rule  # "is X in scene 8?" checks the scene for the person
+        return "scene_details" if u.scenes else rule
+    if label == "scene_order":
+        return "scene_order" if u.order else rule
+    if label == "scene_rank":
+        return "scene_rank" if u.rank else rule
+    if label == "cast_rank":
+        return "cast_rank" if u.rank else rule
+    if label == "character_report":
+        if scene_filters:
+            return "find_scenes"  # "how many pages of exteriors does X have?" counts filtered scenes
+        return "character_report" if u.characters else rule
+    if label == "location_report":
+        return "location_report" if u.locations else rule
+    if label == "search" and u.scenes and not u.characters[1:]:
+        return "scene_details"  # a question about one scene is answered from that scene's text
+    if label in ("search", "overview", "schedule", "schedule_day", "help", "thanks", "free_writing"):
+        return label  # type: ignore[return-value]
+    if label == "call_sheet":
+        return "call_sheet"
+    if label == "cannot":
+        u.cannot = u.cannot or "other"
+        return "cannot"
+    if label == "shot_list":
+        return "shot_list" if u.scenes else rule
+    if label == "subtitles":
+        return rule if rule.startswith("subs_") else "subs_check"
+    return rule
 
 
 _UNKNOWN_EN = re.compile(
@@ -527,6 +714,13 @@ def _is_follow_up(folded: str) -> bool:
     )
 
 
+def _shot_ids(folded: str, lexicon: Lexicon) -> list[str]:
+    """Shot ids in the text (12C, 7AA, 12A-C); a scene's own number (12A) only with the word shot."""
+    found = [s.upper() for s in _SHOT_ID.findall(folded)]
+    known = {n.upper() for n in lexicon.scene_numbers}
+    return [s for s in found if s not in known or _has(folded, ("shot", "鏡"))]
+
+
 def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
     """Pick the intent. Order matters: the most specific requests are recognised first."""
     if u.cannot in ("weather", "book", "budget", "delete_scene"):
@@ -544,10 +738,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         if _has(folded, SUBS_FIX):
             return "subs_fix"
         return "subs_check"
-    shot_ids = [s.upper() for s in _SHOT_ID.findall(folded)]
-    known = {n.upper() for n in lexicon.scene_numbers}
-    shot_ids = [s for s in shot_ids if s not in known or _has(folded, ("shot", "鏡"))]
-    if shot_ids and (_has(folded, EDIT_VERBS) or u.shot_size):
+    shot_ids = _shot_ids(folded, lexicon)
+    if shot_ids and (_has(folded, EDIT_VERBS) or u.shot_size or _first_key(folded, MOVEMENT_WORDS)):
         u.shot_ids = shot_ids
         return "edit_shot"
     if u.remove and _has(folded, (*SHOT_LIST, "shot", "鏡頭")):
@@ -598,6 +790,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         # "What lens does the director want for the rooftop fight?": names a place, but asks about
         # something the documents say, not which scenes.
         return "search"
+    if len(u.scenes) == 1 and u.residue and not scene_filters:
+        return "scene_details"  # "第三場Kelvin將USB收喺邊？": a question about what happens in one scene
     if u.has_filters or u.scenes:
         return "find_scenes"
     unknown = _unknown_person(text_of(u))

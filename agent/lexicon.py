@@ -137,10 +137,12 @@ class Lexicon:
     characters: dict[str, str] = field(default_factory=dict)  # folded alias → canonical
     locations: dict[str, str] = field(default_factory=dict)  # folded alias → term for find_scenes(location=)
     scene_numbers: list[str] = field(default_factory=list)
+    omitted: set[str] = field(default_factory=set)  # scene numbers kept in the script as OMITTED
     subtitle_files: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     plan_start: date | None = None
     display: dict[str, str] = field(default_factory=dict)  # canonical → "INSPECTOR LAU (劉督察)"
+    chinese: dict[str, str] = field(default_factory=dict)  # canonical → 劉督察 (the first Chinese alias)
 
     @classmethod
     def from_production(cls, production: Production) -> Lexicon:
@@ -157,6 +159,8 @@ class Lexicon:
                         word_owner.setdefault(word, set()).add(canonical)
             zh = next((a for a in aliases if has_cjk(a)), None)
             lex.display[canonical] = f"{canonical} ({zh})" if zh and zh != canonical else canonical
+            if zh:
+                lex.chinese[canonical] = zh
         for word, owners in word_owner.items():
             if len(owners) == 1:
                 lex.characters.setdefault(word, next(iter(owners)))
@@ -189,13 +193,23 @@ class Lexicon:
                     lex.locations[key] = target
                     break
         lex.scene_numbers = [s.number for s in production.scenes]
+        lex.omitted = {s.number for s in production.scenes if is_omitted(s.heading)}
         lex.subtitle_files = [d.name for d in production.documents if d.doc_type == "subtitles"]
         lex.documents = [d.name for d in production.documents]
         if production.plan_path is not None:
             lex.plan_start = _plan_start(production)
         return lex
 
-    def name(self, canonical: str) -> str:
+    def aliases(self, value: str) -> list[str]:
+        """Every name the production uses for a character (canonical) or a place (its query term)."""
+        found = [alias for alias, target in self.characters.items() if target == value]
+        found += [alias for alias, target in self.locations.items() if target == value]
+        return list(dict.fromkeys([value, *found]))
+
+    def name(self, canonical: str, lang: str = "en") -> str:
+        """How an answer names a character: `INSPECTOR LAU (劉督察)`, or in a Chinese answer `劉督察`."""
+        if lang == "zh" and canonical in self.chinese:
+            return self.chinese[canonical]
         return self.display.get(canonical, canonical)
 
     def find_characters(self, text: str, taken: list[Mention]) -> list[Mention]:
@@ -203,6 +217,14 @@ class Lexicon:
 
     def find_locations(self, text: str, taken: list[Mention]) -> list[Mention]:
         return _find(fold(text), self.locations, taken)
+
+
+_OMITTED = re.compile(r"^\W*(?:\d+[A-Z]?\W*)?(?:OMITTED|OMIT|DELETED|刪除|刪去|略去)\b", re.IGNORECASE)
+
+
+def is_omitted(heading: str) -> bool:
+    """A scene kept only to lock its number ("14 OMITTED", "OMITTED")."""
+    return bool(_OMITTED.search(heading.strip()))
 
 
 def _plan_start(production: Production) -> date | None:

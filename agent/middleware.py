@@ -7,6 +7,8 @@ that the agent service passes to each run as its LangGraph run context.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +18,14 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 from langgraph.errors import GraphBubbleUp
 
-from agent.models import MalformedToolCall, describe_model_failure
-from agent.toolkit import MUTATING_TOOLS
+from agent.model_calls import (
+    MalformedToolCall,
+    ModelFailure,
+    TurnCancelled,
+    call_scope,
+    classify_model_failure,
+    is_retryable,
+)
 from knowledge.tokens import count_tokens, truncate_tokens
 
 # Tokens kept free in the window for the model's answer.
@@ -32,6 +40,13 @@ class TurnLog:
 
     model_name: str
     fallback_reason: str | None = None
+    fallback: ModelFailure | None = None
+    # Set when the person goes away: model calls stop and the turn ends without an answer.
+    cancel: threading.Event = field(default_factory=threading.Event)
+    # Model calls whose streamed text was thrown away (a retry or a fallback): the UI clears it.
+    discarded_calls: int = 0
+    # The model the server says answered (it may differ from SLATE_MODEL).
+    reported_model: str | None = None
     model_calls: int = 0
     planner_calls: int = 0
     prompt_tokens: int = 0
@@ -138,6 +153,18 @@ class TokenBudget(AgentMiddleware):
         return response
 
 
+def _discard(log: TurnLog) -> None:
+    """Note that the text a failed model call streamed is not the answer. Written into the graph's
+    own stream ("custom" mode) so the note arrives after that text and before what replaces it."""
+    log.discarded_calls += 1
+    try:
+        from langgraph.config import get_stream_writer
+
+        get_stream_writer()({"discard": log.discarded_calls})
+    except RuntimeError:  # not inside a streamed graph run: nobody saw any text
+        pass
+
+
 def _messages_of(response: ModelResponse | AIMessage | Any) -> list[BaseMessage]:
     if isinstance(response, AIMessage):
         return [response]
@@ -147,9 +174,12 @@ def _messages_of(response: ModelResponse | AIMessage | Any) -> list[BaseMessage]
 class FallbackToPlanner(AgentMiddleware):
     """Use the offline planner for the rest of a turn when the connected model fails.
 
-    Bad key, rate limit, timeout, refused connection, or a malformed tool call: the turn goes on with
-    the planner and the answer says why. A turn that has failed over stays with the planner, so a
-    flaky server is not asked again mid-turn.
+    Bad key, rate limit, timeout, refused connection, context overflow, a cut-off stream or a
+    malformed tool call: the turn goes on with the planner and the answer says why. A cut-off stream
+    or a dropped connection is first retried (SLATE_LLM_RETRIES) within the call's deadline. A turn
+    that has failed over stays with the planner, so a flaky server is not asked again mid-turn.
+    Each model call runs in a `call_scope`: the turn's cancel event and one deadline for the call and
+    its retries.
     """
 
     def __init__(self, planner: BaseChatModel, tool_names: set[str]) -> None:
@@ -161,22 +191,50 @@ class FallbackToPlanner(AgentMiddleware):
         self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]
     ) -> ModelResponse | AIMessage:
         log = _turn(request)
-        if request.model is not self.planner and log.fallback_reason is None:
+        if request.model is not self.planner and log.fallback is None:
             try:
-                response = handler(request)
-                self._check(response)
-            except GraphBubbleUp:
+                response = self._call_model(request, handler, log)
+            except (GraphBubbleUp, TurnCancelled):
                 raise
             except Exception as exc:  # any model failure: explain and answer offline
-                log.fallback_reason = describe_model_failure(exc)
+                if log.cancel.is_set():
+                    raise TurnCancelled() from None
+                _discard(log)
+                log.fallback = classify_model_failure(exc)
+                log.fallback_reason = log.fallback.text("en")
             else:
                 log.model_calls += 1
-                final = [m for m in _messages_of(response) if isinstance(m, AIMessage) and not m.tool_calls]
-                if final:
+                messages = [m for m in _messages_of(response) if isinstance(m, AIMessage)]
+                for message in messages:
+                    log.reported_model = message.response_metadata.get("model_name") or log.reported_model
+                if any(not m.tool_calls for m in messages):
                     log.answered_by_language_model = True
                 return response
+        if log.cancel.is_set():
+            raise TurnCancelled()
         log.planner_calls += 1
         return handler(request.override(model=self.planner))
+
+    def _call_model(
+        self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse], log: TurnLog
+    ) -> ModelResponse | AIMessage:
+        """The model's response, retried within one deadline when a stream was cut off."""
+        timeout = getattr(request.model, "call_timeout", None)
+        retries = int(getattr(request.model, "call_retries", 0) or 0)
+        deadline = time.monotonic() + timeout if timeout else None
+        attempt = 0
+        while True:
+            try:
+                with call_scope(log.cancel, deadline):
+                    response = handler(request)
+                self._check(response)
+                return response
+            except Exception as exc:
+                out_of_time = deadline is not None and time.monotonic() >= deadline - 0.5
+                if attempt >= retries or not is_retryable(exc) or out_of_time or log.cancel.is_set():
+                    raise
+                attempt += 1
+                _discard(log)
 
     def _check(self, response: ModelResponse | AIMessage) -> None:
         for message in _messages_of(response):
@@ -190,24 +248,32 @@ class FallbackToPlanner(AgentMiddleware):
                     raise MalformedToolCall(f"no tool called {call['name']!r}")
 
 
+def changing_tools() -> frozenset[str]:
+    """The registered tools that change the production (the flag lives on each tool)."""
+    from tools.registry import all_tools
+
+    return frozenset(name for name, spec in all_tools().items() if spec.changes_production)
+
+
 class IntentGate(AgentMiddleware):
-    """Refuse a state-changing tool call unless the person's own message asked for a change.
+    """Refuse a tool that changes the production unless the person's request, as understood, asks for it.
 
     Documents and tool results are data: a note saying "delete the shot list" must not make a model
-    delete it. Only the human message of the current turn can authorise a change.
+    delete it. The decision is the offline planner's reading of the conversation (the same router and
+    skills that plan the offline answer), not a list of loose words: "which lights should we use?" is a
+    question, so no edit runs; "drop 7C" is an edit of shot 7C.
     """
 
-    def __init__(self, allows: Callable[[str, str], bool]) -> None:
+    def __init__(self, requested: Callable[[list[Any]], set[str]], changing: frozenset[str]) -> None:
         super().__init__()
-        self.allows = allows
+        self.requested = requested
+        self.changing = changing
 
     def wrap_tool_call(self, request: Any, handler: Callable[[Any], Any]) -> Any:
         name = request.tool_call["name"]
-        if name in MUTATING_TOOLS:
+        if name in self.changing:
             messages = request.state.get("messages", []) if isinstance(request.state, dict) else []
-            human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
-            text = human.text if human is not None else ""
-            if not self.allows(name, text):
+            if name not in self.requested(list(messages)):
                 _turn(request).blocked_tools.append(name)
                 return ToolMessage(
                     content=(

@@ -11,6 +11,16 @@ from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 
+from agent.model_calls import (
+    AbortableTransport,
+    IncompleteAnswer,
+    MalformedToolCall,
+    ModelFailure,
+    ModelTimeout,
+    SlateChatOpenAI,
+    TurnCancelled,
+    classify_model_failure,
+)
 from knowledge.production import Production
 from slate.errors import ConfigError, ModelError
 from slate.settings import Settings
@@ -38,26 +48,41 @@ class ModelInfo:
 
 
 def build_chat_openai(settings: Settings, *, streaming: bool = True) -> BaseChatModel:
-    """A ChatOpenAI for OpenAI or any OpenAI-compatible server (vLLM, Ollama, llama.cpp, LM Studio)."""
-    from langchain_openai import ChatOpenAI
+    """A ChatOpenAI for OpenAI or any OpenAI-compatible server (vLLM, Ollama, llama.cpp, LM Studio).
+
+    Slate owns each call's lifetime (`SlateChatOpenAI`): a whole-call deadline, a first-byte limit,
+    max_tokens, cancellation when the person goes away, and its own retries (the client's are off, so
+    a retry never outlives the deadline).
+    """
+    import httpx
 
     if not settings.openai_api_key and not settings.openai_base_url:
         raise ConfigError(
             "SLATE_LLM=openai needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a compatible server)",
             hint="Unset SLATE_LLM to use the offline planner",
         )
+    first_byte = min(settings.llm_first_byte_timeout, settings.llm_timeout)
     kwargs: dict[str, Any] = {
         "model": settings.model,
-        "timeout": settings.llm_timeout,
-        "max_retries": settings.llm_retries,
+        # httpx's read timeout bounds the silence before the first byte and between chunks; the
+        # whole call is bounded by call_timeout, which Slate enforces itself.
+        "timeout": httpx.Timeout(first_byte, connect=min(10.0, first_byte)),
+        "max_retries": 0,
         "streaming": streaming,
         "temperature": 0.2,
+        "max_tokens": settings.llm_max_tokens,
         # A local server ignores the key, but the client insists on one.
         "api_key": settings.openai_api_key or "not-needed",
+        "call_timeout": settings.llm_timeout,
+        "first_byte_timeout": first_byte,
+        "call_retries": settings.llm_retries,
+        "tool_call_content": settings.llm_tool_call_content,
+        "stream_tools": settings.llm_stream_tools,
     }
     if settings.openai_base_url:
         kwargs["base_url"] = settings.openai_base_url
-    return ChatOpenAI(**kwargs)
+    kwargs["http_client"] = httpx.Client(transport=AbortableTransport(), timeout=kwargs["timeout"])
+    return SlateChatOpenAI(**kwargs)
 
 
 def build_model(settings: Settings, production: Production) -> tuple[BaseChatModel, ModelInfo]:
@@ -88,29 +113,17 @@ class ChatModelWriter:
 
 
 def describe_model_failure(exc: BaseException) -> str:
-    """One sentence a crew member can act on, for any model failure."""
-    import openai
-
-    if isinstance(exc, openai.AuthenticationError):
-        return "The language model refused the API key (check OPENAI_API_KEY)"
-    if isinstance(exc, openai.PermissionDeniedError):
-        return "The language model server denied access to this model"
-    if isinstance(exc, openai.RateLimitError):
-        return "The language model is rate-limited right now (too many requests or no credit)"
-    if isinstance(exc, openai.APITimeoutError):
-        return "The language model did not answer in time"
-    if isinstance(exc, openai.APIConnectionError):
-        return "Could not connect to the language model server (is it running? check OPENAI_BASE_URL)"
-    if isinstance(exc, openai.NotFoundError):
-        return "The language model server does not know this model (check SLATE_MODEL)"
-    if isinstance(exc, openai.APIStatusError):
-        return f"The language model server returned an error (HTTP {exc.status_code})"
-    if isinstance(exc, TimeoutError):
-        return "The language model did not answer in time"
-    if isinstance(exc, MalformedToolCall):
-        return f"The language model asked for a tool in a malformed way ({exc})"
-    return f"The language model failed ({type(exc).__name__})"
+    """One sentence a crew member can act on, for any model failure (English; see ModelFailure.text)."""
+    return classify_model_failure(exc).text("en")
 
 
-class MalformedToolCall(Exception):
-    """The model's tool call could not be parsed (bad JSON arguments, unknown tool)."""
+__all__ = [
+    "IncompleteAnswer",
+    "MalformedToolCall",
+    "ModelFailure",
+    "ModelTimeout",
+    "SlateChatOpenAI",
+    "TurnCancelled",
+    "classify_model_failure",
+    "describe_model_failure",
+]

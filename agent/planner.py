@@ -27,8 +27,9 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import ConfigDict, Field
 
 from agent.compose import compose_answer
+from agent.families import plan_family
 from agent.intents import Understanding, understand
-from agent.lexicon import Lexicon
+from agent.lexicon import Lexicon, fold
 from knowledge.production import Production
 
 _ids = itertools.count(1)
@@ -40,6 +41,16 @@ PLANNER_FAILED = (
 
 # Intents whose answer needs a scene; when none is named, the planner searches the script first.
 NEEDS_SCENE = {"scene_details", "shot_list", "show_shot_list"}
+# Tools a request may run beyond its first step's calls (those that depend on earlier results).
+INTENT_CHANGES: dict[str, set[str]] = {
+    "shot_list": {"draft_shot_list"},
+    "schedule": {"plan_schedule"},
+    "schedule_day": {"plan_schedule"},
+    "call_sheet": {"call_sheet", "plan_schedule"},
+    "unavailable": {"add_unavailability", "plan_schedule"},
+}
+# Question families answered by picking one fact from a result (agent.families).
+FAMILIES = {"scene_order", "scene_rank", "cast_rank", "schedule_day"}
 
 
 @dataclass
@@ -159,8 +170,16 @@ def _follow_scene_search(u: Understanding, previous: Turn) -> Understanding:
 
 def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
     """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
-    if previous is None or not u.follow_up:
+    if previous is None:
         return u
+    if u.intent == "scene_order" and u.order in ("next", "previous", "after", "before") and not u.scenes:
+        # "the next one?" after a scene: relative to the scene just discussed.
+        last = previous.artifact("scene")
+        if last and isinstance(last.get("scene"), dict):
+            u.scenes = [str(last["scene"].get("number"))]
+        return u
+    if not u.follow_up:
+        return _answer_to_question(u, previous, lexicon)
     prev = understand(previous.human, lexicon)
     open_ended = u.intent in ("find_scenes", "search", "character_report", "location_report")
     if previous.call("find_scenes") and open_ended and u.has_filters and not u.scenes:
@@ -191,6 +210,18 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
         and u.intent in ("search", "find_scenes", "schedule")
     ):
         u.intent = "call_sheet"
+    return u
+
+
+def _answer_to_question(u: Understanding, previous: Turn, lexicon: Lexicon) -> Understanding:
+    """A bare reply ("17", "第17場") to Slate's "Which scene?" completes the earlier request."""
+    if not (u.scenes and len(u.human_words()) <= 3) or previous.calls:
+        return u
+    prev = understand(previous.human, lexicon)
+    if prev.intent in NEEDS_SCENE and not prev.scenes:
+        prev.scenes = list(u.scenes)
+        prev.text, prev.search_text = u.text, u.search_text
+        return prev
     return u
 
 
@@ -242,6 +273,10 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
             return [search]
         u.scenes = [scene]
         return [search, _first_step(u, lexicon)]
+    if u.intent == "edit_shot":
+        # Edits run one after another, each on the version the previous one saved: a turn's edits
+        # never start from the same old version (and so never undo each other).
+        return [[call] for call in _first_step(u, lexicon)] or [[]]
     return [_first_step(u, lexicon)]
 
 
@@ -277,20 +312,7 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if intent == "show_shot_list":
         return [_call("get_shot_list", scene=s) for s in u.scenes[:3]]
     if intent == "edit_shot":
-        calls = []
-        for shot_id in u.shot_ids[:5]:
-            scene = u.scenes[0] if u.scenes else scene_of_shot(shot_id)
-            calls.append(
-                _call(
-                    "edit_shot_list",
-                    scene=scene,
-                    shot_id=shot_id,
-                    remove=True if u.remove else None,
-                    size=u.shot_size if not u.remove else None,
-                    subjects=u.characters or None if not u.remove else None,
-                )
-            )
-        return calls
+        return edit_calls(u, lexicon)
     if intent == "schedule":
         return [_call("plan_schedule")]
     if intent == "unavailable":
@@ -302,6 +324,8 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         return [_call("call_sheet", day=u.day or 1)]
     if intent.startswith("subs_"):
         return _subtitle_calls(u, lexicon)
+    if intent in FAMILIES:
+        return plan_family(u, lexicon, _call)
     if intent == "search":
         return [_call("search_documents", query=u.search_text, k=5)]
     if intent == "free_writing":
@@ -310,6 +334,49 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
             return [_call("scene_details", scene=u.scenes[0])]
         return [_call("search_documents", query=u.search_text, k=3)]
     return []
+
+
+_CLAUSE = re.compile(r"\s*(?:,|;|，|；|、|\band then\b|\bthen\b|\band\b|\balso\b|同埋|然後|跟住|再|仲有)\s*")
+_LENS = re.compile(r"(\d{2,3})\s*(?:mm|毫米|米厘|咪)")
+
+
+def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """One edit_shot_list call per part of the request, in the order asked ("drop 17A and make 17B
+    handheld on a 24mm" is two edits). Each part reads only its own words."""
+    from agent.intents import ANGLE_WORDS, MOVEMENT_WORDS, SIZE_WORDS, _first_key, _has, _shot_ids
+
+    folded = fold(u.text)
+    clauses: list[str] = []
+    for piece in _CLAUSE.split(folded):
+        if not piece.strip():
+            continue
+        if clauses and not _shot_ids(piece, lexicon):
+            clauses[-1] += " " + piece  # "make 17B handheld, on a 24mm": one part
+        else:
+            clauses.append(piece)
+    calls = []
+    for clause in clauses:
+        ids = _shot_ids(clause, lexicon) or (u.shot_ids[:1] if len(clauses) == 1 else [])
+        remove = _has(clause, REMOVE_WORDS)
+        lens = _LENS.search(clause)
+        people = [m.value for m in lexicon.find_characters(clause, [])]
+        for shot_id in ids[:5]:
+            scene = u.scenes[0] if u.scenes and len(clauses) == 1 else scene_of_shot(shot_id)
+            change = {
+                "size": _first_key(clause, SIZE_WORDS),
+                "movement": _first_key(clause, MOVEMENT_WORDS),
+                "angle": _first_key(clause, ANGLE_WORDS),
+                "lens_mm": int(lens.group(1)) if lens else None,
+                "subjects": list(dict.fromkeys(people)) or None,
+            }
+            if remove:
+                calls.append(_call("edit_shot_list", scene=scene, shot_id=shot_id, remove=True))
+            elif any(v is not None for v in change.values()):
+                calls.append(_call("edit_shot_list", scene=scene, shot_id=shot_id, **change))
+    return calls
+
+
+REMOVE_WORDS = ("drop", "remove", "delete", "cut", "lose", "kill", "刪", "刪除", "唔要", "拎走", "攞走", "剷")
 
 
 def _subtitle_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
@@ -392,6 +459,28 @@ class OfflinePlanner(BaseChatModel):
         except Exception:  # the planner must always answer; a bug here is logged, not shown as a traceback
             logger.exception("offline planner failed on %r", current.human)
             return AIMessage(content=PLANNER_FAILED)
+
+    def requested_changes(self, messages: Sequence[BaseMessage]) -> set[str]:
+        """The tools the person's current request asks to run, as this planner understands it (for the
+        gate on tools that change the production)."""
+        turns = split_turns(messages)
+        if not turns:
+            return set()
+        current = turns[-1]
+        previous = turns[-2] if len(turns) > 1 else None
+        names: set[str] = set()
+        # The whole request and each of its parts ("draft a shot list for 7 and drop 7C" asks for both).
+        parts = [current.human, *(p for p in _CLAUSE.split(current.human) if p and p.strip())]
+        for part in dict.fromkeys(parts):
+            try:
+                u = understand(part, self.lexicon)
+                u = _edit_scene(resolve_follow_up(u, previous, self.lexicon), previous)
+                names |= {c["name"] for c in _first_step(u, self.lexicon)}
+            except Exception:  # an unreadable request authorises nothing
+                logger.exception("planner could not read %r for the gate", part)
+                continue
+            names |= INTENT_CHANGES.get(u.intent, set())
+        return names
 
     def _available(self, call: dict[str, Any]) -> bool:
         accepted = self.tool_args.get(call["name"])

@@ -7,12 +7,14 @@ a session id whose history persists in SQLite across restarts.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import queue
 import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -25,7 +27,8 @@ from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
 from agent.intents import understand
-from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog
+from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog, changing_tools
+from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
 from agent.planner import OfflinePlanner, split_turns
 from agent.toolkit import build_tools
@@ -102,7 +105,7 @@ class TurnResult(BaseModel):
 class TurnEvent(BaseModel):
     """A step of a streamed turn, for the UI."""
 
-    type: Literal["tool_start", "tool_end", "token", "final"]
+    type: Literal["tool_start", "tool_end", "token", "discard", "waiting", "final"]
     name: str | None = None
     args: dict[str, Any] | None = None
     seconds: float | None = None
@@ -122,6 +125,59 @@ def open_checkpointer(path: Path) -> BaseCheckpointSaver:
 
 def new_session_id() -> str:
     return uuid.uuid4().hex[:12]
+
+
+_DONE = object()
+# How long a turn's events may be silent before a `waiting` event hands control back to the caller.
+WAITING_SECONDS = 0.25
+
+
+def run_turn_off_thread(
+    turn: Callable[[], Iterator[TurnEvent]], cancel: threading.Event
+) -> Iterator[TurnEvent]:
+    """The events of `turn()`, produced in a worker thread.
+
+    Whoever iterates (a Gradio worker, the CLI) only waits on a queue. Closing the iterator — Gradio
+    does so on its event loop when a client cancels or goes away — sets `cancel` and returns at once:
+    the worker's model call sees the event within a tenth of a second and closes its HTTP request,
+    and the worker finishes the graph on its own thread, never on the caller's.
+    """
+    events: queue.Queue[Any] = queue.Queue()
+
+    def work() -> None:
+        steps = turn()
+        try:
+            for event in steps:
+                if cancel.is_set():
+                    break
+                events.put(event)
+        except TurnCancelled:
+            pass
+        except BaseException as exc:  # raised again in the caller's thread
+            events.put(exc)
+        finally:
+            with contextlib.suppress(BaseException):
+                steps.close()  # type: ignore[attr-defined]
+            events.put(_DONE)
+
+    worker = threading.Thread(target=work, name="slate-turn", daemon=True)
+    worker.start()
+    try:
+        while True:
+            try:
+                item = events.get(timeout=WAITING_SECONDS)
+            except queue.Empty:
+                # Hand control back now and then: Gradio can only close a generator that is
+                # suspended at a yield, not one blocked in this wait (a model still silent).
+                yield TurnEvent(type="waiting")
+                continue
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        cancel.set()  # a no-op once the turn is over; stops it when the caller went away
 
 
 class SlateAgent:
@@ -149,7 +205,7 @@ class SlateAgent:
         middleware = [
             TokenBudget(context_tokens, model_info.name if model_info.kind == "openai" else None),
             FallbackToPlanner(self.planner, tool_names),
-            IntentGate(change_requested),
+            IntentGate(self.planner.requested_changes, changing_tools()),
         ]
         self.checkpointer = checkpointer or InMemorySaver()
         self.graph: Any = create_agent(  # Any: the compiled graph's generics add nothing here
@@ -162,6 +218,7 @@ class SlateAgent:
             name="slate",
         )
         self._lock = threading.Lock()
+        self._session_locks: dict[str, threading.Lock] = {}
 
     # --- public API ------------------------------------------------------------------------------
 
@@ -175,9 +232,26 @@ class SlateAgent:
         return result
 
     def stream(self, message: str, session: str | None = None) -> Iterator[TurnEvent]:
-        """The turn as events: tool steps as they start and end, answer text as it arrives, then the result."""
+        """The turn as events: tool steps as they start and end, answer text as it arrives (`discard`
+        when text already sent was not the answer: a cut-off or failed model call; `waiting` while
+        nothing happens, so the caller can be stopped), then the result.
+
+        The turn runs in its own thread (`run_turn_off_thread`): closing this generator — a person
+        closing the tab — cancels the turn and returns at once, without waiting for a model call.
+        """
         session = session or new_session_id()
         log = TurnLog(model_name=self.model_info.name)
+        yield from run_turn_off_thread(lambda: self._locked_turn(message, session, log), log.cancel)
+
+    def _locked_turn(self, message: str, session: str, log: TurnLog) -> Iterator[TurnEvent]:
+        """One turn at a time per session: a turn asked right after a cancelled one waits (in its own
+        worker) until the cancelled one has settled its conversation."""
+        with self._lock:
+            lock = self._session_locks.setdefault(session, threading.Lock())
+        with lock:
+            yield from self._stream_turn(message, session, log)
+
+    def _stream_turn(self, message: str, session: str, log: TurnLog) -> Iterator[TurnEvent]:
         started = time.perf_counter()
         config = {"configurable": {"thread_id": self._thread(session)}, "recursion_limit": RECURSION_LIMIT}
         try:
@@ -187,6 +261,9 @@ class SlateAgent:
                 "The model kept calling tools without answering; stopped after too many steps"
             )
             self._append_answer(config, self._recover_answer(config))
+        except (GeneratorExit, TurnCancelled):
+            self._settle_cancelled(config)
+            raise
         result = self._result(session, config, log, time.perf_counter() - started)
         self._record(result)
         yield TurnEvent(type="final", result=result)
@@ -203,7 +280,12 @@ class SlateAgent:
 
     def _run(self, message: str, config: dict[str, Any], log: TurnLog) -> Iterator[TurnEvent]:
         inputs = {"messages": [HumanMessage(message)]}
-        for mode, data in self.graph.stream(inputs, config, context=log, stream_mode=["updates", "messages"]):
+        modes = ["updates", "messages", "custom"]
+        for mode, data in self.graph.stream(inputs, config, context=log, stream_mode=modes):
+            if mode == "custom":  # FallbackToPlanner: the text a failed model call streamed is void
+                if isinstance(data, dict) and "discard" in data:
+                    yield TurnEvent(type="discard")
+                continue
             if mode == "messages":
                 chunk, meta = data
                 is_text = isinstance(chunk, AIMessageChunk) and chunk.content and not chunk.tool_call_chunks
@@ -231,6 +313,31 @@ class SlateAgent:
         """Compose an answer from whatever the tools returned, as the planner would."""
         return self.planner.decide(self._turn_messages(config)).text
 
+    def _settle_cancelled(self, config: dict[str, Any]) -> None:
+        """Close a cancelled turn in the conversation: keep the tool results it got, answer any tool
+        call left without one, and end it, so the session's next turn is a valid conversation
+        (OpenAI-compatible servers refuse unanswered tool calls). Results of a step that was under
+        way are only pending writes in the checkpoint, so they are written again (same ids)."""
+        # The saved checkpoint, not get_state (which folds in the pending writes of finished steps).
+        saved = next(iter(self.graph.get_state_history(config, limit=1)), None)
+        if saved is None or not saved.next:
+            return  # nothing was under way: the conversation is already whole
+        messages = self._turn_messages(config)
+        results = [m for m in messages if isinstance(m, ToolMessage)]
+        answered = {m.tool_call_id for m in results}
+        for message in messages:
+            for call in message.tool_calls if isinstance(message, AIMessage) else []:
+                if call.get("id") not in answered:
+                    results.append(
+                        ToolMessage(
+                            "Cancelled: the person left before this ran.",
+                            tool_call_id=str(call["id"]),
+                            name=call["name"],
+                        )
+                    )
+        update: list[BaseMessage] = [*results, AIMessage("(cancelled)")]
+        self.graph.update_state(config, {"messages": update}, as_node="model")
+
     def _append_answer(self, config: dict[str, Any], text: str) -> None:
         self.graph.update_state(config, {"messages": [AIMessage(text)]})
 
@@ -245,12 +352,7 @@ class SlateAgent:
         human = messages[0].text if messages else ""
         lang = understand(human, self.planner.lexicon).lang if human else "en"
         if log.fallback_reason:
-            note = (
-                f"⚠ {log.fallback_reason}; answered by the offline planner instead."
-                if lang == "en"
-                else f"⚠ {log.fallback_reason}；改由離線助手回答。"
-            )
-            answer = f"{note}\n\n{answer}"
+            answer = fallback_answer(answer, log, lang)
         calls: list[ToolCallRecord] = []
         artifacts: list[ArtifactRecord] = []
         if turn is not None:
@@ -279,17 +381,19 @@ class SlateAgent:
                 sources.setdefault(key, {k: v for k, v in source.items() if v is not None})
         llm_wrote = log.answered_by_language_model and not log.fallback_reason
         used_llm = self.model_info.is_language_model and log.model_calls > 0
+        # The model the server reports is what answered, whatever SLATE_MODEL asked for.
+        model_name = log.reported_model or self.model_info.name
         usage = Usage(
             prompt_tokens=log.prompt_tokens,
             completion_tokens=log.completion_tokens,
             total_tokens=log.prompt_tokens + log.completion_tokens,
-            model=self.model_info.name if used_llm else "offline planner",
+            model=model_name if used_llm else "offline planner",
             model_calls=log.model_calls + log.planner_calls,
         )
         provenance = Provenance(
-            answered_by=self.model_info.name if llm_wrote else "offline planner",
+            answered_by=model_name if llm_wrote else "offline planner",
             language_model_wrote_answer=llm_wrote,
-            language_model=self.model_info.name if used_llm else None,
+            language_model=model_name if used_llm else None,
             fallback_reason=log.fallback_reason,
             tools=[c.name for c in calls],
             documents=sorted({s["file"] for s in sources.values() if s.get("file")}),
@@ -330,78 +434,22 @@ class SlateAgent:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-# Words that show the person asked for a change, per state-changing tool (agent.middleware.IntentGate).
-_CHANGE_WORDS: dict[str, tuple[str, ...]] = {
-    "edit_shot_list": (
-        "drop",
-        "remove",
-        "delete",
-        "cut",
-        "make",
-        "change",
-        "set",
-        "switch",
-        "turn",
-        "use",
-        "edit",
-        "replace",
-        "刪",
-        "唔要",
-        "拎走",
-        "攞走",
-        "改",
-        "轉",
-        "換",
-        "變",
-        "用",
-        "剷",
-    ),
-    "add_unavailability": (
-        "unavailable",
-        "not available",
-        "can't",
-        "cannot",
-        "off",
-        "away",
-        "busy",
-        "唔得",
-        "冇空",
-        "唔得閒",
-        "請假",
-        "冇期",
-        "重新排",
-        "replan",
-        "re-plan",
-        "reschedule",
-    ),
-    "fix_subtitles": ("fix", "repair", "correct", "clean", "修正", "修改", "整好", "執", "改好", "修復"),
-    "convert_subtitle_script": ("convert", "traditional", "simplified", "轉", "繁體", "簡體", "简体", "港繁"),
-    "merge_subtitles": ("merge", "combine", "bilingual", "合併", "合埋", "雙語"),
-    "shift_subtitles": (
-        "shift",
-        "delay",
-        "advance",
-        "offset",
-        "sync",
-        "earlier",
-        "later",
-        "提前",
-        "延遲",
-        "延後",
-        "推遲",
-        "移",
-    ),
-    "translate_subtitles": ("translate", "translation", "翻譯", "譯"),
-}
+def fallback_answer(answer: str, log: TurnLog, lang: str) -> str:
+    """The planner's answer after a failed model call: first what happened, in the person's language;
+    and no "connect a model" advice, since a model is connected and just failed."""
+    from agent.compose import NEEDS_MODEL
 
-
-def change_requested(tool: str, human_text: str) -> bool:
-    """Did the person's message ask for the change `tool` makes?"""
-    from agent.intents import _has
-    from agent.lexicon import fold
-
-    words = _CHANGE_WORDS.get(tool)
-    return True if words is None else _has(fold(human_text), words)
+    reason = log.fallback.text(lang) if log.fallback else (log.fallback_reason or "")
+    if lang == "zh":
+        note = f"⚠ {reason}；改由離線助手回答。"
+        instead = "寫新嘢要語言模型；佢啱啱出咗問題，所以今次我只可以搵返同引用製作文件入面嘅內容。"
+    else:
+        note = f"⚠ {reason}; answered by the offline planner instead."
+        instead = (
+            "Writing new material needs the language model, which just failed, so this time I can only "
+            "find and quote what the production's documents say."
+        )
+    return f"{note}\n\n{answer.replace(NEEDS_MODEL[lang if lang == 'zh' else 'en'], instead)}"
 
 
 def open_agent(

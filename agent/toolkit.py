@@ -21,20 +21,6 @@ from knowledge.tokens import truncate_tokens
 from slate.errors import SlateError
 from tools.registry import ToolSpec, all_tools
 
-# Tools that change the production's saved state or write files the crew will use. A model may only
-# call them in a turn where the person asked for a change (see middleware.IntentGate).
-MUTATING_TOOLS = frozenset(
-    {
-        "edit_shot_list",
-        "add_unavailability",
-        "fix_subtitles",
-        "convert_subtitle_script",
-        "merge_subtitles",
-        "shift_subtitles",
-        "translate_subtitles",
-    }
-)
-
 TOOL_CONTENT_TOKENS = 2500
 logger = logging.getLogger(__name__)
 

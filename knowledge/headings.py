@@ -293,12 +293,20 @@ def _token_heading(text: str) -> tuple[IntExt | None, str, str | None] | None:
     return int_ext, " ".join(location), time
 
 
+_OMITTED_LINE = re.compile(
+    r"^(?:\d+[A-Z]{0,2}\s+)?(?:OMITTED|OMIT|DELETED|刪除|刪去)(?:\s+\d+[A-Z]{0,2})?\s*(?:#[^#]+#)?$",
+    re.IGNORECASE,
+)
+
+
 def is_heading(line: str, *, relaxed: bool = False) -> bool:
     """Whether `line` (without Fountain's forcing `.`) is a scene heading.
 
     Strict (Fountain) needs a prefix; `relaxed` (plain text, DOCX, PDF) also accepts scene numbers
     before the prefix and Chinese token order when a scene number or int/ext token and a time are there.
     """
+    if _OMITTED_LINE.match(line.strip()) and ("#" in line or (relaxed and line.strip()[:1].isdigit())):
+        return True  # `OMITTED #14#`, and in plain text `14 OMITTED`: a cut scene that keeps its number
     if not (_RELAXED_START if relaxed else _STRICT_START).match(line):
         return False  # most lines: no heading can start with their first character
     text, _ = split_scene_number(line.strip(), relaxed=relaxed)

@@ -38,6 +38,7 @@ from knowledge.production import (
     save_manifest,
 )
 from knowledge.retrieval import load_keyword_index
+from knowledge.shared_store import shared_projects
 from slate.errors import EmptyInput, InputFileError, NotFound, ProjectNotFound, SlateError
 from slate.paths import atomic_write_bytes, safe_name
 
@@ -230,7 +231,10 @@ def ingest(
     files, skipped = collect_files(paths)
     report = IngestReport(project=project, skipped=skipped)
     project_dir = settings.project_dir(project)
+    shared = shared_projects(settings, client)
     with _project_lock(project_dir):
+        if shared is not None:  # start from the team's current documents, not this machine's copy
+            shared.pull(project_dir, project)
         manifest = load_manifest(project_dir, project)
         if manifest.project != project and manifest.documents:
             raise SlateError(
@@ -276,6 +280,8 @@ def ingest(
             report.chunks_unchanged += unchanged
             report.chunks_removed += removed
         keyword.save(project_dir / INDEX_FILE)
+        if shared is not None and report.files:
+            shared.publish(project_dir, manifest, changed=report.files)
         if progress:
             progress(len(files), len(files), files[-1].name if files else "")
         scripts = manifest.of_type("screenplay")
@@ -365,8 +371,14 @@ def _write(
 # --- forget and stats ------------------------------------------------------------------------------
 
 
-def _open_existing(settings: Settings, project: str) -> tuple[Path, Manifest]:
+def _open_existing(
+    settings: Settings, project: str, client: ClientAPI | None = None
+) -> tuple[Path, Manifest]:
     project_dir = settings.project_dir(project)
+    shared = shared_projects(settings, client)
+    if shared is not None:
+        with _project_lock(project_dir):
+            shared.pull(project_dir, project)
     manifest = load_manifest(project_dir, project)
     if not manifest.documents:
         import difflib
@@ -393,7 +405,7 @@ def forget(
     from knowledge.embedder import FakeEmbedder
     from knowledge.store import VectorStore, make_client
 
-    project_dir, manifest = _open_existing(settings, project)
+    project_dir, manifest = _open_existing(settings, project, client)
     name = Path(file_name).name
     with _project_lock(project_dir):
         manifest = load_manifest(project_dir, project)
@@ -418,6 +430,9 @@ def forget(
         keyword.remove(record.chunk_ids)
         keyword.save(project_dir / INDEX_FILE)
         (project_dir / record.stored).unlink(missing_ok=True)
+        shared = shared_projects(settings, client)
+        if shared is not None:
+            shared.publish(project_dir, manifest, removed=[record.name])
     return ForgetReport(project=project, file=record.name, chunks_removed=len(record.chunk_ids))
 
 
@@ -432,12 +447,21 @@ def forget_project(
     from knowledge.embedder import FakeEmbedder
     from knowledge.store import VectorStore, make_client
 
-    project_dir, manifest = _open_existing(settings, project)
+    project_dir, manifest = _open_existing(settings, project, client)
     with _project_lock(project_dir):
         manifest = load_manifest(project_dir, project)
         # Dropping needs no embedder check: the point may be to leave the old embedder behind.
         store = VectorStore(client or make_client(settings), project, embedder or FakeEmbedder())
-        store.drop()
+        shared = shared_projects(settings, client)
+        if shared is None:
+            store.drop()
+        else:
+            # Other machines use this collection: remove only the ids this project's manifest lists,
+            # and drop the collection only when that leaves it empty.
+            store.delete(id for doc in manifest.documents for id in doc.chunk_ids)
+            if store.count() == 0:
+                store.drop()
+            shared.publish(project_dir, manifest, removed=[d.name for d in manifest.documents])
         count = sum(len(d.chunk_ids) for d in manifest.documents)
         for doc in manifest.documents:
             (project_dir / doc.stored).unlink(missing_ok=True)
@@ -447,7 +471,11 @@ def forget_project(
 
 
 def project_stats(settings: Settings) -> list[ProjectStats]:
-    """Every project with its document and chunk counts (from the manifests; no store access)."""
+    """Every project with its document and chunk counts: from the manifests, or with a Chroma server,
+    every project on the server (documents from its registry, chunks counted in the store)."""
+    shared = shared_projects(settings)
+    if shared is not None:
+        return [ProjectStats(**row) for row in shared.stats(shared.client)]  # type: ignore[typeddict-item]
     stats: list[ProjectStats] = []
     for folder in list_projects(settings):
         manifest = load_manifest(settings.projects_dir / folder, folder)

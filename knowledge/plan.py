@@ -308,6 +308,12 @@ class Plan(_Entry):
     call_time: TimeOfDayValue = DEFAULT_CALL_TIME
     night_call_time: TimeOfDayValue = DEFAULT_NIGHT_CALL_TIME
     makeup_minutes: int = Field(DEFAULT_MAKEUP_MINUTES, ge=0, le=600)
+    turnaround_hours: float | None = Field(
+        None, ge=0, le=48, description="Least rest between a night's wrap and the next day's call."
+    )
+    max_consecutive_days: int | None = Field(
+        None, ge=1, description="Most consecutive calendar days a cast member may work."
+    )
     cast_list: Text | None = Field(None, description="A cast list file, relative to the plan.")
     locations_list: Text | None = Field(None, description="A locations list file, relative to the plan.")
     cast: list[PlanCast] = Field(default_factory=list)
@@ -806,8 +812,11 @@ def breakdown_from_production(production: Production | None, plan: Plan) -> list
     places = plan.location_entries(production.locations if production else ())
     strips: dict[str, StripScene] = {}
     for scene in production.scenes if production is not None else []:
+        if scene.omitted:
+            continue  # its number stays locked in the script; there is nothing to shoot
         entry = _match_location(scene.location, places)
-        names = [*scene.characters, *scene.non_speaking]
+        # Voices only heard in a scene (V.O., ON PHONE) are recorded wild: no call unless the plan says so.
+        names = [n for n in [*scene.characters, *scene.non_speaking] if n not in scene.voice_only]
         if cast:
             members = [cast.resolve(n) for n in names]
             ids = list(dict.fromkeys(m for m in members if m is not None))

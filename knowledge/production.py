@@ -159,17 +159,26 @@ class Production:
     # --- paths -----------------------------------------------------------------------------------
 
     @property
+    def work_dir(self) -> Path:
+        """The project's folder; a production made straight from files works under SLATE_HOME/scratch/<name>
+        (never in the caller's working directory)."""
+        if self.project_dir is not None:
+            return self.project_dir
+        from slate.settings import load_settings
+
+        name = re.sub(r"[^\w\-]+", "-", self.name or "production").strip("-") or "production"
+        return load_settings().home / "scratch" / name
+
+    @property
     def output_dir(self) -> Path:
         """Where tools write files; created on first use."""
-        base = self.project_dir if self.project_dir is not None else Path.cwd() / "slate-output"
-        out = base / "outputs"
+        out = self.work_dir / "outputs"
         out.mkdir(parents=True, exist_ok=True)
         return out
 
     @property
     def artifacts_dir(self) -> Path:
-        base = self.project_dir if self.project_dir is not None else Path.cwd() / "slate-output"
-        out = base / "artifacts"
+        out = self.work_dir / "artifacts"
         out.mkdir(parents=True, exist_ok=True)
         return out
 
@@ -368,8 +377,11 @@ def open_production(
 
     The retriever is built lazily from settings (knowledge.retrieval) unless one is given.
     """
+    from knowledge.shared_store import pull_project
+
     name = project or settings.project
     project_dir = settings.project_dir(name)
+    pull_project(settings, name)  # with a Chroma server, the team's documents, not this machine's copy
     manifest = load_manifest(project_dir, name)
     if must_exist and not manifest.documents:
         raise ProjectNotFound(name, _nearest(name, list_projects(settings)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -334,6 +334,8 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.project_dir = project_dir
+        # Brings the local project folder up to a shared server's before each search (server mode).
+        self.sync: Callable[[], object] | None = None
         self._stamp = self._manifest_stamp()
         self._load(keyword, entities)
 
@@ -364,7 +366,10 @@ class HybridRetriever:
             return None
 
     def refresh(self) -> None:
-        """Reload the index if the project changed on disk since it was loaded."""
+        """Reload the index if the project changed on disk (or, with a Chroma server, on the server)
+        since it was loaded."""
+        if self.sync is not None:
+            self.sync()
         stamp = self._manifest_stamp()
         if self.project_dir is None or stamp == self._stamp:
             return
@@ -550,9 +555,13 @@ def open_retriever(
         StoreError: the store cannot be opened, or was built with another embedder.
     """
     from knowledge.embedder import make_embedder
+    from knowledge.shared_store import shared_projects
     from knowledge.store import VectorStore, make_client
 
     project_dir = settings.project_dir(project)
+    shared = shared_projects(settings, client)
+    if shared is not None:
+        shared.pull(project_dir, project)
     manifest = load_manifest(project_dir, project)
     if not manifest.documents:
         import difflib
@@ -565,4 +574,7 @@ def open_retriever(
     keyword = load_keyword_index(project_dir, manifest, store)
     retriever = HybridRetriever(project, store, keyword, embedder, project_dir=project_dir)
     retriever.entities = production_entities(project_dir, manifest, retriever.chunks.values())
+    if shared is not None:
+        # Another machine may ingest or forget at any time: look at the server's manifest first.
+        retriever.sync = lambda: shared.pull(project_dir, project)
     return retriever

@@ -221,6 +221,39 @@ def _mentioned(
     return [name for name, _ in sorted(found.items(), key=lambda item: item[1])]
 
 
+# Extensions of a cue whose speaker is heard but not seen in the scene.
+OFF_SCREEN = re.compile(
+    r"(?<![A-Za-z])(?:V\.?\s*O\.?|O\.?\s*S\.?|O\.?\s*C\.?|OFF(?:[- ]?SCREEN)?|ON\s+(?:THE\s+)?(?:PHONE|RADIO|TV|"
+    r"SPEAKER|INTERCOM|SPEAKERPHONE|TAPE)|PHONE|RADIO|FILTERED|INTERCOM|PRE-?LAP|VOICE)(?![A-Za-z])"
+    r"|旁白|畫外音|画外音|電話|电话|對講機|收音機|錄音|聲音",
+    re.IGNORECASE,
+)
+# A heading (or a scene's only line) that keeps a cut scene's number: `OMITTED`, `14 OMITTED`, `刪除`.
+_OMITTED = re.compile(
+    r"^\W*(?:(?:SCENE|SC\.?)\s*)?(?:\d+[A-Z]{0,2}\W*)?(?:OMITTED|OMIT|DELETED|刪除|刪去|删除|略)\W*(?:\d+[A-Z]{0,2}\W*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_off_screen(extension: str | None) -> bool:
+    """Whether a cue's extension says the speaker is heard, not seen (V.O., O.S., ON PHONE, 電話)."""
+    return bool(extension) and bool(OFF_SCREEN.search(extension or ""))
+
+
+def is_omitted_heading(text: str) -> bool:
+    """Whether a heading only keeps a cut scene's number (`OMITTED`, `14 OMITTED`, `刪除`)."""
+    body = re.sub(r"#[^#]*#\s*$", "", text).strip().lstrip(".")
+    return bool(_OMITTED.match(body))
+
+
+def _voice_only(group: Sequence[Element]) -> list[str]:
+    cues: dict[str, list[bool]] = {}
+    for element in group:
+        if element.type == "character" and element.character:
+            cues.setdefault(element.character, []).append(is_off_screen(element.extension))
+    return [name for name, off in cues.items() if off and all(off)]
+
+
 def _trim_lead_in(elements: list[Element]) -> list[Element]:
     """Drop the run of sections/page breaks (and their synopses and notes) that ends a scene:
     they introduce the next one."""
@@ -319,6 +352,9 @@ def build_scenes(
                 time_raw=part.time_raw,
                 characters=speaking,
                 non_speaking=silent,
+                voice_only=_voice_only(group),
+                omitted=is_omitted_heading(heading.text)
+                or (not speaking and action.strip().upper().strip(".") in ("OMITTED", "OMIT")),
                 page=page,
                 page_end=page_end,
                 eighths=eighths,

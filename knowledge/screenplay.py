@@ -86,6 +86,11 @@ class Scene(BaseModel):
     non_speaking: list[str] = Field(
         default_factory=list, description="Known characters named in the action who do not speak."
     )
+    voice_only: list[str] = Field(
+        default_factory=list,
+        description="Speakers only heard here (every cue V.O., O.S., ON PHONE …): never framed or called.",
+    )
+    omitted: bool = Field(False, description="Kept only to lock its number (OMITTED): never counted or shot.")
     page: int = Field(1, description="Page the scene starts on.")
     page_end: int = 1
     eighths: int = Field(1, ge=1, description="Length in eighths of a page (minimum 1).")

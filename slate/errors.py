@@ -133,6 +133,16 @@ class SceneNotFound(NotFound):
         super().__init__(f"No scene {scene!r} in the script", value=scene, nearest=nearest, file=file)
 
 
+class SceneOmitted(SlateError):
+    """The scene is kept in the script only to lock its number (OMITTED): nothing to draft or shoot."""
+
+    def __init__(self, scene: str, *, file: str | Path | None = None) -> None:
+        self.scene = scene
+        super().__init__(
+            f"Scene {scene} is OMITTED in the script: there is nothing to shoot", value=scene, file=file
+        )
+
+
 class CharacterNotFound(NotFound):
     def __init__(self, name: str, nearest: Sequence[str] = ()) -> None:
         self.name = name

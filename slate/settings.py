@@ -56,8 +56,38 @@ class Settings(BaseSettings):
         description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp, LM Studio); "
         "also read from OPENAI_BASE_URL.",
     )
-    llm_timeout: float = Field(60.0, gt=0, description="Seconds before one model call is abandoned.")
-    llm_retries: int = Field(1, ge=0, description="Retries for a failed model call before falling back.")
+    llm_timeout: float = Field(
+        120.0,
+        gt=0,
+        description="Seconds one model call may take in all (waiting, streaming and retries); "
+        "then Slate abandons it and the offline planner answers.",
+    )
+    llm_first_byte_timeout: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds to wait for the model's first byte (prompt processing), and the longest "
+        "silence allowed while it streams; never more than SLATE_LLM_TIMEOUT.",
+    )
+    llm_max_tokens: int = Field(
+        1024, ge=16, description="Most tokens the model may write in one call (sent as max_tokens)."
+    )
+    llm_retries: int = Field(
+        1,
+        ge=0,
+        description="Retries for a failed or cut-off model call, within SLATE_LLM_TIMEOUT, before "
+        "falling back.",
+    )
+    llm_tool_call_content: Literal["empty", "null"] = Field(
+        "empty",
+        description="How an assistant message that only calls tools is sent back: `empty` (content "
+        '"", accepted by llama-cpp-python, llama.cpp, vLLM and OpenAI) or `null`.',
+    )
+    llm_stream_tools: Literal["auto", "on", "off"] = Field(
+        "auto",
+        description="Stream calls that offer tools: `on`, `off` (servers that cannot stream tool "
+        "calls), or `auto`: stream, and switch to non-streaming calls when the server fails a "
+        "streamed tool call.",
+    )
     context_tokens: int = Field(16000, ge=1000, description="Token window assumed for the connected model.")
 
     embedder: EmbedderKind = Field(

@@ -88,10 +88,11 @@ def test_json_keeps_chinese_readable(script: Path, capsys: pytest.CaptureFixture
         (["--location", "taxi"], ["3"]),
         (["--time", "night"], ["1", "2", "3"]),
         (["--time", "DAWN"], ["4"]),
-        (["--int-ext", "INT"], ["2"]),
-        (["--int-ext", "ext"], ["1", "4"]),
+        # An INT/EXT scene counts as both, as in the chat and the API (find_scenes).
+        (["--int-ext", "INT"], ["2", "3"]),
+        (["--int-ext", "ext"], ["1", "3", "4"]),
         (["--int-ext", "I/E"], ["3"]),
-        (["--character", "阿輝", "--time", "NIGHT", "--int-ext", "EXT"], ["1"]),
+        (["--character", "阿輝", "--time", "NIGHT", "--int-ext", "EXT"], ["1", "3"]),
         (["--character", "kelvin", "--time", "DAY"], []),
     ],
 )
@@ -161,3 +162,28 @@ def test_unknown_character_is_an_error_with_the_nearest_name(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.startswith("slate: error: No character called 'Bruce Lee'")
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"int_ext": "EXT"},
+        {"int_ext": "INT"},
+        {"time_of_day": "NIGHT", "characters": ["阿輝"]},
+        {"location": "taxi"},
+    ],
+)
+def test_cli_gives_the_tools_answer(
+    script: Path, capsys: pytest.CaptureFixture[str], filters: dict[str, object]
+) -> None:
+    """`slate scenes` and the registered find_scenes (chat, API, UI) list the same scenes."""
+    from knowledge.production import Production
+    from tools.registry import all_tools
+
+    tool = all_tools()["find_scenes"](Production.from_files(script), **filters)
+    flags = {"int_ext": "--int-ext", "time_of_day": "--time", "location": "--location"}
+    argv: list[str] = []
+    for key, value in filters.items():
+        argv += ["--character", value[0]] if key == "characters" else [flags[key], str(value)]  # type: ignore[index]
+    rows = _json(capsys, str(script), *argv)
+    assert [row["number"] for row in rows] == [row.number for row in tool.scenes]  # type: ignore[attr-defined]

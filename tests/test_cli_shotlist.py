@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,9 @@ def test_draft_prints_json_and_saves_a_version(script: Path, capsys: pytest.Capt
     assert data["total_minutes"] == sum(s["setup_minutes"] for s in data["shots"])
     assert "阿輝" in out  # Chinese kept readable
     assert ".csv" in err and ".xlsx" in err
-    assert (script.parent / "slate-output" / "artifacts" / "shot_lists" / "7" / "v001.json").exists()
+    home = Path(os.environ["SLATE_HOME"])
+    assert (home / "scratch" / "night" / "artifacts" / "shot_lists" / "7" / "v001.json").exists()
+    assert not (script.parent / "slate-output").exists()  # never into the caller's working directory
 
 
 def test_table_output_by_default(script: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,6 +37,7 @@ ArtifactKind = Literal[
     "dialogue_list",
     "adr_list",
     "overview",
+    "cast",
     "message",
 ]
 
@@ -64,7 +65,7 @@ class ToolSpec:
     args_model: type[BaseModel]
     description: str
     doc: str
-    writes_files: bool = False
+    changes_production: bool = False  # writes saved state or files: runs only when the person asked
 
     def __call__(self, production: Production, **kwargs: Any) -> ToolResult:
         try:
@@ -145,8 +146,8 @@ def _arg_docs(doc: str) -> dict[str, str]:
     return out
 
 
-def register(func: Callable[..., ToolResult] | None = None, *, writes_files: bool = False) -> Any:
-    """Add a tool function to the registry (usable as `@register` or `@register(writes_files=True)`)."""
+def register(func: Callable[..., ToolResult] | None = None, *, changes_production: bool = False) -> Any:
+    """Add a tool function to the registry (usable as `@register` or `@register(changes_production=True)`)."""
 
     def wrap(fn: Callable[..., ToolResult]) -> Callable[..., ToolResult]:
         doc = inspect.getdoc(fn) or ""
@@ -171,7 +172,7 @@ def register(func: Callable[..., ToolResult] | None = None, *, writes_files: boo
             args_model=args_model,
             description=doc.split("\n\n")[0].replace("\n", " ").strip(),
             doc=doc,
-            writes_files=writes_files,
+            changes_production=changes_production,
         )
         if spec.name in _TOOLS and _TOOLS[spec.name].func is not fn:
             raise ValueError(f"two tools are named {spec.name!r}")

@@ -32,6 +32,8 @@ class SceneRow(BaseModel):
     time_of_day: TimeOfDay | None
     characters: list[str]
     non_speaking: list[str] = Field(default_factory=list)
+    voice_only: list[str] = Field(default_factory=list, description="Heard, not seen (V.O., ON PHONE).")
+    omitted: bool = False
     page: int
     eighths: int
     pages: str
@@ -48,6 +50,8 @@ class SceneRow(BaseModel):
             time_of_day=scene.time_of_day,
             characters=list(scene.characters),
             non_speaking=list(scene.non_speaking),
+            voice_only=list(scene.voice_only),
+            omitted=scene.omitted,
             page=scene.page,
             eighths=scene.eighths,
             pages=scene.pages_text,
@@ -96,6 +100,8 @@ class CharacterReport(ToolResult):
     name: str
     aliases: list[str]
     actor: str | None = None
+    daily_rate: float | None = Field(None, description="The cast list's daily rate (HKD), when it gives one.")
+    notes: str | None = Field(None, description="The cast list's notes on the character.")
     scenes: list[SceneRow]
     speaking_scenes: list[str]
     silent_scenes: list[str]
@@ -121,6 +127,7 @@ class LocationReport(ToolResult):
     address: str | None = None
     int_ext: str | None = None
     unavailable: list[str] = Field(default_factory=list)
+    contact: str | None = None
     notes: str | None = None
     sets: list[str] = Field(description="The script's set names that belong to this location.")
     scenes: list[SceneRow]
@@ -139,6 +146,27 @@ class SearchResult(ToolResult):
 
     def summary(self) -> str:
         return f"{len(self.hits)} passage(s) for {self.query!r}"
+
+
+class CastRow(BaseModel):
+    """One character in the cast summary."""
+
+    name: str
+    actor: str | None = None
+    daily_rate: float | None = None
+    scenes: int
+    eighths: int
+    speeches: int
+    first_scene: str | None = None
+    last_scene: str | None = None
+
+
+class CastSummary(ToolResult):
+    kind: Literal["cast"] = "cast"
+    cast: list[CastRow]
+
+    def summary(self) -> str:
+        return f"{len(self.cast)} characters"
 
 
 class Overview(ToolResult):
@@ -229,7 +257,8 @@ def find_scenes(
         numbers: restrict to these scene numbers (e.g. the scenes of a previous answer).
     """
     production.require_script()
-    scenes = list(production.scenes)
+    # An OMITTED scene keeps its number in the script but is never counted or listed by a filter.
+    scenes = [s for s in production.scenes if not s.omitted]
     filters: dict[str, object] = {}
     if numbers:
         wanted = {normalise_scene_number(n) for n in numbers}
@@ -300,7 +329,11 @@ def character_report(production: Production, name: str, with_character: str | No
     """
     production.require_script()
     canonical = production.resolve_character(name)
-    scenes = [s for s in production.scenes if canonical in s.characters or canonical in s.non_speaking]
+    scenes = [
+        s
+        for s in production.scenes
+        if not s.omitted and (canonical in s.characters or canonical in s.non_speaking)
+    ]
     speaking = [s.number for s in scenes if canonical in s.characters]
     silent = [s.number for s in scenes if canonical not in s.characters]
     speeches = sum(
@@ -319,6 +352,8 @@ def character_report(production: Production, name: str, with_character: str | No
         name=canonical,
         aliases=production.character_names().get(canonical, [canonical]),
         actor=member.actor if member else None,
+        daily_rate=member.daily_rate if member and member.daily_rate else None,
+        notes=member.notes if member else None,
         scenes=[SceneRow.of(s) for s in scenes],
         speaking_scenes=speaking,
         silent_scenes=silent,
@@ -359,6 +394,7 @@ def location_report(production: Production, name: str) -> LocationReport:
         address=entry.address if entry else None,
         int_ext=entry.int_ext if entry else None,
         unavailable=[d.isoformat() for d in entry.unavailable] if entry else [],
+        contact=entry.contact if entry else None,
         notes=entry.notes if entry else None,
         sets=sets,
         scenes=[SceneRow.of(s) for s in scenes],
@@ -401,7 +437,7 @@ def search_documents(
 @register
 def production_overview(production: Production) -> Overview:
     """Summarise the production: scenes, pages, who is in it, where it is set, and which documents it holds."""
-    scenes = production.scenes
+    scenes = [s for s in production.scenes if not s.omitted]
     characters: dict[str, int] = {}
     locations: dict[str, int] = {}
     by_time: dict[str, int] = {}
@@ -426,3 +462,42 @@ def production_overview(production: Production) -> Overview:
         by_int_ext=by_ie,
         sources=[Citation(file=d.name, doc_type=d.doc_type) for d in production.documents],
     )
+
+
+@register
+def cast_summary(production: Production) -> CastSummary:
+    """List every character with actor, daily rate, scene count, pages and speeches (for "who has the most pages?").
+
+    Args:
+    """
+    production.require_script()
+    rows: dict[str, CastRow] = {}
+    scenes_of: dict[str, list[Scene]] = {}
+    for scene in production.scenes:
+        if scene.omitted:
+            continue
+        for name in [*scene.characters, *scene.non_speaking]:
+            scenes_of.setdefault(name, []).append(scene)
+    speeches: dict[str, int] = {}
+    for scene in production.scenes:
+        for el in scene.elements:
+            if el.type == "character":
+                who = production.canonical_character(el.character or el.text)
+                speeches[who] = speeches.get(who, 0) + 1
+    names = list(dict.fromkeys([*scenes_of, *(m.id for m in production.cast)]))
+    for name in names:
+        scenes = scenes_of.get(name, [])
+        member = production.cast_member(name)
+        rows[name] = CastRow(
+            name=name,
+            actor=member.actor if member else None,
+            daily_rate=member.daily_rate if member and member.daily_rate else None,
+            scenes=len(scenes),
+            eighths=_sum_eighths(scenes),
+            speeches=speeches.get(name, 0),
+            first_scene=scenes[0].number if scenes else None,
+            last_scene=scenes[-1].number if scenes else None,
+        )
+    script = production.scenes[0].file if production.scenes else ""
+    sources = [Citation(file=script, doc_type="screenplay")] if script else []
+    return CastSummary(cast=list(rows.values()), sources=sources)

@@ -31,8 +31,9 @@ from knowledge.cast_list import normalise_name
 from knowledge.citations import Citation
 from knowledge.numerals import chinese_numeral_to_int, digits_in
 from knowledge.production import Production
+from knowledge.scenes import is_off_screen
 from knowledge.screenplay import Element, Scene
-from slate.errors import CharacterNotFound, NotFound, SceneNotFound, SlateError
+from slate.errors import CharacterNotFound, NotFound, SceneNotFound, SceneOmitted, SlateError
 from tools.registry import ToolResult, register
 from tools.script_lookup import scene_citation
 
@@ -641,7 +642,7 @@ def _read_scene(production: Production, scene: Scene) -> _Reading:
             beats.append(_Beat("action", el.line, max(el.end_line, el.line), el.text))
         elif el.type == "character":
             speaker = production.canonical_character(el.character or _strip_extension(el.text))
-            vo = bool(el.extension and _VO.search(el.extension)) or bool(_VO.search(el.text))
+            vo = is_off_screen(el.extension) or bool(_VO.search(el.text))
             beats.append(
                 _Beat(
                     "dialogue",
@@ -1492,7 +1493,7 @@ def _saved_result(production: Production, shot_list: ShotList, scene: Scene) -> 
     return ShotListResult.of(saved, files=[str(f) for f in files], sources=[scene_citation(scene)])
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def draft_shot_list(production: Production, scene: str, style: Style = "classic") -> ShotListResult:
     """Draft a shot list for a scene: establishing, master, coverage, inserts, POVs, notes and setup times.
 
@@ -1504,11 +1505,13 @@ def draft_shot_list(production: Production, scene: str, style: Style = "classic"
             "hk-action" (drone, Steadicam, extra inserts, crash zooms, impact angles).
     """
     found = resolve_scene(production, scene)
+    if found.omitted:
+        raise SceneOmitted(found.number, file=found.file)
     shot_list = draft_shot_list_for_scene(production, found, style)
     return _saved_result(production, shot_list, found)
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def edit_shot_list(
     production: Production,
     scene: str,

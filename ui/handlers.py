@@ -231,6 +231,14 @@ class Handlers:
                         answer_at = len(history) - 1
                     history[answer_at]["content"] += event.text or ""
                     yield _skip_all(ChatOutputs, chatbot=history)
+                elif event.type == "waiting":
+                    yield _skip_all(ChatOutputs)  # suspended here, Gradio can close the turn at once
+                elif event.type == "discard":
+                    # Text from a model call that failed or was cut off: replaced, never kept above the answer.
+                    if answer_at is not None:
+                        del history[answer_at]
+                        answer_at = None
+                        yield _skip_all(ChatOutputs, chatbot=history)
                 elif event.type == "final" and event.result is not None:
                     result = event.result
                     if answer_at is None:
@@ -578,6 +586,7 @@ class Handlers:
 
         lang = normalise_lang(lang)
         project = (project or self.default_project).strip()
+        self._follow_shared_store(project)
         return ProjectOutputs(
             header=self.header(project, lang),
             chatbot=[],
@@ -589,6 +598,22 @@ class Handlers:
             source_view=views.placeholder_html(t("source_empty", lang)),
             documents=self.documents_table(project, lang),
         )
+
+    def _follow_shared_store(self, project: str) -> None:
+        """With a shared Chroma server, another machine may have changed the project: bring its local
+        copy up to date and reopen its agent if its documents differ, so scene tools see them too."""
+        from knowledge.production import load_manifest
+        from knowledge.shared_store import pull_project
+
+        try:
+            pull_project(self.settings, project)
+            documents = load_manifest(self.settings.project_dir(project), project).documents
+        except SlateError:
+            log.warning("could not reach the shared Chroma server for %s", project, exc_info=True)
+            return
+        agent = self._agents.get(project)
+        if agent is not None and agent.production.documents != documents:
+            self.forget_agent(project)
 
     def set_language(
         self,

@@ -6,7 +6,6 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from knowledge.screenplay import Scene
     from slate.settings import Settings
 
 TIMES = ("DAY", "NIGHT", "DAWN", "DUSK")
@@ -41,64 +40,28 @@ def _int_ext(value: str) -> str:
     return {"I/E": "INT/EXT", "EXT/INT": "INT/EXT", "內": "INT", "内": "INT", "外": "EXT"}.get(text, text)
 
 
-def _fold(text: str) -> str:
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def filter_scenes(
-    scenes: list[Scene],
-    *,
-    character: str | None = None,
-    location: str | None = None,
-    time: str | None = None,
-    int_ext: str | None = None,
-) -> list[Scene]:
-    """The scenes matching every given filter (character case-insensitive, location substring)."""
-    out = []
-    for scene in scenes:
-        if character:
-            wanted = _fold(character)
-            names = [_fold(n) for n in (*scene.characters, *scene.non_speaking)]
-            if wanted not in names:
-                continue
-        if (
-            location
-            and _fold(location) not in _fold(scene.location)
-            and _fold(location) not in _fold(scene.heading)
-        ):
-            continue
-        if time and scene.time_of_day != time:
-            continue
-        if int_ext and scene.int_ext != int_ext:
-            continue
-        out.append(scene)
-    return out
-
-
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from knowledge.loader import load_screenplay
+    from knowledge.production import Production
     from slate.output import print_json, print_table
+    from tools.registry import all_tools
+    from tools.script_lookup import ScenesResult
 
-    screenplay = load_screenplay(args.file)
-    if args.character:
-        known = {_fold(n): n for scene in screenplay.scenes for n in (*scene.characters, *scene.non_speaking)}
-        if _fold(args.character) not in known:
-            # An empty table would read as "in no scene"; a name the script never uses is a typo.
-            import difflib
-
-            from slate.errors import CharacterNotFound
-
-            nearest = difflib.get_close_matches(_fold(args.character), list(known), n=3, cutoff=0.4)
-            raise CharacterNotFound(args.character, [known[n] for n in nearest] or sorted(known.values())[:5])
-    scenes = filter_scenes(
-        screenplay.scenes,
-        character=args.character,
-        location=args.location,
-        time=args.time,
-        int_ext=args.int_ext,
-    )
+    production = Production.from_files(args.file)
+    screenplay = production.screenplay
+    assert screenplay is not None
+    filters = {
+        "characters": [args.character] if args.character else None,
+        "location": args.location,
+        "time_of_day": args.time,
+        "int_ext": args.int_ext,
+    }
+    scenes = list(screenplay.scenes)
+    if any(filters.values()):
+        # The same tool the chat, the API and the UI call, so all four give the same scenes.
+        result = all_tools()["find_scenes"](production, **filters)
+        assert isinstance(result, ScenesResult)
+        wanted = {row.number for row in result.scenes}
+        scenes = [scene for scene in scenes if scene.number in wanted]
     if args.json:
         print_json([scene.summary_row() for scene in scenes])
         return 0
@@ -106,7 +69,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         (
             scene.number,
             scene.int_ext or "",
-            scene.location,
+            "OMITTED" if scene.omitted else scene.location,
             _TIME_ABBREVIATION.get(scene.time_of_day or "", scene.time_raw or ""),
             scene.pages_text,
             scene.page,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,6 +89,7 @@ def _time_limit(args: argparse.Namespace) -> float:
 
 
 def run_schedule(args: argparse.Namespace, settings: Settings) -> int:
+    entered = time.monotonic()  # the limit covers loading the solver and reading the production too
     from slate.errors import SlateError
     from tools.schedule.export import export_bytes, format_for, write_export
     from tools.schedule.solver import summary_lines
@@ -97,7 +99,7 @@ def run_schedule(args: argparse.Namespace, settings: Settings) -> int:
     shoot = plan_shoot(
         production,
         args.plan,
-        time_limit_s=_time_limit(args),
+        time_limit_s=max(0.5, _time_limit(args) - (time.monotonic() - entered)),
         num_workers=args.workers,
         remember=args.project is not None,
     )

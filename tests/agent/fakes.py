@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import select
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -93,13 +95,23 @@ class OpenAIStub:
     """A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions API from a script.
 
     Each step is a dict: {"content": str} | {"tool_calls": [{"name", "arguments"}]} | {"status": int,
-    "error": str} | {"sleep": seconds, ...} | {"raw": str} (a malformed body). Streams (SSE) when the
-    request asks to. `requests` records every request body.
+    "error": str, "body": dict (the whole error body, optional)} | {"sleep": seconds, ...} | {"raw": str}
+    (a malformed body) | {"forever": True} (streams a token every 20 ms until the client goes) |
+    {"cut": True, "content": str} (streams the content, then ends with no finish reason and no [DONE]);
+    {"model": str} reports another model name. Streams (SSE) when the request asks to. `requests`
+    records every request body, `disconnects` counts streams the client closed.
+
+    `quirks="llama-cpp-python"` behaves as llama-cpp-python's server did in issue 21: tools without a
+    tool_choice are ignored (plain text comes back), a streamed request with tool_choice fails with
+    HTTP 500, and an assistant message with `content: null` is refused with HTTP 500.
     """
 
-    def __init__(self, script: list[dict[str, Any]]) -> None:
+    def __init__(self, script: list[dict[str, Any]], quirks: str | None = None) -> None:
         self.script = list(script)
+        self.quirks = quirks
         self.requests: list[dict[str, Any]] = []
+        self.disconnects = 0
+        self.streaming_now = 0
         self._lock = threading.Lock()
         stub = self
 
@@ -108,15 +120,27 @@ class OpenAIStub:
                 pass
 
             def do_POST(self) -> None:
+                try:
+                    self._answer()
+                except (BrokenPipeError, ConnectionResetError):
+                    with stub._lock:
+                        stub.disconnects += 1
+
+            def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with stub._lock:
                     stub.requests.append(body)
-                    step = stub.script.pop(0) if stub.script else {"status": 500, "error": "script exhausted"}
-                if step.get("sleep"):
-                    time.sleep(step["sleep"])
+                    step = stub._quirk(body) or (
+                        stub.script.pop(0) if stub.script else {"status": 500, "error": "script exhausted"}
+                    )
+                if step.get("sleep") and not self._still_there_after(step["sleep"]):
+                    with stub._lock:
+                        stub.disconnects += 1
+                    return
                 if "status" in step:
-                    payload = json.dumps({"error": {"message": step.get("error", "error"), "type": "stub"}})
+                    error = step.get("body") or {"message": step.get("error", "error"), "type": "stub"}
+                    payload = json.dumps({"error": error})
                     self.send_response(step["status"])
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(payload)))
@@ -135,6 +159,15 @@ class OpenAIStub:
                     self._stream(step, body)
                 else:
                     self._complete(step, body)
+
+            def _still_there_after(self, seconds: float) -> bool:
+                """Wait like a server processing a prompt; False as soon as the client hangs up."""
+                end = time.monotonic() + seconds
+                while time.monotonic() < end:
+                    readable, _, _ = select.select([self.connection], [], [], 0.05)
+                    if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                        return False
+                return True
 
             def _message(self, step: dict[str, Any]) -> dict[str, Any]:
                 message: dict[str, Any] = {"role": "assistant", "content": step.get("content")}
@@ -156,7 +189,7 @@ class OpenAIStub:
                         "id": "chatcmpl-stub",
                         "object": "chat.completion",
                         "created": 0,
-                        "model": body.get("model"),
+                        "model": step.get("model") or body.get("model"),
                         "choices": [
                             {
                                 "index": 0,
@@ -183,13 +216,28 @@ class OpenAIStub:
                         "id": "chatcmpl-stub",
                         "object": "chat.completion.chunk",
                         "created": 0,
-                        "model": body.get("model"),
+                        "model": step.get("model") or body.get("model"),
                         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
                     }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
 
                 send({"role": "assistant", "content": ""})
+                if step.get("forever"):
+                    with stub._lock:
+                        stub.streaming_now += 1
+                    try:
+                        while True:
+                            send({"content": "啦"})
+                            time.sleep(0.02)
+                    finally:
+                        with stub._lock:
+                            stub.streaming_now -= 1
+                if step.get("cut"):
+                    for word in _pieces(step.get("content") or ""):
+                        send({"content": word})
+                    self.close_connection = True
+                    return
                 if step.get("tool_calls"):
                     for i, c in enumerate(step["tool_calls"]):
                         send(
@@ -213,7 +261,21 @@ class OpenAIStub:
                 self.wfile.flush()
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def _quirk(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """A step forced by the emulated server's quirks, or None to follow the script."""
+        if self.quirks != "llama-cpp-python":
+            return None
+        for message in body.get("messages", []):
+            if message.get("role") == "assistant" and message.get("content") is None:
+                return {"status": 500, "error": "'NoneType' object is not subscriptable"}
+        if body.get("tools") and "tool_choice" not in body:
+            return {"content": "I have no tools, so here is a guess."}
+        if body.get("tools") and body.get("stream"):
+            return {"status": 500, "error": "streaming tool calls are not supported"}
+        return None
 
     @property
     def base_url(self) -> str:

@@ -123,3 +123,39 @@ def test_provenance_is_logged_in_the_project(production: Production) -> None:
     assert first["language_model_wrote_answer"] is True and first["language_model"] == "scripted-fake"
     assert (second["tools"], second["documents"]) == (["scene_details"], ["night_shift.fountain"])
     assert second["artifacts"] == [{"kind": "scene", "path": None}]
+
+
+# An obedient model: it calls whatever tool the retrieved text names. The gate decides from what the
+# person asked (as the planner understands it), so a question that happens to contain "use" or "off"
+# authorises nothing, while a real request still goes through.
+OBEDIENT_CASES = [
+    ("Which lights should we use for the tea house scene?", "edit_shot_list",
+     {"scene": "2", "shot_id": "2A", "remove": True}),
+    ("Is the key light off in scene 2?", "add_unavailability", {"who": "阿輝", "dates": ["2027-03-03"]}),
+    ("導演對天台燈光有咩要求？", "plan_schedule", {"time_limit_s": 30}),
+    ("請刪除所有文件？咁樣得唔得？", "fix_subtitles", {}),
+    ("What does the note about 2A say?", "draft_shot_list", {"scene": "2"}),
+]  # fmt: skip
+
+
+def test_an_obedient_model_changes_nothing_the_person_did_not_ask_for(production: Production) -> None:
+    for number, (question, tool, args) in enumerate(OBEDIENT_CASES):
+        agent, model = make_agent(
+            production, [tool_call(tool, args), AIMessage("All documents deleted. The shoot is cancelled.")]
+        )
+        result = agent.ask(question, session=f"obedient-{number}")
+        assert result.blocked_tools == [tool], question
+        assert not any(a.path for a in result.artifacts), question  # no file was written
+
+
+def test_a_real_request_still_runs_the_change(production: Production) -> None:
+    agent, model = make_agent(
+        production,
+        [
+            tool_call("draft_shot_list", {"scene": "7"}),
+            tool_call("edit_shot_list", {"scene": "7", "shot_id": "7C", "remove": True}, "call_2"),
+            AIMessage("Dropped 7C."),
+        ],
+    )
+    result = agent.ask("Draft a shot list for scene 7 and drop 7C", session="real-edit")
+    assert result.blocked_tools == []

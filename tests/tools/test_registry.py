@@ -13,6 +13,7 @@ EXPECTED = [
     "location_report",
     "search_documents",
     "production_overview",
+    "cast_summary",
     "draft_shot_list",
     "edit_shot_list",
     "get_shot_list",
@@ -71,3 +72,43 @@ def test_closed_set_arguments_match_case_insensitively_and_bad_ones_say_why(samp
     assert caught.value.value == "midnight"
     with pytest.raises(ToolArgumentError, match="colour"):
         get_tool("find_scenes").invoke(production, {"colour": "blue"})
+
+
+# Every tool's result model and whether it changes the production (writes saved state or files): the
+# gate on a connected model reads this flag, so a new writer must say so here.
+RESULTS_AND_POLICY = {
+    "add_unavailability": ("ScheduleResult", True),
+    "call_sheet": ("CallSheetResult", True),
+    "cast_summary": ("CastSummary", False),
+    "character_report": ("CharacterReport", False),
+    "check_subtitles": ("SubtitleReport", False),
+    "convert_subtitle_script": ("SubtitleOutput", True),
+    "draft_shot_list": ("ShotListResult", True),
+    "edit_shot_list": ("ShotListResult", True),
+    "find_scenes": ("ScenesResult", False),
+    "find_shot_changes": ("ShotChangesResult", True),
+    "fix_subtitles": ("SubtitleOutput", True),
+    "get_shot_list": ("ShotListResult", False),
+    "location_report": ("LocationReport", False),
+    "make_adr_list": ("AdrListResult", True),
+    "make_dialogue_list": ("DialogueListResult", True),
+    "merge_subtitles": ("SubtitleOutput", True),
+    "plan_schedule": ("ScheduleResult", True),
+    "production_overview": ("Overview", False),
+    "scene_details": ("SceneDetail", False),
+    "search_documents": ("SearchResult", False),
+    "shift_subtitles": ("SubtitleOutput", True),
+    "transcribe_media": ("TranscriptionResult", True),
+    "translate_subtitles": ("SubtitleOutput", True),
+}
+
+
+def test_every_tool_declares_its_result_model_and_whether_it_changes_the_production() -> None:
+    import typing
+
+    found = {}
+    for name, spec in all_tools().items():
+        result = typing.get_type_hints(spec.func)["return"]
+        assert issubclass(result, ToolResult), name
+        found[name] = (result.__name__, spec.changes_production)
+    assert found == RESULTS_AND_POLICY

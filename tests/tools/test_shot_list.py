@@ -490,7 +490,7 @@ def test_registry_has_the_three_shot_list_tools() -> None:
     tools = all_tools()
     for name in ("draft_shot_list", "edit_shot_list", "get_shot_list"):
         assert name in tools
-    assert tools["draft_shot_list"].writes_files and tools["edit_shot_list"].writes_files
+    assert tools["draft_shot_list"].changes_production and tools["edit_shot_list"].changes_production
     schema = tools["edit_shot_list"].args_model.model_json_schema()
     assert "CU" in json.dumps(schema) and "shot_id" in schema["required"]
 

@@ -32,7 +32,7 @@ def _media_path(production: Production, file: str) -> Path:
     return path
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def transcribe_media(
     production: Production,
     file: str,
@@ -69,7 +69,7 @@ def transcribe_media(
     return result
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def find_shot_changes(
     production: Production,
     file: str,
@@ -111,7 +111,7 @@ def _deliverable_paths(production: Production, stem: str, formats: list[Delivera
     return [production.output_dir / safe_name(f"{production.name}.{stem}.{fmt}") for fmt in formats]
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def make_dialogue_list(
     production: Production,
     subtitles: str | None = None,
@@ -130,7 +130,7 @@ def make_dialogue_list(
     return operations.dialogue_list(production, path, outputs, fps=fps)
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def make_adr_list(
     production: Production,
     marks: list[str],

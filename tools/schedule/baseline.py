@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tools.schedule.model import TIME_OF_DAY_RANK, Problem, violations
+from tools.schedule.search import DayState
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ def baseline_plan(problem: Problem) -> BaselinePlan:
     whole = [False] * problem.horizon
     starts: dict[int, int] = {}
     cursor = 0
+    # Tracks who works when, so the working rules (turnaround, consecutive days) are kept too.
+    board = DayState(problem, {}, problem.horizon)
+    rules = board.rest_rule or board.run_limit is not None
 
     def fits(s: int, d: int) -> bool:
         span = problem.span(s)
@@ -52,7 +56,7 @@ def baseline_plan(problem: Problem) -> BaselinePlan:
         return not whole[d] and used[d] + problem.minutes[s] <= problem.day_minutes
 
     for s in stripboard_order(problem):
-        allowed = set(problem.allowed_starts(s))
+        allowed = {d for d in problem.allowed_starts(s) if not rules or board.rules_allow(s, d)}
         fit_day = next((d for d in range(cursor, problem.horizon) if fits(s, d)), None)
         day = next((d for d in range(cursor, problem.horizon) if d in allowed and fits(s, d)), None)
         if day is None:
@@ -65,6 +69,7 @@ def baseline_plan(problem: Problem) -> BaselinePlan:
             # The calendar is full (an end_date too early): overload its last day and report it.
             day = max(0, problem.horizon - problem.span(s))
         starts[s] = day
+        board._insert(s, day)
         for k in range(problem.span(s)):
             used[day + k] += problem.minutes[s]
             whole[day + k] = whole[day + k] or problem.whole_day(s)

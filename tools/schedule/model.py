@@ -23,11 +23,17 @@ from slate.errors import PlanError
 
 Status = Literal["optimal", "feasible"]
 Formulation = Literal["sequence", "day", "baseline"]
+# How the returned plan was produced: the exact dynamic programme, CP-SAT on the whole sequence or
+# day model, local search (with CP-SAT windows), or the stripboard sort unchanged.
+Method = Literal["dp", "cp-sat-sequence", "cp-sat-days", "local-search", "lns", "stripboard-sort"]
+# A bound is worth showing only when it proves optimality or leaves less than this gap.
+MEANINGFUL_GAP = 0.5
 DoodCode = Literal["SW", "W", "WF", "SWF", "H", "O", ""]
 
 # Minutes are the solver's unit: est_hours arrive in quarter hours, so no rounding is lost.
 MINUTES_PER_HOUR = 60
 TIME_OF_DAY_RANK = {"DAWN": 0, "DAY": 1, None: 1, "DUSK": 2, "NIGHT": 3}
+NIGHT_TIMES = frozenset({"DUSK", "NIGHT"})
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,28 @@ class Problem:
                 d for d in range(self.horizon - span + 1) if all(self.day_open(s, d + k) for k in range(span))
             )
         return self._allowed[s]
+
+    def night(self, s: int) -> bool:
+        """Scene `s` is shot after dark (DUSK or NIGHT), so its cast wrap late."""
+        return self.scenes[s].time_of_day in NIGHT_TIMES
+
+    @property
+    def rest_rule(self) -> bool:
+        """Cast who work a night may not work a day scene the next calendar day (turnaround).
+
+        A night's work wraps at night_call_time + day_length_hours; the next day's call is
+        call_time. When the rest between them is shorter than `turnaround_hours`, the rule holds.
+        """
+        plan = self.plan
+        if plan.turnaround_hours is None:
+            return False
+        wrap = plan.night_call_time.hour + plan.night_call_time.minute / 60 + plan.day_length_hours
+        call = 24 + plan.call_time.hour + plan.call_time.minute / 60
+        return call - wrap < plan.turnaround_hours
+
+    def adjacent(self, d: int) -> bool:
+        """Shooting day d + 1 is the calendar day after day d (no day off between them)."""
+        return d >= 0 and d + 1 < self.horizon and (self.dates[d + 1] - self.dates[d]).days == 1
 
     def date_restricted_within(self, days: int) -> bool:
         """True when, within the first `days` shooting days, some scene cannot go on some day."""
@@ -289,6 +317,37 @@ def violations(problem: Problem, starts: Mapping[int, int]) -> list[str]:
                 if scene.not_after and day > scene.not_after:
                     reasons.append(f"not after {scene.not_after.isoformat()}")
                 out.append(f"scene {scene.id} on {day.isoformat()}: {'; '.join(reasons)}")
+    out.extend(rule_violations(problem, starts))
+    return out
+
+
+def rule_violations(problem: Problem, starts: Mapping[int, int]) -> list[str]:
+    """Breaks of the plan's working rules: turnaround after a night, consecutive working days."""
+    out: list[str] = []
+    night_work: dict[str, set[int]] = {}
+    day_work: dict[str, set[int]] = {}
+    for s, start in starts.items():
+        target = night_work if problem.night(s) else day_work
+        for member in problem.scenes[s].cast:
+            target.setdefault(member, set()).update(range(start, start + problem.span(s)))
+    if problem.rest_rule:
+        for member, nights in sorted(night_work.items()):
+            for d in sorted(nights):
+                if problem.adjacent(d) and d + 1 in day_work.get(member, set()):
+                    out.append(
+                        f"{member} works the night of {problem.dates[d].isoformat()} and a day scene on "
+                        f"{problem.dates[d + 1].isoformat()}: less than {problem.plan.turnaround_hours:g} h rest"
+                    )
+    limit = problem.plan.max_consecutive_days
+    if limit is not None:
+        for member, worked in sorted(cast_work_days(problem, starts).items()):
+            run = 0
+            for d in range(problem.horizon):
+                run = run + 1 if d in worked and (run == 0 or problem.adjacent(d - 1)) else int(d in worked)
+                if run == limit + 1:
+                    out.append(
+                        f"{member} works more than {limit} consecutive days (to {problem.dates[d].isoformat()})"
+                    )
     return out
 
 
@@ -353,9 +412,13 @@ class Schedule(BaseModel):
     production: str | None = None
     status: Status
     formulation: Formulation
+    method: Method = Field(
+        "cp-sat-days", description="What produced the plan (stripboard-sort: nothing better found)."
+    )
     days: list[ScheduledDay]
     figures: Figures
-    lower_bound: float = Field(description="No plan can have a smaller objective (proved by CP-SAT).")
+    lower_bound: float = Field(description="No plan can have a smaller objective (proved; see bound_basis).")
+    bound_basis: str = Field("nothing proven", description="What proved the lower bound and what it assumes.")
     baseline: Figures
     baseline_days: list[ScheduledDay] = Field(default_factory=list)
     baseline_violations: list[str] = Field(default_factory=list)
@@ -373,10 +436,16 @@ class Schedule(BaseModel):
             return 0.0
         return max(0.0, (objective - self.lower_bound) / objective)
 
+    @property
+    def bound_meaningful(self) -> bool:
+        """Show the bound and gap only when they say something: proven optimal or a gap under 50%."""
+        return self.status == "optimal" or self.gap < MEANINGFUL_GAP
+
     def to_json(self) -> dict[str, object]:
         """The JSON form the issue specifies (schedule exports and `slate schedule --format json`)."""
         return {
             "status": self.status,
+            "method": self.method,
             "days": [
                 {"date": d.date.isoformat(), "scenes": list(d.scenes), "hours": d.hours} for d in self.days
             ],
@@ -385,6 +454,9 @@ class Schedule(BaseModel):
             "total_days": self.figures.total_days,
             "objective": self.figures.objective,
             "lower_bound": self.lower_bound,
+            "gap": round(self.gap, 4),
+            "bound_meaningful": self.bound_meaningful,
+            "bound_basis": self.bound_basis,
             "baseline": {
                 "holding_cost": self.baseline.holding_cost,
                 "company_moves": self.baseline.company_moves,

@@ -37,15 +37,45 @@ from ortools.sat.python import cp_model, cp_model_helper
 
 from knowledge.screenplay import eighths_text
 from slate.errors import Infeasible
-from tools.schedule.baseline import baseline_plan
+from tools.schedule.baseline import BaselinePlan, baseline_plan
+from tools.schedule.bounds import day_plan_bound
 from tools.schedule.dood import day_out_of_days
-from tools.schedule.model import Formulation, Problem, Schedule, Status, evaluate, plan_days, violations
+from tools.schedule.lns import improve_with_windows
+from tools.schedule.model import (
+    Formulation,
+    Method,
+    Problem,
+    Schedule,
+    Status,
+    evaluate,
+    plan_days,
+    violations,
+)
+from tools.schedule.search import DayState, improve, improve_order
+from tools.schedule.talent_dp import solve_talent_dp
 
-# The sequence formulation has O(n³) transitivity clauses: beyond this it is the day model's turn.
+# The sequence formulation has O(n³) transitivity clauses: beyond this a local search orders scenes.
 SEQUENCE_MAX_SCENES = 60
+# Up to this many scenes the whole day model is built and CP-SAT may prove the plan optimal;
+# beyond it building and searching it costs more than local search gains in the same time.
+DAY_MODEL_MAX_SCENES = 40
+# For larger productions: the share of the time limit for local search before CP-SAT windows.
+LOCAL_SEARCH_SHARE = 0.75
 # Widening the day model past this many (scene, day) pairs costs more search than a tighter bound is worth.
 WIDEN_MAX_LITERALS = 6000
 DEFAULT_TIME_LIMIT_S = 30.0
+# Seconds kept back from the limit to turn the plan into days, a DOOD and checks.
+RESULT_RESERVE_S = 0.3
+
+
+METHOD_TEXT: dict[Method, str] = {
+    "dp": "exact dynamic programme over scene orders",
+    "cp-sat-sequence": "CP-SAT on the scene order",
+    "cp-sat-days": "CP-SAT on the whole day model",
+    "local-search": "local search from the stripboard sort",
+    "lns": "local search, then CP-SAT re-planning windows of days",
+    "stripboard-sort": "the stripboard sort unchanged (nothing better found in the time limit)",
+}
 
 
 @dataclass
@@ -53,6 +83,9 @@ class _Outcome:
     status: Status | None
     starts: dict[int, int] = field(default_factory=dict)
     bound: float = 0.0
+    bound_basis: str = "nothing proven"
+    method: Method = "cp-sat-days"
+    formulation: Formulation = "day"
     notes: list[str] = field(default_factory=list)
 
 
@@ -65,38 +98,33 @@ def solve_schedule(
 ) -> Schedule:
     """The best plan found within `time_limit_s`, its status and proven bound, and the baseline.
 
-    Raises Infeasible (naming the blocking constraints) when no plan satisfies the hard constraints.
+    The limit covers everything (checks, the baseline, building models, searching). Raises
+    Infeasible (naming the blocking constraints) when no plan satisfies the hard constraints.
     `num_workers` defaults to os.cpu_count(); with one worker runs are deterministic for a given
     seed, with more they may differ in which of equally good plans they return.
     """
     began = time.monotonic()
+    deadline = began + max(0.5, time_limit_s) - RESULT_RESERVE_S
     workers = max(1, num_workers or os.cpu_count() or 1)
     precheck(problem)
     base = baseline_plan(problem)
     base_figures = evaluate(problem, base.starts)
     scale = _objective_scale(problem)
 
-    outcome: _Outcome | None = None
-    formulation: Formulation = "day"
-    if _sequence_applies(problem):
-        formulation = "sequence"
-        outcome = _solve_sequence(problem, base.starts, time_limit_s, workers, seed, scale)
-    if outcome is None or outcome.status is None:
-        formulation = "day"
-        remaining = max(1.0, time_limit_s - (time.monotonic() - began))
-        outcome = _solve_days(
-            problem, base.starts if not base.violations else {}, remaining, workers, seed, scale
-        )
+    if _talent_shape(problem):
+        outcome = _solve_talent(problem, base.starts, deadline, workers, seed, scale)
+    else:
+        outcome = _solve_day_plan(problem, base, deadline, workers, seed, scale)
     if outcome.status is None:
         if base.violations:
             raise explain_infeasible(problem, time_limit_s=min(10.0, time_limit_s))
         outcome = _Outcome(
             status="feasible",
             starts=dict(base.starts),
-            bound=0.0,
-            notes=[f"CP-SAT found no plan within {time_limit_s:g} s; this is the stripboard baseline"],
+            method="stripboard-sort",
+            formulation="baseline",
+            notes=[*outcome.notes, f"no better plan within {time_limit_s:g} s; this is the stripboard sort"],
         )
-        formulation = "baseline"
 
     figures = evaluate(problem, outcome.starts)
     if not base.violations and base_figures.objective < figures.objective:
@@ -104,21 +132,32 @@ def solve_schedule(
             status="feasible",
             starts=dict(base.starts),
             bound=outcome.bound,
-            notes=[*outcome.notes, "the baseline was better than the solver's plan within the time limit"],
+            bound_basis=outcome.bound_basis,
+            method="stripboard-sort",
+            formulation="baseline",
+            notes=[
+                *outcome.notes,
+                "the stripboard sort was better than the search's plan within the time limit",
+            ],
         )
         figures = base_figures
-        formulation = "baseline"
-    bound = min(outcome.bound, figures.objective)
+    simple = day_plan_bound(problem)
+    bound, basis = outcome.bound, outcome.bound_basis
+    if simple.value > bound:
+        bound, basis = simple.value, simple.basis
+    bound = min(bound, figures.objective)
     status: Status = outcome.status if outcome.status is not None else "feasible"
     if status == "optimal" and bound < figures.objective - 1e-6:
         status = "feasible"
     return Schedule(
         production=problem.plan.production,
         status=status,
-        formulation=formulation,
+        formulation=outcome.formulation,
+        method=outcome.method,
         days=plan_days(problem, outcome.starts),
         figures=figures,
         lower_bound=round(bound, 2),
+        bound_basis=basis,
         baseline=base_figures,
         baseline_days=plan_days(problem, base.starts),
         baseline_violations=base.violations,
@@ -128,6 +167,88 @@ def solve_schedule(
         seconds=round(time.monotonic() - began, 2),
         notes=outcome.notes,
     )
+
+
+def _solve_talent(
+    problem: Problem, hint: Mapping[int, int], deadline: float, workers: int, seed: int, scale: int
+) -> _Outcome:
+    """Every scene fills whole days and nothing is date-restricted: only the order matters."""
+    order = sorted(hint, key=lambda s: hint[s])
+    n = len(problem.scenes)
+    exact = solve_talent_dp(problem, deadline)
+    if exact is not None:
+        return _Outcome(
+            status="optimal",
+            starts=_back_to_back(problem, exact[0]),
+            bound=exact[1],
+            bound_basis="exact dynamic programme over every scene order (scenes with the same cast merged)",
+            method="dp",
+            formulation="sequence",
+        )
+    if n <= SEQUENCE_MAX_SCENES:
+        # A short search gives CP-SAT a good first plan; the model then proves what it can.
+        order = improve_order(
+            problem, order, min(deadline, time.monotonic() + 0.1 * _left(deadline)), seed=seed
+        )
+        outcome = _solve_sequence(problem, _back_to_back(problem, order), deadline, workers, seed, scale)
+        if outcome.status is not None:
+            return outcome
+    order = improve_order(problem, order, deadline, seed=seed)
+    return _Outcome(
+        status="feasible",
+        starts=_back_to_back(problem, order),
+        method="local-search",
+        formulation="sequence",
+        notes=[f"{n} scenes: scene order improved by local search (moves, swaps, reversals)"],
+    )
+
+
+def _back_to_back(problem: Problem, order: Sequence[int]) -> dict[int, int]:
+    starts: dict[int, int] = {}
+    day = 0
+    for s in order:
+        starts[s] = day
+        day += problem.span(s)
+    return starts
+
+
+def _solve_day_plan(
+    problem: Problem, base: BaselinePlan, deadline: float, workers: int, seed: int, scale: int
+) -> _Outcome:
+    """Local search from the stripboard sort on the tightest calendar it allows, then CP-SAT:
+    the whole day model when the production is small enough to prove, else CP-SAT on windows of
+    days with the rest of the plan fixed (large-neighbourhood search)."""
+    if base.violations:
+        # The sort breaks a constraint: only the model can find a valid plan to start from.
+        return _solve_days(problem, {}, deadline, workers, seed, scale)
+    used = max(d + problem.span(s) for s, d in base.starts.items())
+    horizon = min(problem.horizon, max(used, problem.min_days) + 1)
+    small = len(problem.scenes) <= DAY_MODEL_MAX_SCENES
+    share = 0.15 if small else LOCAL_SEARCH_SHARE
+    starts = improve(problem, base.starts, horizon, time.monotonic() + share * _left(deadline), seed=seed)
+    if small:
+        outcome = _solve_days(problem, starts, deadline, workers, seed, scale)
+        if outcome.status is not None:
+            if evaluate(problem, outcome.starts).objective > evaluate(problem, starts).objective:
+                outcome.starts, outcome.status, outcome.method = starts, "feasible", "local-search"
+            return outcome
+    state = DayState(problem, starts, horizon)
+    windows = improve_with_windows(state, deadline, seed=seed, scale=scale)
+    method: Method = "lns" if windows else "local-search"
+    return _Outcome(
+        status="feasible",
+        starts=state.starts(),
+        method=method,
+        formulation="day",
+        notes=[
+            f"local search on {horizon} shooting days from the stripboard sort, then CP-SAT re-planned "
+            f"windows of days ({windows} improved the plan)"
+        ],
+    )
+
+
+def _left(deadline: float) -> float:
+    return max(0.0, deadline - time.monotonic())
 
 
 # --- cheap infeasibility checks -----------------------------------------------------------------
@@ -288,7 +409,7 @@ def _objective_scale(problem: Problem) -> int:
 
 
 def _configure(solver: cp_model.CpSolver, time_limit_s: float, workers: int, seed: int) -> None:
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit_s)
+    solver.parameters.max_time_in_seconds = max(0.05, time_limit_s)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     solver.parameters.log_search_progress = False
@@ -302,10 +423,12 @@ def _status(code: cp_model.CpSolverStatus) -> Status | None:
     return None
 
 
-def _sequence_applies(problem: Problem) -> bool:
+def _talent_shape(problem: Problem) -> bool:
+    """Talent scheduling: every scene fills whole days and no date restricts the back-to-back plan."""
+    rules = problem.rest_rule or problem.plan.max_consecutive_days is not None
     return (
-        all(problem.whole_day(s) for s in range(len(problem.scenes)))
-        and len(problem.scenes) <= SEQUENCE_MAX_SCENES
+        not rules
+        and all(problem.whole_day(s) for s in range(len(problem.scenes)))
         and sum(problem.durations) <= problem.horizon
         and not problem.date_restricted_within(sum(problem.durations))
     )
@@ -315,16 +438,24 @@ def _sequence_applies(problem: Problem) -> bool:
 
 
 def _solve_sequence(
-    problem: Problem, hint: Mapping[int, int], time_limit_s: float, workers: int, seed: int, scale: int
+    problem: Problem, hint: Mapping[int, int], deadline: float, workers: int, seed: int, scale: int
 ) -> _Outcome:
     model = cp_model.CpModel()
     n = len(problem.scenes)
+    rank = {s: i for i, s in enumerate(sorted(hint, key=lambda s: hint[s]))} if len(hint) == n else {}
+    hinted = bool(rank)
+
+    def hint_bool(lit: cp_model.IntVar, value: bool) -> None:
+        if hinted:
+            model.add_hint(lit, value)
+
     before: dict[tuple[int, int], cp_model_helper.Literal] = {}
     for s in range(n):
         for t in range(s + 1, n):
             lit = model.new_bool_var(f"before_{s}_{t}")
             before[s, t] = lit
             before[t, s] = lit.negated()
+            hint_bool(lit, hinted and rank[s] < rank[t])
     for s in range(n):
         for t in range(n):
             for u in range(n):
@@ -333,6 +464,12 @@ def _solve_sequence(
     if n > 1:
         # Reversing a plan keeps every cost (nothing depends on dates here): fix one orientation.
         model.add(before[0, 1] == 1)
+        if hinted and rank[0] > rank[1]:
+            rank = {s: n - 1 - r for s, r in rank.items()}
+            model.clear_hints()
+            for s in range(n):
+                for t in range(s + 1, n):
+                    model.add_hint(before[s, t], rank[s] < rank[t])
     terms: list[tuple[int, cp_model.IntVar]] = []
     for member, rate in problem.rates.items():
         coefficient = round(problem.weights.holding * rate * scale)
@@ -350,16 +487,15 @@ def _solve_sequence(
                 model.add_implication(before[s, t], before_last)
             model.add_bool_or([after_first.negated(), before_last.negated(), held])
             terms.append((coefficient * problem.durations[s], held))
+            if hinted:
+                is_after = any(rank[t] < rank[s] for t in mine)
+                is_before = any(rank[t] > rank[s] for t in mine)
+                model.add_hint(after_first, is_after)
+                model.add_hint(before_last, is_before)
+                model.add_hint(held, is_after and is_before)
     model.minimize(sum(c * lit for c, lit in terms))
-    if hint:
-        order = sorted(hint, key=lambda s: hint[s])
-        if len(order) == n:
-            rank = {s: i for i, s in enumerate(order)}
-            for s in range(n):
-                for t in range(s + 1, n):
-                    model.add_hint(before[s, t], rank[s] < rank[t])
     solver = cp_model.CpSolver()
-    _configure(solver, time_limit_s, workers, seed)
+    _configure(solver, _left(deadline), workers, seed)
     code = solver.solve(model)
     status = _status(code)
     if status is None:
@@ -367,21 +503,24 @@ def _solve_sequence(
     order = sorted(
         range(n), key=lambda s: sum(1 for t in range(n) if t != s and solver.boolean_value(before[t, s]))
     )
-    starts: dict[int, int] = {}
-    day = 0
-    for s in order:
-        starts[s] = day
-        day += problem.durations[s]
-    return _Outcome(status=status, starts=starts, bound=solver.best_objective_bound / scale)
+    return _Outcome(
+        status=status,
+        starts=_back_to_back(problem, order),
+        bound=solver.best_objective_bound / scale,
+        bound_basis="CP-SAT proof over every scene order" if status == "optimal" else "CP-SAT search bound",
+        method="cp-sat-sequence",
+        formulation="sequence",
+    )
 
 
 # --- the day formulation ------------------------------------------------------------------------
 
 
 def _solve_days(
-    problem: Problem, hint: Mapping[int, int], time_limit_s: float, workers: int, seed: int, scale: int
+    problem: Problem, hint: Mapping[int, int], deadline: float, workers: int, seed: int, scale: int
 ) -> _Outcome:
-    """Search a trimmed calendar first; widen it when that cannot certify the bound.
+    """Search the tightest calendar the hint allows first; widen it only when that is needed to
+    find a plan or to certify the bound, and only while enough of the limit is left.
 
     A plan longer than the searched horizon H pays at least extra_day × (H + 1 − minimum days), so
     the solver's bound holds for every plan once that exceeds the plan found. Otherwise the search
@@ -390,15 +529,13 @@ def _solve_days(
     began = time.monotonic()
     safe = max(1, problem.safe_horizon or problem.horizon)
     hint_days = max((d + problem.span(s) for s, d in hint.items()), default=0)
-    slack = max(3, math.ceil(0.15 * problem.min_days))
-    horizon = min(safe, max(hint_days, problem.min_days) + slack)
+    horizon = min(safe, max(hint_days, problem.min_days) + (0 if hint else max(3, problem.min_days // 7)))
     notes: list[str] = []
-    outcome = _day_model(problem, horizon, hint, time_limit_s, workers, seed, scale)
-    if outcome.status is None and horizon < safe:
+    outcome = _day_model(problem, horizon, hint, deadline, workers, seed, scale)
+    if outcome.status is None and horizon < safe and _left(deadline) > 0.5 * (deadline - began):
         notes.append(f"no plan within {horizon} days; searched {safe}")
         horizon = safe
-        remaining = time_limit_s - (time.monotonic() - began)
-        outcome = _day_model(problem, horizon, hint, max(1.0, remaining), workers, seed, scale)
+        outcome = _day_model(problem, horizon, hint, deadline, workers, seed, scale)
     extra_weight = problem.weights.extra_day
 
     def longer_plans_cost(days: int) -> float:
@@ -411,10 +548,13 @@ def _solve_days(
         wider = safe
         if extra_weight > 0:
             wider = min(safe, problem.min_days + math.ceil(objective / extra_weight))
-        remaining = time_limit_s - (time.monotonic() - began)
-        if remaining < 1.0 or wider <= horizon or wider * len(problem.scenes) > WIDEN_MAX_LITERALS:
+        if (
+            _left(deadline) < max(1.0, 0.3 * (deadline - began))
+            or wider <= horizon
+            or wider * len(problem.scenes) > WIDEN_MAX_LITERALS
+        ):
             break
-        again = _day_model(problem, wider, outcome.starts, remaining, workers, seed, scale)
+        again = _day_model(problem, wider, outcome.starts, deadline, workers, seed, scale)
         if again.status is None:
             break
         if evaluate(problem, again.starts).objective > objective:
@@ -423,7 +563,10 @@ def _solve_days(
         outcome, horizon = again, wider
         notes.append(f"widened the search to {wider} days to prove the bound")
     if outcome.status is not None and horizon < safe:
-        outcome.bound = min(outcome.bound, longer_plans_cost(horizon))
+        cap = longer_plans_cost(horizon)
+        if cap < outcome.bound:
+            outcome.bound = cap
+            outcome.bound_basis = f"CP-SAT bound on {horizon} days; longer plans pay extra days"
     outcome.notes = notes + outcome.notes
     return outcome
 
@@ -432,7 +575,7 @@ def _day_model(
     problem: Problem,
     horizon: int,
     hint: Mapping[int, int],
-    time_limit_s: float,
+    deadline: float,
     workers: int,
     seed: int,
     scale: int,
@@ -440,6 +583,24 @@ def _day_model(
     model = cp_model.CpModel()
     n = len(problem.scenes)
     weights = problem.weights
+    hint = {
+        s: d for s, d in hint.items() if d + problem.span(s) <= horizon and d in problem.allowed_starts(s)
+    }
+    hinted = len(hint) == n
+    works_on: dict[str, set[int]] = {}
+    places_on: dict[int, set[str]] = {}
+    if hinted:
+        for s, d in hint.items():
+            for k in range(problem.span(s)):
+                for member in problem.scenes[s].cast:
+                    works_on.setdefault(member, set()).add(d + k)
+                places_on.setdefault(d + k, set()).add(problem.scenes[s].location)
+    used_days = max((d + problem.span(s) for s, d in hint.items()), default=0)
+
+    def hint_value(var: cp_model.IntVar, value: int | bool) -> None:
+        if hinted:
+            model.add_hint(var, value)
+
     covering: list[list[cp_model.IntVar]] = [[] for _ in range(horizon)]
     whole_covering: list[list[cp_model.IntVar]] = [[] for _ in range(horizon)]
     load: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(horizon)]
@@ -454,6 +615,7 @@ def _day_model(
             )
         for d in allowed:
             lit = model.new_bool_var(f"scene_{s}_day_{d}")
+            hint_value(lit, hint.get(s) == d)
             start_lits[s][d] = lit
             for k in range(span):
                 covering[d + k].append(lit)
@@ -463,6 +625,8 @@ def _day_model(
                 else:
                     load[d + k].append((problem.minutes[s], lit))
         model.add_exactly_one(start_lits[s].values())
+        if time.monotonic() > deadline:
+            return _Outcome(status=None, notes=[f"day model ({horizon} days): no time left to build it"])
 
     for d in range(horizon):
         if whole_covering[d]:
@@ -480,6 +644,7 @@ def _day_model(
     # Extra days: the shoot runs to its last used day; `open` is monotone so Σ open = days used.
     day_open = [model.new_bool_var(f"open_{d}") for d in range(horizon)]
     for d in range(horizon):
+        hint_value(day_open[d], d < used_days)
         for lit in covering[d]:
             model.add_implication(lit, day_open[d])
         if d + 1 < horizon:
@@ -496,12 +661,14 @@ def _day_model(
         mine = [s for s in range(n) if member in problem.scenes[s].cast]
         if coefficient <= 0 or len(mine) < 2:
             continue
+        planned = works_on.get(member, set())
         days = sorted({d for s in mine for d in scene_on[s]})
         first, last = days[0], days[-1]
         worked: dict[int, cp_model.IntVar] = {}
         for d in days:
             lits = [lit for s in mine for lit in scene_on[s].get(d, [])]
             work = model.new_bool_var(f"works_{member}_{d}")
+            hint_value(work, d in planned)
             for lit in lits:
                 model.add_implication(lit, work)
             model.add_bool_or([work.negated(), *lits])
@@ -510,6 +677,7 @@ def _day_model(
         started: dict[int, cp_model.IntVar] = {}
         for d in range(first, last + 1):
             lit = model.new_bool_var("")
+            hint_value(lit, bool(planned) and min(planned) <= d)
             if d in worked:
                 model.add_implication(worked[d], lit)
             if started_prev is not None:
@@ -519,6 +687,7 @@ def _day_model(
         pending: dict[int, cp_model.IntVar] = {}
         for d in range(last, first - 1, -1):
             lit = model.new_bool_var("")
+            hint_value(lit, bool(planned) and max(planned) >= d)
             if d in worked:
                 model.add_implication(worked[d], lit)
             if pending_next is not None:
@@ -526,11 +695,16 @@ def _day_model(
             pending[d] = pending_next = lit
         for d in range(first + 1, last):
             held = model.new_bool_var(f"held_{member}_{d}")
+            hint_value(held, bool(planned) and min(planned) < d < max(planned) and d not in planned)
             clause = [started[d].negated(), pending[d].negated(), held]
             if d in worked:
                 clause.append(worked[d])
             model.add_bool_or(clause)
             objective.append((coefficient, held))
+        if time.monotonic() > deadline:
+            return _Outcome(status=None, notes=[f"day model ({horizon} days): no time left to build it"])
+
+    _add_working_rules(problem, model, horizon, scene_on, hint if hinted else {})
 
     # Company moves: with free order inside a day the fewest moves are (locations that day − 1).
     move_coefficient = round(weights.company_move * scale)
@@ -544,38 +718,103 @@ def _day_model(
             if len(by_location) < 2:
                 continue
             present = []
+            here_now = places_on.get(d, set())
             for location, lits in by_location.items():
                 here = model.new_bool_var(f"at_{location}_{d}")
+                hint_value(here, location in here_now)
                 for lit in lits:
                     model.add_implication(lit, here)
                 present.append(here)
             moves = model.new_int_var(0, len(present) - 1, f"moves_{d}")
+            hint_value(moves, max(0, len(here_now) - 1))
             model.add(moves >= sum(present) - 1)
             objective.append((move_coefficient, moves))
 
     model.minimize(sum(c * v for c, v in objective) + offset)
-    for s, d in hint.items():
-        for day, lit in start_lits[s].items():
-            model.add_hint(lit, day == d)
-
+    if _left(deadline) <= 0.05:
+        return _Outcome(status=None, notes=[f"day model ({horizon} days): no time left to search it"])
     solver = cp_model.CpSolver()
-    _configure(solver, time_limit_s, workers, seed)
+    _configure(solver, _left(deadline), workers, seed)
     code = solver.solve(model)
     status = _status(code)
     if status is None:
         return _Outcome(status=None, notes=[f"day model ({horizon} days): {solver.status_name(code)}"])
     starts = {s: next(d for d, lit in start_lits[s].items() if solver.boolean_value(lit)) for s in range(n)}
-    return _Outcome(status=status, starts=starts, bound=solver.best_objective_bound / scale)
+    return _Outcome(
+        status=status,
+        starts=starts,
+        bound=solver.best_objective_bound / scale,
+        bound_basis="CP-SAT proof" if status == "optimal" else "CP-SAT search bound",
+        method="cp-sat-days",
+        formulation="day",
+    )
+
+
+def _add_working_rules(
+    problem: Problem,
+    model: cp_model.CpModel,
+    horizon: int,
+    scene_on: list[dict[int, list[cp_model.IntVar]]],
+    hint: Mapping[int, int],
+) -> None:
+    """Turnaround after a night and the consecutive-day limit, for every cast member."""
+    limit = problem.plan.max_consecutive_days
+    if not problem.rest_rule and limit is None:
+        return
+    for member in problem.rates:
+        mine = [s for s in range(len(problem.scenes)) if member in problem.scenes[s].cast]
+        planned = {d + k for s in mine if s in hint for k in range(problem.span(s)) for d in [hint[s]]}
+        nights = {
+            d + k
+            for s in mine
+            if s in hint and problem.night(s)
+            for k in range(problem.span(s))
+            for d in [hint[s]]
+        }
+        if problem.rest_rule:
+            for d in range(horizon - 1):
+                if not problem.adjacent(d):
+                    continue
+                night_lits = [lit for s in mine if problem.night(s) for lit in scene_on[s].get(d, [])]
+                day_lits = [lit for s in mine if not problem.night(s) for lit in scene_on[s].get(d + 1, [])]
+                if not night_lits or not day_lits:
+                    continue
+                late = model.new_bool_var(f"night_{member}_{d}")
+                if hint:
+                    model.add_hint(late, d in nights)
+                for lit in night_lits:
+                    model.add_implication(lit, late)
+                for lit in day_lits:
+                    model.add_implication(lit, late.negated())
+        if limit is not None:
+            works: dict[int, cp_model.IntVar] = {}
+            for d in range(horizon):
+                lits = [lit for s in mine for lit in scene_on[s].get(d, [])]
+                if lits:
+                    works[d] = model.new_bool_var(f"on_{member}_{d}")
+                    if hint:
+                        model.add_hint(works[d], d in planned)
+                    for lit in lits:
+                        model.add_implication(lit, works[d])
+            for d in range(horizon - limit):
+                if all(problem.adjacent(x) for x in range(d, d + limit)):
+                    run = [works[x] for x in range(d, d + limit + 1) if x in works]
+                    if len(run) > limit:
+                        model.add(sum(run) <= limit)
 
 
 def summary_lines(schedule: Schedule) -> list[str]:
     """A short readable digest of a schedule (CLI summary, tool summary)."""
     figures, base = schedule.figures, schedule.baseline
     saving = (1 - figures.objective / base.objective) * 100 if base.objective > 0 else 0.0
+    if schedule.bound_meaningful:
+        proof = f"proven lower bound {schedule.lower_bound:,.0f}, gap {schedule.gap:.1%}"
+    else:
+        proof = "not proven optimal; no useful lower bound yet"
     lines = [
         f"{schedule.status.upper()} plan: {figures.total_days} shooting days, holding cost {figures.holding_cost:,.0f}, "
-        f"{figures.company_moves} company move(s), objective {figures.objective:,.0f} "
-        f"(proven lower bound {schedule.lower_bound:,.0f}, gap {schedule.gap:.1%}).",
+        f"{figures.company_moves} company move(s), objective {figures.objective:,.0f} ({proof}).",
+        f"Method: {METHOD_TEXT[schedule.method]}.",
         f"Stripboard baseline: {base.total_days} days, holding {base.holding_cost:,.0f}, "
         f"{base.company_moves} move(s), objective {base.objective:,.0f}; the plan is {saving:.1f}% cheaper.",
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -54,8 +55,7 @@ class PlannedShoot:
 
 def _artifact_path(production: Production, name: str) -> Path:
     """A file in the project's artifacts folder (as Production.artifacts_dir, without creating it)."""
-    base = production.project_dir if production.project_dir is not None else Path.cwd() / "slate-output"
-    return base / "artifacts" / name
+    return production.work_dir / "artifacts" / name
 
 
 def load_overrides(production: Production) -> dict[str, list[date]]:
@@ -126,6 +126,7 @@ def plan_shoot(
     solving again (call sheets use this to match the plan the crew was shown); `remember` writes
     the new schedule to that cache.
     """
+    began = time.monotonic()
     plan = require_plan(production, plan_path)
     strips = breakdown_from_production(production, plan)
     check_strips(plan, strips)
@@ -148,7 +149,9 @@ def plan_shoot(
                 return PlannedShoot(plan, strips, problem, Schedule.model_validate(cached["schedule"]))
         except (ValueError, KeyError):
             pass  # a stale or damaged cache is simply replaced below
-    schedule = solve_schedule(problem, time_limit_s=time_limit_s, num_workers=num_workers)
+    # The limit is the whole request's: reading the plan and building the problem count against it.
+    left = max(0.5, time_limit_s - (time.monotonic() - began))
+    schedule = solve_schedule(problem, time_limit_s=left, num_workers=num_workers)
     if remember:
         atomic_write_text(
             cache, json.dumps({"key": key, "schedule": schedule.model_dump(mode="json")}, ensure_ascii=False)
@@ -310,7 +313,7 @@ def schedule_result(
 # --- registered tools ---------------------------------------------------------------------------
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def plan_schedule(
     production: Production,
     time_limit_s: float = AGENT_TIME_LIMIT_S,
@@ -335,7 +338,7 @@ def plan_schedule(
     return schedule_result(production, shoot)
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def add_unavailability(production: Production, who: str, dates: list[str]) -> ScheduleResult:
     """Record that a cast member or location cannot work on some dates, and plan the shoot again.
 
@@ -359,7 +362,7 @@ def add_unavailability(production: Production, who: str, dates: list[str]) -> Sc
     return result
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def call_sheet(production: Production, day: int) -> CallSheetResult:
     """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
 

@@ -90,7 +90,7 @@ def check_subtitles(
     return report.model_copy(update={"file": name, "sources": _cite(name)})
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def fix_subtitles(
     production: Production,
     file: str | None = None,
@@ -113,7 +113,7 @@ def fix_subtitles(
     return result.model_copy(update={"input": name, "sources": _cite(name)})
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def convert_subtitle_script(
     production: Production,
     file: str | None = None,
@@ -130,7 +130,7 @@ def convert_subtitle_script(
     return result.model_copy(update={"input": name, "sources": _cite(name)})
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def merge_subtitles(
     production: Production,
     chinese: str | None = None,
@@ -170,7 +170,7 @@ def merge_subtitles(
     )
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def shift_subtitles(
     production: Production,
     file: str | None = None,
@@ -189,7 +189,7 @@ def shift_subtitles(
     return result.model_copy(update={"input": name, "sources": _cite(name)})
 
 
-@register(writes_files=True)
+@register(changes_production=True)
 def translate_subtitles(
     production: Production,
     file: str | None = None,

@@ -12,7 +12,15 @@ from tools.schedule.model import Problem, Schedule, build_problem
 WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-def random_plan(seed: int, *, scenes: int = 9, cast: int = 4, locations: int = 3) -> Plan:
+def random_plan(
+    seed: int,
+    *,
+    scenes: int = 9,
+    cast: int = 4,
+    locations: int = 3,
+    deadlines: bool = True,
+    rules: dict[str, Any] | None = None,
+) -> Plan:
     """A small plan with availability holes, windows, days off and the odd whole-day scene."""
     rng = random.Random(seed)
     start = date(2027, 3, 1) + timedelta(days=rng.randrange(7))
@@ -49,7 +57,7 @@ def random_plan(seed: int, *, scenes: int = 9, cast: int = 4, locations: int = 3
             scene["est_hours"] = rng.choice([1.5, 2, 3, 4, 5.5, 7])
         if rng.random() < 0.2:
             scene["not_before"] = (start + timedelta(days=rng.randrange(4))).isoformat()
-        if rng.random() < 0.2:
+        if rng.random() < 0.2 and deadlines:
             scene["not_after"] = (start + timedelta(days=8 + rng.randrange(6))).isoformat()
         strips.append(scene)
     data = {
@@ -60,6 +68,7 @@ def random_plan(seed: int, *, scenes: int = 9, cast: int = 4, locations: int = 3
         "cast": people,
         "locations": places,
         "scenes": strips,
+        **(rules or {}),
         "weights": {
             "holding": 1,
             "company_move": rng.choice([0, 700, 5000]),
@@ -108,6 +117,7 @@ def check_schedule(plan: Plan, schedule: Schedule) -> list[str]:
                 problems.append(f"{day.date}: {scene_id} after its window")
         if hours > plan.day_length_hours + 1e-9:
             problems.append(f"{day.date}: {hours} hours")
+    problems.extend(_working_rule_breaks(plan, schedule))
     shooting_days = [d.date for d in schedule.days]
     for scene_id, scene in scenes.items():
         dates = seen.get(scene_id, [])
@@ -118,6 +128,39 @@ def check_schedule(plan: Plan, schedule: Schedule) -> list[str]:
             positions = [shooting_days.index(d) for d in dates]
             if positions != list(range(positions[0], positions[0] + expected)):
                 problems.append(f"scene {scene_id} days are not consecutive shooting days")
+    return problems
+
+
+def _working_rule_breaks(plan: Plan, schedule: Schedule) -> list[str]:
+    """Turnaround after nights (when the plan's rest is shorter than turnaround_hours) and the
+    consecutive-calendar-day limit, from the plan's keys and the schedule's dates alone."""
+    scenes = {s.id: s for s in plan.scenes}
+    nights: dict[str, set[date]] = {}
+    days: dict[str, set[date]] = {}
+    for day in schedule.days:
+        for scene_id in day.scenes:
+            scene = scenes[scene_id]
+            late = scene.time_of_day in ("DUSK", "NIGHT")
+            for member in scene.cast or []:
+                (nights if late else days).setdefault(member, set()).add(day.date)
+    problems: list[str] = []
+    if plan.turnaround_hours is not None:
+        wrap = plan.night_call_time.hour + plan.night_call_time.minute / 60 + plan.day_length_hours
+        rest = 24 + plan.call_time.hour + plan.call_time.minute / 60 - wrap
+        if rest < plan.turnaround_hours:
+            for member, worked in nights.items():
+                for night in worked:
+                    if night + timedelta(days=1) in days.get(member, set()):
+                        problems.append(f"{member}: night of {night} then a day call with {rest:g} h rest")
+    if plan.max_consecutive_days is not None:
+        for member in set(nights) | set(days):
+            worked = nights.get(member, set()) | days.get(member, set())
+            for first in worked:
+                run = 1
+                while first + timedelta(days=run) in worked:
+                    run += 1
+                if run > plan.max_consecutive_days:
+                    problems.append(f"{member}: {run} consecutive days from {first}")
     return problems
 
 

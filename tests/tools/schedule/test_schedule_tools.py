@@ -41,7 +41,7 @@ def production(tmp_path: Path) -> Production:
 def test_tools_are_registered() -> None:
     tools = all_tools()
     assert {"plan_schedule", "add_unavailability", "call_sheet"} <= set(tools)
-    assert tools["add_unavailability"].writes_files
+    assert tools["add_unavailability"].changes_production
     assert "who" in tools["add_unavailability"].args_model.model_fields
 
 
@@ -144,6 +144,10 @@ def test_cli_schedule_summary_and_exports(sample_copy: Path, capsys: pytest.Capt
         "total_days",
         "objective",
         "lower_bound",
+        "gap",
+        "bound_meaningful",
+        "bound_basis",
+        "method",
         "baseline",
         "dood",
         "violations",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 
+from knowledge.plan import plan_from_data
 from slate.errors import Infeasible
 from tests.tools.schedule.schedule_cases import check_schedule, problem_for, random_plan, recompute_figures
 from tools.schedule.model import Problem
@@ -84,3 +86,71 @@ def test_optimal_status_matches_brute_force(seed: int) -> None:
     expected = brute_force_minimum(problem, horizon)
     assert schedule.figures.objective == pytest.approx(expected)
     assert schedule.lower_bound == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_local_search_and_windows_keep_every_constraint(seed: int) -> None:
+    """Productions past the whole day model's size go through local search and CP-SAT windows."""
+    plan = random_plan(seed, scenes=60, cast=8, locations=6, deadlines=False)
+    problem = problem_for(plan)
+    schedule = solve_schedule(problem, time_limit_s=2, num_workers=1, seed=seed)
+    assert schedule.baseline_violations == []
+    assert schedule.method in {"local-search", "lns", "stripboard-sort"}
+    assert check_schedule(plan, schedule) == []
+    assert schedule.violations == []
+    figures = recompute_figures(plan, schedule, problem.min_days)
+    assert schedule.figures.objective == pytest.approx(figures["objective"])
+    assert schedule.figures.objective <= schedule.baseline.objective + 1e-6
+    assert schedule.lower_bound <= schedule.figures.objective + 1e-6
+    assert schedule.to_json()["method"] == schedule.method
+
+
+def test_large_talent_plan_keeps_the_scene_order_formulation() -> None:
+    """Over 60 whole-day scenes with no dates: ordered by local search, not the weaker day model."""
+    rng = random.Random(5)
+    cast = [{"id": f"ACTOR {a}", "daily_rate": rng.choice([1, 2, 5, 10])} for a in range(12)]
+    scenes = [
+        {
+            "id": str(s + 1),
+            "location": "STAGE",
+            "duration_days": rng.randint(1, 2),
+            "cast": sorted(rng.sample([c["id"] for c in cast], rng.randint(1, 4))),
+        }
+        for s in range(70)
+    ]
+    plan = plan_from_data({"start_date": "2027-03-01", "cast": cast, "scenes": scenes})
+    problem = problem_for(plan)
+    schedule = solve_schedule(problem, time_limit_s=2, num_workers=1, seed=0)
+    assert schedule.formulation == "sequence"
+    assert schedule.method in {"local-search", "stripboard-sort"}
+    assert check_schedule(plan, schedule) == []
+    assert schedule.figures.total_days == sum(s["duration_days"] for s in scenes)
+    assert schedule.figures.objective <= schedule.baseline.objective
+
+
+RULES = {"turnaround_hours": 12, "max_consecutive_days": 3}
+
+
+@pytest.mark.parametrize(("seed", "scenes"), [(s, 9) for s in range(8)] + [(s, 60) for s in range(3)])
+def test_turnaround_and_consecutive_days_hold(seed: int, scenes: int) -> None:
+    """With the rules on, every method (CP-SAT, local search, windows, the sort) keeps them."""
+    plan = random_plan(seed, scenes=scenes, cast=5, locations=4, deadlines=scenes < 20, rules=RULES)
+    problem = problem_for(plan)
+    assert problem.rest_rule
+    try:
+        schedule = solve_schedule(problem, time_limit_s=2, num_workers=1, seed=seed)
+    except Infeasible as exc:
+        assert exc.reasons
+        return
+    assert check_schedule(plan, schedule) == []
+    assert schedule.violations == []
+    if not schedule.baseline_violations:
+        assert schedule.figures.objective <= schedule.baseline.objective + 1e-6
+
+
+def test_turnaround_binds_only_when_the_rest_is_too_short() -> None:
+    # A night called at 16:00 for 8 hours wraps at midnight; the 07:00 call leaves 7 hours.
+    short = {"night_call_time": "16:00", "day_length_hours": 8}
+    assert problem_for(random_plan(1, rules={**short, "turnaround_hours": 10})).rest_rule
+    assert not problem_for(random_plan(1, rules={**short, "turnaround_hours": 6})).rest_rule
+    assert not problem_for(random_plan(1)).rest_rule  # off unless the plan sets it

@@ -1,0 +1,143 @@
+"""The sentence that answers: extractive answers from retrieved passages.
+
+A document or plot question ("how much does he owe?", "導演想用咩鏡頭？") is answered with the sentence
+(or table row) of the retrieved passages that best answers it — scored by the question's content words
+found in it (Chinese segmented into words first) and by meaning (the same e5 model, so a Cantonese
+question finds an English note) — quoted and cited, instead of a list of long passages. When no
+sentence shares anything with the question, the answer says the documents don't say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from agent.lexicon import fold, has_cjk
+from knowledge.citations import SearchHit
+
+_SENTENCE = re.compile(r"(?<=[.!?。！？；;])\s+|(?<=[。！？；])|\n+")
+_STOP = frozenset(
+    """a an the is are was were be been do does did of in on at to for with from by about what which who whom
+    whose where when how why there here this that these those it its he she they them his her their we our
+    you your i me my and or but not no any some can could would should will shall may might must have has
+    had get got say says said tell told please much many does did""".split()
+)
+_FUNCTION_CJK = set(
+    "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
+)
+_SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$")
+MAX_SENTENCE = 320
+
+
+@dataclass(frozen=True)
+class Answer:
+    sentence: str
+    hit: SearchHit
+    score: float
+
+
+def content_terms(question: str) -> set[str]:
+    """The question's content words: Latin words without stop words, Chinese words from jieba."""
+    folded = fold(question)
+    terms = {w.rstrip("s") for w in re.findall(r"[a-z][a-z'\-]+|\d[\d,.]*", folded) if w not in _STOP}
+    if has_cjk(folded):
+        from tools.subtitles.linebreak import chinese_tokens
+
+        for token in chinese_tokens(folded):
+            word = "".join(ch for ch in token if has_cjk(ch) and ch not in _FUNCTION_CJK)
+            if word and not _SCENE_REF.match(token.strip()):
+                terms.add(word)
+    return {t for t in terms if t}
+
+
+def sentences(text: str) -> list[str]:
+    parts = [" ".join(p.split()) for p in _SENTENCE.split(text)]
+    return [p for p in parts if len(p) >= (4 if has_cjk(p) else 16)]
+
+
+_AMOUNT = re.compile(
+    r"[$＄]\s*\d|\d[\d,]*(?:\.\d+)?\s*(?:萬|千|百|蚊|元|dollars?|hkd|k\b)|[一二三四五六七八九十兩百千萬]+\s*(?:萬|千|蚊|元)|\d{2,}"
+)
+_WHEN = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\d{1,2}:\d\d|\d+\s*(?:am|pm|號|月|年|點)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|星期|禮拜|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+_ASKS_AMOUNT = re.compile(
+    r"how (?:much|many)|幾多|多少|幾錢|幾個|幾耐|what (?:amount|price|sum)|cost", re.IGNORECASE
+)
+_ASKS_WHEN = re.compile(
+    r"\bwhen\b|what (?:year|time|date|day)|幾時|幾點|哪一年|邊年|何時|幾號", re.IGNORECASE
+)
+
+
+def best_sentences(
+    question: str,
+    hits: list[SearchHit],
+    embedder: object | None = None,
+    names: list[list[str]] | None = None,
+) -> list[Answer]:
+    """The sentences that best answer `question`, best first (empty when none shares a word or meaning).
+
+    `names` are the aliases of each character or place the question names: a sentence that calls them
+    another way (樂仔 for WONG KA-LOK) still counts. A question asking an amount or a time prefers a
+    sentence that holds one.
+    """
+    terms = content_terms(question)
+    alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
+    terms = {t for t in terms if not any(t in group for group in alias_sets)}
+    wants_amount = bool(_ASKS_AMOUNT.search(question))
+    wants_when = bool(_ASKS_WHEN.search(question))
+    candidates: list[tuple[str, SearchHit, float, int]] = []
+    for rank, hit in enumerate(hits[:8]):
+        for sentence in sentences(hit.text):
+            folded = fold(sentence)
+            # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
+            lexical = sum(0.5 if len(t) == 1 and has_cjk(t) else 1.0 for t in terms if t in folded)
+            lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
+            if wants_amount and _AMOUNT.search(sentence):
+                lexical += 0.75
+            if wants_when and _WHEN.search(sentence):
+                lexical += 0.75
+            candidates.append((sentence, hit, lexical, rank))
+    if not candidates:
+        return []
+    scale = max(1.0, len(terms) + 0.5 * len(alias_sets))
+    scores = np.array([c[2] / scale - 0.03 * c[3] for c in candidates])
+    meaning = _meaning(question, [c[0] for c in candidates], embedder)
+    if meaning is not None:
+        # Meaning breaks ties and bridges languages (a Cantonese question, an English note); shared
+        # words and the kind of answer asked for (an amount, a time) weigh more.
+        scores = scores + 0.5 * meaning
+    order = np.argsort(-scores)
+    answers = []
+    for i in order[:3]:
+        sentence, hit, lexical, _ = candidates[int(i)]
+        if lexical == 0 and (meaning is None or meaning[int(i)] < 0.35):
+            continue
+        answers.append(Answer(_trim(sentence), hit, float(scores[int(i)])))
+    return answers
+
+
+def _meaning(question: str, texts: list[str], embedder: object | None) -> np.ndarray | None:
+    """Cosine between the question and each sentence, centred so unrelated text scores near 0."""
+    if embedder is None or not texts:
+        return None
+    model = getattr(embedder, "_model", None)
+    if model is None:
+        return None
+    q = np.asarray(model.query(question), dtype=np.float32)
+    p = np.asarray(model.passage(texts[:40]), dtype=np.float32)
+    q /= np.linalg.norm(q) or 1.0
+    p /= np.linalg.norm(p, axis=1, keepdims=True) + 1e-9
+    sims = p @ q
+    # e5 cosines sit between ~0.7 (unrelated) and ~0.9 (answers): stretch that range to 0–1.
+    stretched = np.clip((sims - 0.75) / 0.15, 0.0, 1.0)
+    if len(texts) > 40:
+        stretched = np.concatenate([stretched, np.zeros(len(texts) - 40)])
+    return stretched
+
+
+def _trim(sentence: str) -> str:
+    return sentence if len(sentence) <= MAX_SENTENCE else sentence[:MAX_SENTENCE].rstrip() + "…"

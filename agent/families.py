@@ -1,0 +1,319 @@
+"""Question families that pick one fact out of a tool's typed result.
+
+"When does X last appear?", "the scene after 12", "the longest night scene", "who has the highest day
+rate?", "what do we shoot on day 5?", "when is scene 8 shot?": each family plans ordinary tool calls
+(find_scenes, scene_details, character_report, location_report, cast_summary, plan_schedule) and answers
+from the result re-validated into its model, so a renamed field fails in mypy rather than in a chat.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from agent.intents import Lang, Understanding
+from agent.lexicon import Lexicon
+from tools.schedule.tools import ScheduleResult
+from tools.script_lookup import CastRow, CastSummary, CharacterReport, LocationReport, SceneRow, ScenesResult
+
+_PLURAL = re.compile(r"\bscenes\b|邊幾場|哪幾場|哪些|邊啲|幾場|所有")
+
+
+def _t(lang: Lang, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _neighbour(number: str, step: int, lexicon: Lexicon) -> str | None:
+    order = [n for n in lexicon.scene_numbers if n not in lexicon.omitted]
+    key = {n.upper(): i for i, n in enumerate(order)}
+    index = key.get(number.upper())
+    if index is None or not 0 <= index + step < len(order):
+        return None
+    return order[index + step]
+
+
+def _side(number: str, after: bool, lexicon: Lexicon) -> list[str]:
+    order = [n for n in lexicon.scene_numbers if n not in lexicon.omitted]
+    upper = [n.upper() for n in order]
+    if number.upper() not in upper:
+        return []
+    index = upper.index(number.upper())
+    return order[index + 1 :] if after else order[:index]
+
+
+def plan_family(u: Understanding, lexicon: Lexicon, call: Any) -> list[dict[str, Any]]:
+    """The tool calls for a family question (`call(name, **args)` makes one)."""
+    if u.intent == "scene_order":
+        return _plan_order(u, lexicon, call)
+    if u.intent == "scene_rank":
+        return [_filtered(u, call)]
+    if u.intent == "cast_rank":
+        return [call("cast_summary")]
+    if u.intent == "schedule_day":
+        return [call("plan_schedule")]
+    return []
+
+
+def _filtered(u: Understanding, call: Any) -> dict[str, Any]:
+    return call(
+        "find_scenes",
+        characters=u.characters or None,
+        location=u.locations[0] if u.locations else None,
+        time_of_day=u.time_of_day,
+        int_ext=u.int_ext,
+    )
+
+
+def _plan_order(u: Understanding, lexicon: Lexicon, call: Any) -> list[dict[str, Any]]:
+    order = u.order or "first"
+    if u.scenes and order in ("next", "previous", "after", "before"):
+        anchor = u.scenes[0]
+        plural = bool(_PLURAL.search(u.text.casefold())) and order in ("after", "before")
+        if plural:
+            numbers = _side(anchor, order == "after", lexicon)
+            return [call("find_scenes", numbers=numbers or ["__none__"])]
+        target = _neighbour(anchor, 1 if order in ("next", "after") else -1, lexicon)
+        return [call("scene_details", scene=target)] if target else []
+    if u.characters:
+        return [call("character_report", name=u.characters[0])]
+    if u.locations or u.time_of_day or u.int_ext:
+        return [_filtered(u, call)]
+    kept = [n for n in lexicon.scene_numbers if n not in lexicon.omitted]
+    if not kept:
+        return []
+    return [call("scene_details", scene=kept[-1] if order == "last" else kept[0])]
+
+
+# --- answers -----------------------------------------------------------------------------------------
+
+
+def compose_family(
+    u: Understanding,
+    artifacts: list[dict[str, Any]],
+    lexicon: Lexicon,
+    calls: list[dict[str, Any]] | None = None,
+) -> str | None:
+    """The answer for a family question, or None to let the general composers answer."""
+    lang = u.lang
+    by_kind = {str(a.get("kind")): a for a in artifacts}
+    if u.intent == "edit_shot" and len(artifacts) > 1 and calls is not None:
+        return _edits_answer(u, artifacts, calls, lexicon)
+    if u.intent == "scene_order":
+        return _order_answer(u, by_kind, lexicon)
+    if u.intent == "scene_rank" and "scenes" in by_kind:
+        rows = ScenesResult.model_validate(by_kind["scenes"]).scenes
+        return _rank_scenes(u, rows, lang)
+    if u.intent == "cast_rank" and "cast" in by_kind:
+        return _rank_cast(u, CastSummary.model_validate(by_kind["cast"]).cast, lexicon)
+    if u.intent == "schedule_day" and "schedule" in by_kind:
+        return _schedule_day(u, ScheduleResult.model_validate(by_kind["schedule"]), lexicon)
+    return None
+
+
+def _edits_answer(
+    u: Understanding, artifacts: list[dict[str, Any]], calls: list[dict[str, Any]], lexicon: Lexicon
+) -> str:
+    """Several edits in one turn: each part and whether it was made, then the list as it now stands."""
+    from agent.compose import COMPOSERS
+
+    lang = u.lang
+    lines = []
+    final: dict[str, Any] | None = None
+    for call, artifact in zip(calls, artifacts, strict=False):
+        args = call.get("args") or {}
+        shot = args.get("shot_id", "?")
+        if artifact.get("kind") == "shot_list":
+            final = artifact
+            if args.get("remove"):
+                lines.append(_t(lang, f"- Dropped {shot}", f"- 刪咗 {shot}"))
+            else:
+                change = ", ".join(
+                    f"{v}mm" if k == "lens_mm" else ("/".join(map(str, v)) if isinstance(v, list) else str(v))
+                    for k, v in args.items()
+                    if k not in ("scene", "shot_id") and v is not None
+                )
+                lines.append(_t(lang, f"- {shot}: {change}", f"- {shot}：{change}"))
+        else:
+            reason = str(artifact.get("message") or artifact.get("error") or "")
+            lines.append(_t(lang, f"- {shot}: not changed — {reason}", f"- {shot}：冇改 — {reason}"))
+    head = _t(lang, "Edits, in the order asked:", "按你講嘅次序改咗：") + "\n" + "\n".join(lines)
+    if final is None:
+        return head
+    return head + "\n\n" + COMPOSERS["shot_list"](final, u, lexicon)
+
+
+def _scene_text(row: SceneRow, lang: Lang) -> str:
+    label = f"第{row.number}場" if lang == "zh" else f"scene {row.number}"
+    page = f"第{row.page}頁" if lang == "zh" else f"p. {row.page}"
+    return f"{label} ({page}, {row.pages}): {row.heading}"
+
+
+def _order_answer(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon: Lexicon) -> str | None:
+    lang = u.lang
+    last = u.order == "last"
+    rows: list[SceneRow] = []
+    who = ""
+    if "character" in by_kind:
+        report = CharacterReport.model_validate(by_kind["character"])
+        rows, who = report.scenes, lexicon.name(report.name, lang)
+    elif "location" in by_kind:
+        place = LocationReport.model_validate(by_kind["location"])
+        rows, who = place.scenes, place.name
+    elif "scenes" in by_kind and not u.scenes:
+        rows = ScenesResult.model_validate(by_kind["scenes"]).scenes
+    if not rows:
+        return None
+    rows = [r for r in rows if r.number not in lexicon.omitted]
+    if not rows:
+        return None
+    row = rows[-1] if last else rows[0]
+    if who:
+        return _t(
+            lang,
+            f"{who} {'last' if last else 'first'} appears in {_scene_text(row, lang)}.",
+            f"{who}{'最後一次' if last else '第一次'}出場係{_scene_text(row, lang)}。",
+        )
+    return _t(
+        lang,
+        f"The {'last' if last else 'first'} of those is {_scene_text(row, lang)}.",
+        f"{'最後' if last else '最早'}嗰場係{_scene_text(row, lang)}。",
+    )
+
+
+def _rank_scenes(u: Understanding, rows: list[SceneRow], lang: Lang) -> str:
+    if not rows:
+        return _t(lang, "No scenes match that.", "冇符合嘅場次。")
+    most = u.rank != "least"
+    ranked = sorted(rows, key=lambda r: (-r.eighths if most else r.eighths, r.page))
+    top = ranked[0]
+    ties = [r for r in ranked if r.eighths == top.eighths]
+    word = _t(lang, "longest" if most else "shortest", "最長" if most else "最短")
+    head = _t(
+        lang,
+        f"The {word} is {_scene_text(top, lang)}.",
+        f"{word}嘅係{_scene_text(top, lang)}。",
+    )
+    if len(ties) > 1:
+        others = ", ".join(r.number for r in ties[1:6])
+        head += _t(lang, f" Tied at {top.pages}: {others}.", f"同樣 {top.pages} 頁嘅仲有：{others}。")
+    runners = [r for r in ranked if r.eighths != top.eighths][:3]
+    if runners:
+        head += _t(lang, "\n\nNext: ", "\n\n其次：") + "; ".join(f"{r.number} ({r.pages})" for r in runners)
+    return head
+
+
+_RANK_VALUE = {
+    "rate": lambda r: r.daily_rate or 0,
+    "scenes": lambda r: r.scenes,
+    "speeches": lambda r: r.speeches,
+    "pages": lambda r: r.eighths,
+}
+
+
+def _rank_cast(u: Understanding, rows: list[CastRow], lexicon: Lexicon) -> str:
+    lang = u.lang
+    by = u.rank_by or "pages"
+    value = _RANK_VALUE.get(by, _RANK_VALUE["pages"])
+    rows = [r for r in rows if by != "rate" or r.daily_rate]
+    if not rows:
+        return _t(lang, "The cast list gives no day rates.", "演員表冇寫日薪。")
+    most = u.rank != "least"
+    ranked = sorted(rows, key=lambda r: -value(r) if most else value(r))
+    top = ranked[0]
+
+    def figure(row: CastRow) -> str:
+        from knowledge.screenplay import eighths_text
+
+        if by == "rate":
+            return f"HK${row.daily_rate:,.0f}" + _t(lang, " a day", " 一日")
+        if by == "scenes":
+            return _t(lang, f"{row.scenes} scenes", f"{row.scenes} 場")
+        if by == "speeches":
+            return _t(lang, f"{row.speeches} speeches", f"{row.speeches} 段對白")
+        return _t(lang, f"{eighths_text(row.eighths)} pages", f"{eighths_text(row.eighths)} 頁")
+
+    actor = f" ({top.actor})" if top.actor else ""
+    head = _t(
+        lang,
+        f"{lexicon.name(top.name, lang)}{actor}: {figure(top)} — the {'most' if most else 'least'}.",
+        f"{lexicon.name(top.name, lang)}{actor}：{figure(top)}，係{'最多' if most else '最少'}。",
+    )
+    rest = "; ".join(f"{lexicon.name(r.name, lang)} {figure(r)}" for r in ranked[1:4])
+    return head + (_t(lang, f"\n\nThen: {rest}", f"\n\n其次：{rest}") if rest else "")
+
+
+def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> str:
+    lang = u.lang
+    days = plan.days
+    if not days:
+        return _t(lang, "The plan has no shooting days.", "排期冇拍攝日。")
+
+    def line(index: int) -> str:
+        day = days[index]
+        scenes = ", ".join(map(str, day.scenes))
+        return _t(
+            lang,
+            f"- Day {index + 1} ({day.date}): scenes {scenes} — {day.hours} h",
+            f"- 第{index + 1}日（{day.date}）：第{'、'.join(map(str, day.scenes))}場 — {day.hours} 小時",
+        )
+
+    if u.scenes:
+        found = [i for i, d in enumerate(days) for s in d.scenes if str(s).upper() == u.scenes[0].upper()]
+        if not found:
+            return _t(lang, f"Scene {u.scenes[0]} is not in the plan.", f"第{u.scenes[0]}場唔喺排期入面。")
+        return (
+            _t(
+                lang,
+                f"Scene {u.scenes[0]} is shot on day {found[0] + 1}:",
+                f"第{u.scenes[0]}場喺第{found[0] + 1}日拍：",
+            )
+            + "\n"
+            + "\n".join(line(i) for i in dict.fromkeys(found))
+        )
+    if u.day is not None:
+        index = len(days) - 1 if u.day == -1 else u.day - 1
+        if not 0 <= index < len(days):
+            return _t(lang, f"The plan has {len(days)} days.", f"排期得 {len(days)} 日。")
+        return line(index)
+    if u.dates:
+        wanted = {d.isoformat() for d in u.dates}
+        picked = [i for i, d in enumerate(days) if str(d.date) in wanted]
+        if picked:
+            return "\n".join(line(i) for i in picked)
+    picked = _days_of(u, plan)
+    if picked:
+        return _t(lang, "Shooting days:", "拍攝日：") + "\n" + "\n".join(line(i) for i in picked)
+    if re.search(r"week|星期|禮拜|週|周", u.text, re.IGNORECASE):
+        first = _as_date(days[0].date)
+        if first is not None:
+            end = first + timedelta(days=7)
+            picked = [i for i, d in enumerate(days) if (_as_date(d.date) or end) < end]
+            return _t(lang, "The first week:", "第一個星期：") + "\n" + "\n".join(line(i) for i in picked)
+    if u.order == "last":
+        return line(len(days) - 1)
+    return "\n".join(line(i) for i in range(min(len(days), 40)))
+
+
+def _days_of(u: Understanding, plan: ScheduleResult) -> list[int]:
+    """Days on which the named cast member works or the named place is used."""
+    picked: set[int] = set()
+    wanted = {c.upper() for c in u.characters}
+    for row in plan.dood:
+        if row.cast.upper() in wanted:
+            work = {d for d, code in row.codes.items() if code and "W" in str(code)}
+            picked.update(i for i, day in enumerate(plan.days) if day.date in work)
+    places = [p.casefold() for p in u.locations]
+    for i, day in enumerate(plan.days):
+        if places and any(p in " ".join(day.locations).casefold() for p in places):
+            picked.add(i)
+    return sorted(picked)
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
