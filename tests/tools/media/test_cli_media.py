@@ -33,6 +33,14 @@ def test_model_folder_without_a_model(programme: Programme, monkeypatch, capsys,
     assert "model.bin" in _error(capsys)
 
 
+def test_damaged_model(programme: Programme, monkeypatch, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "model.bin").write_bytes(b"x")
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setenv("SLATE_WHISPER_MODEL", str(tmp_path))
+    assert main(["subs", "transcribe", str(programme.audio), "-o", "x.srt"]) == 2
+    assert "cannot be loaded" in _error(capsys)
+
+
 @pytest.mark.parametrize(
     ("content", "words"),
     [(b"", "empty"), (b"this is not a video at all\n" * 40, "cannot read")],

@@ -92,3 +92,11 @@ def test_sample_lines_are_in_script_order(production) -> None:  # type: ignore[n
     dialogue = [line.text for line in scene_dialogue(production.scene("8"))]
     positions = [dialogue.index(text) for text, _ in LINES]
     assert positions == sorted(positions)
+
+
+def test_the_guard_refuses_other_machines(network_attempts) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with pytest.raises(OSError, match="network access attempted"):
+        socket.create_connection(("192.0.2.1", 443), timeout=1)  # TEST-NET-1: never routable
+    assert network_attempts.pop() == ("192.0.2.1", 443)
