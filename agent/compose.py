@@ -701,7 +701,64 @@ def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return str(a.get("message") or "That did not work.")
 
 
+def _transcript(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    from tools.media.models import TranscriptionResult
+
+    result = TranscriptionResult.model_validate(a)
+    flagged = result.low_confidence
+    name = Path(result.output).name
+    head = _t(
+        u.lang,
+        f"Transcribed {Path(result.media).name} ({result.language}, {result.speech_s:.0f} s of speech) into "
+        f"{len(result.cues)} cues with {result.model}: `{name}`. {len(flagged)} cue(s) need a person to listen"
+        + (f" ({', '.join(str(c.index) for c in flagged[:12])})" if flagged else "")
+        + ".",
+        f"已將 {Path(result.media).name} 轉成 {len(result.cues)} 句字幕（{result.language}，語音 {result.speech_s:.0f} 秒，"
+        f"模型 {result.model}）：`{name}`。有 {len(flagged)} 句要人手聽返"
+        + (f"（第{'、'.join(str(c.index) for c in flagged[:12])}句）" if flagged else "")
+        + "。",
+    )
+    if result.shot_issues:
+        head += _t(
+            u.lang,
+            f"\n\n{len(result.shot_issues)} cue edge(s) sit near or across a shot change.",
+            f"\n\n有 {len(result.shot_issues)} 個字幕邊界貼近或者跨過剪接位。",
+        )
+    return head
+
+
+def _shot_changes(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    from tools.media.models import ShotChangesResult
+
+    result = ShotChangesResult.model_validate(a)
+    text = _t(
+        u.lang,
+        f"{Path(result.video).name}: {len(result.shot_changes)} shot change(s) at {result.fps:.3f} fps.",
+        f"{Path(result.video).name}：{len(result.shot_changes)} 個剪接位（{result.fps:.3f} fps）。",
+    )
+    crossing = [i for i in result.issues if i.code == "crosses_shot_change"]
+    if result.subtitles:
+        text += _t(
+            u.lang,
+            f"\n\nIn {Path(result.subtitles).name}: {len(crossing)} cue(s) cross a cut"
+            + (f" ({', '.join(str(i.cue) for i in crossing[:20])})" if crossing else "")
+            + f"; {len(result.issues) - len(crossing)} edge(s) sit within the snapping window.",
+            f"\n\n{Path(result.subtitles).name}：{len(crossing)} 句字幕跨過剪接位"
+            + (f"（第{'、'.join(str(i.cue) for i in crossing[:20])}句）" if crossing else "")
+            + f"；{len(result.issues) - len(crossing)} 個邊界喺吸附範圍內。",
+        )
+    if result.output:
+        text += _t(
+            u.lang,
+            f"\n\nMoved {len(result.moves)} edge(s) to the cuts: `{Path(result.output).name}`.",
+            f"\n\n已將 {len(result.moves)} 個邊界移到剪接位：`{Path(result.output).name}`。",
+        )
+    return text
+
+
 COMPOSERS: dict[str, Callable[[dict[str, Any], Understanding, Lexicon], str]] = {
+    "transcript": _transcript,
+    "shot_changes": _shot_changes,
     "scenes": _scenes,
     "scene": _scene,
     "character": _character,
@@ -790,6 +847,12 @@ def compose_answer(
                 lang,
                 "Which shot, and what should change? For example “drop 12C” or “make 12B a close-up on 阿輝”.",
                 "邊個鏡頭、點改？例如「drop 12C」或者「12B 改做阿輝嘅特寫」。",
+            )
+        if u.intent in ("transcribe", "shot_changes"):
+            return _t(
+                lang,
+                "Which audio or video file? Give its path (e.g. “transcribe /media/day1/scene8.mp4 for scene 8”).",
+                "邊個聲音或者影片檔？請講檔案路徑（例如「幫我由 /media/day1/scene8.mp4 出第8場字幕」）。",
             )
         if u.intent in ("scene_details", "shot_list", "show_shot_list"):
             return _t(

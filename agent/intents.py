@@ -47,6 +47,8 @@ Intent = Literal[
     "scene_rank",
     "cast_rank",
     "schedule_day",
+    "transcribe",
+    "shot_changes",
 ]
 Lang = Literal["en", "zh"]
 
@@ -229,6 +231,12 @@ CANNOT: dict[str, tuple[str, ...]] = {
     "budget": ("budget", "total cost", "how much will the shoot cost", "cost of the shoot", "預算", "總成本", "使幾多錢"),
     "delete_scene": ("delete scene", "remove scene", "cut scene", "刪除第", "刪咗第", "剷走第"),
 }
+TRANSCRIBE = ("transcribe", "transcription", "speech to text", "subtitles from the audio", "subtitles from the video",
+              "subs from the audio", "subs from the video", "caption the video", "caption this", "出字幕", "聽寫", "轉錄",
+              "語音轉文字", "由呢段片", "由段片", "由呢條片", "聽住段片")
+SHOT_CHANGE = ("shot change", "shot changes", "shot-change", "cross a cut", "crosses a cut", "cross the cut",
+               "across a cut", "across the cut", "scene detection", "the cuts in", "剪接位", "剪接點", "鏡頭轉換", "跨咗剪接",
+               "過咗剪接", "剪接")
 ORDER_WORDS: dict[str, tuple[str, ...]] = {
     "next": ("next", "following", "the one after", "after that", "下一場", "下場", "跟住", "之後嗰場", "之後嗰一場",
              "接住"),
@@ -273,6 +281,7 @@ class Understanding:
     shot_size: str | None = None
     style: str | None = None
     files: list[str] = field(default_factory=list)
+    media: list[str] = field(default_factory=list)  # audio or video files named
     target_script: str | None = None
     shift_seconds: float | None = None
     follow_up: bool = False
@@ -351,6 +360,9 @@ _EN_DATE = re.compile(
 )
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _SECONDS = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*(?:s\b|sec|secs|second|seconds|秒)|(\d+)\s*ms\b")
+_MEDIA_FILE = re.compile(
+    r"[\w\-./\u3400-\u9fff]+\.(?:mp4|mov|mxf|mkv|avi|m4v|webm|wav|mp3|m4a|aac|flac|aiff?)\b", re.IGNORECASE
+)
 _FILE = re.compile(r"[\w\-.\u3400-\u9fff]+\.(?:srt|vtt|ass|ssa|ttml|dfxp|sub)\b", re.IGNORECASE)
 
 
@@ -511,6 +523,7 @@ def understand(
     u.scenes = scenes
     u.day = day
     u.files = files
+    u.media = [m.group() for m in _MEDIA_FILE.finditer(text)]
     tod_text = without_days
     for mention in place_mentions + char_mentions:
         tod_text = tod_text.replace(mention.text, " ")
@@ -601,7 +614,8 @@ def _masked(folded: str, people: list[Mention], places: list[Mention]) -> str:
 # shot id with an edit verb, an out-of-reach action); the router does not override them.
 EXPLICIT = frozenset(
     {"subs_check", "subs_fix", "subs_convert", "subs_merge", "subs_shift", "subs_translate", "edit_shot",
-     "shot_list", "show_shot_list", "call_sheet", "unavailable", "schedule", "cannot", "free_writing"}
+     "shot_list", "show_shot_list", "call_sheet", "unavailable", "schedule", "cannot", "free_writing",
+     "transcribe", "shot_changes"}
 )  # fmt: skip
 
 
@@ -734,6 +748,10 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     """Pick the intent. Order matters: the most specific requests are recognised first."""
     if u.cannot in ("weather", "book", "budget", "delete_scene"):
         return "cannot"
+    if _has(folded, SHOT_CHANGE) or (u.media and _has(folded, ("cut", "cuts"))):
+        return "shot_changes"
+    if _has(folded, TRANSCRIBE) or (u.media and _has(folded, SUBTITLES)):
+        return "transcribe"
     if _has(folded, SUBTITLES) or u.files:
         u.dates = []
         if _has(folded, SUBS_MERGE):

@@ -48,6 +48,8 @@ INTENT_CHANGES: dict[str, set[str]] = {
     "schedule_day": {"plan_schedule"},
     "call_sheet": {"call_sheet", "plan_schedule"},
     "unavailable": {"add_unavailability", "plan_schedule"},
+    "transcribe": {"transcribe_media"},
+    "shot_changes": {"find_shot_changes"},
 }
 # Question families answered by picking one fact from a result (agent.families).
 FAMILIES = {"scene_order", "scene_rank", "cast_rank", "schedule_day"}
@@ -326,6 +328,17 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         return _subtitle_calls(u, lexicon)
     if intent in FAMILIES:
         return plan_family(u, lexicon, _call)
+    if intent == "transcribe":
+        if not u.media:
+            return []
+        return [_call("transcribe_media", file=u.media[0], scene=u.scenes[0] if u.scenes else None)]
+    if intent == "shot_changes":
+        video = next((m for m in u.media if not re.search(r"\.(wav|mp3|m4a|aac|flac|aiff?)$", m, re.I)), None)
+        if video is None:
+            return []
+        subtitles = u.files[0] if u.files else (lexicon.subtitle_files[0] if lexicon.subtitle_files else None)
+        fix = bool(re.search(r"\b(fix|snap|move)\b|修正|執好|移去|對齊", u.text, re.IGNORECASE))
+        return [_call("find_shot_changes", file=video, subtitles=subtitles, fix=True if fix else None)]
     if intent == "search":
         return [_call("search_documents", query=u.search_text, k=5)]
     if intent == "free_writing":
