@@ -446,6 +446,16 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         f"預計架設 {hours}。",
     )
     rows = []
+    if u.shot_size and u.intent == "shot_list":
+        # "a shot list with the close-ups": the shots of that size first.
+        wanted = [sh for sh in shots if sh.get("size") == u.shot_size]
+        label = SIZE_ZH.get(u.shot_size, u.shot_size) if lang == "zh" else u.shot_size
+        head += _t(
+            lang,
+            f" {len(wanted)} {label} shot(s): {', '.join(str(sh.get('id')) for sh in wanted) or 'none'}.",
+            f"當中{label} {len(wanted)} 個：{'、'.join(str(sh.get('id')) for sh in wanted) or '冇'}。",
+        )
+        shots = wanted + [sh for sh in shots if sh not in wanted]
     for shot in shots[:MAX_SHOTS_LISTED]:
         subjects = ("、" if lang == "zh" else ", ").join(
             lex.name(s, lang) for s in shot.get("subjects") or []
@@ -847,6 +857,14 @@ def compose_answer(
                 lang,
                 "Which shot, and what should change? For example “drop 12C” or “make 12B a close-up on 阿輝”.",
                 "邊個鏡頭、點改？例如「drop 12C」或者「12B 改做阿輝嘅特寫」。",
+            )
+        if u.intent == "scene_order" and u.scenes:
+            after = u.order in ("next", "after")
+            return _t(
+                lang,
+                f"There is no scene {'after' if after else 'before'} scene {u.scenes[0]}: it is the "
+                f"{'last' if after else 'first'} scene of the script.",
+                f"第{u.scenes[0]}場{'之後' if after else '之前'}冇場次：佢係劇本{'最後' if after else '第一'}一場。",
             )
         if u.intent in ("transcribe", "shot_changes"):
             return _t(

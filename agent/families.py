@@ -314,6 +314,8 @@ def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> s
             return _t(lang, "The first week:", "第一個星期：") + "\n" + "\n".join(line(i) for i in picked)
     if u.order == "last":
         return line(len(days) - 1)
+    if u.order == "first":
+        return line(0)
     return "\n".join(line(i) for i in range(min(len(days), 40)))
 
 

@@ -244,9 +244,9 @@ ORDER_WORDS: dict[str, tuple[str, ...]] = {
     "after": ("after", "since", "之後", "以後", "後面", "後"),
     "before": ("before", "up to", "until", "之前", "以前", "前面", "前"),
     "first": ("first", "earliest", "introduced", "opening", "opens", "begin", "begins", "start", "starts",
-              "第一", "頭一", "首次", "最早", "開場", "開頭", "開始", "首場"),
+              "第一", "頭一", "首次", "最早", "開場", "開頭", "開始", "首場", "開機", "開鏡"),
     "last": ("last", "final", "finale", "ending", "ends", "end", "latest", "最後", "最尾", "尾場", "結局", "收尾",
-             "最終", "最遲", "結尾"),
+             "最終", "最遲", "結尾", "殺青", "埋尾"),
 }
 RANK_MOST = ("most", "longest", "biggest", "largest", "highest", "top", "maximum", "max", "priciest",
              "expensive", "best paid", "最多", "最長", "最大", "最高", "最貴", "最耐", "最重")
@@ -516,6 +516,8 @@ def understand(
         day = EN_NUMBERS.get(raw) if raw in EN_NUMBERS else parse_number(raw)
     without_days = _DAY.sub(" ", scene_text)
     scenes = extract_scenes(without_days, lexicon.scene_numbers)
+    if (char_mentions or place_mentions) and _FIRST_OR_LAST_SCENE.search(folded):
+        scenes = [n for n in scenes if n != "1"]  # 阿美第一場係邊場？ asks for her first scene, not scene 1
 
     u = Understanding(text=text, lang=lang, intent="search")
     u.characters = list(dict.fromkeys(m.value for m in char_mentions))
@@ -583,6 +585,9 @@ def understand(
     return u
 
 
+_FIRST_OR_LAST_SCENE = re.compile(
+    r"(?:第[一1]|頭一|最後一?|尾)\s*場\s*戲?\s*(?:係|是|喺|在)?\s*(?:邊|哪|幾|咩|乜|什麼|甚麼)"
+)
 _BARE_ID = re.compile(r"^\s*(?:#|no\.?\s*)?(\d{1,3}[a-z]{0,2})\s*[?？.!。]*\s*$")
 
 

@@ -174,11 +174,23 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
     """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
     if previous is None:
         return u
+    if (
+        u.order in ("next", "previous")
+        and not u.scenes
+        and u.intent in ("help", "search", "find_scenes", "scene_details", "scene_order")
+        and (previous.artifact("scene") or previous.artifact("scenes"))
+    ):
+        u.intent = "scene_order"  # "and the one after that?" after a scene or a list of scenes
     if u.intent == "scene_order" and u.order in ("next", "previous", "after", "before") and not u.scenes:
         # "the next one?" after a scene: relative to the scene just discussed.
         last = previous.artifact("scene")
         if last and isinstance(last.get("scene"), dict):
             u.scenes = [str(last["scene"].get("number"))]
+        else:
+            named = understand(previous.human, lexicon, route=False).scenes or _scene_numbers(
+                previous.artifact("scenes")
+            )
+            u.scenes = named[-1:]
         return u
     if not u.follow_up:
         return _answer_to_question(u, previous, lexicon)
@@ -303,7 +315,7 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if intent == "character_report":
         if not u.characters:
             return []
-        other = u.characters[1] if len(u.characters) > 1 else None
+        other = u.characters[1] if len(u.characters) > 1 and u.shared else None
         return [_call("character_report", name=u.characters[0], with_character=other)]
     if intent == "location_report":
         return [_call("location_report", name=u.locations[0])] if u.locations else []

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from knowledge.cast_list import normalise_name
+from knowledge.cast_list import CastMember, normalise_name
 from knowledge.citations import Citation, DocType, SearchHit
 from knowledge.production import Production, normalise_scene_number
 from knowledge.screenplay import IntExt, Scene, TimeOfDay, eighths_text
@@ -223,6 +223,19 @@ def action_summary(scene: Scene, sentences: int = SUMMARY_SENTENCES) -> str:
     return " ".join(picked) if picked else action[:240]
 
 
+def _planned_member(production: Production, canonical: str) -> CastMember | None:
+    """The cast member as the plan has them (the plan's entries override the list: newer dates)."""
+    if production.plan_path is None:
+        return None
+    from knowledge.plan import load_plan
+
+    try:
+        members = load_plan(production.plan_path).cast_members(production.cast)
+    except SlateError:  # a broken plan is reported by the scheduler, not by a character report
+        return None
+    return next((m for m in members if normalise_name(m.id) == normalise_name(canonical)), None)
+
+
 def _sum_eighths(scenes: list[Scene]) -> int:
     return sum(s.eighths for s in scenes)
 
@@ -342,7 +355,7 @@ def character_report(production: Production, name: str, with_character: str | No
         for el in s.elements
         if el.type == "character" and production.canonical_character(el.character or el.text) == canonical
     )
-    member = production.cast_member(canonical)
+    member = _planned_member(production, canonical) or production.cast_member(canonical)
     shared: list[Scene] = []
     other = None
     if with_character:
