@@ -243,7 +243,8 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 # Words of a request for a scene as a whole ("what happens in scene 5?"), not a question about it.
 _WHOLE_SCENE = frozenset(
     "happen happens happened scene about tell describe summary summarise summarize detail details read "
-    "what's whats 發生 發生咩 講 講咩 講乜 內容 劇情 介紹 場 咩 乜 有咩 人 邊個 who in".split()
+    "what's whats goes going on story plot 發生 發生咩 講 講咩 講乜 內容 劇情 情節 經過 故事 事 事情 介紹 場 咩 乜 "
+    "有咩 人 邊個 who in".split()
 )
 
 
@@ -401,10 +402,10 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     best = answers[0]
     lines = [f"“{best.sentence}” — *{best.hit.citation().label()}*"]
     for other in answers[1:]:
-        if other.score >= best.score * 0.8 and other.sentence != best.sentence:
+        if other.score >= best.score * 0.85 and other.sentence != best.sentence:
             lines.append(f"“{other.sentence}” — *{other.hit.citation().label()}*")
     head = _t(lang, "The documents say:", "文件咁講：")
-    return head + "\n\n" + "\n".join(lines[:2])
+    return head + "\n\n" + "\n".join(lines[:3])
 
 
 def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:

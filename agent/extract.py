@@ -58,7 +58,8 @@ def sentences(text: str) -> list[str]:
 
 
 _AMOUNT = re.compile(
-    r"[$＄]\s*\d|\d[\d,]*(?:\.\d+)?\s*(?:萬|千|百|蚊|元|dollars?|hkd|k\b)|[一二三四五六七八九十兩百千萬]+\s*(?:萬|千|蚊|元)|\d{2,}"
+    r"[$＄]\s*\d|\d{1,3}(?:,\d{3})+|\d{3,}|\d+(?:\.\d+)?\s*(?:萬|千|百|蚊|元|dollars?|hkd|k\b)"
+    r"|[一二三四五六七八九十兩百千萬]+\s*(?:萬|千|蚊|元)"
 )
 _WHEN = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\d{1,2}:\d\d|\d+\s*(?:am|pm|號|月|年|點)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|星期|禮拜|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -86,7 +87,9 @@ def best_sentences(
     """
     terms = content_terms(question)
     alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
-    terms = {t for t in terms if not any(t in group for group in alias_sets)}
+    # A name is matched as a name (any alias), never word by word: "uncle" of UNCLE PIU is not a clue.
+    name_words = {w for group in alias_sets for alias in group for w in re.findall(r"[a-z][a-z'\-]+", alias)}
+    terms = {t for t in terms if not any(t in group for group in alias_sets) and t not in name_words}
     wants_amount = bool(_ASKS_AMOUNT.search(question))
     wants_when = bool(_ASKS_WHEN.search(question))
     candidates: list[tuple[str, SearchHit, float, int]] = []

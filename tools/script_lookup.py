@@ -212,15 +212,32 @@ def _int_ext_matches(scene: Scene, wanted: IntExt) -> bool:
     return scene.int_ext == wanted or scene.int_ext == "INT/EXT"
 
 
+_MARKED = re.compile(
+    r"\b[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})*\b|「[^」]+」|^(?:INSERT|STUNT|SFX|VFX|SUPER)\b"
+)
+
+
 def action_summary(scene: Scene, sentences: int = SUMMARY_SENTENCES) -> str:
-    """The first few sentences of a scene's action lines: a summary that quotes, never invents."""
+    """A summary that quotes, never invents: the scene's first action sentence, then the sentences that
+    carry what screenwriters mark (props and sounds in CAPITALS, 「quoted」 objects, INSERT and STUNT
+    lines), in script order."""
     action = " ".join(el.text.replace("\n", " ").strip() for el in scene.elements if el.type == "action")
     action = re.sub(r"\s+", " ", action).strip()
     if not action:
         return ""
-    parts = re.findall(r".+?(?:[.!?。！？](?=\s|$)|[。！？]|$)", action)
-    picked = [p.strip() for p in parts if p.strip()][:sentences]
-    return " ".join(picked) if picked else action[:240]
+    parts = [p.strip() for p in re.findall(r".+?(?:[.!?。！？](?=\s|$)|[。！？]|$)", action) if p.strip()]
+    if len(parts) <= sentences:
+        return " ".join(parts) if parts else action[:240]
+    names = {n.upper() for n in [*scene.characters, *scene.non_speaking]}
+
+    def marks(sentence: str) -> int:
+        return sum(1 for m in _MARKED.findall(sentence) if m.strip().upper() not in names)
+
+    ranked = sorted(range(1, len(parts)), key=lambda i: (-marks(parts[i]), i))
+    chosen = sorted({0, *[i for i in ranked[: sentences + 1] if marks(parts[i]) > 0]})
+    if len(chosen) < sentences:
+        chosen = sorted({*chosen, *range(min(len(parts), sentences))})
+    return " ".join(parts[i] for i in chosen[: sentences + 1])
 
 
 def _planned_member(production: Production, canonical: str) -> CastMember | None:
