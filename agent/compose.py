@@ -549,7 +549,7 @@ def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         + f"）：演員等候成本 {a.get('holding_cost', 0):,.0f}，搬景 {a.get('company_moves', 0)} 次。{saving}",
     )
     rows = []
-    for i, day in enumerate(days[:40], start=1):
+    for i, day in enumerate([d for d in days if d.get("scenes")][:40], start=1):
         scenes = day.get("scenes") or []
         rows.append(
             _t(

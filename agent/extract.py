@@ -27,7 +27,7 @@ _STOP = frozenset(
 _FUNCTION_CJK = set(
     "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
 )
-_SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$")
+_SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")
 MAX_SENTENCE = 320
 
 

@@ -51,6 +51,9 @@ def plan_family(u: Understanding, lexicon: Lexicon, call: Any) -> list[dict[str,
     if u.intent == "cast_rank":
         return [call("cast_summary")]
     if u.intent == "schedule_day":
+        if not u.scenes and (u.locations or u.time_of_day or u.int_ext):
+            # "when do we shoot the rooftop scenes?": which scenes first, then their days.
+            return [_filtered(u, call), call("plan_schedule")]
         return [call("plan_schedule")]
     return []
 
@@ -107,6 +110,8 @@ def compose_family(
     if u.intent == "cast_rank" and "cast" in by_kind:
         return _rank_cast(u, CastSummary.model_validate(by_kind["cast"]).cast, lexicon)
     if u.intent == "schedule_day" and "schedule" in by_kind:
+        if "scenes" in by_kind and not u.scenes:
+            u.scenes = [row.number for row in ScenesResult.model_validate(by_kind["scenes"]).scenes]
         return _schedule_day(u, ScheduleResult.model_validate(by_kind["schedule"]), lexicon)
     return None
 
@@ -267,7 +272,7 @@ def _rank_cast(u: Understanding, rows: list[CastRow], lexicon: Lexicon) -> str:
 
 def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> str:
     lang = u.lang
-    days = plan.days
+    days = [d for d in plan.days if d.scenes]  # a calendar day with nothing to shoot is not a shooting day
     if not days:
         return _t(lang, "The plan has no shooting days.", "排期冇拍攝日。")
 
@@ -281,18 +286,16 @@ def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> s
         )
 
     if u.scenes:
-        found = [i for i, d in enumerate(days) for s in d.scenes if str(s).upper() == u.scenes[0].upper()]
-        if not found:
-            return _t(lang, f"Scene {u.scenes[0]} is not in the plan.", f"第{u.scenes[0]}場唔喺排期入面。")
-        return (
-            _t(
-                lang,
-                f"Scene {u.scenes[0]} is shot on day {found[0] + 1}:",
-                f"第{u.scenes[0]}場喺第{found[0] + 1}日拍：",
-            )
-            + "\n"
-            + "\n".join(line(i) for i in dict.fromkeys(found))
+        wanted = {n.upper() for n in u.scenes}
+        found = list(
+            dict.fromkeys(i for i, d in enumerate(days) for s in d.scenes if str(s).upper() in wanted)
         )
+        label = ", ".join(u.scenes[:8])
+        if not found:
+            return _t(lang, f"Scene {label} is not in the plan.", f"第{label}場唔喺排期入面。")
+        numbers = ", ".join(str(i + 1) for i in found)
+        head = _t(lang, f"Scene {label} is shot on day {numbers}:", f"第{label}場喺第{numbers}日拍：")
+        return head + "\n" + "\n".join(line(i) for i in found)
     if u.day is not None:
         index = len(days) - 1 if u.day == -1 else u.day - 1
         if not 0 <= index < len(days):

@@ -631,6 +631,12 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     rule = u.intent
     if rule in EXPLICIT or (rule == "search" and _has(folded, DOC_TOPICS)):
         return rule
+    if (
+        u.scenes
+        and u.order in ("next", "previous", "before", "after")
+        and rule in ("scene_details", "find_scenes")
+    ):
+        return "scene_order"  # "Scene 13 之前嗰場係咩？", "the scene after 9"
     route = (router or default_router()).route(u.masked)
     if not route.confident:
         return rule
@@ -639,6 +645,17 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         return rule  # the conversation resolves what a follow-up leaves out (agent.planner)
     u.route = label
     scene_filters = bool(u.locations or u.time_of_day or u.int_ext or u.pages)
+    if u.order in ("next", "previous", "before", "after") and label in (
+        "scene_details",
+        "find_scenes",
+        "scene_order",
+    ):
+        if not u.scenes:
+            anchor = re.search(r"(?:after|before|之後|之前|以後|以前)\s*#?\s*(\d{1,3}[a-z]{0,2})\b", folded)
+            known = {n.upper(): n for n in lexicon.scene_numbers}
+            if anchor and anchor.group(1).upper() in known:
+                u.scenes = [known[anchor.group(1).upper()]]
+        return "scene_order"  # "the scene after 9", "Scene 13 之前嗰場"
     if label == "find_scenes":
         if u.scenes and u.residue and not scene_filters:
             return "scene_details"  # "where does X hide the USB in scene 3?" asks about the scene
@@ -671,7 +688,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         u.cannot = u.cannot or "other"
         return "cannot"
     if label == "shot_list":
-        return "shot_list" if u.scenes else rule
+        return "shot_list"  # without a scene the planner asks which one
     if label == "subtitles":
         return rule if rule.startswith("subs_") else "subs_check"
     return rule

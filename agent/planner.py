@@ -127,6 +127,9 @@ def _scene_numbers(artifact: dict[str, Any] | None) -> list[str]:
     return [r["number"] for r in rows if isinstance(r, dict) and "number" in r]
 
 
+_THAT_SCENE = re.compile(
+    r"\b(?:that|this|the same) scene\b|嗰場|呢場|果場|那場|這場|該場|同一場", re.IGNORECASE
+)
 NARROWING = ("of those", "of them", "of these", "其中", "當中", "嗰啲", "入面", "呢啲")
 
 
@@ -181,6 +184,16 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
         and (previous.artifact("scene") or previous.artifact("scenes"))
     ):
         u.intent = "scene_order"  # "and the one after that?" after a scene or a list of scenes
+    if not u.scenes and _THAT_SCENE.search(u.text):
+        # "嗰場幾時拍？", "when is that scene shot?": the scene just discussed.
+        last = previous.artifact("scene")
+        named = [str(last["scene"].get("number"))] if last and isinstance(last.get("scene"), dict) else []
+        named = named or understand(previous.human, lexicon, route=False).scenes
+        if named:
+            u.scenes = named[-1:]
+            if u.intent in ("help", "search", "find_scenes"):
+                u.intent = "scene_details"
+            return u
     if u.intent == "scene_order" and u.order in ("next", "previous", "after", "before") and not u.scenes:
         # "the next one?" after a scene: relative to the scene just discussed.
         last = previous.artifact("scene")
