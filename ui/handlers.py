@@ -605,6 +605,8 @@ class Handlers:
         from knowledge.production import load_manifest
         from knowledge.shared_store import pull_project
 
+        if not self.settings.chroma_host:
+            return  # one machine: nothing else can have changed the project
         try:
             pull_project(self.settings, project)
             documents = load_manifest(self.settings.project_dir(project), project).documents
