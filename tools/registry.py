@@ -34,6 +34,9 @@ ArtifactKind = Literal[
     "subtitles",
     "overview",
     "message",
+    "breakdown",
+    "element_report",
+    "revision_report",
 ]
 
 
@@ -183,6 +186,8 @@ TOOL_MODULES = (
     "tools.shot_list",
     "tools.schedule.tools",
     "tools.subtitles.tools",
+    "tools.breakdown.tools",
+    "tools.revisions",
 )
 
 

@@ -25,6 +25,13 @@ EXPECTED = [
     "merge_subtitles",
     "shift_subtitles",
     "translate_subtitles",
+    "breakdown_scenes",
+    "element_report",
+    "department_list",
+    "edit_breakdown",
+    "import_breakdown",
+    "compare_drafts",
+    "list_drafts",
 ]
 
 

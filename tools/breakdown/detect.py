@@ -540,6 +540,8 @@ def merge_hits(hits: Iterable[Hit]) -> list[BreakdownElement]:
                 sources=[hit.source],
             )
             continue
+        if hit.name.isupper() and not element.name.isupper() and not hit.category.startswith("cast"):
+            element.name = hit.name  # the writer's own capitals name it best
         if hit.count and (element.count or 0) < hit.count:
             element.count = hit.count
         if element.category == "cast_silent" and hit.category in ("cast", "cast_voice"):
