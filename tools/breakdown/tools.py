@@ -225,12 +225,21 @@ def element_report(
             if category and item.category != category:
                 continue
             if element and not (
-                _name_matches(item.name, wanted)
-                and (not categories or item.category in categories or not category)
+                _name_matches(item.name, wanted) and (not categories or item.category in categories)
             ):
                 continue
             found.append((sheet.scene, item))
     rows = report_rows(breakdown, found, by_character=False)
+    if element and len(rows) > 1 and len({r.category for r in rows}) == 1:
+        # one element under several names (TAXI, 的士): one row, in script order
+        merged = rows[0].model_copy(deep=True)
+        order = [s.scene for s in breakdown.scenes]
+        for row in rows[1:]:
+            merged.scenes += [s for s in row.scenes if s not in merged.scenes]
+            merged.counts.update(row.counts)
+        merged.scenes.sort(key=order.index)
+        merged.detail = "also written: " + ", ".join(r.name for r in rows[1:])
+        rows = [merged]
     return ElementReportResult(
         query=element, category=category, rows=rows, sources=_sources(breakdown.scenes, breakdown.script)
     )
