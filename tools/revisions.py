@@ -140,9 +140,10 @@ class RevisionReport(ToolResult):
         for change in self.elements[:30]:
             lines.append(f"  sc {change.scene}: {change.category} {change.name} {change.change}")
         for cast in self.cast:
-            lines.append(
-                f"  {cast.character}: +{', '.join(cast.gained) or '-'} / -{', '.join(cast.lost) or '-'}"
+            moves = ([f"gains sc {', '.join(cast.gained)}"] if cast.gained else []) + (
+                [f"loses sc {', '.join(cast.lost)}"] if cast.lost else []
             )
+            lines.append(f"  {cast.character}: {'; '.join(moves)}")
         for day in self.days:
             lines.append(f"  day {day.day} ({day.date}): {day.old_hours:g} h → {day.new_hours:g} h")
         return "\n".join(lines)
