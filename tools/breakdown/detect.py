@@ -363,6 +363,9 @@ class Detector:
             count = _number(match.group("num2") or match.group("num"))
             if match.group("num") and match.group("num").lower() in ("a", "an") and not match.group("num2"):
                 count = None
+            if count is None:  # "followed by four POLICE OFFICERS": the number sits among the words before
+                numbers = [_number(w) for w in match.group("adj").split() if w.lower() not in ("a", "an")]
+                count = next((n for n in numbers if n), None)
             noun = match.group("noun2") or noun
             name = " ".join([*adjectives, noun.upper() if noun.isupper() else noun.lower()])
             hits.append(
@@ -524,11 +527,19 @@ def _longer_words(token: str, index: dict[str, int]) -> list[tuple[str, int]]:
     return out
 
 
+# Categories whose lexicon entries list different objects of one kind (bowls, bags, knives):
+# their elements merge by name. Elsewhere an entry's words are synonyms (rain, 雨, 落雨).
+_BY_NAME: frozenset[str] = frozenset({"props", "set_dressing", "wardrobe", "makeup"})
+
+
 def merge_hits(hits: Iterable[Hit]) -> list[BreakdownElement]:
     """One element per (category, group): first name, largest count, every source."""
     merged: dict[tuple[str, str], BreakdownElement] = {}
     for hit in hits:
-        key = (hit.category if not hit.category.startswith("cast") else "cast", hit.group)
+        group = hit.group
+        if hit.category in _BY_NAME and group.startswith("lex:"):
+            group = "name:" + fold_name(hit.name)  # a water bowl is not the cat-food bowl
+        key = (hit.category if not hit.category.startswith("cast") else "cast", group)
         element = merged.get(key)
         if element is None:
             merged[key] = BreakdownElement(
