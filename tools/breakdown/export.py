@@ -115,7 +115,10 @@ def xlsx_bytes(breakdown: Breakdown) -> bytes:
             for cell in line:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.page_setup.orientation = "portrait"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True  # both columns of boxes on one page
         ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.row_dimensions[1].height = 24
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
