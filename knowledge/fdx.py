@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.scenes import build_scenes, paginate, parse_cue
@@ -113,11 +114,40 @@ def _title_page(root: ET.Element) -> dict[str, str]:
     return {key: "\n".join(values) for key, values in out.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class FdxTagCategory:
+    """A breakdown category of Final Draft's Tagging (`<TagCategory Name="Props" Color=...>`)."""
+
+    id: str
+    name: str
+    number: int | None
+    color: str | None  # as `#RRGGBB`, from Final Draft's 16-bit-per-channel `#RRRRGGGGBBBB`
+
+
+@dataclass(frozen=True, slots=True)
+class FdxTag:
+    """A tagged run of text: the element it names, its category, and the paragraph it sits in."""
+
+    label: str
+    category: str
+    line: int  # the paragraph ordinal, as `Element.line`
+    text: str  # the tagged run as written
+
+
+@dataclass(slots=True)
+class FdxTagData:
+    """Final Draft's breakdown tags: the file's categories and every tagged run of text."""
+
+    categories: list[FdxTagCategory] = field(default_factory=list)
+    tags: list[FdxTag] = field(default_factory=list)
+
+
 class _Reader:
     def __init__(self) -> None:
         self.elements: list[Element] = []
         self.source_lines: list[str] = []
         self.speaker: str | None = None
+        self.tagged: list[tuple[int, str, str]] = []  # (paragraph ordinal, TagNumber, run text)
 
     def add(self, kind: ElementType, text: str, **extra: object) -> Element:
         self.source_lines.append(text.replace("\n", " "))
@@ -177,6 +207,9 @@ class _Reader:
             self.add(kind, text.strip("\n"))
         if kind not in _SPEECH and kind != "character":
             self.speaker = None
+        for run in node.findall("Text"):
+            if run.get("TagNumber") and (run.text or "").strip() and self.source_lines:
+                self.tagged.append((len(self.source_lines), run.get("TagNumber") or "", run.text or ""))
         for note in node.findall("ScriptNote"):
             if _nested_text(note):
                 self.add("note", _nested_text(note))
@@ -194,6 +227,53 @@ def fdx_elements(
     for node in content.findall("Paragraph"):
         reader.paragraph(node)
     return _title_page(root), reader.elements, reader.source_lines
+
+
+def _colour(value: str | None) -> str | None:
+    """Final Draft writes colours with 16 bits a channel (`#FFFFA5A50000`); keep the high bytes."""
+    if not value or not re.fullmatch(r"#[0-9A-Fa-f]{12}", value):
+        return value if value and re.fullmatch(r"#[0-9A-Fa-f]{6}", value) else None
+    return "#" + value[1:3] + value[5:7] + value[9:11]
+
+
+def fdx_tag_data(data: bytes, *, file: str | Path = "<fdx>") -> FdxTagData:
+    """The breakdown tags of FDX bytes: `<TagData>`'s categories and definitions, and the tagged
+    `<Text TagNumber=...>` runs of the script (located by paragraph ordinal, as the elements are)."""
+    root = _parse_xml(data, Path(file))
+    out = FdxTagData()
+    tag_data = root.find("TagData")
+    if tag_data is None:
+        return out
+    by_id: dict[str, str] = {}
+    for node in tag_data.iter("TagCategory"):
+        number = node.get("Number")
+        category = FdxTagCategory(
+            id=node.get("Id") or "",
+            name=(node.get("Name") or "").strip(),
+            number=int(number) if number and number.isdigit() else None,
+            color=_colour(node.get("Color")),
+        )
+        out.categories.append(category)
+        by_id[category.id] = category.name
+    definitions: dict[str, tuple[str, str]] = {}
+    for node in tag_data.iter("TagDefinition"):
+        definitions[node.get("Id") or ""] = (by_id.get(node.get("CatId") or "", ""), node.get("Label") or "")
+    numbers: dict[str, tuple[str, str]] = {}
+    for node in tag_data.iter("Tag"):
+        def_id = (node.findtext("DefId") or "").strip()
+        if def_id in definitions:
+            numbers[node.get("Number") or ""] = definitions[def_id]
+    content = root.find("Content")
+    if content is None:
+        return out
+    reader = _Reader()
+    for paragraph in content.findall("Paragraph"):
+        reader.paragraph(paragraph)
+    for line, number, text in reader.tagged:
+        if number in numbers:
+            category_name, label = numbers[number]
+            out.tags.append(FdxTag(label=label or text.strip(), category=category_name, line=line, text=text))
+    return out
 
 
 def read_fdx(path: str | Path) -> Screenplay:

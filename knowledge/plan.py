@@ -316,6 +316,7 @@ class Plan(_Entry):
     )
     cast_list: Text | None = Field(None, description="A cast list file, relative to the plan.")
     locations_list: Text | None = Field(None, description="A locations list file, relative to the plan.")
+    breakdown: Text | None = Field(None, description="The coordinator's breakdown edits (YAML/CSV/XLSX).")
     cast: list[PlanCast] = Field(default_factory=list)
     locations: list[PlanLocation] = Field(default_factory=list)
     scenes: list[PlanScene] = Field(default_factory=list)
@@ -405,7 +406,7 @@ class Plan(_Entry):
                 return entry.makeup_minutes
         return self.makeup_minutes
 
-    def list_path(self, key: Literal["cast_list", "locations_list"]) -> Path | None:
+    def list_path(self, key: Literal["cast_list", "locations_list", "breakdown"]) -> Path | None:
         """The cast or locations list file the plan names, resolved beside the plan; None if unset."""
         value = getattr(self, key)
         if not value:

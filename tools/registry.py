@@ -39,6 +39,9 @@ ArtifactKind = Literal[
     "overview",
     "cast",
     "message",
+    "breakdown",
+    "element_report",
+    "revision_report",
 ]
 
 
@@ -189,6 +192,8 @@ TOOL_MODULES = (
     "tools.schedule.tools",
     "tools.subtitles.tools",
     "tools.media.tools",
+    "tools.breakdown.tools",
+    "tools.revisions",
 )
 
 

@@ -30,6 +30,13 @@ EXPECTED = [
     "find_shot_changes",
     "make_dialogue_list",
     "make_adr_list",
+    "breakdown_scenes",
+    "element_report",
+    "department_list",
+    "edit_breakdown",
+    "import_breakdown",
+    "compare_drafts",
+    "list_drafts",
 ]
 
 
@@ -100,6 +107,13 @@ RESULTS_AND_POLICY = {
     "shift_subtitles": ("SubtitleOutput", True),
     "transcribe_media": ("TranscriptionResult", True),
     "translate_subtitles": ("SubtitleOutput", True),
+    "breakdown_scenes": ("BreakdownResult", True),
+    "element_report": ("ElementReportResult", False),
+    "department_list": ("ElementReportResult", True),
+    "edit_breakdown": ("BreakdownResult", True),
+    "import_breakdown": ("BreakdownResult", True),
+    "compare_drafts": ("RevisionReport", True),
+    "list_drafts": ("DraftsResult", False),
 }
 
 

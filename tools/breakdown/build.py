@@ -1,0 +1,152 @@
+"""A production's breakdown: detection over every scene, Final Draft tags, production notes that
+name scenes, then the coordinator's edits (which always win)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from knowledge.production import Production
+from knowledge.screenplay import Scene
+from tools.breakdown.detect import Detector, Hit, merge_hits, scene_numbers_in, story_day
+from tools.breakdown.model import Breakdown, BreakdownElement, Category, ElementSource, SceneBreakdown
+
+# Final Draft's tag categories (and Movie Magic's) → ours.
+FDX_CATEGORIES: dict[str, Category] = {
+    "cast": "cast",
+    "cast members": "cast",
+    "background actors": "background",
+    "extras": "background",
+    "stunts": "stunts",
+    "vehicles": "vehicles",
+    "props": "props",
+    "camera": "equipment",
+    "special effects": "sfx",
+    "mechanical effects": "sfx",
+    "wardrobe": "wardrobe",
+    "costumes": "wardrobe",
+    "makeup/hair": "makeup",
+    "makeup": "makeup",
+    "animals": "animals",
+    "animal handler": "animals",
+    "music": "sound",
+    "sound": "sound",
+    "set dressing": "set_dressing",
+    "greenery": "set_dressing",
+    "special equipment": "equipment",
+    "security": "notes",
+    "additional labor": "notes",
+    "visual effects": "vfx",
+    "miscellaneous": "notes",
+    "notes": "notes",
+    "weather": "weather",
+}
+_SENTENCE = re.compile(r"(?<=[.;!?。；！？])\s+|\n+")
+
+
+def fdx_hits(production: Production, scenes: Sequence[Scene]) -> tuple[list[Hit], dict[str, str]]:
+    """Hits from the script's Final Draft breakdown tags, and the file's category colours."""
+    script = production.screenplay
+    if script is None or script.format != "fdx":
+        return [], {}
+    from knowledge.fdx import fdx_tag_data
+
+    data = fdx_tag_data(Path(script.file).read_bytes(), file=script.file)
+    colours = {c.name: c.color or "" for c in data.categories}
+    hits: list[Hit] = []
+    for tag in data.tags:
+        scene = next((s for s in scenes if s.line_start <= tag.line <= s.line_end), None)
+        category = FDX_CATEGORIES.get(tag.category.strip().lower(), "notes")
+        if scene is None:
+            continue
+        source = ElementSource(
+            file=Path(script.file).name, line=tag.line, scene=scene.number, origin="fdx_tag", text=tag.text
+        )
+        name = production.canonical_character(tag.label) if category == "cast" else tag.label
+        hits.append(
+            Hit(category, name, source, "cast:" + name if category == "cast" else "fdx:" + name.casefold())
+        )
+    return hits, colours
+
+
+def notes_hits(detector: Detector, paths: Sequence[Path], scenes: Sequence[Scene]) -> dict[str, list[Hit]]:
+    """Hits from production notes, by scene: each sentence that names scenes (or follows a bullet
+    that opened by naming one) is read for elements."""
+    numbers = [s.number for s in scenes]
+    out: dict[str, list[Hit]] = {}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        line_no = 0
+        for paragraph in re.split(r"\n(?=\s*[-*]\s|\s*#|\s*\n)", text):
+            first_line = line_no + 1
+            line_no += paragraph.count("\n") + 1
+            # A bullet that opens by naming its scene ("**Scene 1 — Nathan Road.** Crane down ...")
+            # is about that scene, whatever other scenes it mentions in passing.
+            opening = re.match(
+                r"\W*(?:scenes?\s+\d+[A-Z]?(?:\s*(?:,|and|&)\s*\d+[A-Z]?)*|第\S{1,4}場)", paragraph, re.I
+            )
+            head = scene_numbers_in(opening.group(0), numbers) if opening else []
+            for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
+                named = head or scene_numbers_in(sentence, numbers)
+                line = first_line + paragraph[: max(paragraph.find(sentence), 0)].count("\n")
+                for number in named if len(named) <= 2 else []:
+                    source = ElementSource(
+                        file=path.name,
+                        line=line,
+                        scene=number,
+                        origin="production_notes",
+                        text=sentence.strip()[:120],
+                    )
+                    found = [
+                        h for h in detector.text_hits(sentence, source) if not h.category.startswith("cast")
+                    ]
+                    found = [h for h in found if h.category not in ("background",)]
+                    out.setdefault(number, []).extend(found)
+    return out
+
+
+def notes_documents(production: Production) -> list[Path]:
+    """The production's notes documents (director's notes, reports) as files."""
+    out = []
+    for doc in production.documents:
+        if doc.doc_type in ("notes", "report") and doc.name.endswith((".md", ".txt")):
+            path = production.document_path(doc.name)
+            if path is not None and path.exists():
+                out.append(path)
+    return out
+
+
+def build_breakdown(production: Production, notes: Sequence[Path] | None = None) -> Breakdown:
+    """Detect every scene's elements (script, FDX tags, production notes), before any edits."""
+    script = production.require_script()
+    scenes = production.scenes
+    detector = Detector(production)
+    tags, colours = fdx_hits(production, scenes)
+    by_notes = notes_hits(detector, list(notes) if notes is not None else notes_documents(production), scenes)
+    sheets = []
+    for scene in scenes:
+        hits = detector.scene_hits(scene)
+        hits += [h for h in tags if h.source.scene == scene.number]
+        hits += by_notes.get(scene.number, [])
+        sheets.append(scene_sheet(scene, merge_hits(hits)))
+    return Breakdown(title=script.title, script=Path(script.file).name, scenes=sheets, fdx_categories=colours)
+
+
+def scene_sheet(scene: Scene, elements: list[BreakdownElement]) -> SceneBreakdown:
+    return SceneBreakdown(
+        scene=scene.number,
+        heading=scene.heading,
+        set=scene.location,
+        int_ext=scene.int_ext,
+        time_of_day=scene.time_of_day or scene.time_raw,
+        pages=scene.pages_text,
+        eighths=scene.eighths,
+        page=scene.page,
+        story_day=story_day(scene),
+        synopsis=scene.synopsis,
+        elements=elements,
+    )
