@@ -523,13 +523,17 @@ def _shot_description(description: str, lang: Lang) -> str:
     return f"{description[:90]}…" if len(description) > 90 else description
 
 
+STATUS_ZH = {"optimal": "已證明最佳", "feasible": "可行", "baseline": "傳統排法"}
+
+
 def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
     days = a.get("days") or []
     status = a.get("status")
     baseline = a.get("baseline") or {}
     objective = a.get("objective")
-    bound = a.get("lower_bound")
+    # The bound means something to a coordinator only when proven or close (a gap under 50%).
+    bound = a.get("lower_bound") if a.get("bound_meaningful") else None
     saving = ""
     if baseline.get("objective") and objective is not None and baseline["objective"] > 0:
         pct = 100 * (baseline["objective"] - objective) / baseline["objective"]
@@ -544,8 +548,8 @@ def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         f"Planned {a.get('total_days', len(days))} shooting days ({status}"
         + (f", proven lower bound {bound:,.0f}" if isinstance(bound, (int, float)) else "")
         + f"): holding cost {a.get('holding_cost', 0):,.0f}, {a.get('company_moves', 0)} company moves.{saving}",
-        f"排咗 {a.get('total_days', len(days))} 個拍攝日（{status}"
-        + (f"，已證明下限 {bound:,.0f}" if isinstance(bound, (int, float)) else "")
+        f"排咗 {a.get('total_days', len(days))} 個拍攝日（{STATUS_ZH.get(str(status), status)}"
+        + (f"，已證明最低成本 {bound:,.0f}" if isinstance(bound, (int, float)) else "")
         + f"）：演員等候成本 {a.get('holding_cost', 0):,.0f}，搬景 {a.get('company_moves', 0)} 次。{saving}",
     )
     rows = []

@@ -237,6 +237,8 @@ class ScheduleResult(ToolResult):
     objective: float
     lower_bound: float
     gap: float = Field(description="(objective − lower bound) / objective: how far from best it may be.")
+    bound_meaningful: bool = Field(False, description="Proven optimal, or a gap under 50%: worth showing.")
+    method: str = Field("", description="What produced the plan (dp, cp-sat-days, lns, stripboard-sort …).")
     baseline: Figures
     dood: list[DoodRow]
     violations: list[str]
@@ -299,6 +301,8 @@ def schedule_result(
         objective=schedule.figures.objective,
         lower_bound=schedule.lower_bound,
         gap=round(schedule.gap, 4),
+        bound_meaningful=schedule.bound_meaningful,
+        method=str(schedule.method or ""),
         baseline=schedule.baseline,
         dood=schedule.dood,
         violations=schedule.violations,
