@@ -37,9 +37,19 @@ def line_language(line: str) -> Language:
     return "zh" if has_cjk(line) else "en"
 
 
+# Punctuation Unicode calls "ambiguous" or "neutral" width that CJK fonts draw a full cell wide, so a
+# Chinese line counts them as 1: ellipses, curly quotes, dashes, the interpunct.
+CJK_FULL_WIDTH_PUNCTUATION = "…⋯“”‘’—–·"
+
+
 @cache
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+@cache
+def _cjk_cell(ch: str) -> bool:
+    return is_wide(ch) or ch in CJK_FULL_WIDTH_PUNCTUATION
 
 
 @cache
@@ -50,8 +60,9 @@ def _reading_weight(ch: str) -> float:
 
 
 def zh_width(text: str) -> float:
-    """Width in full-width cells: wide characters count 1, everything else 0.5."""
-    return 0.5 * (len(text) + sum(map(is_wide, text)))
+    """Width in full-width cells: wide characters, and the punctuation CJK fonts draw full width
+    (… ⋯ “ ” ‘ ’ — ·), count 1; everything else 0.5."""
+    return 0.5 * (len(text) + sum(map(_cjk_cell, text)))
 
 
 def line_length(line: str, language: Language) -> float:
