@@ -170,7 +170,8 @@ def check_cues(
         if previous is not None:
             found.extend(_timing_against(previous, cue, min_gap, profile.min_gap_frames, fps))
             gap = cue.start_ms - previous.end_ms
-            if min_gap < gap <= close_gap and cue.start_ms >= previous.start_ms:
+            frames = round(gap * fps / 1000)
+            if profile.min_gap_frames < frames and gap <= close_gap and cue.start_ms >= previous.start_ms:
                 found.append(
                     (
                         "gap_to_close",
@@ -302,20 +303,35 @@ def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[Issue
 DashStyle = tuple[bool, str]  # (first speaker undashed, the dash with its space)
 
 
-def _event_dash_style(text: str, profile: Profile) -> DashStyle | None:
-    turns = dialogue_turns(text)
+def _language_runs(text: str, profile: Profile) -> dict[Language, list[str]]:
+    """The event's lines by language, for the languages allowed two lines or more (dialogue layout)."""
+    judge_chinese = profile.bilingual or "zh" in profile.languages
+    groups: dict[Language, list[str]] = {}
+    for line in text.split("\n"):
+        if line.strip():
+            groups.setdefault(line_language(line) if judge_chinese else "en", []).append(line)
+    return {lang: lines for lang, lines in groups.items() if profile.limits(lang).max_lines >= 2}
+
+
+def _run_dash_style(run: str) -> DashStyle | None:
+    turns = dialogue_turns(run)
     if turns is None:
         return None
     dashes = [t.dash for t in turns if t.dash]
     return (not turns[0].dash, Counter(dashes).most_common(1)[0][0])
 
 
-def _expected_dash_style(cues: Sequence[Cue], profile: Profile) -> DashStyle | None:
-    """The profile's dash, else the style most of the file's dialogue events use."""
+def _expected_dash_style(cues: Sequence[Cue], profile: Profile) -> dict[Language, DashStyle]:
+    """Per language: the profile's dash, else the style most of the file's dialogue events use."""
+    styles: dict[Language, Counter[DashStyle]] = {}
+    for cue in cues:
+        for language, lines in _language_runs(cue.text, profile).items():
+            style = _run_dash_style("\n".join(lines))
+            if style is not None:
+                styles.setdefault(language, Counter())[style] += 1
     if profile.dialogue_dash is not None:
-        return (False, profile.dialogue_dash)
-    styles = Counter(style for cue in cues if (style := _event_dash_style(cue.text, profile)) is not None)
-    return styles.most_common(1)[0][0] if styles else None
+        return {lang: (False, profile.dialogue_dash) for lang in ("zh", "en")}
+    return {lang: counter.most_common(1)[0][0] for lang, counter in styles.items()}
 
 
 def _describe_dash(style: DashStyle) -> str:
@@ -324,28 +340,24 @@ def _describe_dash(style: DashStyle) -> str:
     return shown + (" on the second speaker only" if first else " on every speaker")
 
 
-def _dialogue_issues(text: str, profile: Profile, house: DashStyle | None) -> list[tuple[IssueCode, str]]:
+def _dialogue_issues(
+    text: str, profile: Profile, house: dict[Language, DashStyle]
+) -> list[tuple[IssueCode, str]]:
     """One speaker a line; one dash style; no dash on a lone speaker."""
     found: list[tuple[IssueCode, str]] = []
-    judge_chinese = profile.bilingual or "zh" in profile.languages
-    groups: dict[Language, list[str]] = {}
-    for line in text.split("\n"):
-        if line.strip():
-            groups.setdefault(line_language(line) if judge_chinese else "en", []).append(line)
-    for language, lines in groups.items():
-        if profile.limits(language).max_lines < 2:
-            continue  # one line for the language (hk-bilingual Chinese): both speakers must share it
+    for language, lines in _language_runs(text, profile).items():
         run = "\n".join(lines)
         for line in mixed_lines(run):
             found.append(("dialogue_mixed", f"two speakers on one line: {line!r}"))
-        style = _event_dash_style(run, profile)
-        if style is not None and house is not None and style != house:
+        style = _run_dash_style(run)
+        expected = house.get(language)
+        if style is not None and expected is not None and style != expected:
             found.append(
                 (
                     "dialogue_style",
                     f"dialogue dashes {_describe_dash(style)}; the "
                     + ("profile" if profile.dialogue_dash is not None else "file")
-                    + f" uses {_describe_dash(house)}",
+                    + f" uses {_describe_dash(expected)}",
                 )
             )
         dash = lone_dash(run)

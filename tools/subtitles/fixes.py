@@ -90,7 +90,8 @@ def fix_cues(cues: list[Cue], profile: Profile, fps: float) -> FixOutcome:
 
     dropped = {w.origin for w in work if w.dashes_dropped}
     before = "".join(strip_turn_dashes(c.text) if c.index in dropped else c.text for c in cues)
-    if squash(before) != squash("".join(w.text for w in work)):
+    after = "".join(strip_turn_dashes(w.text) if w.origin in dropped else w.text for w in work)
+    if squash(before) != squash(after):
         raise SubtitleError("Internal check failed: fixing would change the text; nothing was written")
     fixed = [
         Cue(index=i, start_ms=w.start, end_ms=w.end, text=w.text, raw=w.text, line=None)
@@ -176,11 +177,14 @@ def _speaker_parts(
     lengths = [sum(len(t.text) for t in g) for g in groups]
     total = sum(lengths)
     available = item.end - item.start - gap * (len(groups) - 1)
-    if any(available * n / total < profile.min_duration_ms for n in lengths):
+    spare = available - profile.min_duration_ms * len(groups)
+    if spare < 0:
         return [item]
     parts, cursor = [], item.start
     for i, group in enumerate(groups):
-        end = item.end if i == len(groups) - 1 else cursor + round(available * lengths[i] / total)
+        # each speaker gets 5/6 s, and the time left over is shared by the length of what they say
+        share = profile.min_duration_ms + round(spare * lengths[i] / total)
+        end = item.end if i == len(groups) - 1 else cursor + share
         if len(group) == 1:
             text, lone = group[0].text, bool(group[0].dash)
         else:
@@ -268,12 +272,13 @@ def _sentence_parts(
 
 
 def _close_gaps(work: list[_Work], profile: Profile, gap: int, close: int, changes: Counter[str]) -> None:
+    frame = gap / max(profile.min_gap_frames, 1)
     for prev, cur in pairwise(work):
         if cur.start < prev.start:
             continue  # out of order: moving either would reorder the file; reported by the final check
         distance = cur.start - prev.end
-        if distance == gap or distance > close:
-            continue
+        if distance == gap or distance > close or gap < distance < gap + frame / 2:
+            continue  # already 2 frames apart (to the frame), or far enough
         if distance > gap:
             if cur.start - gap - prev.start <= profile.max_duration_ms:
                 prev.end = cur.start - gap

@@ -64,7 +64,13 @@ ZH_BREAK_AFTER = "，。！？；：、⋯…—」』）》,.!?;:"
 ZH_NO_LINE_START = "，。！？；：、⋯…」』）》,.!?;:%％"
 ZH_NO_LINE_END = "「『（《"
 ZH_WEAK_LINE_START = "了的地得着著過嘅咗啦呀㗎喇囉吖嘛呢吧啊"
-ZH_WEAK_LINE_END = "的之嘅"  # attributive particles: breaking after one parts a modifier from its noun
+ZH_WEAK_LINE_END = "的之嘅"
+# Prepositions (coverbs) and conjunctions: the Netflix rule "break before conjunctions and prepositions"
+# applied to Chinese words — a line may not end on one (balance still decides among the other breaks).
+ZH_BREAK_BEFORE = {
+    "將", "把", "被", "喺", "向", "對", "由", "從", "為", "在", "跟", "與", "和", "同埋", "但", "而",
+    "所以", "因為", "如果", "但係", "不過", "或者", "然後", "之後", "將会", "因为", "但是", "然后",
+}  # fmt: skip  # attributive particles: breaking after one parts a modifier from its noun
 
 # Colloquial Cantonese words jieba's dictionary lacks, so segmentation keeps them whole.
 CANTONESE_WORDS = (
@@ -124,6 +130,8 @@ def _english_break_cost(before: str, after: str) -> float:
         cost -= 20
     elif nxt in PREPOSITIONS:
         cost -= 15
+    elif nxt in SUBJECT_PRONOUNS and prev not in ARTICLES | DETERMINERS | AUXILIARIES:
+        cost -= 20  # a new clause's subject: "…last week / I still think…"
     if _EN_PUNCT_END.search(before):
         return cost
     if prev in ARTICLES or prev in DETERMINERS:
@@ -182,6 +190,8 @@ def _chinese_break_cost(before: str, after: str) -> float:
         return 20  # a line opening on a particle (了, 嘅, 㗎) reads badly
     if before[-1:] in ZH_WEAK_LINE_END:
         return 15
+    if before.strip() in ZH_BREAK_BEFORE:
+        return 15  # a line ending on a preposition or conjunction parts it from what it governs
     return 0
 
 

@@ -140,11 +140,16 @@ def convert_script(text: str, target: ScriptTarget) -> str:
     return "\n".join(out)
 
 
+# Forms OpenCC's s2t changes that Hong Kong and Taiwan Traditional text uses as they are: 晒 (Cantonese
+# "all", 食晒), 台 (天台, 電台).
+TRADITIONAL_SHARED_FORMS = "晒台"
+
+
 def simplified_characters(text: str) -> list[str]:
     """Simplified-only characters in `text`: changed by OpenCC's phrase-aware s2t conversion *and* when
     converted on their own. The first test keeps valid Traditional uses of shared forms (皇后, 乾杯)
     unflagged; the second keeps phrase-table rewrites of Traditional words (了解 → 瞭解) unflagged."""
-    return _changed_characters(text, "s2t")
+    return [ch for ch in _changed_characters(text, "s2t") if ch not in TRADITIONAL_SHARED_FORMS]
 
 
 def traditional_characters(text: str) -> list[str]:

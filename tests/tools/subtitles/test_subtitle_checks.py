@@ -96,8 +96,7 @@ def test_duration_limits_are_inclusive() -> None:
 def test_two_frames_depend_on_the_frame_rate() -> None:
     cues = [cue(1, 1.0, 2.0, "One."), cue(2, 2.081, 3.5, "Two.")]
     assert codes(cues, fps=24) == [(2, "gap_too_small")]  # 2 frames at 24 fps = 83 ms
-    # 2 frames at 25 fps = 80 ms: enough, but a gap Netflix timing closes to 2 frames
-    assert codes(cues, fps=25) == [(2, "gap_to_close")]
+    assert codes(cues, fps=25) == []  # 2 frames at 25 fps = 80 ms; 81 ms is 2 frames to the frame
 
 
 def test_text_codes_english() -> None:
