@@ -170,8 +170,11 @@ def raw_to(raw: str, source: str, target: str, cue: int, losses: Losses) -> tupl
     for piece in _RAW_TOKEN.split(raw):
         if not piece:
             continue
-        if not _RAW_TOKEN.fullmatch(piece) or piece.startswith("&"):
-            out.append(piece)
+        if not _RAW_TOKEN.fullmatch(piece):
+            out.append(html.escape(piece, quote=False) if target == "vtt" else piece)
+            continue
+        if piece.startswith("&"):
+            out.append(html.unescape(piece) if target == "srt" else piece)  # SRT has no entities
             continue
         if piece.startswith("{"):
             position = re.fullmatch(r"\{\\an([1-9])\}", piece)
