@@ -28,7 +28,7 @@ from pathlib import Path
 
 from knowledge.subtitle_file import Cue, SubtitleDocument, SubtitleProblem, format_timecode
 from slate.errors import SubtitleError
-from tools.subtitles.dialogue import dialogue_turns, lone_dash, mixed_lines
+from tools.subtitles.dialogue import DASHES, dialogue_turns, lone_dash, mixed_lines
 from tools.subtitles.linebreak import join_lines
 from tools.subtitles.models import IssueCode, SubtitleIssue, SubtitleReport
 from tools.subtitles.profiles import DEFAULT_FPS, Profile, ProfileName, get_profile
@@ -254,19 +254,15 @@ def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[Issue
                         f"{label} line {number} is {length:g} {unit} (limit {limits.max_line_length:g}): {line!r}",
                     )
                 )
-        if (
-            profile.join_short_lines
-            and len(language_lines) > 1
-            and dialogue_turns("\n".join(language_lines)) is None
-            and line_length(join_lines(language_lines, language), language) <= limits.max_line_length
-        ):
-            found.append(
-                (
-                    "fits_one_line",
-                    f"the {label} fits on one line ({line_length(join_lines(language_lines, language), language):g} "
-                    f"{unit}, limit {limits.max_line_length:g})",
+        if profile.join_short_lines and len(language_lines) > 1:
+            joined = line_length(join_lines(language_lines, language), language)
+            if joined <= limits.max_line_length and dialogue_turns("\n".join(language_lines)) is None:
+                found.append(
+                    (
+                        "fits_one_line",
+                        f"the {label} fits on one line ({joined:g} {unit}, limit {limits.max_line_length:g})",
+                    )
                 )
-            )
         if len(language_lines) > limits.max_lines:
             too_many_for_a_language = True
             found.append(
@@ -303,6 +299,10 @@ def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[Issue
 DashStyle = tuple[bool, str]  # (first speaker undashed, the dash with its space)
 
 
+def _has_dash(text: str) -> bool:
+    return any(dash in text for dash in DASHES)
+
+
 def _language_runs(text: str, profile: Profile) -> dict[Language, list[str]]:
     """The event's lines by language, for the languages allowed two lines or more (dialogue layout)."""
     judge_chinese = profile.bilingual or "zh" in profile.languages
@@ -325,6 +325,8 @@ def _expected_dash_style(cues: Sequence[Cue], profile: Profile) -> dict[Language
     """Per language: the profile's dash, else the style most of the file's dialogue events use."""
     styles: dict[Language, Counter[DashStyle]] = {}
     for cue in cues:
+        if not _has_dash(cue.text):
+            continue
         for language, lines in _language_runs(cue.text, profile).items():
             style = _run_dash_style("\n".join(lines))
             if style is not None:
@@ -345,6 +347,8 @@ def _dialogue_issues(
 ) -> list[tuple[IssueCode, str]]:
     """One speaker a line; one dash style; no dash on a lone speaker."""
     found: list[tuple[IssueCode, str]] = []
+    if not _has_dash(text):
+        return found
     for language, lines in _language_runs(text, profile).items():
         run = "\n".join(lines)
         for line in mixed_lines(run):

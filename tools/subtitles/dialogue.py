@@ -44,6 +44,8 @@ def dialogue_turns(text: str) -> list[Turn] | None:
     Dialogue is two or more turns: every turn dashed, or (the "second speaker only" style) an undashed
     first line followed by dashed lines.
     """
+    if not any(dash in text for dash in DASHES):
+        return None  # most events: no dash at all
     starts = list(_TURN.finditer(text))
     if not starts:
         return None
@@ -78,7 +80,7 @@ def _flat_cjk(text: str) -> str:
 
 def lone_dash(text: str) -> str | None:
     """The dash of a one-speaker event that starts with a dialogue dash (`- Nope.`), else None."""
-    if dialogue_turns(text) is not None:
+    if not any(dash in text for dash in DASHES) or dialogue_turns(text) is not None:
         return None
     match = _TURN.match(text)
     return match.group("dash") + match.group("space") if match else None

@@ -133,7 +133,9 @@ def _split_long(
     out: list[_Work] = []
     for item in work:
         too_long = item.end - item.start > profile.max_duration_ms
-        _, overflow = rebreak_text(item.text, limits, judge_chinese=judge_chinese)
+        # same arguments as the final re-break, so its answer comes from the cache
+        join = profile.join_short_lines
+        _, overflow = rebreak_text(item.text, limits, judge_chinese=judge_chinese, join=join)
         too_much = overflow > 0
         if not (too_long or too_much):
             out.append(item)
