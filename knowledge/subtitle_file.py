@@ -93,6 +93,8 @@ class Cue:
     raw: str
     line: int | None = None
     style: str | None = None
+    settings: str = ""  # WebVTT cue settings as written (`line:0 align:start`)
+    identifier: str | None = None  # WebVTT cue identifier
 
     @property
     def duration_ms(self) -> int:
@@ -125,6 +127,7 @@ class SubtitleDocument:
     fps: float | None
     source: SSAFile = field(default_factory=SSAFile, repr=False)
     extra_events: list[SSAEvent] = field(default_factory=list, repr=False)
+    preamble: str = ""  # WebVTT: the header blocks after WEBVTT (STYLE, REGION, NOTE), kept for writing
 
     def problems_for(self, cue_index: int) -> list[SubtitleProblem]:
         return [p for p in self.problems if p.cue == cue_index]
@@ -315,6 +318,7 @@ class _Draft:
     line: int
     timing_line: int | None
     header: str | None = None
+    settings: str = ""
 
 
 def _is_blank(line: str) -> bool:
@@ -412,6 +416,8 @@ def _scan_timed_text(text: str, file: Path, fmt: SubtitleFormat, fps: float | No
             )
         start, end, settings_problem = _parse_timing(lines[t], fmt)
         draft = _Draft(start, end, [], cue_line, t + 1, lines[header].strip() if header is not None else None)
+        if vtt:
+            draft.settings = _vtt_settings(lines[t])
         timing_problem = None
         if settings_problem:
             timing_problem = SubtitleProblem(t + 1, None, "bad_timestamp", settings_problem)
@@ -453,9 +459,22 @@ def _scan_timed_text(text: str, file: Path, fmt: SubtitleFormat, fps: float | No
                 text=_plain(event),
                 raw=raw,
                 line=draft.line,
+                settings=draft.settings,
+                identifier=draft.header if vtt else None,
             )
         )
-    return _finish(file, fmt, cues, problems, fps, events=events)
+    doc = _finish(file, fmt, cues, problems, fps, events=events)
+    if vtt and lines and lines[0].startswith("WEBVTT"):
+        first = drafts[0].line - 1 if drafts else len(lines)
+        doc.preamble = "\n".join(lines[1:first]).strip("\n")
+    return doc
+
+
+def _vtt_settings(timing_line: str) -> str:
+    """The cue settings after the end time (`line:0 align:start`), as written."""
+    _, _, rest = timing_line.partition("-->")
+    parts = rest.strip().split(maxsplit=1)
+    return " ".join(parts[1].split()) if len(parts) > 1 else ""
 
 
 def _cue_lookup(drafts: list[_Draft]) -> Callable[[int], int | None]:
@@ -605,6 +624,15 @@ _SRT_TAGS = (
     (re.compile(r"<\s*s\s*>", re.I), r"{\\s1}"),
     (re.compile(r"<\s*/\s*s\s*>", re.I), r"{\\s0}"),
 )
+_FONT_OPEN = re.compile(r"<\s*font\b([^>]*)>", re.I)
+_FONT_CLOSE = re.compile(r"<\s*/\s*font\s*>", re.I)
+_FONT_COLOR = re.compile(r"""color\s*=\s*["']?\s*#?([0-9a-fA-F]{6}|[a-zA-Z]+)""", re.I)
+# Named colours SRT editors write (`<font color="yellow">`), as RGB.
+NAMED_COLOURS = {
+    "white": "FFFFFF", "black": "000000", "red": "FF0000", "lime": "00FF00", "green": "008000",
+    "blue": "0000FF", "yellow": "FFFF00", "cyan": "00FFFF", "aqua": "00FFFF", "magenta": "FF00FF",
+    "fuchsia": "FF00FF", "silver": "C0C0C0", "gray": "808080", "grey": "808080", "orange": "FFA500",
+}  # fmt: skip
 _OTHER_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<\d[\d:.]*>")
 _RUBY_TEXT = re.compile(r"<rt>.*?</rt>", re.S | re.I)
 
@@ -617,10 +645,25 @@ def _markup_to_ssa(raw: str, *, vtt: bool) -> str:
         text = _RUBY_TEXT.sub("", text)
     for pattern, tag in _SRT_TAGS:
         text = pattern.sub(tag, text)
+    if not vtt:
+        text = _FONT_OPEN.sub(_font_to_ssa, text)
+        text = _FONT_CLOSE.sub(r"{\\c}", text)
     text = _OTHER_TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text).replace("\u00a0", " ")
     return text.replace("\n", r"\N")
+
+
+def _font_to_ssa(match: re.Match[str]) -> str:
+    """`<font color="#ffff00">` as the ASS colour override `{\\c&H00FFFF&}` (ASS writes BGR)."""
+    colour = _FONT_COLOR.search(match.group(1))
+    if not colour:
+        return "{\\c}"  # a font tag without a colour (face, size): nothing ASS colours carry
+    value = colour.group(1)
+    rgb = value if re.fullmatch(r"[0-9a-fA-F]{6}", value) else NAMED_COLOURS.get(value.lower())
+    if rgb is None:
+        return "{\\c}"
+    return "{\\c&H" + (rgb[4:6] + rgb[2:4] + rgb[0:2]).upper() + "&}"
 
 
 def _plain(event: SSAEvent) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slate.output import print_json, print_table
@@ -18,7 +19,15 @@ if TYPE_CHECKING:
     from tools.subtitles.models import SubtitleOutput
 
 SCRIPTS = ("zh-Hant-HK", "zh-Hant-TW", "zh-Hans")
-PROFILES = ("netflix-en", "netflix-zh-hant", "hk-bilingual")
+PROFILE_HELP = (
+    "netflix-en, netflix-zh-hant, hk-bilingual, a house profile's name (SLATE_HOME/profiles/NAME.yaml) "
+    "or a YAML file's path; default: chosen from the text"
+)
+
+
+def profile_dirs(settings: Settings) -> tuple[Path, ...]:
+    """Where house profiles are looked up by name: SLATE_HOME/profiles, then the current folder's profiles/."""
+    return (settings.home / "profiles", Path.cwd() / "profiles")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     check = commands.add_parser("check", help="check a subtitle file against a profile")
     check.add_argument("file")
-    check.add_argument("--profile", choices=PROFILES, help="default: chosen from the text")
+    check.add_argument("--profile", help=PROFILE_HELP)
     check.add_argument(
         "--fps", type=float, help="frame rate for the 2-frame gap rule (default: the file's, else 23.976)"
     )
@@ -46,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     fix = commands.add_parser("fix", help="fix timing and line breaks; report what needs a person")
     fix.add_argument("file")
     fix.add_argument("-o", "--output", required=True, help="output file (.srt, .vtt, .ass, .ssa, .ttml)")
-    fix.add_argument("--profile", choices=PROFILES)
+    fix.add_argument("--profile", help=PROFILE_HELP)
     fix.add_argument("--fps", type=float)
     fix.add_argument("--to-script", choices=SCRIPTS, help="also convert the Chinese script (OpenCC)")
     fix.add_argument("--encoding", default="utf-8", help="output encoding (default utf-8)")
@@ -110,7 +119,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
     from tools.subtitles.operations import check_file
 
-    report = check_file(args.file, profile=args.profile, fps=args.fps, cps=args.cps, format=args.format)
+    report = check_file(
+        args.file,
+        profile=args.profile,
+        fps=args.fps,
+        cps=args.cps,
+        format=args.format,
+        profile_dirs=profile_dirs(settings),
+    )
     if args.json:
         print_json(report.as_json())
         return 0
@@ -120,6 +136,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     for note in report.notes:
         print(f"note: {note}")
     print(f"{report.summary()} · {report.encoding} · {report.format} · {report.fps:g} fps")
+    print(f"profile: {report.profile} ({report.profile_source})")
     return 0
 
 
@@ -145,6 +162,7 @@ def run_fix(args: argparse.Namespace, settings: Settings) -> int:
         to_script=args.to_script,
         encoding=args.encoding,
         format=args.format,
+        profile_dirs=profile_dirs(settings),
     )
     return _print_output(result, args.json)
 

@@ -13,15 +13,23 @@ Issue codes (exactly these, see `models.IssueCode`):
     mixed_script    Simplified characters in a Traditional Chinese file
     punctuation     half-width punctuation in Chinese, `...`/`…` instead of `⋯` in Chinese, `...` instead of `…`
                     in English
+    gap_to_close    a gap above 2 frames and up to 12 that Netflix timing closes to 2 frames ("chaining")
+    fits_one_line   two or more lines whose text fits on one line (Netflix: keep it on one line)
+    dialogue_mixed  one line holds the end of one speaker's turn and the start of the next
+    dialogue_style  a dual-speaker dash unlike the file's (or the profile's) style, or a dash on a lone speaker
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from knowledge.subtitle_file import Cue, SubtitleDocument, SubtitleProblem, format_timecode
 from slate.errors import SubtitleError
+from tools.subtitles.dialogue import DASHES, dialogue_turns, lone_dash, mixed_lines
+from tools.subtitles.linebreak import join_lines
 from tools.subtitles.models import IssueCode, SubtitleIssue, SubtitleReport
 from tools.subtitles.profiles import DEFAULT_FPS, Profile, ProfileName, get_profile
 from tools.subtitles.text import (
@@ -92,16 +100,23 @@ def check_document(
     *,
     fps: float | None = None,
     cps: float | None = None,
+    profile_dirs: tuple[Path, ...] = (),
 ) -> SubtitleReport:
     """Check a read subtitle document; the profile defaults to the one its text calls for.
 
     Args:
         doc: the document (`knowledge.subtitle_file.read_subtitle_file`).
-        profile: a profile or its name; None chooses from the text.
+        profile: a profile, a built-in profile's name, a YAML profile's name (in `profile_dirs`) or path;
+            None chooses from the text.
         fps: frame rate for frame-based rules; defaults to the file's own, else 23.976.
         cps: English reading speed to use instead of the profile's (17 for children's programmes).
+        profile_dirs: folders holding house profiles (`<name>.yaml`).
     """
-    chosen = profile if isinstance(profile, Profile) else get_profile(profile or choose_profile(doc.cues))
+    chosen = (
+        profile
+        if isinstance(profile, Profile)
+        else get_profile(profile or choose_profile(doc.cues), profile_dirs)
+    )
     if cps is not None:
         chosen = chosen.with_cps(cps, "en")
     rate = frame_rate(fps, doc)
@@ -114,6 +129,7 @@ def check_document(
         encoding=doc.encoding,
         format=doc.format,
         profile=chosen.name,
+        profile_source=chosen.source,
         fps=round(rate, 3),
         cues=len(doc.cues),
         issues=issues,
@@ -131,6 +147,8 @@ def check_cues(
     """Every rule each cue breaks, in cue order."""
     issues: list[SubtitleIssue] = []
     min_gap = profile.frames_ms(profile.min_gap_frames, fps)
+    close_gap = profile.frames_ms(profile.close_gap_frames, fps)
+    house_dash = _expected_dash_style(cues, profile)
     bad_timing = {p.cue: p for p in problems if p.code == "bad_timestamp" and p.cue is not None}
     previous: Cue | None = None
     for cue in cues:
@@ -151,7 +169,18 @@ def check_cues(
             found.append(("duration_long", f"on screen {duration / 1000:.3f} s; at most {limit:g} s"))
         if previous is not None:
             found.extend(_timing_against(previous, cue, min_gap, profile.min_gap_frames, fps))
+            gap = cue.start_ms - previous.end_ms
+            frames = round(gap * fps / 1000)
+            if profile.min_gap_frames < frames and gap <= close_gap and cue.start_ms >= previous.start_ms:
+                found.append(
+                    (
+                        "gap_to_close",
+                        f"{gap} ms ({gap * fps / 1000:.1f} frames) after cue {previous.index}; gaps of "
+                        f"{profile.close_gap_frames} frames or less are closed to {profile.min_gap_frames}",
+                    )
+                )
         found.extend(_text_issues(cue.text, profile, duration))
+        found.extend(_dialogue_issues(cue.text, profile, house_dash))
         issues.extend(
             SubtitleIssue(
                 cue=cue.index,
@@ -225,6 +254,15 @@ def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[Issue
                         f"{label} line {number} is {length:g} {unit} (limit {limits.max_line_length:g}): {line!r}",
                     )
                 )
+        if profile.join_short_lines and len(language_lines) > 1:
+            joined = line_length(join_lines(language_lines, language), language)
+            if joined <= limits.max_line_length and dialogue_turns("\n".join(language_lines)) is None:
+                found.append(
+                    (
+                        "fits_one_line",
+                        f"the {label} fits on one line ({joined:g} {unit}, limit {limits.max_line_length:g})",
+                    )
+                )
         if len(language_lines) > limits.max_lines:
             too_many_for_a_language = True
             found.append(
@@ -255,6 +293,80 @@ def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[Issue
     marks = _punctuation(by_language["zh"] if judge_chinese else [], by_language["en"])
     if marks:
         found.append(("punctuation", "; ".join(marks)))
+    return found
+
+
+DashStyle = tuple[bool, str]  # (first speaker undashed, the dash with its space)
+
+
+def _has_dash(text: str) -> bool:
+    return any(dash in text for dash in DASHES)
+
+
+def _language_runs(text: str, profile: Profile) -> dict[Language, list[str]]:
+    """The event's lines by language, for the languages allowed two lines or more (dialogue layout)."""
+    judge_chinese = profile.bilingual or "zh" in profile.languages
+    groups: dict[Language, list[str]] = {}
+    for line in text.split("\n"):
+        if line.strip():
+            groups.setdefault(line_language(line) if judge_chinese else "en", []).append(line)
+    return {lang: lines for lang, lines in groups.items() if profile.limits(lang).max_lines >= 2}
+
+
+def _run_dash_style(run: str) -> DashStyle | None:
+    turns = dialogue_turns(run)
+    if turns is None:
+        return None
+    dashes = [t.dash for t in turns if t.dash]
+    return (not turns[0].dash, Counter(dashes).most_common(1)[0][0])
+
+
+def _expected_dash_style(cues: Sequence[Cue], profile: Profile) -> dict[Language, DashStyle]:
+    """Per language: the profile's dash, else the style most of the file's dialogue events use."""
+    styles: dict[Language, Counter[DashStyle]] = {}
+    for cue in cues:
+        if not _has_dash(cue.text):
+            continue
+        for language, lines in _language_runs(cue.text, profile).items():
+            style = _run_dash_style("\n".join(lines))
+            if style is not None:
+                styles.setdefault(language, Counter())[style] += 1
+    if profile.dialogue_dash is not None:
+        return {lang: (False, profile.dialogue_dash) for lang in ("zh", "en")}
+    return {lang: counter.most_common(1)[0][0] for lang, counter in styles.items()}
+
+
+def _describe_dash(style: DashStyle) -> str:
+    first, dash = style
+    shown = repr(dash) + (" and a space" if dash.endswith(" ") and len(dash) > 1 else "")
+    return shown + (" on the second speaker only" if first else " on every speaker")
+
+
+def _dialogue_issues(
+    text: str, profile: Profile, house: dict[Language, DashStyle]
+) -> list[tuple[IssueCode, str]]:
+    """One speaker a line; one dash style; no dash on a lone speaker."""
+    found: list[tuple[IssueCode, str]] = []
+    if not _has_dash(text):
+        return found
+    for language, lines in _language_runs(text, profile).items():
+        run = "\n".join(lines)
+        for line in mixed_lines(run):
+            found.append(("dialogue_mixed", f"two speakers on one line: {line!r}"))
+        style = _run_dash_style(run)
+        expected = house.get(language)
+        if style is not None and expected is not None and style != expected:
+            found.append(
+                (
+                    "dialogue_style",
+                    f"dialogue dashes {_describe_dash(style)}; the "
+                    + ("profile" if profile.dialogue_dash is not None else "file")
+                    + f" uses {_describe_dash(expected)}",
+                )
+            )
+        dash = lone_dash(run)
+        if dash is not None:
+            found.append(("dialogue_style", f"a dialogue dash {dash!r} on a single speaker: {lines[0]!r}"))
     return found
 
 

@@ -8,7 +8,13 @@ In order:
    the earlier event's end moves; if that would make it too short, the later event's start moves instead.
 3. Extend events that are too short, or read too fast, into free time after them (up to the next event
    less 2 frames, at most 7 s), then before them.
-4. Re-break lines that are too long or too many (`linebreak`).
+4. Shorten events still longer than 7 s to 7 s, or to their reading time when that is longer.
+5. Re-break lines that are too long or too many, or that put two speakers on a line (`linebreak`); join
+   lines whose text fits on one line when the profile says so.
+
+Dialogue: an event with more speakers than lines, or a speaker too long for a line, is split into one
+event per speaker (or per group of speakers that fits), and an event left with one speaker loses its
+dialogue dash — the one text change fixing makes, and the change list says so.
 
 What stays wrong (reading speed that needs rewording, overlaps with no room to move, events out of order)
 is returned as issues, not hidden. The result's text, whitespace aside, is checked to equal the input's
@@ -25,6 +31,7 @@ from itertools import pairwise
 from knowledge.subtitle_file import Cue
 from slate.errors import SubtitleError
 from tools.subtitles.checks import check_cues
+from tools.subtitles.dialogue import Turn, dialogue_turns, strip_turn_dashes
 from tools.subtitles.linebreak import rebreak_text
 from tools.subtitles.models import SubtitleIssue
 from tools.subtitles.profiles import Profile
@@ -40,6 +47,7 @@ class _Work:
     end: int
     text: str
     origin: int
+    dashes_dropped: bool = False
 
 
 @dataclass
@@ -70,13 +78,20 @@ def fix_cues(cues: list[Cue], profile: Profile, fps: float) -> FixOutcome:
     work = _split_long(work, profile, gap, limits, judge_chinese, changes)
     _close_gaps(work, profile, gap, close, changes)
     _extend(work, profile, gap, judge_chinese, changes)
+    _close_gaps(work, profile, gap, close, changes)  # extending can open a gap that chaining closes
+    _shorten(work, profile, judge_chinese, changes)
     for item in work:
-        new_text, _ = rebreak_text(item.text, limits, judge_chinese=judge_chinese)
+        new_text, _ = rebreak_text(
+            item.text, limits, judge_chinese=judge_chinese, join=profile.join_short_lines
+        )
         if new_text != item.text:
             item.text = new_text
-            changes["lines re-broken"] += 1
+            changes["lines re-broken or joined"] += 1
 
-    if squash("".join(c.text for c in cues)) != squash("".join(w.text for w in work)):
+    dropped = {w.origin for w in work if w.dashes_dropped}
+    before = "".join(strip_turn_dashes(c.text) if c.index in dropped else c.text for c in cues)
+    after = "".join(strip_turn_dashes(w.text) if w.origin in dropped else w.text for w in work)
+    if squash(before) != squash(after):
         raise SubtitleError("Internal check failed: fixing would change the text; nothing was written")
     fixed = [
         Cue(index=i, start_ms=w.start, end_ms=w.end, text=w.text, raw=w.text, line=None)
@@ -118,15 +133,79 @@ def _split_long(
     out: list[_Work] = []
     for item in work:
         too_long = item.end - item.start > profile.max_duration_ms
-        _, overflow = rebreak_text(item.text, limits, judge_chinese=judge_chinese)
+        # same arguments as the final re-break, so its answer comes from the cache
+        join = profile.join_short_lines
+        _, overflow = rebreak_text(item.text, limits, judge_chinese=judge_chinese, join=join)
         too_much = overflow > 0
-        parts = (
-            _sentence_parts(item, profile, gap, limits, judge_chinese) if (too_long or too_much) else [item]
-        )
-        if len(parts) > 1:
-            changes["long events split"] += 1
+        if not (too_long or too_much):
+            out.append(item)
+            continue
+        turns = None if profile.bilingual else dialogue_turns(item.text)
+        if turns is not None:
+            parts = _speaker_parts(item, turns, profile, gap, limits, judge_chinese)
+            if len(parts) > 1:
+                changes["dialogue events split by speaker"] += 1
+                lone = sum(p.dashes_dropped for p in parts)
+                if lone:
+                    changes["dialogue dashes removed from one-speaker parts"] += lone
+        else:
+            parts = _sentence_parts(item, profile, gap, limits, judge_chinese)
+            if len(parts) > 1:
+                changes["long events split"] += 1
         out.extend(parts)
     return out
+
+
+def _speaker_parts(
+    item: _Work,
+    turns: list[Turn],
+    profile: Profile,
+    gap: int,
+    limits: dict[Language, tuple[float, int]],
+    judge_chinese: bool,
+) -> list[_Work]:
+    """The dialogue event as consecutive groups of speakers that each fit (one speaker a line), timed by
+    their share of the text; a group of one speaker is written without its dash."""
+    groups: list[list[Turn]] = [[turns[0]]]
+    for turn in turns[1:]:
+        candidate = [*groups[-1], turn]
+        _, overflow = rebreak_text("\n".join(t.line for t in candidate), limits, judge_chinese=judge_chinese)
+        if overflow == 0:
+            groups[-1] = candidate
+        else:
+            groups.append([turn])
+    if len(groups) < 2:
+        return [item]
+    lengths = [sum(len(t.text) for t in g) for g in groups]
+    total = sum(lengths)
+    available = item.end - item.start - gap * (len(groups) - 1)
+    spare = available - profile.min_duration_ms * len(groups)
+    if spare < 0:
+        return [item]
+    parts, cursor = [], item.start
+    for i, group in enumerate(groups):
+        # each speaker gets 5/6 s, and the time left over is shared by the length of what they say
+        share = profile.min_duration_ms + round(spare * lengths[i] / total)
+        end = item.end if i == len(groups) - 1 else cursor + share
+        if len(group) == 1:
+            text, lone = group[0].text, bool(group[0].dash)
+        else:
+            text, lone = "\n".join(t.line for t in group), False
+        parts.append(_Work(cursor, end, text, item.origin, dashes_dropped=lone or item.dashes_dropped))
+        cursor = end + gap
+    return parts
+
+
+def _shorten(work: list[_Work], profile: Profile, judge_chinese: bool, changes: Counter[str]) -> None:
+    """Events still over the maximum end at it, or at their reading time if that is longer (so the
+    reading speed never gets worse)."""
+    for item in work:
+        if item.end - item.start <= profile.max_duration_ms:
+            continue
+        keep = max(profile.max_duration_ms, _needed_ms(item.text, profile, judge_chinese))
+        if item.start + keep < item.end:
+            item.end = item.start + keep
+            changes["over-long events shortened"] += 1
 
 
 def _sentences(text: str) -> list[str]:
@@ -195,12 +274,13 @@ def _sentence_parts(
 
 
 def _close_gaps(work: list[_Work], profile: Profile, gap: int, close: int, changes: Counter[str]) -> None:
+    frame = gap / max(profile.min_gap_frames, 1)
     for prev, cur in pairwise(work):
         if cur.start < prev.start:
             continue  # out of order: moving either would reorder the file; reported by the final check
         distance = cur.start - prev.end
-        if distance == gap or distance > close:
-            continue
+        if distance == gap or distance > close or gap < distance < gap + frame / 2:
+            continue  # already 2 frames apart (to the frame), or far enough
         if distance > gap:
             if cur.start - gap - prev.start <= profile.max_duration_ms:
                 prev.end = cur.start - gap

@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from tools.subtitles.text import Language, line_language, opencc_convert, zh_width
+from tools.subtitles.dialogue import dialogue_layout, dialogue_turns
+from tools.subtitles.text import (
+    ZH_PUNCTUATION,
+    Language,
+    line_language,
+    line_length,
+    opencc_convert,
+    zh_width,
+)
 
 ARTICLES = {"a", "an", "the"}
 DETERMINERS = {
@@ -56,7 +64,13 @@ ZH_BREAK_AFTER = "，。！？；：、⋯…—」』）》,.!?;:"
 ZH_NO_LINE_START = "，。！？；：、⋯…」』）》,.!?;:%％"
 ZH_NO_LINE_END = "「『（《"
 ZH_WEAK_LINE_START = "了的地得着著過嘅咗啦呀㗎喇囉吖嘛呢吧啊"
-ZH_WEAK_LINE_END = "的之嘅"  # attributive particles: breaking after one parts a modifier from its noun
+ZH_WEAK_LINE_END = "的之嘅"
+# Prepositions (coverbs) and conjunctions: the Netflix rule "break before conjunctions and prepositions"
+# applied to Chinese words — a line may not end on one (balance still decides among the other breaks).
+ZH_BREAK_BEFORE = {
+    "將", "把", "被", "喺", "向", "對", "由", "從", "為", "在", "跟", "與", "和", "同埋", "但", "而",
+    "所以", "因為", "如果", "但係", "不過", "或者", "然後", "之後", "將会", "因为", "但是", "然后",
+}  # fmt: skip  # attributive particles: breaking after one parts a modifier from its noun
 
 # Colloquial Cantonese words jieba's dictionary lacks, so segmentation keeps them whole.
 CANTONESE_WORDS = (
@@ -89,18 +103,20 @@ def break_english(text: str, max_length: float, max_lines: int = 2) -> Breaking:
     words = text.split()
     if not words:
         return Breaking([], 0)
-    dialogue = _dual_speaker_lines(text)
-    if dialogue and len(dialogue) <= max_lines and all(len(line) <= max_length for line in dialogue):
-        return Breaking(dialogue, 0)
+    if max_lines >= 2:
+        turns = dialogue_turns(text)
+        if turns is not None:
+            return _dialogue_breaking(dialogue_layout(turns), "en", max_length, max_lines)
     return _best_breaking(words, max_length, max_lines, " ", _english_break_cost, len)
 
 
-def _dual_speaker_lines(text: str) -> list[str] | None:
-    """`-Are you coming?\n-In a minute.`: one speaker a line, kept as it is."""
-    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    if len(lines) >= 2 and all(line.startswith(("-", "–", "—")) for line in lines):
-        return lines
-    return None
+def _dialogue_breaking(layout: list[str], language: Language, max_length: float, max_lines: int) -> Breaking:
+    """One speaker a line, never two on a line: what is too long or too many stays so, with its overflow
+    (fixing then splits the event by speaker)."""
+    overflow = max(0.0, max(line_length(line, language) for line in layout) - max_length)
+    if len(layout) > max_lines:
+        overflow = max(overflow, 1.0)
+    return Breaking(layout, overflow)
 
 
 def _english_break_cost(before: str, after: str) -> float:
@@ -114,6 +130,8 @@ def _english_break_cost(before: str, after: str) -> float:
         cost -= 20
     elif nxt in PREPOSITIONS:
         cost -= 15
+    elif nxt in SUBJECT_PRONOUNS and prev not in ARTICLES | DETERMINERS | AUXILIARIES:
+        cost -= 20  # a new clause's subject: "…last week / I still think…"
     if _EN_PUNCT_END.search(before):
         return cost
     if prev in ARTICLES or prev in DETERMINERS:
@@ -141,6 +159,10 @@ def break_chinese(text: str, max_width: float, max_lines: int = 2) -> Breaking:
     joined = _join_chinese_lines(text)
     if not joined:
         return Breaking([], 0)
+    if max_lines >= 2:
+        turns = dialogue_turns(text)
+        if turns is not None:
+            return _dialogue_breaking(dialogue_layout(turns), "zh", max_width, max_lines)
     tokens = chinese_tokens(joined)
     return _best_breaking(tokens, max_width, max_lines, "", _chinese_break_cost, zh_width)
 
@@ -168,6 +190,8 @@ def _chinese_break_cost(before: str, after: str) -> float:
         return 20  # a line opening on a particle (了, 嘅, 㗎) reads badly
     if before[-1:] in ZH_WEAK_LINE_END:
         return 15
+    if before.strip() in ZH_BREAK_BEFORE:
+        return 15  # a line ending on a preposition or conjunction parts it from what it governs
     return 0
 
 
@@ -280,22 +304,55 @@ def break_lines(text: str, language: Language, max_length: float, max_lines: int
 
 
 def needs_rebreak(lines: list[str], language: Language, max_length: float, max_lines: int) -> bool:
-    from tools.subtitles.text import line_length
-
     return len(lines) > max_lines or any(line_length(line, language) > max_length for line in lines)
 
 
 def rebreak_text(
-    text: str, limits: dict[Language, tuple[float, int]], *, judge_chinese: bool
+    text: str, limits: dict[Language, tuple[float, int]], *, judge_chinese: bool, join: bool = False
 ) -> tuple[str, float]:
-    """The cue's text with each run of same-language lines re-broken where it breaks the limits (runs
-    that fit are kept as they are, and runs are never reordered); and the overflow left (0 if it fits)."""
-    return _rebreak(text, tuple(sorted(limits.items())), judge_chinese)
+    """The cue's text with each run of same-language lines re-broken where it breaks the limits, or
+    mixes two speakers on a line; with `join`, lines whose text fits on one line are joined (Netflix:
+    "always keep the text on one line, unless it exceeds the character limitation"). Other runs are
+    kept as they are, and runs are never reordered. Also the overflow left (0 if it fits)."""
+    return _rebreak(text, tuple(sorted(limits.items())), judge_chinese, join)
+
+
+def join_lines(lines: list[str], language: Language) -> str:
+    """Lines as one line: English with a space; Chinese directly after punctuation, else with a space
+    (Hong Kong subtitles use a space where a line break or comma stood)."""
+    if language == "en":
+        return " ".join(line.strip() for line in lines)
+    out = ""
+    for line in (line.strip() for line in lines):
+        if out and out[-1] not in ZH_PUNCTUATION + ",.!?;:":
+            out += " "
+        out += line
+    return out
+
+
+def _rebreak_run(
+    lines: list[str], language: Language, max_length: float, max_lines: int, join: bool
+) -> tuple[list[str], float]:
+    turns = dialogue_turns("\n".join(lines)) if max_lines >= 2 else None
+    if turns is not None:
+        layout = dialogue_layout(turns)
+        broken = _dialogue_breaking(layout, language, max_length, max_lines)
+        if [" ".join(x.split()) for x in lines] == layout:
+            return lines, broken.overflow  # already one speaker a line: keep it exactly as written
+        return broken.lines, broken.overflow
+    if needs_rebreak(lines, language, max_length, max_lines):
+        broken = break_lines("\n".join(lines), language, max_length, max_lines)
+        return broken.lines, broken.overflow
+    if join and len(lines) > 1:
+        joined = join_lines(lines, language)
+        if line_length(joined, language) <= max_length:
+            return [joined], 0.0
+    return lines, 0.0
 
 
 @lru_cache(maxsize=1 << 16)  # fixing asks about the same text more than once
 def _rebreak(
-    text: str, limit_items: tuple[tuple[Language, tuple[float, int]], ...], judge_chinese: bool
+    text: str, limit_items: tuple[tuple[Language, tuple[float, int]], ...], judge_chinese: bool, join: bool
 ) -> tuple[str, float]:
     limits = dict(limit_items)
     runs: list[tuple[Language, list[str]]] = []
@@ -311,8 +368,7 @@ def _rebreak(
     overflow = 0.0
     for language, lines in runs:
         max_length, max_lines = limits.get(language) or next(iter(limits.values()))
-        if needs_rebreak(lines, language, max_length, max_lines):
-            broken = break_lines("\n".join(lines), language, max_length, max_lines)
-            lines, overflow = broken.lines, max(overflow, broken.overflow)
+        lines, run_overflow = _rebreak_run(lines, language, max_length, max_lines, join)
+        overflow = max(overflow, run_overflow)
         out.extend(lines)
     return "\n".join(out), overflow

@@ -21,6 +21,10 @@ IssueCode = Literal[
     "empty",
     "mixed_script",
     "punctuation",
+    "gap_to_close",
+    "fits_one_line",
+    "dialogue_mixed",
+    "dialogue_style",
 ]
 ISSUE_CODES: tuple[IssueCode, ...] = get_args(IssueCode)
 
@@ -51,6 +55,9 @@ class SubtitleReport(ToolResult):
     encoding: str
     format: str
     profile: str
+    profile_source: str = Field(
+        "built-in", description="Where the profile came from: built-in or a YAML file."
+    )
     fps: float
     cues: int
     issues: list[SubtitleIssue] = Field(default_factory=list)
@@ -69,6 +76,7 @@ class SubtitleReport(ToolResult):
             "file": self.file,
             "encoding": self.encoding,
             "profile": self.profile,
+            "profile_source": self.profile_source,
             "fps": self.fps,
             "cues": self.cues,
             "issues": [issue.as_json() for issue in self.issues],
@@ -76,9 +84,12 @@ class SubtitleReport(ToolResult):
 
     def summary(self) -> str:
         if not self.issues:
-            return f"{self.file}: {self.cues} cues, no issues ({self.profile})"
+            return f"{self.file}: {self.cues} cues, no issues (profile {self.profile}, {self.profile_source})"
         counts = ", ".join(f"{code} {n}" for code, n in sorted(self.counts.items()))
-        return f"{self.file}: {self.cues} cues, {len(self.issues)} issue(s) ({self.profile}): {counts}"
+        return (
+            f"{self.file}: {self.cues} cues, {len(self.issues)} issue(s) "
+            f"(profile {self.profile}, {self.profile_source}): {counts}"
+        )
 
 
 class SubtitleOutput(ToolResult):
@@ -97,11 +108,17 @@ class SubtitleOutput(ToolResult):
     remaining: list[SubtitleIssue] = Field(
         default_factory=list, description="Issues that could not be fixed automatically (e.g. reading speed)."
     )
+    dropped: list[str] = Field(
+        default_factory=list,
+        description="Styling the output format cannot carry, and on which cues (e.g. '<v> voice spans: cues 3, 5').",
+    )
 
     def summary(self) -> str:
         text = f"{self.operation}: wrote {self.output} ({self.cues} cues, {self.format}, {self.encoding})"
         if self.changes:
             text += "; " + "; ".join(self.changes)
+        if self.dropped:
+            text += "; styling the format cannot carry was dropped: " + "; ".join(self.dropped)
         if self.remaining:
             text += f"; {len(self.remaining)} issue(s) left for a person"
         return text

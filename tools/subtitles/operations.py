@@ -26,6 +26,7 @@ from tools.subtitles.linebreak import rebreak_text
 from tools.subtitles.models import SubtitleOperation, SubtitleOutput, SubtitleReport
 from tools.subtitles.profiles import HK_BILINGUAL, get_profile
 from tools.subtitles.retime import SyncPoint, change_fps, shift_cues, sync_cues
+from tools.subtitles.styling import Losses
 from tools.subtitles.text import ScriptTarget
 from tools.subtitles.translate import TranslationTarget, translate_texts
 
@@ -37,10 +38,12 @@ def check_file(
     fps: float | None = None,
     cps: float | None = None,
     format: str | None = None,
+    profile_dirs: tuple[Path, ...] = (),
 ) -> SubtitleReport:
-    """Read and check one subtitle file."""
+    """Read and check one subtitle file (`profile`: a built-in name, a house profile's name in
+    `profile_dirs`, or a YAML file's path)."""
     doc = read_subtitle_file(path, fps=fps, format=format)
-    return check_document(doc, profile, fps=fps, cps=cps)
+    return check_document(doc, profile, fps=fps, cps=cps, profile_dirs=profile_dirs)
 
 
 def fix_file(
@@ -52,10 +55,12 @@ def fix_file(
     to_script: ScriptTarget | None = None,
     encoding: str = "utf-8",
     format: str | None = None,
+    profile_dirs: tuple[Path, ...] = (),
 ) -> SubtitleOutput:
     """Fix what can be fixed and write the result; what is left is listed in `remaining`."""
     doc = read_subtitle_file(path, fps=fps, format=format)
-    chosen = get_profile(profile or choose_profile(doc.cues))
+    losses = Losses()
+    chosen = get_profile(profile or choose_profile(doc.cues), profile_dirs)
     rate = frame_rate(fps, doc)
     outcome = fix_cues(doc.cues, chosen, rate)
     cues = outcome.cues
@@ -67,9 +72,15 @@ def fix_file(
         cues, changed = convert_cues_script(cues, to_script)
         changes.append(f"cues converted to {to_script}: {changed}")
         outcome.remaining = check_cues(cues, chosen, rate)
-    written = write_subtitles(doc, cues, output, encoding=encoding, origins=outcome.origins)
+    written = write_subtitles(doc, cues, output, encoding=encoding, origins=outcome.origins, losses=losses)
     result = _output(
-        "fix", path, written, encoding, len(cues), [f"profile {chosen.name} at {rate:.3f} fps", *changes]
+        "fix",
+        path,
+        written,
+        encoding,
+        len(cues),
+        [f"profile {chosen.name} ({chosen.source}) at {rate:.3f} fps", *changes],
+        losses=losses,
     )
     result.remaining = outcome.remaining
     return result
@@ -86,6 +97,7 @@ def convert_file(
 ) -> SubtitleOutput:
     """Write the file in another format (from the output's extension), script or encoding."""
     doc = read_subtitle_file(path, fps=fps, format=format)
+    losses = Losses()
     cues = doc.cues
     changes = [f"read {doc.format} ({doc.encoding})"]
     origins = None
@@ -93,8 +105,16 @@ def convert_file(
         cues, changed = convert_cues_script(cues, to_script)
         changes.append(f"cues converted to {to_script}: {changed}")
         origins = [c.index for c in cues]
-    written = write_subtitles(doc, cues, output, encoding=encoding, origins=origins)
-    return _output("convert_script" if to_script else "convert", path, written, encoding, len(cues), changes)
+    written = write_subtitles(doc, cues, output, encoding=encoding, origins=origins, losses=losses)
+    return _output(
+        "convert_script" if to_script else "convert",
+        path,
+        written,
+        encoding,
+        len(cues),
+        changes,
+        losses=losses,
+    )
 
 
 def shift_file(
@@ -109,6 +129,7 @@ def shift_file(
     if (by is None) == (not sync):
         raise SubtitleError("Give either an offset (--by) or two or more sync points (--sync), not both")
     doc = read_subtitle_file(path)
+    losses = Losses()
     operation: SubtitleOperation
     if by is not None:
         offset = parse_timecode(by)
@@ -122,8 +143,10 @@ def shift_file(
             f"offset {mapping.offset_ms:+.0f} ms, largest miss {miss} ms"
         ]
         operation = "sync"
-    written = write_subtitles(doc, cues, output, encoding=encoding, origins=[c.index for c in cues])
-    return _output(operation, path, written, encoding, len(cues), changes)
+    written = write_subtitles(
+        doc, cues, output, encoding=encoding, origins=[c.index for c in cues], losses=losses
+    )
+    return _output(operation, path, written, encoding, len(cues), changes, losses=losses)
 
 
 def fps_file(
@@ -131,10 +154,19 @@ def fps_file(
 ) -> SubtitleOutput:
     """Retime for a change of frame rate (25 → 23.976 undoes PAL speed-up)."""
     doc = read_subtitle_file(path, fps=from_fps)
+    losses = Losses()
     cues = change_fps(doc.cues, from_fps, to_fps)
-    written = write_subtitles(doc, cues, output, encoding=encoding, origins=[c.index for c in cues])
+    written = write_subtitles(
+        doc, cues, output, encoding=encoding, origins=[c.index for c in cues], losses=losses
+    )
     return _output(
-        "fps", path, written, encoding, len(cues), [f"retimed from {from_fps:g} to {to_fps:g} fps"]
+        "fps",
+        path,
+        written,
+        encoding,
+        len(cues),
+        [f"retimed from {from_fps:g} to {to_fps:g} fps"],
+        losses=losses,
     )
 
 
@@ -146,14 +178,15 @@ def merge_files(
     if not looks_chinese(zh_doc.cues) and looks_chinese(en_doc.cues):
         zh_doc, en_doc = en_doc, zh_doc  # given the other way round
     outcome = merge_tracks(zh_doc.cues, en_doc.cues)
+    losses = Losses()
     cues = [Cue(c.index, c.start_ms, c.end_ms, _rebreak_bilingual(c.text), c.raw) for c in outcome.cues]
-    written = write_subtitles(zh_doc, cues, output, encoding=encoding, origins=[0] * len(cues))
+    written = write_subtitles(zh_doc, cues, output, encoding=encoding, origins=[0] * len(cues), losses=losses)
     changes = [
         f"merged events: {outcome.merged}",
         f"Chinese only: {outcome.chinese_only}",
         f"English only: {outcome.english_only}",
     ]
-    return _output("merge", chinese, written, encoding, len(cues), changes)
+    return _output("merge", chinese, written, encoding, len(cues), changes, losses=losses)
 
 
 def split_file(
@@ -162,6 +195,7 @@ def split_file(
     """Split a bilingual track into a Chinese and an English file."""
     doc = read_subtitle_file(path)
     zh, en = split_tracks(doc.cues)
+    losses = Losses()
     if not zh or not en:
         missing = "Chinese" if not zh else "English"
         raise SubtitleError(f"The file has no {missing} lines to split out", file=str(path))
@@ -169,8 +203,8 @@ def split_file(
     codec = python_encoding(encoding)
     for cues, target in ((zh, chinese_out), (en, english_out)):
         subtitle_text(doc, cues, output_format(target), origins=[0] * len(cues)).encode(codec)
-    first = write_subtitles(doc, zh, chinese_out, encoding=encoding, origins=[0] * len(zh))
-    second = write_subtitles(doc, en, english_out, encoding=encoding, origins=[0] * len(en))
+    first = write_subtitles(doc, zh, chinese_out, encoding=encoding, origins=[0] * len(zh), losses=losses)
+    second = write_subtitles(doc, en, english_out, encoding=encoding, origins=[0] * len(en), losses=losses)
     return _output(
         "split",
         path,
@@ -179,6 +213,7 @@ def split_file(
         len(zh) + len(en),
         [f"Chinese: {len(zh)} cues → {first}", f"English: {len(en)} cues → {second}"],
         extra_files=[second],
+        losses=losses,
     )
 
 
@@ -195,6 +230,7 @@ def translate_file(
     """Translate every cue with the connected model; bilingual output puts Chinese over English."""
     doc = read_subtitle_file(path)
     lines = translate_texts(doc.cues, writer, target=target, glossary=glossary)
+    losses = Losses()
     cues = []
     for cue, translated in zip(doc.cues, lines, strict=True):
         if not bilingual:
@@ -206,7 +242,7 @@ def translate_file(
         cues.append(
             Cue(cue.index, cue.start_ms, cue.end_ms, _rebreak_bilingual(text), cue.raw, cue.line, cue.style)
         )
-    written = write_subtitles(doc, cues, output, encoding=encoding, origins=[0] * len(cues))
+    written = write_subtitles(doc, cues, output, encoding=encoding, origins=[0] * len(cues), losses=losses)
     model = getattr(writer, "name", "model")
     return _output(
         "translate",
@@ -215,6 +251,7 @@ def translate_file(
         encoding,
         len(cues),
         [f"translated {len(cues)} cues to {target} with {model}"],
+        losses=losses,
     )
 
 
@@ -232,8 +269,10 @@ def _output(
     changes: list[str],
     *,
     extra_files: Sequence[Path] = (),
+    losses: Losses | None = None,
 ) -> SubtitleOutput:
     return SubtitleOutput(
+        dropped=losses.lines() if losses is not None else [],
         operation=operation,
         input=str(source),
         output=str(written),

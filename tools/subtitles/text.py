@@ -37,9 +37,19 @@ def line_language(line: str) -> Language:
     return "zh" if has_cjk(line) else "en"
 
 
+# Punctuation Unicode calls "ambiguous" or "neutral" width that CJK fonts draw a full cell wide, so a
+# Chinese line counts them as 1: ellipses, curly quotes, dashes, the interpunct.
+CJK_FULL_WIDTH_PUNCTUATION = "…⋯“”‘’—–·"
+
+
 @cache
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+@cache
+def _cjk_cell(ch: str) -> bool:
+    return is_wide(ch) or ch in CJK_FULL_WIDTH_PUNCTUATION
 
 
 @cache
@@ -50,8 +60,9 @@ def _reading_weight(ch: str) -> float:
 
 
 def zh_width(text: str) -> float:
-    """Width in full-width cells: wide characters count 1, everything else 0.5."""
-    return 0.5 * (len(text) + sum(map(is_wide, text)))
+    """Width in full-width cells: wide characters, and the punctuation CJK fonts draw full width
+    (… ⋯ “ ” ‘ ’ — ·), count 1; everything else 0.5."""
+    return 0.5 * (len(text) + sum(map(_cjk_cell, text)))
 
 
 def line_length(line: str, language: Language) -> float:
@@ -129,11 +140,16 @@ def convert_script(text: str, target: ScriptTarget) -> str:
     return "\n".join(out)
 
 
+# Forms OpenCC's s2t changes that Hong Kong and Taiwan Traditional text uses as they are: 晒 (Cantonese
+# "all", 食晒), 台 (天台, 電台).
+TRADITIONAL_SHARED_FORMS = "晒台"
+
+
 def simplified_characters(text: str) -> list[str]:
     """Simplified-only characters in `text`: changed by OpenCC's phrase-aware s2t conversion *and* when
     converted on their own. The first test keeps valid Traditional uses of shared forms (皇后, 乾杯)
     unflagged; the second keeps phrase-table rewrites of Traditional words (了解 → 瞭解) unflagged."""
-    return _changed_characters(text, "s2t")
+    return [ch for ch in _changed_characters(text, "s2t") if ch not in TRADITIONAL_SHARED_FORMS]
 
 
 def traditional_characters(text: str) -> list[str]:

@@ -17,7 +17,6 @@ from tools.registry import register
 from tools.subtitles import operations
 from tools.subtitles.bilingual import looks_chinese
 from tools.subtitles.models import SubtitleOutput, SubtitleReport
-from tools.subtitles.profiles import ProfileName
 from tools.subtitles.text import ScriptTarget
 from tools.subtitles.translate import TranslationTarget, glossary_from_cast
 
@@ -65,6 +64,11 @@ def _target(production: Production, name: str, suffix: str, extension: str | Non
     return production.output_dir / safe_name(f"{stem}.{suffix}{ext}")
 
 
+def _profile_dirs(production: Production) -> tuple[Path, ...]:
+    """House profiles live in the project's `profiles/` folder (`<name>.yaml`)."""
+    return (production.project_dir / "profiles",) if production.project_dir is not None else ()
+
+
 def _cite(name: str) -> list[Citation]:
     return [Citation(file=name, doc_type="subtitles")]
 
@@ -73,7 +77,7 @@ def _cite(name: str) -> list[Citation]:
 def check_subtitles(
     production: Production,
     file: str | None = None,
-    profile: ProfileName | None = None,
+    profile: str | None = None,
     fps: float | None = None,
     cps: float | None = None,
 ) -> SubtitleReport:
@@ -81,12 +85,14 @@ def check_subtitles(
 
     Args:
         file: the subtitle file's name (e.g. reel2.srt); may be omitted when the production has only one.
-        profile: netflix-en, netflix-zh-hant or hk-bilingual; chosen from the text when omitted.
+        profile: netflix-en, netflix-zh-hant, hk-bilingual, or a house profile in the project's profiles folder (e.g. tvb-drama); chosen from the text when omitted.
         fps: frame rate for the 2-frame gap rule (default: the file's, else 23.976).
         cps: English reading-speed limit to use instead of 20 (17 for children's programmes).
     """
     name, path = resolve_subtitle_file(production, file)
-    report = operations.check_file(path, profile=profile, fps=fps, cps=cps)
+    report = operations.check_file(
+        path, profile=profile, fps=fps, cps=cps, profile_dirs=_profile_dirs(production)
+    )
     return report.model_copy(update={"file": name, "sources": _cite(name)})
 
 
@@ -94,7 +100,7 @@ def check_subtitles(
 def fix_subtitles(
     production: Production,
     file: str | None = None,
-    profile: ProfileName | None = None,
+    profile: str | None = None,
     fps: float | None = None,
     to_script: ScriptTarget | None = None,
 ) -> SubtitleOutput:
@@ -102,13 +108,18 @@ def fix_subtitles(
 
     Args:
         file: the subtitle file's name; may be omitted when the production has only one.
-        profile: netflix-en, netflix-zh-hant or hk-bilingual; chosen from the text when omitted.
+        profile: netflix-en, netflix-zh-hant, hk-bilingual, or a house profile in the project's profiles folder (e.g. tvb-drama); chosen from the text when omitted.
         fps: frame rate for frame-based rules (default: the file's, else 23.976).
         to_script: also convert the Chinese to zh-Hant-HK, zh-Hant-TW or zh-Hans.
     """
     name, path = resolve_subtitle_file(production, file)
     result = operations.fix_file(
-        path, _target(production, name, "fixed"), profile=profile, fps=fps, to_script=to_script
+        path,
+        _target(production, name, "fixed"),
+        profile=profile,
+        fps=fps,
+        to_script=to_script,
+        profile_dirs=_profile_dirs(production),
     )
     return result.model_copy(update={"input": name, "sources": _cite(name)})
 

@@ -32,6 +32,10 @@ def test_issue_codes_are_exactly_the_specified_set() -> None:
         "empty",
         "mixed_script",
         "punctuation",
+        "gap_to_close",
+        "fits_one_line",
+        "dialogue_mixed",
+        "dialogue_style",
     }
 
 
@@ -55,7 +59,7 @@ def test_profiles_carry_the_netflix_numbers() -> None:
 def test_clean_english_has_no_issues() -> None:
     cues = [
         cue(1, 1.0, 3.0, "Where were you last night?"),
-        cue(2, 3.5, 6.0, "At the studio,\nwith the crew."),
+        cue(2, 4.0, 8.0, "At the studio, with the crew and the cast,\nuntil the small hours."),
     ]
     assert codes(cues) == []
 
@@ -92,7 +96,7 @@ def test_duration_limits_are_inclusive() -> None:
 def test_two_frames_depend_on_the_frame_rate() -> None:
     cues = [cue(1, 1.0, 2.0, "One."), cue(2, 2.081, 3.5, "Two.")]
     assert codes(cues, fps=24) == [(2, "gap_too_small")]  # 2 frames at 24 fps = 83 ms
-    assert codes(cues, fps=25) == []  # 2 frames at 25 fps = 80 ms
+    assert codes(cues, fps=25) == []  # 2 frames at 25 fps = 80 ms; 81 ms is 2 frames to the frame
 
 
 def test_text_codes_english() -> None:
@@ -172,6 +176,6 @@ def test_check_document_reports_reader_damage_with_lines() -> None:
     assert len(bad) == 1 and bad[0].cue == 1 and "line 2" in bad[0].message
     assert any("sequence number" in note for note in report.notes)
     data = report.as_json()
-    assert list(data) == ["file", "encoding", "profile", "fps", "cues", "issues"]
+    assert list(data) == ["file", "encoding", "profile", "profile_source", "fps", "cues", "issues"]
     assert set(data["issues"][0]) == {"cue", "start", "code", "message"}  # type: ignore[index]
     assert data["issues"][0]["start"] == "00:00:01,000"  # type: ignore[index]

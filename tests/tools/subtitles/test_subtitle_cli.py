@@ -41,7 +41,7 @@ def files(tmp_path: Path) -> Path:
 def test_check_json_shape(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["subs", "check", str(files / "reel1.srt"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["file", "encoding", "profile", "fps", "cues", "issues"]
+    assert list(data) == ["file", "encoding", "profile", "profile_source", "fps", "cues", "issues"]
     assert data["profile"] == "hk-bilingual" and data["cues"] == 3 and data["encoding"] == "utf-8"
     codes = {(i["cue"], i["code"]) for i in data["issues"]}
     assert {(2, "gap_too_small"), (2, "duration_short"), (2, "line_too_long"), (3, "punctuation")} <= codes

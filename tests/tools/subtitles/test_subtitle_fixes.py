@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -106,9 +107,12 @@ def test_chinese_long_event_splits_at_full_stop_and_rebreaks_at_words() -> None:
 def test_lines_are_rebroken_only_where_needed() -> None:
     ok = cue(1, 1.0, 4.0, "Short line\nkept as written.")
     long = cue(2, 5.0, 9.0, "I told the driver that the van should wait outside the old police station.")
-    out = fix_cues([ok, long], NETFLIX_EN, FPS)
+    out = fix_cues([ok, long], replace(NETFLIX_EN, join_short_lines=False), FPS)
     assert out.cues[0].text == "Short line\nkept as written."
     assert out.cues[1].text == "I told the driver that the van should wait\noutside the old police station."
+    joined = fix_cues([ok, long], NETFLIX_EN, FPS)
+    assert joined.cues[0].text == "Short line kept as written."  # Netflix: one line when it fits
+    assert joined.cues[1].text == out.cues[1].text
 
 
 def test_bilingual_fix_keeps_chinese_over_english() -> None:
