@@ -49,6 +49,9 @@ Intent = Literal[
     "schedule_day",
     "transcribe",
     "shot_changes",
+    "breakdown",
+    "department_list",
+    "revisions",
 ]
 Lang = Literal["en", "zh"]
 
@@ -83,7 +86,8 @@ def _find_word(folded: str, word: str) -> int:
     tokens = _word_tokens(folded)
     while start >= 0:
         token = tokens.get(start)
-        if token is not None and (len(word) > 1 or token.rstrip(_PARTICLES) == word):
+        if len(word) >= 3 or (token is not None and (len(word) > 1 or token.rstrip(_PARTICLES) == word)):
+            # Three characters and more are a phrase, not a trap; one or two must start a word.
             # A one-character keyword must be the whole word (寫, 寫咗 — not 寫字樓, 特寫).
             return start
         if not has_cjk(folded[start]):
@@ -237,6 +241,26 @@ TRANSCRIBE = ("transcribe", "transcription", "speech to text", "subtitles from t
 SHOT_CHANGE = ("shot change", "shot changes", "shot-change", "cross a cut", "crosses a cut", "cross the cut",
                "across a cut", "across the cut", "scene detection", "the cuts in", "剪接位", "剪接點", "鏡頭轉換", "跨咗剪接",
                "過咗剪接", "剪接")
+BREAKDOWN = ("breakdown", "break down", "breakdown sheet", "breakdown sheets", "everything we need for",
+             "what do we need for", "what do we need in", "what's needed for", "what is needed for", "拆解", "分解表", "拆場",
+             "需要準備咩", "要準備咩", "要預備咩", "需要咩嘢", "需要乜嘢", "需要甚麼")
+DEPARTMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "stunts": ("stunt", "stunts", "stunt performers", "stuntmen", "特技", "替身", "武行"),
+    "props": ("props", "prop", "道具"),
+    "wardrobe": ("wardrobe", "costume", "costumes", "服裝", "戲服"),
+    "makeup": ("make-up", "makeup", "hair and make-up", "化妝", "梳化"),
+    "vehicles": ("vehicle", "vehicles", "picture car", "picture cars", "車輛", "劇用車"),
+    "background": ("extras", "background", "crowd", "臨記", "群眾演員", "茄喱啡"),
+    "sfx": ("special effects", "sfx", "特效", "煙機", "雨水"),
+    "vfx": ("vfx", "visual effects", "視覺效果", "後期特效"),
+    "animals": ("animal", "animals", "動物"),
+    "equipment": ("special equipment", "crane", "drone", "特別器材", "吊臂", "航拍機"),
+    "sound": ("playback", "music playback", "sound effects", "播放", "現場音樂"),
+    "set_dressing": ("set dressing", "陳設", "佈景陳設"),
+}
+LIST_WORDS = ("list", "lists", "all", "every", "清單", "列表", "表", "所有", "全部")
+REVISION_WORDS = ("new draft", "the drafts", "revision", "revisions", "blue pages", "pink pages", "what changed",
+                  "新稿", "改稿", "改咗邊", "改咗咩", "修訂", "版本")
 ORDER_WORDS: dict[str, tuple[str, ...]] = {
     "next": ("next", "following", "the one after", "after that", "下一場", "下場", "跟住", "之後嗰場", "之後嗰一場",
              "接住"),
@@ -282,6 +306,7 @@ class Understanding:
     style: str | None = None
     files: list[str] = field(default_factory=list)
     media: list[str] = field(default_factory=list)  # audio or video files named
+    department: str | None = None  # a breakdown category named (props, stunts, 臨記 …)
     target_script: str | None = None
     shift_seconds: float | None = None
     follow_up: bool = False
@@ -620,7 +645,7 @@ def _masked(folded: str, people: list[Mention], places: list[Mention]) -> str:
 EXPLICIT = frozenset(
     {"subs_check", "subs_fix", "subs_convert", "subs_merge", "subs_shift", "subs_translate", "edit_shot",
      "shot_list", "show_shot_list", "call_sheet", "unavailable", "schedule", "cannot", "free_writing",
-     "transcribe", "shot_changes"}
+     "transcribe", "shot_changes", "breakdown", "department_list", "revisions"}
 )  # fmt: skip
 
 
@@ -774,6 +799,21 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "shot_changes"
     if _has(folded, TRANSCRIBE) or (u.media and _has(folded, SUBTITLES)):
         return "transcribe"
+    department = _first_key(folded, DEPARTMENT_WORDS)
+    u.department = department
+    if _has(folded, REVISION_WORDS) and not _has(folded, SUBTITLES):
+        return "revisions"
+    if _has(folded, BREAKDOWN):
+        return "breakdown"
+    if department and (u.scenes or u.locations) and u.count_question:
+        return "breakdown"  # "how many stunt performers in scene 17?": that scene's breakdown
+    if (
+        department
+        and (_has(folded, LIST_WORDS) or _has(folded, SCENE_LIST))
+        and not u.scenes
+        and not u.characters
+    ):
+        return "department_list"  # "props list", "all stunts", 道具清單, 邊幾場有特技
     if _has(folded, SUBTITLES) or u.files:
         u.dates = []
         if _has(folded, SUBS_MERGE):

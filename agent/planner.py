@@ -50,6 +50,8 @@ INTENT_CHANGES: dict[str, set[str]] = {
     "unavailable": {"add_unavailability", "plan_schedule"},
     "transcribe": {"transcribe_media"},
     "shot_changes": {"find_shot_changes"},
+    "breakdown": {"breakdown_scenes"},
+    "department_list": {"department_list"},
 }
 # Question families answered by picking one fact from a result (agent.families).
 FAMILIES = {"scene_order", "scene_rank", "cast_rank", "schedule_day"}
@@ -300,6 +302,13 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
             return [search]
         u.scenes = [scene]
         return [search, _first_step(u, lexicon)]
+    if u.intent == "breakdown" and not u.scenes and u.locations:
+        found = _scene_numbers(turn.artifact("scenes"))
+        first = [_call("find_scenes", location=u.locations[0])]
+        if not found:
+            return [first]
+        u.scenes = found
+        return [first, [_call("breakdown_scenes", scenes=found)]]
     if u.intent == "edit_shot":
         # Edits run one after another, each on the version the previous one saved: a turn's edits
         # never start from the same old version (and so never undo each other).
@@ -353,6 +362,19 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         return _subtitle_calls(u, lexicon)
     if intent in FAMILIES:
         return plan_family(u, lexicon, _call)
+    if intent == "breakdown":
+        if not u.scenes and u.locations:
+            # "everything we need for the rooftop": the place's scenes first, then their breakdown.
+            return [_call("find_scenes", location=u.locations[0])]
+        return [_call("breakdown_scenes", scenes=u.scenes or None)]
+    if intent == "department_list":
+        from agent.intents import SCENE_LIST, _has
+
+        if _has(fold(u.text), SCENE_LIST):  # "which scenes have stunts?": the scenes, nothing written
+            return [_call("element_report", category=u.department)]
+        return [_call("department_list", department=u.department)]
+    if intent == "revisions":
+        return [_call("list_drafts")]
     if intent == "transcribe":
         if not u.media:
             return []
