@@ -319,6 +319,9 @@ def _read_docx(file: Path, name: str, kind: DocType) -> Document:
     numbered by paragraph (Word has no stable pages or lines)."""
     import zipfile
 
+    from knowledge.limits import check_zip
+
+    check_zip(file)
     try:
         import docx
         from docx.table import Table
@@ -326,9 +329,9 @@ def _read_docx(file: Path, name: str, kind: DocType) -> Document:
 
         document = docx.Document(str(file))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ParseError(f"Not a readable .docx file: {exc}", file=file) from None
-    except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
-        raise ParseError(f"Not a readable .docx file: {type(exc).__name__}: {exc}", file=file) from None
+        raise ParseError("Not a readable .docx file", file=file, value=str(exc)) from None
+    except Exception:  # python-docx raises its own PackageNotFoundError and lxml errors
+        raise ParseError("Not a readable .docx file", file=file) from None
     sections: list[Section] = []
     current = Section(None)
     path: list[tuple[int, str]] = []

@@ -920,11 +920,15 @@ def _local(name: str) -> str:
 def _parse_xml(text: str, file: Path) -> _Node:
     from xml.parsers import expat
 
+    from knowledge.limits import check_xml_depth, refuse_entities
+
+    refuse_entities(text, file)  # on the decoded text, so a UTF-16 file is caught too
     parser = expat.ParserCreate()
     root = _Node("#document", {}, 1)
     stack = [root]
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        check_xml_depth(len(stack), file, parser.CurrentLineNumber)
         node = _Node(
             _local(name),
             {_local(k) if not k.startswith("xml:") else k: v for k, v in attrs.items()},
