@@ -196,11 +196,11 @@ def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: s
     sheet = book.active
     assert sheet is not None
     sheet.title = (title or "Sheet1")[:31]
-    sheet.append(neutralise_row(list(columns)))
+    sheet.append(list(columns))
     for header in sheet[1]:
         header.font = Font(bold=True)
     for row in rows:
-        sheet.append(neutralise_row(list(row)))
+        sheet.append(list(row))
     sheet.freeze_panes = "A2"
     for index, name in enumerate(columns, start=1):
         # CJK characters print about twice as wide as Latin ones.
