@@ -9,6 +9,8 @@ under 3,000 cues) and are documented in docs/reliability.md.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +141,43 @@ def _check_tree_depth(root: Any, file: Path) -> None:
         node, depth = stack.pop()
         check_xml_depth(depth, file)
         stack.extend((child, depth + 1) for child in node)
+
+
+def csv_source(text: str) -> str:
+    """CSV text with old-Mac CR-only and Windows CRLF line ends made `\\n` (the csv module wants one)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@contextmanager
+def csv_guard(file: Path, line: Callable[[], int | None] = lambda: None) -> Iterator[None]:
+    """Turn the csv module's errors (field size, stray newlines) into located Slate errors."""
+    import csv
+
+    previous = csv.field_size_limit(MAX_CSV_FIELD_CHARS)
+    try:
+        yield
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ResourceLimitExceeded(
+                f"A field is longer than {MAX_CSV_FIELD_CHARS:,} characters",
+                limit="CSV field size",
+                maximum=MAX_CSV_FIELD_CHARS,
+                file=file,
+                line=line(),
+            ) from None
+        raise ParseError("The CSV file is malformed", file=file, line=line(), value=str(exc)) from None
+    finally:
+        csv.field_size_limit(previous)
+
+
+@contextmanager
+def nesting_guard(file: Path, what: str = "The file") -> Iterator[None]:
+    """Turn a RecursionError from a recursive parser (YAML, XML) into a located limit error."""
+    try:
+        yield
+    except RecursionError:
+        raise ResourceLimitExceeded(
+            f"{what} is nested too deeply to read",
+            limit="nesting depth",
+            file=file,
+        ) from None

@@ -70,7 +70,8 @@ def _open(file: Path) -> PdfReader:
     import io
 
     try:
-        reader = Reader(io.BytesIO(data), strict=False)
+        with _quiet_pypdf():
+            reader = Reader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputFileError(
                 "The PDF is encrypted",
