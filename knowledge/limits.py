@@ -181,3 +181,44 @@ def nesting_guard(file: Path, what: str = "The file") -> Iterator[None]:
             limit="nesting depth",
             file=file,
         ) from None
+
+
+class _OverBudget(BaseException):
+    """Raised by the alarm; a BaseException so a reader's `except Exception` cannot swallow it."""
+
+
+@contextmanager
+def time_budget(seconds: float, file: Path) -> Iterator[None]:
+    """Refuse a file whose reading takes longer than `seconds` (ingest's per-file budget).
+
+    Uses SIGALRM, so it applies in the main thread on POSIX (the CLI, `slate ingest`); elsewhere
+    (the UI's worker threads, Windows) it does nothing and the other limits still bound the work.
+    """
+    import signal
+    import threading
+
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def _alarm(_signum: int, _frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _OverBudget:
+        raise ResourceLimitExceeded(
+            f"Reading the file took longer than {seconds:g} s",
+            limit="parse time",
+            maximum=seconds,
+            file=file,
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -6,15 +6,18 @@ import csv
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
 from knowledge import limits
 from knowledge.docx import read_docx
+from knowledge.embedder import FakeEmbedder
 from knowledge.fdx import length_to_eighths, read_fdx
 from knowledge.subtitle_file import read_subtitle_file
 from slate.errors import ParseError, ResourceLimitExceeded
+from slate.settings import Settings
 from tools.artifact_export import export_rows
 from tools.cell_safety import neutralise_cell, restore_cell
 
@@ -135,3 +138,25 @@ def test_exported_csv_and_xlsx_hold_no_live_formula(tmp_path: Path) -> None:
     cells = [c for row in book.active.iter_rows(min_row=2) for c in row]  # type: ignore[union-attr]
     assert all(c.data_type != "f" for c in cells)
     assert {c.value for c in cells} >= {"+SUM(1,2)", '=HYPERLINK("http://x")'}
+
+
+def test_a_file_that_stalls_is_skipped_and_the_folder_goes_on(
+    fake_settings: Settings, chroma_client: Any, mini_production: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import knowledge.ingest as ingest_module
+
+    real_prepare = ingest_module._prepare
+
+    def stalls_on_notes(path: Path, *args: Any) -> Any:
+        while path.suffix == ".md":  # a reader that never returns
+            pass
+        return real_prepare(path, *args)
+
+    monkeypatch.setattr(limits, "INGEST_FILE_SECONDS", 0.5)
+    monkeypatch.setattr(ingest_module, "_prepare", stalls_on_notes)
+    report = ingest_module.ingest(
+        fake_settings, "stall", [mini_production], client=chroma_client, embedder=FakeEmbedder()
+    )
+    stalled = [s for s in report.skipped if s.file.endswith(".md")]
+    assert stalled and all("took longer than 0.5 s" in s.reason for s in stalled)
+    assert report.files  # the other files were read
