@@ -85,7 +85,14 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             if not value.strip():
                 raise ValueError("must name a folder (an empty value would write into the current folder)")
-            return Path(value).expanduser()
+            value = Path(value).expanduser()
+        if isinstance(value, Path):
+            existing = next((p for p in (value, *value.parents) if p.exists()), None)
+            if existing is not None and not existing.is_dir():
+                raise ValueError(f"{existing} is a file, not a folder")
+            if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+                raise ValueError(f"the folder {existing} is not writable")
+            return value
         return value
 
     @property

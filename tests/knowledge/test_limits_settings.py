@@ -30,3 +30,19 @@ def test_binary_env_file_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     with pytest.raises(ConfigError, match="not UTF-8") as caught:
         load_settings()
     assert caught.value.file is not None and caught.value.file.endswith(".env")
+
+
+def test_slate_home_that_is_a_file_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "home").write_text("not a folder")
+    monkeypatch.setenv("SLATE_HOME", str(tmp_path / "home"))
+    with pytest.raises(ConfigError, match="is a file, not a folder"):
+        load_settings()
+
+
+def test_read_only_slate_home_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import os
+
+    monkeypatch.setenv("SLATE_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # root ignores chmod; pretend it is read-only
+    with pytest.raises(ConfigError, match="not writable"):
+        load_settings()
