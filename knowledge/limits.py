@@ -131,6 +131,8 @@ def parse_xml_safely(data: bytes, file: Path) -> Any:
     except ET.ParseError as exc:
         line, _column = exc.position
         raise ParseError(f"Not well-formed XML ({exc.msg})", file=file, line=line) from None
+    except LookupError:  # expat looks up the encoding the XML declaration names
+        raise ParseError("The XML declares an encoding Python does not know", file=file, line=1) from None
     _check_tree_depth(root, file)
     return root
 

@@ -48,6 +48,13 @@ def test_deeply_nested_fdx_is_refused_not_a_recursion_error(tmp_path: Path) -> N
         read_fdx(path)
 
 
+def test_fdx_with_an_unknown_declared_encoding_is_a_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "odd.fdx"  # found by bench_reliability seed 17: LookupError escaped
+    path.write_bytes(b'<?xml version="1.0" encoding="KTF-8"?><FinalDraft><Content/></FinalDraft>')
+    with pytest.raises(ParseError, match="encoding"):
+        read_fdx(path)
+
+
 def test_fdx_length_with_thousands_of_digits_is_ignored() -> None:
     assert length_to_eighths("9" * 5000) is None
     assert length_to_eighths("1 3/8") == 11
