@@ -167,3 +167,31 @@ def test_a_file_that_stalls_is_skipped_and_the_folder_goes_on(
     stalled = [s for s in report.skipped if s.file.endswith(".md")]
     assert stalled and all("took longer than 0.5 s" in s.reason for s in stalled)
     assert report.files  # the other files were read
+
+
+def test_old_mac_cr_only_cast_csv_is_read(tmp_path: Path) -> None:
+    from knowledge.cast_list import load_cast_list
+
+    path = tmp_path / "cast.csv"  # `slate schedule` with such a cast list was an internal error
+    path.write_bytes(b"id,actor,names\rINSPECTOR LAU,Tony,LAU\rAH FAI,Ken,FAI\r")
+    members = load_cast_list(path)
+    assert len(members) == 2
+
+
+def test_csv_field_past_the_limit_is_refused(tmp_path: Path) -> None:
+    from knowledge.cast_list import load_cast_list
+
+    path = tmp_path / "cast.csv"
+    path.write_text('name,actor\n"' + "x" * (limits.MAX_CSV_FIELD_CHARS + 1) + '",y\n', encoding="utf-8")
+    with pytest.raises(ResourceLimitExceeded, match="longer than 100,000 characters") as caught:
+        load_cast_list(path)
+    assert caught.value.limit == "CSV field size"
+
+
+def test_deeply_nested_yaml_plan_is_a_limit_error(tmp_path: Path) -> None:
+    from knowledge.plan import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ResourceLimitExceeded, match="nested too deeply"):
+        load_plan(path)
