@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from knowledge.encoding import read_text
+from knowledge.limits import csv_guard, csv_source, nesting_guard
 from slate.errors import InputFileError, ParseError
 
 _SPLIT = re.compile(r"\s*[;|；]\s*")
@@ -115,7 +116,8 @@ def _rows(path: Path) -> Iterator[tuple[int | None, dict[str, Any]]]:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml", ".json"):
         try:
-            data = yaml.safe_load(text)
+            with nesting_guard(path, "The list"):
+                data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ParseError(
@@ -136,14 +138,16 @@ def _rows(path: Path) -> Iterator[tuple[int | None, dict[str, Any]]]:
         return
     if suffix not in (".csv", ".tsv"):
         raise InputFileError("Cast and location lists must be .csv, .tsv, .yaml or .json", file=path)
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
-    if not reader.fieldnames:
-        raise ParseError("The list has no header row", file=path, line=1)
-    for row in reader:
+    reader = csv.DictReader(io.StringIO(csv_source(text)), delimiter="\t" if suffix == ".tsv" else ",")
+    with csv_guard(path, lambda: reader.line_num or None):
+        if not reader.fieldnames:
+            raise ParseError("The list has no header row", file=path, line=1)
+        rows = [(reader.line_num, row) for row in reader]  # read inside the guard; lists are small
+    for line, row in rows:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue
         yield (
-            reader.line_num,
+            line,
             {
                 str(k).strip().lower(): (v.strip() if isinstance(v, str) else v)
                 for k, v in row.items()

@@ -22,6 +22,7 @@ import yaml
 from knowledge.cast_list import load_cast_list, load_location_list
 from knowledge.citations import DocType
 from knowledge.encoding import read_text
+from knowledge.limits import csv_guard, csv_source, nesting_guard
 from slate.errors import EmptyInput, InputFileError, ParseError, UnsupportedFormat
 
 SCREENPLAY_EXTENSIONS = frozenset({".fountain", ".spmd", ".fdx"})
@@ -97,13 +98,15 @@ def _csv_header(path: Path) -> set[str]:
     text = read_text(path).text
     first = next(iter(text.splitlines()), "")
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    return {cell.strip().lower() for cell in next(csv.reader([first], delimiter=delimiter), [])}
+    with csv_guard(path, lambda: 1):
+        return {cell.strip().lower() for cell in next(csv.reader([first], delimiter=delimiter), [])}
 
 
 def _yaml_data(path: Path) -> Any:
     text = read_text(path).text
     try:
-        return yaml.safe_load(text)
+        with nesting_guard(path):
+            return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ParseError(
@@ -319,6 +322,9 @@ def _read_docx(file: Path, name: str, kind: DocType) -> Document:
     numbered by paragraph (Word has no stable pages or lines)."""
     import zipfile
 
+    from knowledge.limits import check_zip
+
+    check_zip(file)
     try:
         import docx
         from docx.table import Table
@@ -326,9 +332,9 @@ def _read_docx(file: Path, name: str, kind: DocType) -> Document:
 
         document = docx.Document(str(file))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ParseError(f"Not a readable .docx file: {exc}", file=file) from None
-    except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
-        raise ParseError(f"Not a readable .docx file: {type(exc).__name__}: {exc}", file=file) from None
+        raise ParseError("Not a readable .docx file", file=file, value=str(exc)) from None
+    except Exception:  # python-docx raises its own PackageNotFoundError and lxml errors
+        raise ParseError("Not a readable .docx file", file=file) from None
     sections: list[Section] = []
     current = Section(None)
     path: list[tuple[int, str]] = []
@@ -412,14 +418,18 @@ def _csv_rows(file: Path) -> list[tuple[int | None, dict[str, str]]]:
             if isinstance(entry, dict)
         ]
     text = read_text(file).text
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
+    reader = csv.DictReader(io.StringIO(csv_source(text)), delimiter="\t" if suffix == ".tsv" else ",")
     rows: list[tuple[int | None, dict[str, str]]] = []
-    for row in reader:
-        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-            continue
-        rows.append(
-            (reader.line_num, {str(k).strip(): (v or "").strip() for k, v in row.items() if k is not None})
-        )
+    with csv_guard(file, lambda: reader.line_num or None):
+        for row in reader:
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            rows.append(
+                (
+                    reader.line_num,
+                    {str(k).strip(): (v or "").strip() for k, v in row.items() if k is not None},
+                )
+            )
     return rows
 
 

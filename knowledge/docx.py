@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from knowledge.limits import check_zip
 from knowledge.plaintext import TextLine, layout_elements
 from knowledge.scenes import build_scenes, paginate, parse_cue
 from knowledge.screenplay import Element, ElementType, Screenplay
@@ -62,16 +63,17 @@ def _open(file: Path) -> Any:
         raise InputFileError(f"Cannot read the file: {exc.strerror}", file=file) from None
     if data_size == 0:
         raise EmptyInput("The file is empty", file=file)
+    check_zip(file)
     try:
         return docx.Document(str(file))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise ParseError(
-            f"Not a readable Word document ({type(exc).__name__})",
+            "Not a readable Word document",
             file=file,
             hint="Save it from Word as .docx (not .doc) and try again",
         ) from None
-    except Exception as exc:  # python-docx and lxml raise many kinds on damaged files
-        raise ParseError(f"The Word document is damaged ({type(exc).__name__})", file=file) from None
+    except Exception:  # python-docx and lxml raise many kinds on damaged files
+        raise ParseError("The Word document is damaged", file=file) from None
 
 
 def _style_type(paragraph: Any) -> ElementType | None:

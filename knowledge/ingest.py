@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,10 +27,12 @@ from typing import TYPE_CHECKING, TypedDict
 
 from pydantic import BaseModel, Field
 
+from knowledge import limits
 from knowledge.chunking import Chunk, chunk_document, chunk_screenplay, chunk_subtitles
 from knowledge.citations import DocType
 from knowledge.documents import classify, load_document
 from knowledge.keyword import INDEX_FILE, KeywordIndex
+from knowledge.limits import time_budget
 from knowledge.production import (
     DocumentRecord,
     Manifest,
@@ -41,6 +44,8 @@ from knowledge.retrieval import load_keyword_index
 from knowledge.shared_store import shared_projects
 from slate.errors import EmptyInput, InputFileError, NotFound, ProjectNotFound, SlateError
 from slate.paths import atomic_write_bytes, safe_name
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -262,7 +267,8 @@ def ingest(
                 continue
             seen_names[name] = path
             try:
-                prepared = _prepare(path, name, project, settings.chunk_tokens)
+                with time_budget(limits.INGEST_FILE_SECONDS, path):
+                    prepared = _prepare(path, name, project, settings.chunk_tokens)
                 added, unchanged, removed = _write(prepared, project_dir, manifest, store, keyword, embedder)
             except SlateError as exc:
                 report.skipped.append(SkippedFile(file=str(path), reason=str(exc)))
@@ -272,7 +278,10 @@ def ingest(
                 # this file was kept); SLATE_DEBUG=1 shows the traceback instead.
                 if settings.debug:
                     raise
-                reason = f"{path}: could not be read ({type(exc).__name__}: {exc})"
+                logger.warning("ingest: %s could not be read", path, exc_info=exc)
+                reason = (
+                    f"{path}: could not be read (an unexpected problem in the file; SLATE_DEBUG=1 shows more)"
+                )
                 report.skipped.append(SkippedFile(file=str(path), reason=reason))
                 continue
             report.files.append(name)

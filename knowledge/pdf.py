@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knowledge.headings import is_heading
+from knowledge.limits import MAX_PDF_PAGES
 from knowledge.plaintext import TextLine, is_cue_like, layout_elements
 from knowledge.scenes import build_scenes, eighths_for_lines
 from knowledge.screenplay import LINES_PER_PAGE, Element, Screenplay
-from slate.errors import EmptyInput, InputFileError, ParseError
+from slate.errors import EmptyInput, InputFileError, ParseError, ResourceLimitExceeded
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -69,22 +70,30 @@ def _open(file: Path) -> PdfReader:
     import io
 
     try:
-        reader = Reader(io.BytesIO(data), strict=False)
+        with _quiet_pypdf():
+            reader = Reader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputFileError(
                 "The PDF is encrypted",
                 file=file,
                 hint="Save an unprotected copy (File → Export) and try again",
             )
-        _ = len(reader.pages)
+        with _quiet_pypdf():
+            page_count = len(reader.pages)
+        if page_count > MAX_PDF_PAGES:
+            raise ResourceLimitExceeded(
+                f"The PDF has more than {MAX_PDF_PAGES:,} pages",
+                limit="PDF page count",
+                maximum=MAX_PDF_PAGES,
+                file=file,
+                value=page_count,
+            )
     except InputFileError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise ParseError(f"The PDF is damaged and cannot be read ({type(exc).__name__})", file=file) from None
-    except (
-        Exception
-    ) as exc:  # pypdf raises many types on damaged files (e.g. NotImplementedError for odd crypto)
-        raise ParseError(f"The PDF cannot be read ({type(exc).__name__}: {exc})", file=file) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
+        raise ParseError("The PDF is damaged and cannot be read", file=file) from None
+    except Exception:  # pypdf raises many types on damaged files (e.g. NotImplementedError for odd crypto)
+        raise ParseError("The PDF cannot be read", file=file) from None
     return reader
 
 

@@ -40,6 +40,7 @@ from knowledge.cast_list import (
     normalise_name,
 )
 from knowledge.encoding import read_text
+from knowledge.limits import nesting_guard
 from knowledge.screenplay import IntExt, Scene, ScriptLine, TimeOfDay, eighths_text
 from slate.errors import PlanError
 
@@ -538,8 +539,9 @@ _PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 def _parse(text: str, file: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
     """The data and a map from key paths to 1-based lines (YAML compose nodes carry marks)."""
     try:
-        node = yaml.compose(text, Loader=_PlanLoader)
-        data = yaml.load(text, Loader=_PlanLoader)
+        with nesting_guard(file, "The plan"):
+            node = yaml.compose(text, Loader=_PlanLoader)
+            data = yaml.load(text, Loader=_PlanLoader)
     except yaml.YAMLError as exc:
         if file.suffix.lower() == ".json":
             try:

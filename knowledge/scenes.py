@@ -156,7 +156,7 @@ def eighths_for_lines(lines: int) -> int:
 
 
 def _leading_int(number: str) -> int | None:
-    match = re.match(r"\d+", number)
+    match = re.match(r"\d{1,9}", number)  # bounded: int() of 4,300+ digits raises ValueError
     return int(match.group()) if match else None
 
 
@@ -325,7 +325,7 @@ def build_scenes(
         else:
             eighths = eighths_for_lines(sum(e.print_lines for e in group))
         page = heading.page
-        if heading.page_label and heading.page_label.isdigit():
+        if heading.page_label and heading.page_label.isdigit() and len(heading.page_label) <= 9:
             page = int(heading.page_label)
         page_end = max(page, max(e.page for e in group))
         synopsis = next((e.text for e in group if e.type == "synopsis"), None)

@@ -29,7 +29,8 @@ import pysubs2
 from pysubs2 import SSAEvent, SSAFile
 
 from knowledge.encoding import read_text
-from slate.errors import InputFileError, ParseError, SubtitleError, UnsupportedFormat
+from knowledge.limits import MAX_SUBTITLE_CUES, MAX_SUBTITLE_LINE_CHARS
+from slate.errors import InputFileError, ParseError, ResourceLimitExceeded, SubtitleError, UnsupportedFormat
 
 SubtitleFormat = Literal["srt", "vtt", "subviewer", "ass", "ssa", "ttml", "microdvd", "mpl2", "tmp", "sami"]
 SUBTITLE_FORMATS: tuple[str, ...] = get_args(SubtitleFormat)
@@ -233,10 +234,37 @@ def read_subtitle_file(
     decoded = read_text(file)
     text = decoded.text.lstrip("\ufeff")
     fmt = _choose_format(text, file, format)
+    check_subtitle_text(text, file)
     reader = _READERS.get(fmt, _read_with_pysubs2)
     doc = reader(text, file, fmt, fps)
+    if len(doc.cues) > MAX_SUBTITLE_CUES:
+        raise ResourceLimitExceeded(
+            f"The file has more than {MAX_SUBTITLE_CUES:,} cues",
+            limit="subtitle cue count",
+            maximum=MAX_SUBTITLE_CUES,
+            file=file,
+            value=len(doc.cues),
+        )
     doc.encoding = decoded.encoding
     return doc
+
+
+_HUGE_TIME_NUMBER = re.compile(r"\d{19,}")
+
+
+def check_subtitle_text(text: str, file: Path) -> None:
+    """Refuse lines past the line-length limit and timing lines with numbers no timecode has."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_SUBTITLE_LINE_CHARS:
+            raise ResourceLimitExceeded(
+                f"A line is longer than {MAX_SUBTITLE_LINE_CHARS:,} characters",
+                limit="subtitle line length",
+                maximum=MAX_SUBTITLE_LINE_CHARS,
+                file=file,
+                line=number,
+            )
+        if ("-->" in line or line[:1] in "{[") and _HUGE_TIME_NUMBER.search(line):
+            raise ParseError("A timecode holds a number too long to be a time", file=file, line=number)
 
 
 def detect_format(text: str, name: str | Path = "") -> SubtitleFormat | None:
@@ -963,11 +991,15 @@ def _local(name: str) -> str:
 def _parse_xml(text: str, file: Path) -> _Node:
     from xml.parsers import expat
 
+    from knowledge.limits import check_xml_depth, refuse_entities
+
+    refuse_entities(text, file)  # on the decoded text, so a UTF-16 file is caught too
     parser = expat.ParserCreate()
     root = _Node("#document", {}, 1)
     stack = [root]
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        check_xml_depth(len(stack), file, parser.CurrentLineNumber)
         node = _Node(
             _local(name),
             {_local(k) if not k.startswith("xml:") else k: v for k, v in attrs.items()},

@@ -98,6 +98,30 @@ class ParseError(InputFileError):
     """The file is damaged or malformed at a known place."""
 
 
+class ResourceLimitExceeded(ParseError):
+    """The file goes past one of Slate's reading limits (zip bombs, entity expansion, huge inputs).
+
+    Args:
+        limit: the limit's name, e.g. "decompressed size" or "XML depth".
+        maximum: the largest value allowed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: str,
+        maximum: int | float | None = None,
+        file: str | Path | None = None,
+        line: int | None = None,
+        value: object = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, file=file, line=line, value=value, hint=hint)
+        self.limit = limit
+        self.maximum = maximum
+
+
 # --- Lookups ------------------------------------------------------------------------------------
 
 

@@ -99,11 +99,11 @@ class Settings(BaseSettings):
         "text-embedding-3-small", description="Embedding model name when SLATE_EMBEDDER=openai."
     )
     chroma_host: str | None = Field(None, description="Chroma server host; unset means an embedded store.")
-    chroma_port: int = Field(8000, description="Chroma server port (with SLATE_CHROMA_HOST).")
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port (with SLATE_CHROMA_HOST).")
     chunk_tokens: int = Field(350, ge=50, description="Largest chunk, in tiktoken cl100k tokens.")
 
     ui_host: str = Field("127.0.0.1", description="Address the chat UI binds to.")
-    ui_port: int = Field(7860, description="Port the chat UI listens on.")
+    ui_port: int = Field(7860, ge=1, le=65535, description="Port the chat UI listens on.")
     ui_concurrency: int = Field(4, ge=1, description="Chat turns processed at once in the UI.")
     upload_max_mb: int = Field(50, ge=1, description="Largest file the UI accepts, in MB.")
 
@@ -126,7 +126,16 @@ class Settings(BaseSettings):
     @classmethod
     def _expand_home(cls, value: object) -> object:
         if isinstance(value, str):
-            return Path(value).expanduser()
+            if not value.strip():
+                raise ValueError("must name a folder (an empty value would write into the current folder)")
+            value = Path(value).expanduser()
+        if isinstance(value, Path):
+            existing = next((p for p in (value, *value.parents) if p.exists()), None)
+            if existing is not None and not existing.is_dir():
+                raise ValueError(f"{existing} is a file, not a folder")
+            if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+                raise ValueError(f"the folder {existing} is not writable")
+            return value
         return value
 
     @property
@@ -164,6 +173,12 @@ def load_settings(**overrides: object) -> Settings:
     clean = {k: v for k, v in overrides.items() if v is not None}
     try:
         return Settings(**clean)  # type: ignore[arg-type]
+    except UnicodeDecodeError:
+        raise ConfigError(
+            "The settings file is not UTF-8 text",
+            file=str(Path(".env").resolve()),
+            hint="Fix or remove it; settings can also come from SLATE_* environment variables",
+        ) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first.get("loc") else "?"

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from knowledge.scenes import display_width
 from slate.errors import SlateError
 from slate.paths import atomic_write_bytes
+from tools.cell_safety import neutralise_row, neutralise_workbook
 
 ExportFormat = Literal["csv", "xlsx"]
 Cell = str | int | float | None
@@ -182,8 +183,8 @@ def artifact_tables(artifact: Mapping[str, Any]) -> list[Table]:
 def _csv_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerow(neutralise_row(list(columns)))
+    writer.writerows(neutralise_row(["" if v is None else v for v in row]) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -207,6 +208,7 @@ def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: s
             [display_width(str(name))] + [display_width(str(r[index - 1] or "")) for r in rows[:200]]
         )
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(60, widest + 2)
+    neutralise_workbook(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -28,10 +28,12 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from knowledge.encoding import read_text
+from knowledge.limits import check_zip
 from knowledge.production import Production
 from knowledge.scenes import display_width
 from slate.errors import CharacterNotFound, InputFileError, SceneNotFound, SlateError, UnsupportedFormat
 from slate.paths import atomic_write_bytes, safe_name
+from tools.cell_safety import neutralise_row, restore_cell
 from tools.shot_list import (
     ANGLES,
     MOVEMENTS,
@@ -362,11 +364,13 @@ def csv_text(shot_lists: Sequence[ShotList]) -> str:
     """Every shot of every list as CSV rows under one header."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for _, header, _ in COLUMNS])
+    writer.writerow(neutralise_row([header for _, header, _ in COLUMNS]))
     for shot_list in shot_lists:
         for shot in shot_list.shots:
             cells = cell_values(shot)
-            writer.writerow(["" if cells[key] is None else cells[key] for key, _, _ in COLUMNS])
+            writer.writerow(
+                neutralise_row(["" if cells[key] is None else cells[key] for key, _, _ in COLUMNS])
+            )
     return buffer.getvalue()
 
 
@@ -577,6 +581,7 @@ def _read_xlsx(path: Path) -> list[_SheetRows]:
         raise InputFileError("Not a readable XLSX workbook", file=path, value=str(exc)[:120]) from None
     sheets = []
     try:
+        check_zip(path)  # read-only mode decompresses sheets as rows are read: refuse a zip bomb first
         for ws in book.worksheets:
             rows = [list(r) for r in ws.iter_rows(values_only=True)]
             if not any(any(_present(c) for c in r) for r in rows):
@@ -596,7 +601,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unicodedata.normalize("NFC", str(value)).strip()
+    return restore_cell(unicodedata.normalize("NFC", str(value)).strip())
 
 
 def _choice(raw: str, allowed: Sequence[str], aliases: dict[str, str]) -> str | None:

@@ -16,6 +16,7 @@ from typing import Literal
 from knowledge.screenplay import eighths_text
 from slate.errors import SlateError
 from slate.paths import atomic_write_bytes
+from tools.cell_safety import neutralise_row, neutralise_workbook
 from tools.schedule.callsheet import cast_numbers, general_call
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
 from tools.schedule.stripboard import calendar_dates_of, strip_colour, stripboard_html
@@ -79,8 +80,8 @@ def to_json_bytes(schedule: Schedule) -> bytes:
 def to_csv_bytes(problem: Problem, schedule: Schedule) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(ONE_LINER_HEADERS)
-    writer.writerows(one_liner_rows(problem, schedule))
+    writer.writerow(neutralise_row(ONE_LINER_HEADERS))
+    writer.writerows(neutralise_row(row) for row in one_liner_rows(problem, schedule))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -180,6 +181,7 @@ def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
     for values in one_liner_rows(problem, schedule):
         liner.append(values)
 
+    neutralise_workbook(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
