@@ -15,6 +15,7 @@ import atexit
 import hashlib
 import json
 import logging
+import re
 import shutil
 import tempfile
 import threading
@@ -322,7 +323,7 @@ class Handlers:
         if isinstance(exc, ProjectNotFound) and exc.project == project:
             return t("err_no_documents", lang, project=project)
         if isinstance(exc, SlateError):
-            return str(exc)
+            return people_sentence(exc)
         log.exception("unexpected error in the chat UI")
         return t("err_unexpected", lang)
 
@@ -720,7 +721,23 @@ def ingest_report_markdown(report: Any, refused: Sequence[tuple[str, str]], lang
             f"{report.chunks_added} {t('ingest_new_passages', lang)} · "
             f"{report.chunks_unchanged} {t('ingest_unchanged', lang)}"
         )
-    skipped = list(refused) + [(Path(s.file).name, s.reason) for s in (report.skipped if report else [])]
+    skipped = list(refused) + [
+        (Path(s.file).name, without_paths(s.reason)) for s in (report.skipped if report else [])
+    ]
     if skipped:
         parts.append(f"**{t('ingest_skipped', lang)}:**\n" + "\n".join(f"- {n}: {r}" for n, r in skipped))
     return "\n\n".join(parts) or t("ingest_nothing", lang)
+
+
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[^\s/:'\"]+)+/([^\s/:'\"]+)")
+
+
+def without_paths(text: str) -> str:
+    """A sentence for people: server folders cut down to the file's own name (logged in full)."""
+    return _PATH.sub(lambda m: m.group(1), text)
+
+
+def people_sentence(exc: SlateError) -> str:
+    """The error's sentence with its file named by its own name only, never a server path."""
+    log.info("shown to a person: %s", exc)
+    return without_paths(str(exc))

@@ -283,3 +283,13 @@ def test_text_before_a_tool_call_stays_above_the_step(settings: Settings) -> Non
         "🛠 find_scenes",
         "Scenes 11 and 17.",
     ]
+
+
+def test_errors_shown_to_people_carry_no_server_paths() -> None:
+    from slate.errors import ParseError
+    from ui.handlers import people_sentence, without_paths
+
+    err = ParseError("Not a Word file", file="/srv/slate/projects/a/uploads/weird.docx", line=3)
+    shown = people_sentence(err)
+    assert "weird.docx" in shown and "/srv" not in shown and "ParseError" not in shown
+    assert without_paths("skipped: /tmp/u/x.exe is not a document") == "skipped: x.exe is not a document"
