@@ -98,6 +98,7 @@ class Router:
         self.texts = texts
         self.matrix = self._vectors(texts, cache_dir)
         self.classifier = SoftmaxClassifier(self.matrix, self.labels)
+        self._routes: dict[tuple[str, tuple[str, ...] | None], Route] = {}
 
     def _vectors(self, texts: list[str], cache_dir: Path | None) -> np.ndarray:
         digest = hashlib.sha256(
@@ -124,6 +125,17 @@ class Router:
 
     def route(self, masked_text: str, allowed: Sequence[str] | None = None) -> Route:
         """The best route for an already-masked message (optionally among `allowed` routes only)."""
+        key = (masked_text, tuple(allowed) if allowed is not None else None)
+        cached = self._routes.get(key)
+        if cached is not None:
+            return cached
+        route = self._route(masked_text, allowed)
+        if len(self._routes) > 4096:  # a turn reads its message several times; keep recent ones
+            self._routes.clear()
+        self._routes[key] = route
+        return route
+
+    def _route(self, masked_text: str, allowed: Sequence[str] | None) -> Route:
         vector = np.asarray(self.embedder.embed_query(masked_text), dtype=np.float32)
         probs = self.classifier.probabilities(vector)
         ranked = sorted(
