@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -25,25 +25,7 @@ Category = Literal[
     "weather",
     "notes",
 ]
-CATEGORIES: tuple[Category, ...] = (
-    "cast",
-    "cast_silent",
-    "cast_voice",
-    "background",
-    "stunts",
-    "vehicles",
-    "props",
-    "wardrobe",
-    "makeup",
-    "sfx",
-    "vfx",
-    "animals",
-    "equipment",
-    "sound",
-    "set_dressing",
-    "weather",
-    "notes",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)  # in the order sheets show them
 Origin = Literal["action", "heading", "note", "fdx_tag", "production_notes", "coordinator"]
 
 CATEGORY_LABELS: dict[Category, str] = {
