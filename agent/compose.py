@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from agent.focus import quote_foreign
 from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon, has_cjk
 
@@ -30,9 +31,9 @@ NEEDS_MODEL = {
 
 CANNOT = {
     "send": (
-        "I can't send email or messages: Slate only writes files into the project's outputs folder, for you "
-        "to send.",
-        "我冇得幫你發電郵或者訊息：Slate 只會將檔案寫入項目嘅 outputs 資料夾，由你自己發出。",
+        "I can't send email or messages. I can write the file for you to send: ask for it, e.g. “call sheet "
+        "for day 1”, “shot list for scene 5” or “plan the shoot”.",
+        "我冇得幫你發電郵或者訊息。我可以整好檔案畀你自己發：例如問「第1日通告」、「第5場分鏡表」或者「幫我排期」。",
     ),
     "weather": (
         "I can't check the weather: Slate has no internet access and only knows the production's documents.",
@@ -148,6 +149,9 @@ def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> 
     if filters.get("characters"):
         names = [lexicon.name(c, lang) for c in filters["characters"]]
         bits.append(_t(lang, "with " + " and ".join(names), "有" + "同".join(names)))
+    if filters.get("without"):
+        names = [lexicon.name(c, lang) for c in filters["without"]]
+        bits.append(_t(lang, "without " + " or ".join(names), "冇" + "、".join(names) + "份"))
     if filters.get("location"):
         bits.append(_t(lang, f"at “{filters['location']}”", f"喺「{filters['location']}」"))
     if filters.get("time_of_day"):
@@ -223,7 +227,7 @@ def _scene(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if silent:
             text += f"\n- 無對白出場：{', '.join(lex.name(c, lang) for c in silent)}"
         if a.get("summary_text"):
-            text += f"\n\n動作描述（節錄）：{a['summary_text']}"
+            text += f"\n\n動作描述（節錄）：{quote_foreign(a['summary_text'], lang)}"
     else:
         text = (
             f"**Scene {row['number']}** — {row['heading']}\n\n"
@@ -326,7 +330,15 @@ def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if a.get("unavailable"):
             text += f"\n- Unavailable: {', '.join(a['unavailable'])}"
         text += _person_facts(a, lang)
-    return text
+    rate = a.get("daily_rate")
+    others = [n for n in a.get("aliases") or [] if n.casefold() != str(a["name"]).casefold()]
+    fields = {
+        "actor": a.get("actor"),
+        "rate": f"HK${rate:,.0f}" if rate else None,
+        "unavailable": ", ".join(a.get("unavailable") or []) or None,
+        "aliases": ", ".join(others) or None,
+    }
+    return _lead(u, lex, name, fields, [a.get("notes") or ""], place=False) + text
 
 
 def _person_facts(a: dict[str, Any], lang: Lang) -> str:
@@ -343,7 +355,11 @@ def _person_facts(a: dict[str, Any], lang: Lang) -> str:
             lang, f"\n- Day rate: HK${report.daily_rate:,.0f}", f"\n- 日薪：HK${report.daily_rate:,.0f}"
         )
     if report.notes:
-        text += _t(lang, f"\n- Cast list notes: {report.notes}", f"\n- 演員表備註：{report.notes}")
+        text += _t(
+            lang,
+            f"\n- Cast list notes: {report.notes}",
+            f"\n- 演員表備註：{quote_foreign(report.notes, lang)}",
+        )
     return text
 
 
@@ -358,14 +374,14 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         others = "、".join(n for n in chinese[1:] if n != title)
         text = f"**{title}**" + (f"（又叫：{others}）" if others else "") + "\n\n"
         if a.get("address"):
-            text += f"- 地址：{a['address']}\n"
+            text += f"- 地址：{quote_foreign(a['address'], lang)}\n"
         text += f"- {len(rows)} 場，合共 {_pages(a.get('total_eighths'), lang)}（{split}）\n"
         if a.get("contact"):
-            text += f"- 聯絡：{a['contact']}\n"
+            text += f"- 聯絡：{quote_foreign(a['contact'], lang)}\n"
         if a.get("unavailable"):
             text += f"- 唔借得：{'、'.join(a['unavailable'])}\n"
         if a.get("notes"):
-            text += f"- 備註：{a['notes']}\n"
+            text += f"- 備註：{quote_foreign(a['notes'], lang)}\n"
     else:
         text = f"**{a['name']}** ({aliases})\n\n"
         if a.get("address"):
@@ -377,7 +393,49 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             text += f"- Unavailable: {', '.join(a['unavailable'])}\n"
         if a.get("notes"):
             text += f"- Notes: {a['notes']}\n"
-    return text + "\n" + "\n".join(_scene_line(r, lang, lex) for r in rows[:MAX_LISTED])
+    card = text + "\n" + "\n".join(_scene_line(r, lang, lex) for r in rows[:MAX_LISTED])
+    fields = {
+        "address": a.get("address"),
+        "contact": a.get("contact"),
+        "unavailable": ", ".join(a.get("unavailable") or []) or None,
+    }
+    chinese_names = [n for n in a.get("aliases") or [] if has_cjk(n)]
+    title = chinese_names[0] if lang == "zh" and chinese_names else a["name"]
+    return _lead(u, lex, title, fields, [a.get("notes") or ""], place=True) + card
+
+
+_LEAD_LABELS = {
+    "contact": ("Contact", "聯絡人"),
+    "address": ("Address", "地址"),
+    "unavailable": ("Unavailable", "唔得閒嘅日子"),
+    "rate": ("Day rate", "日薪"),
+    "actor": ("Played by", "演員"),
+    "aliases": ("Also called", "又叫"),
+    "notes": ("From the notes", "備註"),
+}
+
+
+def _lead(
+    u: Understanding, lex: Lexicon, title: str, fields: dict[str, str | None], notes: list[str], place: bool
+) -> str:
+    """The line that answers a question about one field of a person's or a place's card (agent.focus)."""
+    from agent.focus import asked_field, note_lead
+    from agent.routing import default_router
+
+    lead = asked_field(u.text, fields)
+    if lead is None and u.intent not in ("character_report", "location_report"):
+        return ""
+    if lead is None:
+        names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+        lead = note_lead(u.text, notes, default_router().embedder, names)
+    if lead is None:
+        return ""
+    en, zh = _LEAD_LABELS[lead.field]
+    if place and lead.field == "unavailable":
+        en, zh = "Not available", "用唔到嘅日子"
+    if u.lang == "zh":
+        return f"**{title}**嘅{zh}：{quote_foreign(lead.value, 'zh')}\n\n"
+    return f"**{title}** — {en.lower() if lead.field != 'notes' else en}: {lead.value}\n\n"
 
 
 def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:

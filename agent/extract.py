@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.lexicon import fold, has_cjk
+from knowledge.bilingual import chinese_for, english_for, english_stems, written_forms
 from knowledge.citations import SearchHit
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？；;])\s+|(?<=[。！？；])|\n+")
@@ -26,6 +27,12 @@ _STOP = frozenset(
 )
 _FUNCTION_CJK = set(
     "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
+)
+_HEADING = re.compile(
+    r"^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*$"
+)
+_QUESTION_WORDS = frozenset(
+    "幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼 什麼 幾耐 幾錢 幾個 幾日 幾號".split()
 )
 _SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")
 MAX_SENTENCE = 320
@@ -46,6 +53,8 @@ def content_terms(question: str) -> set[str]:
         from tools.subtitles.linebreak import chinese_tokens
 
         for token in chinese_tokens(folded):
+            if token.strip() in _QUESTION_WORDS:
+                continue  # what is asked (an amount, a time, a person) is scored by the kind of answer
             word = "".join(ch for ch in token if has_cjk(ch) and ch not in _FUNCTION_CJK)
             if word and not _SCENE_REF.match(token.strip()):
                 terms.add(word)
@@ -73,6 +82,84 @@ _ASKS_WHEN = re.compile(
 )
 
 
+def _bridges(terms: set[str]) -> dict[str, frozenset[str]]:
+    """Each term's words in the other language (knowledge.bilingual): English stems for a Chinese
+    term, Chinese words for an English one."""
+    return {t: (english_for(t) if has_cjk(t) else chinese_for(t)) for t in terms}
+
+
+def _bridged(term: str, other: frozenset[str], folded: str, stems: set[str]) -> float:
+    """Evidence that a sentence in the other language says `term`: less than the word itself."""
+    if not other:
+        return 0.0
+    if has_cjk(term):
+        if not stems & other:
+            return 0.0
+        # A Chinese term with many glosses is vague; one with few is specific; one character is weak.
+        if len(term) == 1:
+            return 0.3 if len(other) <= 8 else 0.0
+        return 0.75 if len(other) <= 6 else 0.5
+    if any(len(w) >= 2 and w in folded for w in other):
+        return 0.75
+    return 0.4 if any(len(w) == 1 and w in folded for w in other) else 0.0
+
+
+def _scores(
+    question: str,
+    texts: list[tuple[str, int]],
+    embedder: object | None,
+    names: list[list[str]] | None,
+) -> tuple[np.ndarray, list[float], np.ndarray | None]:
+    """Score (sentence, rank) pairs for `question`: (scores, shared-word evidence, meaning)."""
+    terms = content_terms(question)
+    alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
+    # A name is matched as a name (any alias), never word by word: "uncle" of UNCLE PIU is not a clue.
+    name_words = {w for group in alias_sets for alias in group for w in re.findall(r"[a-z][a-z'\-]+", alias)}
+    terms = {t for t in terms if not any(t in group for group in alias_sets) and t not in name_words}
+    wants_amount = bool(_ASKS_AMOUNT.search(question))
+    wants_when = bool(_ASKS_WHEN.search(question))
+    bridges = _bridges(terms)
+    registers = {t: written_forms(t) for t in terms if has_cjk(t)}  # 不要 in the question, 唔好 in the line
+    lexicals: list[float] = []
+    for sentence, _ in texts:
+        folded = fold(sentence)
+        stems = english_stems(folded) if re.search(r"[a-z]", folded) else set()
+        lexical = 0.0
+        for t in terms:
+            if t in folded or (has_cjk(t) and any(form in folded for form in registers[t])):
+                # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
+                lexical += 0.5 if len(t) == 1 and has_cjk(t) else 1.0
+            else:
+                lexical += _bridged(t, bridges[t], folded, stems)
+        lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
+        if wants_amount and _AMOUNT.search(sentence):
+            lexical += 0.75
+        if wants_when and _WHEN.search(sentence):
+            lexical += 0.75
+        lexicals.append(lexical)
+    scale = max(1.0, len(terms) + 0.5 * len(alias_sets))
+    scores = np.array([lex / scale - 0.03 * rank for lex, (_, rank) in zip(lexicals, texts, strict=True)])
+    meaning = _meaning(question, [t for t, _ in texts], embedder)
+    if meaning is not None:
+        # Meaning breaks ties and bridges languages (a Cantonese question, an English note); shared
+        # words and the kind of answer asked for (an amount, a time) weigh more.
+        scores = scores + 0.5 * meaning
+    return scores, lexicals, meaning
+
+
+def best_line(
+    question: str, lines: list[str], embedder: object | None = None, names: list[list[str]] | None = None
+) -> str | None:
+    """The one line of `lines` (a card's notes, split into sentences) that answers `question`, if any
+    shares a content word with it; None when none does."""
+    texts = [(s, 0) for line in lines for s in sentences(line) or [line]]
+    if not texts:
+        return None
+    scores, lexicals, _ = _scores(question, texts, embedder, names)
+    best = int(np.argmax(scores))
+    return _trim(texts[best][0]) if lexicals[best] >= 1.0 else None
+
+
 def best_sentences(
     question: str,
     hits: list[SearchHit],
@@ -85,39 +172,19 @@ def best_sentences(
     another way (樂仔 for WONG KA-LOK) still counts. A question asking an amount or a time prefers a
     sentence that holds one.
     """
-    terms = content_terms(question)
-    alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
-    # A name is matched as a name (any alias), never word by word: "uncle" of UNCLE PIU is not a clue.
-    name_words = {w for group in alias_sets for alias in group for w in re.findall(r"[a-z][a-z'\-]+", alias)}
-    terms = {t for t in terms if not any(t in group for group in alias_sets) and t not in name_words}
-    wants_amount = bool(_ASKS_AMOUNT.search(question))
-    wants_when = bool(_ASKS_WHEN.search(question))
-    candidates: list[tuple[str, SearchHit, float, int]] = []
+    candidates: list[tuple[str, SearchHit, int]] = []
     for rank, hit in enumerate(hits[:8]):
         for sentence in sentences(hit.text):
-            folded = fold(sentence)
-            # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
-            lexical = sum(0.5 if len(t) == 1 and has_cjk(t) else 1.0 for t in terms if t in folded)
-            lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
-            if wants_amount and _AMOUNT.search(sentence):
-                lexical += 0.75
-            if wants_when and _WHEN.search(sentence):
-                lexical += 0.75
-            candidates.append((sentence, hit, lexical, rank))
+            if not _HEADING.search(sentence):  # a scene heading never answers a question
+                candidates.append((sentence, hit, rank))
     if not candidates:
         return []
-    scale = max(1.0, len(terms) + 0.5 * len(alias_sets))
-    scores = np.array([c[2] / scale - 0.03 * c[3] for c in candidates])
-    meaning = _meaning(question, [c[0] for c in candidates], embedder)
-    if meaning is not None:
-        # Meaning breaks ties and bridges languages (a Cantonese question, an English note); shared
-        # words and the kind of answer asked for (an amount, a time) weigh more.
-        scores = scores + 0.5 * meaning
+    scores, lexicals, meaning = _scores(question, [(c[0], c[2]) for c in candidates], embedder, names)
     order = np.argsort(-scores)
     answers = []
     for i in order[:3]:
-        sentence, hit, lexical, _ = candidates[int(i)]
-        if lexical == 0 and (meaning is None or meaning[int(i)] < 0.35):
+        sentence, hit, _ = candidates[int(i)]
+        if lexicals[int(i)] == 0 and (meaning is None or meaning[int(i)] < 0.35):
             continue
         answers.append(Answer(_trim(sentence), hit, float(scores[int(i)])))
     return answers

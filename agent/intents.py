@@ -231,7 +231,9 @@ CANNOT: dict[str, tuple[str, ...]] = {
     "send": ("email", "e-mail", "send it", "send the", "send them", "whatsapp", "text it to", "電郵", "email畀", "send畀",
              "傳畀", "發畀", "寄畀"),
     "weather": ("weather", "forecast", "rain tomorrow", "天氣", "天文台", "落唔落雨"),
-    "book": ("book a", "book the", "reserve", "hire a", "order a", "預約", "訂車", "訂位", "租車", "叫車"),
+    "book": ("book a", "book the", "reserve", "hire a", "order a", "order some", "order from", "place an order",
+             "purchase", "buy us", "buy some", "預約", "訂車", "訂位", "租車", "叫車", "訂購", "訂貨", "採購", "購買", "落單",
+             "幫我買", "替我買", "去買", "請買"),
     "budget": ("budget", "total cost", "how much will the shoot cost", "cost of the shoot", "預算", "總成本", "使幾多錢"),
     "delete_scene": ("delete scene", "remove scene", "cut scene", "刪除第", "刪咗第", "剷走第"),
 }
@@ -258,6 +260,8 @@ DEPARTMENT_WORDS: dict[str, tuple[str, ...]] = {
     "sound": ("playback", "music playback", "sound effects", "播放", "現場音樂"),
     "set_dressing": ("set dressing", "陳設", "佈景陳設"),
 }
+# Asking what a scene needs: the particle 咩 is asked about anywhere (jieba glues it to its neighbours).
+ASKS_WHAT = re.compile(r"\b(?:what|which|any|list|need|needs)\b|咩|乜|邊啲|有冇|需要|哪些|甚麼|什麼")
 LIST_WORDS = ("list", "lists", "all", "every", "清單", "列表", "表", "所有", "全部")
 REVISION_WORDS = ("new draft", "the drafts", "revision", "revisions", "blue pages", "pink pages", "what changed",
                   "新稿", "改稿", "改咗邊", "改咗咩", "修訂", "版本")
@@ -294,6 +298,7 @@ class Understanding:
     lang: Lang
     intent: Intent
     characters: list[str] = field(default_factory=list)
+    without: list[str] = field(default_factory=list)  # characters a scene must NOT have ("scenes without X")
     locations: list[str] = field(default_factory=list)
     scenes: list[str] = field(default_factory=list)
     time_of_day: str | None = None
@@ -310,6 +315,7 @@ class Understanding:
     target_script: str | None = None
     shift_seconds: float | None = None
     follow_up: bool = False
+    ask_which: bool = False  # "that scene" with nothing to point back to: ask which one
     count_question: bool = False
     shared: bool = False
     remove: bool = False
@@ -329,7 +335,14 @@ class Understanding:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.characters or self.locations or self.time_of_day or self.int_ext or self.pages)
+        return bool(
+            self.characters
+            or self.without
+            or self.locations
+            or self.time_of_day
+            or self.int_ext
+            or self.pages
+        )
 
 
 def detect_language(text: str, mentions: list[Mention]) -> Lang:
@@ -343,7 +356,16 @@ def detect_language(text: str, mentions: list[Mention]) -> Lang:
     latin_words = len(re.findall(r"[a-z]{2,}", rest))
     # Hong Kong crews mix English terms into Cantonese ("drop 1B 同埋 1D 改 handheld"): a few Chinese
     # words around the names make it a Chinese question, answered in Chinese.
-    return "zh" if cjk >= 2 and (cjk >= latin_words or cjk >= 4) else "en"
+    # Cantonese grammar words (唔該, 改做 … 同 …) or a Chinese keyboard's punctuation (，？) also mark
+    # a Chinese speaker writing English terms.
+    chinese_marks = bool(_CANTONESE_MARKS.search(rest) or _FULL_WIDTH.search(text))
+    if cjk == 1 and chinese_marks and _FULL_WIDTH.search(text) and _CANTONESE_MARKS.search(rest):
+        return "zh"  # "drop 2B，2C 改 handheld"
+    return "zh" if cjk >= 2 and (cjk >= latin_words or cjk >= 4 or chinese_marks) else "en"
+
+
+_CANTONESE_MARKS = re.compile(r"[嘅咗唔係喺咩嗰啲佢哋冇嚟畀俾噉咁呢吖啦㗎喎囉嘛同改做要]")
+_FULL_WIDTH = re.compile(r"[，。？！、；：「」]")
 
 
 _SCENE_EN = re.compile(
@@ -508,6 +530,13 @@ def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return best[1] if best else None
 
 
+_NOT_IN = re.compile(
+    r"\b(?:not in|isn't in|aren't in|is not in|are not in|without|doesn't appear|does not appear|"
+    r"doesn't show up|absent from|not appearing|doesn't have to be|isn't needed)\b"
+    r"|冇份|沒有份|冇佢份|冇出場|沒有出場|沒出場|唔出場|不出場|冇出現|沒有出現|沒出現|唔出現|不出現|唔喺|不在|缺席|唔使出|不用出"
+)
+
+
 def understand(
     text: str,
     lexicon: Lexicon,
@@ -546,6 +575,9 @@ def understand(
 
     u = Understanding(text=text, lang=lang, intent="search")
     u.characters = list(dict.fromkeys(m.value for m in char_mentions))
+    if len(u.characters) == 1 and _NOT_IN.search(folded):
+        # "Which scenes is X not in?", 阿儀冇份嘅場次: the scenes without that person.
+        u.without, u.characters = u.characters, []
     u.locations = list(dict.fromkeys(m.value for m in place_mentions))
     u.scenes = scenes
     u.day = day
@@ -793,7 +825,9 @@ def _shot_ids(folded: str, lexicon: Lexicon) -> list[str]:
 
 def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
     """Pick the intent. Order matters: the most specific requests are recognised first."""
-    if u.cannot in ("weather", "book", "budget", "delete_scene"):
+    if u.cannot in ("weather", "book", "budget", "delete_scene", "send"):
+        # "Email the cast tomorrow's call sheet": Slate cannot send; it says so and what it can make
+        # instead, rather than half-doing the request.
         return "cannot"
     if _has(folded, SHOT_CHANGE) or (u.media and _has(folded, ("cut", "cuts"))):
         return "shot_changes"
@@ -807,6 +841,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "breakdown"
     if department and (u.scenes or u.locations) and u.count_question:
         return "breakdown"  # "how many stunt performers in scene 17?": that scene's breakdown
+    if department and u.scenes and not u.characters and ASKS_WHAT.search(folded):
+        return "breakdown"  # "第三場有咩道具？", "what props does scene 3 need?"
     if (
         department
         and (_has(folded, LIST_WORDS) or _has(folded, SCENE_LIST))

@@ -29,7 +29,7 @@ from pydantic import ConfigDict, Field
 from agent.compose import compose_answer
 from agent.families import plan_family
 from agent.intents import Understanding, understand
-from agent.lexicon import Lexicon, fold
+from agent.lexicon import Lexicon, fold, has_cjk
 from knowledge.production import Production
 
 _ids = itertools.count(1)
@@ -175,10 +175,112 @@ def _follow_scene_search(u: Understanding, previous: Turn) -> Understanding:
     return u
 
 
+# "he / her / 佢 / 她" and "there / 嗰度 / 那裡" stand for the person or the place the last turn was about.
+# 其他 ("other") and 佢哋/他們 (plural) are not a person; "is there …" is not a place.
+_PERSON_REF = re.compile(
+    r"\b(?:he|she|him|her|his|hers)\b|佢(?!哋)|(?<!其)他(?![們们])|她(?![們们])", re.IGNORECASE
+)
+_PLACE_REF = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )\bthere\b(?!\s*(?:is|are|was|were|'s|’s|be|any)\b)"
+    r"|\bthat (?:place|location|set)\b|那裡|那里|那兒|那邊|嗰度|嗰邊|嗰個地方|那個地方|該處|嗰個場景|那個場景",
+    re.IGNORECASE,
+)
+# "her day rate" (her + a noun) is possessive; "call her at 6" is not.
+_NOT_A_NOUN = {
+    "at",
+    "on",
+    "in",
+    "for",
+    "to",
+    "and",
+    "or",
+    "up",
+    "off",
+    "out",
+    "about",
+    "with",
+    "from",
+    "by",
+    "be",
+}
+# "That scene" pointing back, with nothing before it to point at: at the start of a Chinese message
+# (嗰場幾時拍？ — not 最短嗰場 or 殯儀館嗰場, where 嗰場 only ends a description), or an English
+# "that scene" not followed by a description ("that scene where …").
+_DEICTIC_SCENE = re.compile(
+    r"\b(?:that|this|the same) scene\b(?!\s+(?:where|in which|with|that|when|at|in)\b)"
+    r"|^\W*(?:咁|即係|請問|噉)?\s*(?:嗰場|呢場|果場|那場|這場|該場|那一場|這一場|嗰一場)",
+    re.IGNORECASE,
+)
+
+
+def _previous_person(previous: Turn, lexicon: Lexicon) -> str | None:
+    report = previous.artifact("character")
+    if report and report.get("name") and not report.get("shared_with"):
+        return str(report["name"])
+    people = understand(previous.human, lexicon, route=False).characters
+    return people[0] if len(people) == 1 else None
+
+
+def _previous_place(previous: Turn, lexicon: Lexicon) -> str | None:
+    report = previous.artifact("location")
+    if report and report.get("name"):
+        return str(report["name"])
+    places = understand(previous.human, lexicon, route=False).locations
+    if len(places) == 1:
+        return places[0]
+    scene = previous.artifact("scene")
+    if scene and isinstance(scene.get("scene"), dict) and scene["scene"].get("location"):
+        return str(scene["scene"]["location"])
+    return None
+
+
+def _refer(text: str, pattern: re.Pattern[str], name: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in ("his", "hers"):
+            return f"{name}'s"
+        if low == "her":
+            after = re.match(r"\s*([A-Za-z]+)", text[m.end() :])
+            if after and after.group(1).lower() not in _NOT_A_NOUN:
+                return f"{name}'s"
+        if low == "there":
+            return f"at {name}"
+        return name
+
+    return pattern.sub(swap, text)
+
+
+def carry_entities(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
+    """Read "what's her day rate?" / "佢最後一場呢？" / "who do I call there?" as naming the person or place
+    the last turn was about: the reference is replaced by that name and the request understood again."""
+    if previous is None:
+        return u
+    text = u.text
+    if not u.characters and _PERSON_REF.search(text):
+        person = _previous_person(previous, lexicon)
+        if person:
+            name = lexicon.chinese.get(person, person) if has_cjk(text) else person
+            text = _refer(text, _PERSON_REF, name)
+    if not u.locations and _PLACE_REF.search(text):
+        place = _previous_place(previous, lexicon)
+        if place:
+            text = _refer(text, _PLACE_REF, place)
+    if text == u.text:
+        return u
+    carried = understand(text, lexicon)
+    carried.lang = u.lang  # the person's own words decide the answer's language
+    return carried
+
+
 def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
     """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
     if previous is None:
+        if not u.scenes and _DEICTIC_SCENE.search(u.text) and u.intent not in ("edit_shot", "shot_list"):
+            # "嗰場幾時拍？" with nothing said before: which scene is "that scene"? Ask.
+            u.intent, u.ask_which = "scene_details", True
         return u
+    u = carry_entities(u, previous, lexicon)
     if (
         u.order in ("next", "previous")
         and not u.scenes
@@ -246,6 +348,15 @@ def _answer_to_question(u: Understanding, previous: Turn, lexicon: Lexicon) -> U
     """A bare reply ("17", "第17場") to Slate's "Which scene?" completes the earlier request."""
     if not (u.scenes and len(u.human_words()) <= 3) or previous.calls:
         return u
+    if _DEICTIC_SCENE.search(previous.human):
+        # "When is that scene shot?" → "Which scene?" → "17": the earlier request, about scene 17.
+        number = u.scenes[0]
+        named = _DEICTIC_SCENE.sub(
+            lambda m: f"第{number}場" if has_cjk(m.group(0)) else f"scene {number}", previous.human, count=1
+        )
+        completed = understand(named, lexicon)
+        completed.lang = understand(previous.human, lexicon, route=False).lang
+        return completed
     prev = understand(previous.human, lexicon)
     if prev.intent in NEEDS_SCENE and not prev.scenes:
         prev.scenes = list(u.scenes)
@@ -294,6 +405,8 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
     Most requests are one stage. A request that needs a scene but names none ("shot list for the scene
     where Mei finds the USB stick") searches the script first, then acts on the scene it found.
     """
+    if u.ask_which:
+        return [[]]  # nothing to run: the answer asks which scene
     if u.intent in NEEDS_SCENE and not u.scenes and describes_a_scene(u.text):
         search = [_call("search_documents", query=u.search_text, k=5, doc_type="screenplay")]
         hits = (turn.artifact("search") or {}).get("hits") or []
@@ -324,6 +437,7 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
             _call(
                 "find_scenes",
                 characters=u.characters or None,
+                without=u.without or None,
                 location=u.locations[0] if u.locations else None,
                 time_of_day=u.time_of_day,
                 int_ext=u.int_ext,

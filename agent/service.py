@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import queue
+import re
 import sqlite3
 import threading
 import time
@@ -26,7 +27,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
-from agent.intents import understand
+from agent.intents import detect_language, understand
 from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog, changing_tools
 from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
@@ -351,6 +352,9 @@ class SlateAgent:
                 break
         human = messages[0].text if messages else ""
         lang = understand(human, self.planner.lexicon).lang if human else "en"
+        if human and not re.search(r"[A-Za-z]{3,}|[\u3400-\u9fff]", human):
+            # A bare reply ("17") carries no language: the answer followed the conversation's.
+            lang = detect_language(answer, [])
         if log.fallback_reason:
             answer = fallback_answer(answer, log, lang)
         calls: list[ToolCallRecord] = []

@@ -271,6 +271,7 @@ def find_scenes(
     page_to: int | None = None,
     text: str | None = None,
     numbers: list[str] | None = None,
+    without: list[str] | None = None,
 ) -> ScenesResult:
     """Find the script's scenes by character, location, time of day, INT/EXT, page range or text.
 
@@ -285,6 +286,7 @@ def find_scenes(
         page_to: last page of a page range (inclusive).
         text: words that must appear in the scene's heading or text.
         numbers: restrict to these scene numbers (e.g. the scenes of a previous answer).
+        without: characters who must NOT be in the scene (neither speaking nor in the action).
     """
     production.require_script()
     # An OMITTED scene keeps its number in the script but is never counted or listed by a filter.
@@ -298,6 +300,10 @@ def find_scenes(
         resolved = [production.resolve_character(c) for c in characters]
         scenes = [s for s in scenes if all(c in s.characters or c in s.non_speaking for c in resolved)]
         filters["characters"] = resolved
+    if without:
+        absent = [production.resolve_character(c) for c in without]
+        scenes = [s for s in scenes if not any(c in s.characters or c in s.non_speaking for c in absent)]
+        filters["without"] = absent
     if location:
         sets = set(production.match_location(location))
         scenes = [s for s in scenes if s.location in sets]
