@@ -15,7 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.lexicon import fold, has_cjk
-from knowledge.bilingual import chinese_for, english_for, english_stems, written_forms
+from knowledge.bilingual import (
+    chinese_for,
+    english_for,
+    english_stems,
+    film_terms,
+    says_term,
+    written_forms,
+)
 from knowledge.citations import SearchHit
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？；;])\s+|(?<=[。！？；])|\n+")
@@ -29,7 +36,7 @@ _FUNCTION_CJK = set(
     "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
 )
 _HEADING = re.compile(
-    r"^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*$"
+    r"^\s*#|^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*$"
 )
 _QUESTION_WORDS = frozenset(
     "幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼 什麼 幾耐 幾錢 幾個 幾日 幾號".split()
@@ -118,6 +125,8 @@ def _scores(
     terms = {t for t in terms if not any(t in group for group in alias_sets) and t not in name_words}
     wants_amount = bool(_ASKS_AMOUNT.search(question))
     wants_when = bool(_ASKS_WHEN.search(question))
+    # Film terms (特技統籌 / stunt coordinator) count once, in either language.
+    glossary = film_terms(fold(question))
     bridges = _bridges(terms)
     registers = {t: written_forms(t) for t in terms if has_cjk(t)}  # 不要 in the question, 唔好 in the line
     lexicals: list[float] = []
@@ -131,13 +140,14 @@ def _scores(
                 lexical += 0.5 if len(t) == 1 and has_cjk(t) else 1.0
             else:
                 lexical += _bridged(t, bridges[t], folded, stems)
+        lexical += sum(says_term(term, folded) for term in glossary)
         lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
         if wants_amount and _AMOUNT.search(sentence):
             lexical += 0.75
         if wants_when and _WHEN.search(sentence):
             lexical += 0.75
         lexicals.append(lexical)
-    scale = max(1.0, len(terms) + 0.5 * len(alias_sets))
+    scale = max(1.0, len(terms) + len(glossary) + 0.5 * len(alias_sets))
     scores = np.array([lex / scale - 0.03 * rank for lex, (_, rank) in zip(lexicals, texts, strict=True)])
     meaning = _meaning(question, [t for t, _ in texts], embedder)
     if meaning is not None:

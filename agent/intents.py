@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from agent.lexicon import Lexicon, Mention, fold, has_cjk
+from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
 
 if TYPE_CHECKING:
@@ -626,7 +627,11 @@ def understand(
     u.free_writing = _has(folded, FREE_WRITING)
     u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
     u.residue = _residue(tod_text)
-    u.order = _first_key(folded, ORDER_WORDS)
+    # "the end song", "opening titles" name a thing, not an order of scenes.
+    unordered = folded
+    for term in film_terms(folded):
+        unordered = unordered[: term.start] + " " * (term.end - term.start) + unordered[term.end :]
+    u.order = _first_key(unordered, ORDER_WORDS)
     u.rank = "most" if _has(folded, RANK_MOST) else "least" if _has(folded, RANK_LEAST) else None
     u.rank_by = _first_key(folded, RANK_BY)
     bare = _bare_scene(folded, lexicon)
@@ -681,6 +686,13 @@ EXPLICIT = frozenset(
 )  # fmt: skip
 
 
+# The world beyond the production (awards, box office, news): general knowledge even when it names a role.
+_WORLD = re.compile(
+    r"\b(?:won|wins|award|awards|oscars?|golden horse|palme|box office|festival winner|news)\b"
+    r"|金像獎|金馬|奧斯卡|票房|得獎|獎項|新聞|最佳"
+)
+
+
 def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | None) -> Intent:
     """The intent by meaning where the rules only guessed; slots the route needs must be there."""
     from agent.routing import default_router
@@ -695,7 +707,15 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     ):
         return "scene_order"  # "Scene 13 之前嗰場係咩？", "the scene after 9"
     route = (router or default_router()).route(u.masked)
+    if not route.confident and {route.label, route.runner_up} == {"schedule", "schedule_day"}:
+        # Unsure which of two schedule skills, sure it is the schedule: a day, a week or an order
+        # ("頭一個禮拜", "day 3") asks for days of it; otherwise the whole plan.
+        specific = u.order or u.day is not None or u.dates or re.search(r"week|星期|禮拜|週", folded)
+        return "schedule_day" if specific else "schedule"
     if not route.confident:
+        if route.label == "cannot" and rule == "search" and _WORLD.search(folded):
+            u.cannot = u.cannot or "other"
+            return "cannot"  # "who won best actor at the Oscars?": the world, not this production
         return rule
     label = route.label
     if u.follow_up and label not in ("scene_order", "scene_rank", "cast_rank"):
@@ -742,6 +762,10 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "call_sheet":
         return "call_sheet"
     if label == "cannot":
+        if not u.cannot and film_terms(folded) and not _WORLD.search(folded):
+            # "Who's composing the score?", "邊個唱主題曲？": a question about this production's crew,
+            # departments or kit is for its documents, not general knowledge.
+            return "search"
         u.cannot = u.cannot or "other"
         return "cannot"
     if label == "shot_list":

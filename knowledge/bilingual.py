@@ -18,6 +18,7 @@ import logging
 import os
 import pickle
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -228,3 +229,64 @@ def chinese_for(english: str) -> frozenset[str]:
 def english_stems(text: str) -> set[str]:
     """The stems of an English text's words, as `english_for` gives them."""
     return {_stem(w) for w in _WORD.findall(text.lower())}
+
+
+# --- the film-production glossary (knowledge/data/film_terms.yaml) ---------------------------------
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A glossary term found in a text, and the words for it in the other language."""
+
+    text: str  # as found (folded)
+    start: int
+    end: int
+    other: tuple[str, ...]  # the same term in the other language (folded)
+
+
+@cache
+def _glossary() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    import yaml
+
+    path = Path(__file__).parent / "data" / "film_terms.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return tuple(
+        (tuple(str(z) for z in e.get("zh") or []), tuple(str(w).lower() for w in e.get("en") or []))
+        for e in entries
+    )
+
+
+def film_terms(folded: str) -> list[TermMatch]:
+    """The glossary's terms in a folded text, longest first and never overlapping (特技統籌, not 特技)."""
+    found: list[TermMatch] = []
+    for zh, en in _glossary():
+        for word in zh:
+            at = folded.find(word)
+            if at >= 0:
+                found.append(TermMatch(word, at, at + len(word), en))
+        for word in en:
+            m = re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", folded)
+            if m:
+                found.append(TermMatch(word, m.start(), m.end(), zh))
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    kept: list[TermMatch] = []
+    for term in found:
+        if all(term.end <= k.start or term.start >= k.end for k in kept):
+            kept.append(term)
+    return kept
+
+
+def says_term(term: TermMatch, folded: str) -> float:
+    """How surely a folded sentence says the term, in either language: 1 for the term itself, 0.5 for
+    one distinctive word of a several-word English form ("sound" for "sound problem"), else 0."""
+    partial = 0.0
+    for word in (term.text, *term.other):
+        if word.isascii():
+            if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", folded):
+                return 1.0
+            words = [w for w in _WORD.findall(word) if len(w) >= 4 and w not in _STOP]
+            if len(words) > 1 and any(re.search(r"(?<![a-z])" + w, folded) for w in words):
+                partial = 0.5
+        elif word in folded:
+            return 1.0
+    return partial

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from knowledge.bilingual import film_terms
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.chunking import Chunk
 from knowledge.citations import DocType, SearchHit
@@ -263,6 +264,13 @@ def analyse_query(query: str, entities: EntityIndex) -> QueryAnalysis:
             for token in tokenize(alias):
                 if token not in terms:
                     terms[token] = EXPANSION_WEIGHT
+    # Film terms in the other language (特技統籌 → stunt coordinator): a Cantonese question finds an
+    # English note by its words, not only by the embedder's sense of it.
+    for term in film_terms(normal):
+        for other in term.other:
+            for token in tokenize(other):
+                if token not in terms:
+                    terms[token] = EXPANSION_WEIGHT
     return QueryAnalysis(scene_references(query), characters, locations, times, doc_types, terms)
 
 
@@ -277,6 +285,7 @@ def _expanded_query(query: str, analysis: QueryAnalysis) -> str:
         )
         cjk = next((a for a in entity.aliases if not a.isascii() and normalise_name(a) not in normal), None)
         extra.extend(name for name in (latin, cjk) if name)
+    extra.extend(term.other[0] for term in film_terms(normal) if term.other)
     return f"{query} ({', '.join(dict.fromkeys(extra))})" if extra else query
 
 
