@@ -92,6 +92,29 @@ def help_text(lang: Lang, lexicon: Lexicon) -> str:
     )
 
 
+def example_prompts(lexicon: Lexicon) -> list[str]:
+    """Prompts to try, drawn from the open production (its people, places and scenes), in the mix of
+    English and Cantonese crews use; generic ones when no production is open."""
+    if not lexicon.scene_numbers:
+        return ["What can you do?", "有咩可以幫到我？", "Which scenes are at night?"]
+    canonical = list(lexicon.display)[:1]
+    scene = next((n for n in lexicon.scene_numbers if n not in lexicon.omitted), "1")
+    places = sorted({v for v in lexicon.locations.values() if not has_cjk(v)}, key=len)[:1]
+    prompts = []
+    if canonical:
+        who = canonical[0]
+        prompts.append(f"Which scenes is {who.title()} in?")
+        zh = lexicon.chinese.get(who)
+        prompts.append(f"{zh}第一場係邊場？" if zh else f"When does {who.title()} first appear?")
+    if places:
+        prompts.append(f"Night scenes at the {places[0].lower()}?")
+    prompts.append(f"幫我出第{scene}場嘅分鏡表")
+    prompts.append("Plan the shoot")
+    if lexicon.subtitle_files:
+        prompts.append("Check the subtitles")
+    return prompts
+
+
 def _t(lang: Lang, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 

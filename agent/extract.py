@@ -84,6 +84,9 @@ _WHEN = re.compile(
 _ASKS_AMOUNT = re.compile(
     r"how (?:much|many)|幾多|多少|幾錢|幾個|幾耐|what (?:amount|price|sum)|cost", re.IGNORECASE
 )
+_ASKS_NUMBER = re.compile(
+    r"what(?:'s| is)? (?:\w+ ){0,2}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
+)
 _ASKS_WHEN = re.compile(
     r"\bwhen\b|what (?:year|time|date|day)|幾時|幾點|哪一年|邊年|何時|幾號", re.IGNORECASE
 )
@@ -125,6 +128,7 @@ def _scores(
     terms = {t for t in terms if not any(t in group for group in alias_sets) and t not in name_words}
     wants_amount = bool(_ASKS_AMOUNT.search(question))
     wants_when = bool(_ASKS_WHEN.search(question))
+    wants_number = bool(_ASKS_NUMBER.search(question))
     # Film terms (特技統籌 / stunt coordinator) count once, in either language.
     glossary = film_terms(fold(question))
     bridges = _bridges(terms)
@@ -149,6 +153,18 @@ def _scores(
         lexicals.append(lexical)
     scale = max(1.0, len(terms) + len(glossary) + 0.5 * len(alias_sets))
     scores = np.array([lex / scale - 0.03 * rank for lex, (_, rank) in zip(lexicals, texts, strict=True)])
+    for i, (sentence, _) in enumerate(texts):
+        # The kind of answer asked for is not optional: "how much?" is answered by a sentence with an
+        # amount, "when?" by one with a time, "what number?" by one with a number; a sentence that is
+        # itself a question ("When will he wake up?") rarely answers one.
+        if wants_amount and not _AMOUNT.search(sentence):
+            scores[i] -= 0.5
+        if wants_when and not _WHEN.search(sentence):
+            scores[i] -= 0.5
+        if wants_number and not re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
+            scores[i] -= 0.5
+        if sentence.rstrip().endswith(("?", "？")):
+            scores[i] -= 0.3
     meaning = _meaning(question, [t for t, _ in texts], embedder)
     if meaning is not None:
         # Meaning breaks ties and bridges languages (a Cantonese question, an English note); shared

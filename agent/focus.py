@@ -183,4 +183,4 @@ def quote_foreign(value: str, lang: str) -> str:
         return value
     cjk = sum(1 for ch in value if has_cjk(ch))
     latin = len([w for w in value.split() if any(c.isalpha() and c.isascii() for c in w)])
-    return f"「{value}」" if latin > cjk and "「" not in value else value
+    return f"「{value}」" if latin > cjk and latin >= 2 and "「" not in value else value
