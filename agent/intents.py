@@ -762,7 +762,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "call_sheet":
         return "call_sheet"
     if label == "cannot":
-        if not u.cannot and film_terms(folded) and not _WORLD.search(folded):
+        if not u.cannot and any(not t.filter for t in film_terms(folded)) and not _WORLD.search(folded):
             # "Who's composing the score?", "邊個唱主題曲？": a question about this production's crew,
             # departments or kit is for its documents, not general knowledge.
             return "search"
@@ -935,6 +935,14 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "character_report"
     if u.characters and u.count_question and not scene_filters:
         return "character_report"
+    if (
+        u.locations
+        and not u.scenes
+        and not u.characters
+        and not _has(folded, SCENE_LIST)
+        and any(not term.filter for term in film_terms(folded))
+    ):
+        return "search"  # "麻雀館每晚租金多少？", "is there parking at the pier?": a production matter there
     if u.has_filters and not u.scenes and len(u.residue) >= 2 and not _has(folded, SCENE_LIST):
         # "What lens does the director want for the rooftop fight?": names a place, but asks about
         # something the documents say, not which scenes.

@@ -242,16 +242,21 @@ class TermMatch:
     start: int
     end: int
     other: tuple[str, ...]  # the same term in the other language (folded)
+    filter: bool = False  # also a scene filter or a whole document (night, exterior, script)
 
 
 @cache
-def _glossary() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+def _glossary() -> tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...]:
     import yaml
 
     path = Path(__file__).parent / "data" / "film_terms.yaml"
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return tuple(
-        (tuple(str(z) for z in e.get("zh") or []), tuple(str(w).lower() for w in e.get("en") or []))
+        (
+            tuple(str(z) for z in e.get("zh") or []),
+            tuple(str(w).lower() for w in e.get("en") or []),
+            bool(e.get("filter")),
+        )
         for e in entries
     )
 
@@ -259,15 +264,15 @@ def _glossary() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 def film_terms(folded: str) -> list[TermMatch]:
     """The glossary's terms in a folded text, longest first and never overlapping (特技統籌, not 特技)."""
     found: list[TermMatch] = []
-    for zh, en in _glossary():
+    for zh, en, is_filter in _glossary():
         for word in zh:
             at = folded.find(word)
             if at >= 0:
-                found.append(TermMatch(word, at, at + len(word), en))
+                found.append(TermMatch(word, at, at + len(word), en, is_filter))
         for word in en:
             m = re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", folded)
             if m:
-                found.append(TermMatch(word, m.start(), m.end(), zh))
+                found.append(TermMatch(word, m.start(), m.end(), zh, is_filter))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     kept: list[TermMatch] = []
     for term in found:

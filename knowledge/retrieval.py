@@ -468,6 +468,23 @@ class HybridRetriever:
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return [self.chunks[ident].to_hit(score) for ident, score in self._diverse(ranked, k)]
 
+    def _other_kind(
+        self, picked: list[tuple[str, float]], ranked: list[tuple[str, float]], k: int
+    ) -> list[tuple[str, float]]:
+        """When every passage picked is one kind of document (a place's scenes, boosted by its name),
+        the best passage of another kind within reach takes the last place: "any sound problem at the
+        bakery?" is answered by the notes, not by the fifth scene set there."""
+        if k < 4:
+            return picked
+        kinds = {self.chunks[i].doc_type for i, _ in picked}
+        if len(kinds) != 1:
+            return picked
+        chosen = {i for i, _ in picked}
+        for ident, score in ranked[: 4 * k]:
+            if ident not in chosen and self.chunks[ident].doc_type not in kinds:
+                return [*picked[:-1], (ident, score)]
+        return picked
+
     def _diverse(self, ranked: list[tuple[str, float]], k: int) -> list[tuple[str, float]]:
         """The top `k`, at most PER_PLACE passages from one scene or section while others are left:
         the second part of a scene that already answered is worth less than the next place."""
@@ -481,7 +498,7 @@ class HybridRetriever:
                 seen[place] = seen.get(place, 0) + 1
                 picked.append((ident, score))
                 if len(picked) == k:
-                    return picked
+                    return self._other_kind(picked, ranked, k)
             else:
                 rest.append((ident, score))
         # Too few places (a filter to one scene): fill up in score order.
