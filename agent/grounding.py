@@ -76,7 +76,10 @@ _SCENE_EN = re.compile(
     r"\b(?:scenes?|sc\.?)\s*#?\s*(\d{1,3}[a-z]{0,2}(?:\s*(?:,|&|and|or|to|-|–)\s*#?\d{1,3}[a-z]{0,2})*)\b",
     re.IGNORECASE,
 )
-_SCENE_ZH = re.compile(rf"第?\s*([0-9{NUMERAL_CHARS}]{{1,4}}[a-zA-Z]{{0,2}})\s*[場场]")
+# 第12場, 第十二場, 12A場; a bare 兩場 / 3場 is a count of scenes, not a scene.
+_SCENE_ZH = re.compile(
+    rf"第\s*([0-9{NUMERAL_CHARS}]{{1,4}}[a-zA-Z]{{0,2}})\s*[場场]|(?<![0-9])([0-9]{{1,3}}[a-zA-Z]{{1,2}})\s*[場场]"
+)
 _SCENE_ID = re.compile(r"\d{1,3}[a-z]{0,2}", re.IGNORECASE)
 # Figures: money, durations, times, dates, counts of two digits or more. One-digit counts ("3 scenes")
 # are often the model counting a list it was given, so they are not claims on their own.
@@ -100,7 +103,7 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december english chinese cantonese mandarin hong kong slate which
     what when where who why how all both each every some none one two three four five six seven eight
-    nine ten also however then there's here's let's""".split()
+    nine ten also however then there's here's let's hk hk$ hkd usd rmb""".split()
 )
 
 
@@ -110,7 +113,7 @@ def _scene_claims(answer: str) -> list[Claim]:
         for scene in _SCENE_ID.findall(match.group(1)):
             claims.append(Claim("scene", f"scene {scene}", _fold(scene)))
     for match in _SCENE_ZH.finditer(answer):
-        raw = match.group(1)
+        raw = match.group(1) or match.group(2)
         number = raw if raw[0].isdigit() else str(parse_number(raw) or raw)
         claims.append(Claim("scene", match.group(0).strip(), _fold(number)))
     return claims

@@ -1,0 +1,159 @@
+"""The grounding check on scripted answers: grounded, partly invented and invented, in English and Chinese.
+
+The tool results are what a model reads (`<tool-data>` JSON); the answers are what models wrote, or
+the kind of thing the tiny model invented in issue 20.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+
+from agent.grounding import answer_claims, check_grounding, check_turn, route_kind
+from agent.lexicon import Lexicon
+from knowledge.production import Production
+from tests.agent.fakes import tool_call
+
+ROOFTOP_NIGHT = (
+    "<tool-data>\n"
+    + json.dumps(
+        {
+            "kind": "scenes",
+            "scenes": [
+                {
+                    "number": "11",
+                    "heading": "EXT. ROOFTOP - NIGHT",
+                    "page": 15,
+                    "characters": ["AH FAI", "FAT JAI"],
+                },
+                {
+                    "number": "17",
+                    "heading": "EXT. ROOFTOP - NIGHT",
+                    "page": 25,
+                    "characters": ["SIU KEUNG", "INSPECTOR LAU"],
+                },
+            ],
+            "sources": [
+                {"file": "night_shift.fountain", "scene": "11"},
+                {"file": "night_shift.fountain", "scene": "17"},
+            ],
+        },
+        ensure_ascii=False,
+    )
+    + "\n</tool-data>"
+)
+NAMES = [
+    "AH FAI",
+    "阿輝",
+    "FAT JAI",
+    "肥仔",
+    "SIU KEUNG",
+    "細強",
+    "INSPECTOR LAU",
+    "劉督察",
+    "LAU",
+    "MEI",
+    "阿美",
+]
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict", "unsupported"),
+    [
+        # grounded: every scene and name is in the result (or the cast list)
+        ("Two rooftop night scenes: scene 11 (p. 15) with Ah Fai and Fat Jai, and scene 17.", "grounded", []),
+        ("Scenes 11 and 17. Inspector Lau is on the roof in 17.", "grounded", []),
+        # partly invented: a scene and a figure nobody returned
+        (
+            "Scenes 11, 17 and 23 are at night; the rooftop permit costs HK$48,000.",
+            "partly_invented",
+            ["scene 23", "48,000"],
+        ),
+        # invented: what SmolLM2 wrote in issue 20
+        ("There is a scene called 'The Shining' by J.D. Salinger.", "invented", ["Shining", "J.D. Salinger"]),
+    ],
+)
+def test_english_answers(answer: str, verdict: str, unsupported: list[str]) -> None:
+    result = check_grounding(
+        "production",
+        [ROOFTOP_NIGHT],
+        answer,
+        question="Which rooftop scenes are at night?",
+        known_names=NAMES,
+    )
+    assert result.verdict == verdict
+    assert [c.text for c in result.unsupported] == unsupported
+    assert result.shown_as_fact is (verdict == "grounded")
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict", "unsupported"),
+    [
+        ("天台夜戲有兩場：第11場（阿輝、肥仔）同第17場，劉督察都喺度。", "grounded", []),
+        ("天台夜戲有第11場、第17場同第三十二場。", "partly_invented", ["第三十二場"]),
+        ("天台夜戲係第45場，由張三豐主演。", "invented", ["第45場", "張三豐"]),
+    ],
+)
+def test_chinese_answers(answer: str, verdict: str, unsupported: list[str]) -> None:
+    result = check_grounding(
+        "production", [ROOFTOP_NIGHT], answer, question="天台有邊幾場夜戲？", known_names=NAMES
+    )
+    assert result.verdict == verdict
+    assert [c.text for c in result.unsupported] == unsupported
+
+
+def test_a_production_question_answered_without_a_tool_call_is_invented_even_if_it_sounds_right() -> None:
+    result = check_grounding(
+        "production", [], "Scene 17 is on the rooftop at night.", question="Rooftop at night?"
+    )
+    assert result.verdict == "invented" and not result.tool_called
+    assert check_grounding("production", [], "唔知呀。", question="天台有邊幾場夜戲？").verdict == "invented"
+
+
+def test_free_writing_is_exempt_and_chat_needs_no_tool() -> None:
+    written = check_grounding(
+        "free_writing", [], "Logline: a cop and a triad kid share one rooftop, scene 99."
+    )
+    assert written.verdict == "model_written" and written.shown_as_fact
+    assert check_grounding("chat", [], "You're welcome!").verdict == "grounded"
+    assert check_grounding("chat", [], "Ask J.D. Salinger.").verdict == "invented"
+
+
+def test_claims_are_scenes_names_titles_and_figures_not_grammar() -> None:
+    claims = {
+        (c.kind, c.text)
+        for c in answer_claims("Night scenes: Scene 5 and 12A. “Night Shift” runs 95 minutes, says Mei.")
+    }
+    assert {
+        ("scene", "scene 5"),
+        ("scene", "scene 12A"),
+        ("name", "Night Shift"),
+        ("figure", "95"),
+        ("name", "Mei"),
+    } <= claims
+    assert not any(text in ("Night", "Scene") for _, text in claims)
+    assert {c.key for c in answer_claims("第十二場同第3場") if c.kind == "scene"} == {"12", "3"}
+    # one-digit counts are the model counting a list it was given, not a claim
+    assert not [c for c in answer_claims("There are 3 such scenes.") if c.kind == "figure"]
+
+
+def test_route_kinds_follow_the_planners_intent() -> None:
+    assert route_kind("find_scenes") == "production"
+    assert route_kind("free_writing") == "free_writing"
+    assert route_kind("thanks") == "chat"
+
+
+def test_check_turn_reads_the_conversation(production: Production) -> None:
+    lexicon = Lexicon.from_production(production)
+    call = tool_call("find_scenes", {"location": "rooftop", "time_of_day": "NIGHT"})
+    turn = [HumanMessage("天台有邊幾場夜戲？"), call, ToolMessage(ROOFTOP_NIGHT, tool_call_id="call_1")]
+    assert check_turn(turn, AIMessage("第11場同第17場。"), lexicon).verdict == "grounded"
+    assert check_turn(turn, AIMessage("第11場、第17場同第88場。"), lexicon).verdict == "partly_invented"
+    # The same answer to a new question with no tool call of its own is not grounded.
+    later = [*turn, AIMessage("第11場同第17場。"), HumanMessage("Which rooftop scenes are at night?")]
+    assert check_turn(later, AIMessage("Scenes 11 and 17."), lexicon).verdict == "invented"
+    # Free writing is labelled, not checked.
+    writing = [HumanMessage("Write a logline for the film")]
+    assert check_turn(writing, AIMessage("A cop and a kid, one roof."), lexicon).verdict == "model_written"
