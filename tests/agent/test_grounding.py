@@ -7,8 +7,10 @@ the kind of thing the tiny model invented in issue 20.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from agent.grounding import answer_claims, check_grounding, check_turn, route_kind
@@ -157,3 +159,44 @@ def test_check_turn_reads_the_conversation(production: Production) -> None:
     # Free writing is labelled, not checked.
     writing = [HumanMessage("Write a logline for the film")]
     assert check_turn(writing, AIMessage("A cop and a kid, one roof."), lexicon).verdict == "model_written"
+
+
+HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
+# What SmolLM2-135M answered when it never saw the tools (issue 20), and a Chinese counterpart.
+TINY_MODEL_ANSWERS = (
+    "There is a scene called 'The Shining' by J.D. Salinger, scene 3 on page 12.",
+    "呢場戲係第四十五場，由張三豐同李小龍主演，拍咗 120 分鐘。",
+)
+
+
+def _heldout_lexicons() -> list[tuple[Lexicon, list[str]]]:
+    from knowledge.sample_production import sample_files
+
+    out = []
+    for folder in sorted(p for p in HELDOUT.iterdir() if (p / "questions.yaml").is_file()):
+        marker = folder / "production.txt"
+        sample = marker.is_file() and marker.read_text(encoding="utf-8").strip() == "sample"
+        files = {p.name: p for p in (sample_files().values() if sample else folder.iterdir())}
+        script = next(p for _, p in sorted(files.items()) if p.suffix in (".fountain", ".fdx", ".docx"))
+        production = Production.from_files(
+            script, cast=files.get("cast.csv"), locations=files.get("locations.csv"), name=folder.name
+        )
+        questions = []
+        for item in yaml.safe_load((folder / "questions.yaml").read_text(encoding="utf-8")):
+            questions.append(item["ask"][-1] if isinstance(item["ask"], list) else item["ask"])
+        out.append((Lexicon.from_production(production), questions))
+    return out
+
+
+@pytest.mark.slow
+def test_no_invented_answer_to_a_heldout_question_is_shown_unflagged() -> None:
+    """Over every held-out question (data only: nothing is tuned to them), the tiny model's kind of
+    answer, with no tool call, is either flagged (not shown as fact) or, for free writing, labelled."""
+    shown = []
+    for lexicon, questions in _heldout_lexicons():
+        for question in questions:
+            for answer in TINY_MODEL_ANSWERS:
+                verdict = check_turn([HumanMessage(question)], AIMessage(answer), lexicon)
+                if verdict.verdict == "grounded":
+                    shown.append((question, answer))
+    assert not shown
