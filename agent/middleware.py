@@ -7,6 +7,7 @@ that the agent service passes to each run as its LangGraph run context.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from agent.model_calls import (
 from agent.turn_tools import schema_tokens
 from knowledge.tokens import count_tokens, truncate_tokens
 
+logger = logging.getLogger(__name__)
 # Tokens kept free in the window for the model's answer.
 ANSWER_RESERVE = 1500
 # Older tool results are cut to this size before whole turns are dropped.
@@ -207,8 +209,7 @@ class TokenBudget(AgentMiddleware):
             if failure.code != "context_overflow" or log.shrunk_retries or log.cancel.is_set():
                 raise
             self._learn(failure, tokens)
-            log.shrunk_retries += 1
-            _discard(log)
+            log.shrunk_retries += 1  # a refused request streamed nothing: no text to take back
             fitted, _ = self._fit(request, log)
             response = handler(fitted)
         return self._count(response, log)
@@ -252,8 +253,10 @@ class OfferTurnTools(AgentMiddleware):
         choose: Callable[[list[BaseMessage]], list[str]],
         schema: Callable[[str], dict[str, Any]],
         planner: BaseChatModel,
+        all_names: set[str],
     ) -> None:
         super().__init__()
+        self.all_names = all_names
         self.choose = choose
         self.schema = schema
         self.planner = planner
@@ -263,7 +266,11 @@ class OfferTurnTools(AgentMiddleware):
     ) -> ModelResponse | AIMessage:
         if request.model is self.planner:
             return handler(request)
-        names = self.choose(list(request.messages))
+        try:
+            names = self.choose(list(request.messages))
+        except Exception:  # a bug in choosing must not end the turn: offer everything, as before
+            logger.exception("choosing the turn's tools failed")
+            names = sorted(self.all_names)
         _turn(request).offered_tools = names
         return handler(request.override(tools=[self.schema(n) for n in names]))
 
@@ -354,7 +361,11 @@ class FallbackToPlanner(AgentMiddleware):
         if not answers:
             return True
         if self.ground is not None:
-            log.grounding = self.ground(list(request.messages), answers[-1])
+            try:
+                log.grounding = self.ground(list(request.messages), answers[-1])
+            except Exception:  # an answer that could not be checked is not shown as fact
+                logger.exception("grounding check failed")
+                log.grounding = Grounding("invented", "production", tool_called=False)
             if not log.grounding.shown_as_fact:
                 _discard(log)
                 looked = log.grounding.tool_called or log.grounding.route != "production"

@@ -88,6 +88,11 @@ class Provenance(BaseModel):
     language_model_wrote_answer: bool
     language_model: str | None = None
     fallback_reason: str | None = None
+    grounding: str | None = Field(
+        None,
+        description="The check of the model's answer against the production: grounded, partly_invented, "
+        "invented (then the offline planner answered) or model_written (free writing, labelled).",
+    )
     tools: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
     at: datetime
@@ -251,7 +256,9 @@ class SlateAgent:
             planner=self.planner,
         )
         return [
-            OfferTurnTools(lambda messages: tools_for_turn(messages, lexicon), compact_schema, self.planner),
+            OfferTurnTools(
+                lambda messages: tools_for_turn(messages, lexicon), compact_schema, self.planner, tool_names
+            ),
             FallbackToPlanner(
                 self.planner,
                 tool_names,
@@ -440,6 +447,7 @@ class SlateAgent:
             language_model_wrote_answer=llm_wrote,
             language_model=model_name if used_llm else None,
             fallback_reason=log.fallback_reason,
+            grounding=log.grounding.verdict if log.grounding else None,
             tools=[c.name for c in calls],
             documents=sorted({s["file"] for s in sources.values() if s.get("file")}),
             at=datetime.now(UTC),
@@ -468,6 +476,7 @@ class SlateAgent:
             "language_model_wrote_answer": result.provenance.language_model_wrote_answer,
             "language_model": result.provenance.language_model,
             "fallback_reason": result.provenance.fallback_reason,
+            "grounding": result.provenance.grounding,
             "tools": result.provenance.tools,
             "documents": result.provenance.documents,
             "artifacts": [{"kind": a.kind, "path": a.path} for a in result.artifacts],

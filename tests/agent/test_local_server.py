@@ -139,6 +139,7 @@ def test_a_4k_server_gets_a_handful_of_tools_and_every_request_fits(production: 
             assert '"title"' not in json.dumps(tool) and '"default": null' not in json.dumps(tool)
     assert first.provenance.language_model_wrote_answer and second.provenance.language_model_wrote_answer
     assert first.answer.startswith("Rooftop night scenes")
+    assert first.provenance.grounding == second.provenance.grounding == "grounded"
 
 
 def test_a_server_counting_more_tokens_than_slate_is_shrunk_and_asked_again(production: Production) -> None:
@@ -181,6 +182,7 @@ def test_an_invented_answer_with_no_tool_call_is_replaced_by_the_planners(
     assert {"11", "17"} <= {r["number"] for r in result.artifacts[0].data["scenes"]}
     assert result.provenance.language_model_wrote_answer is False
     assert result.provenance.answered_by == "offline planner"
+    assert result.provenance.grounding == "invented"
 
 
 def test_an_answer_naming_scenes_no_tool_returned_is_flagged(production: Production) -> None:
@@ -194,6 +196,7 @@ def test_an_answer_naming_scenes_no_tool_returned_is_flagged(production: Product
     assert "no document or tool result contains" in result.answer
     assert "Scenes 11, 17 and 42" not in result.answer
     assert result.provenance.language_model_wrote_answer is False
+    assert result.provenance.grounding == "partly_invented"
 
 
 def test_free_writing_is_labelled_as_the_models(production: Production) -> None:
@@ -203,6 +206,7 @@ def test_free_writing_is_labelled_as_the_models(production: Production) -> None:
     assert english.answer.startswith("✎ Written by the language model (smollm2-135m)")
     assert english.answer.endswith("a debt that will not wait for dawn.")
     assert english.provenance.language_model_wrote_answer is True
+    assert english.provenance.grounding == "model_written"
 
 
 # --- the turn's budget, and a server that dies ---------------------------------------------------
