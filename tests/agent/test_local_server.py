@@ -221,6 +221,15 @@ def test_the_turns_token_budget_hands_the_rest_of_the_turn_to_the_planner(produc
     assert {"11", "17"} <= {r["number"] for r in result.artifacts[0].data["scenes"]}
 
 
+def test_the_turns_time_budget_ends_a_slow_model_call(production: Production) -> None:
+    with OpenAIStub([{"sleep": 5, "content": "late"}], n_ctx=4096) as stub:
+        result = local_agent(production, stub, llm_turn_seconds=1).ask(
+            "Which rooftop scenes are at night?", session="seconds"
+        )
+    assert "generation budget (1 s" in result.answer and "offline planner" in result.answer
+    assert {"11", "17"} <= {r["number"] for r in result.artifacts[0].data["scenes"]}
+
+
 def test_a_server_killed_mid_turn_leaves_the_planners_answer(production: Production) -> None:
     script = [{"tool_calls": [ROOFTOP_NIGHT]}, {"kill": True}]
     with OpenAIStub(script, n_ctx=4096) as stub:
