@@ -29,7 +29,7 @@ from agent.model_calls import (
     classify_model_failure,
     is_retryable,
 )
-from agent.turn_tools import schema_tokens
+from agent.turn_tools import current_request, schema_tokens
 from knowledge.tokens import count_tokens, truncate_tokens
 
 logger = logging.getLogger(__name__)
@@ -256,6 +256,7 @@ class OfferTurnTools(AgentMiddleware):
         all_names: set[str],
     ) -> None:
         super().__init__()
+        self._chosen: dict[str, list[str]] = {}
         self.all_names = all_names
         self.choose = choose
         self.schema = schema
@@ -266,11 +267,18 @@ class OfferTurnTools(AgentMiddleware):
     ) -> ModelResponse | AIMessage:
         if request.model is self.planner:
             return handler(request)
+        messages: list[BaseMessage] = list(request.messages)
+        key = current_request(messages)
+        key_text = key[0] + "\x00" + ",".join(key[1])
         try:
-            names = self.choose(list(request.messages))
+            # A turn's later calls (after each tool result) ask the same: choose once per request.
+            names = self._chosen.get(key_text) or self.choose(messages)
         except Exception:  # a bug in choosing must not end the turn: offer everything, as before
             logger.exception("choosing the turn's tools failed")
             names = sorted(self.all_names)
+        if len(self._chosen) > 256:
+            self._chosen.clear()
+        self._chosen[key_text] = names
         _turn(request).offered_tools = names
         return handler(request.override(tools=[self.schema(n) for n in names]))
 

@@ -67,8 +67,9 @@ DESCRIPTION_CHARS = 120
 ARG_DESCRIPTION_CHARS = 70
 
 
-def _current_turn(messages: Sequence[BaseMessage]) -> tuple[str, list[str]]:
-    """The person's latest message and the tools the turn before it called."""
+def current_request(messages: Sequence[BaseMessage]) -> tuple[str, list[str]]:
+    """The person's latest message and the tools the turn before it called: all that decides which
+    tools a turn is offered (so the choice can be remembered for the turn's later calls)."""
     humans = [i for i, m in enumerate(messages) if isinstance(m, HumanMessage)]
     if not humans:
         return "", []
@@ -99,7 +100,7 @@ def tools_for_turn(
     messages: Sequence[BaseMessage], lexicon: Lexicon, router: Router | None = None
 ) -> list[str]:
     """The names of the tools to offer for the conversation's current request."""
-    text, previous = _current_turn(messages)
+    text, previous = current_request(messages)
     registered = all_tools()
     names: list[str] = []
     if text.strip():
