@@ -16,6 +16,7 @@ only quotes the tools, so a false alarm costs wording, never a wrong fact.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -131,9 +132,13 @@ def _name_claims(answer: str) -> list[Claim]:
                 words = words[:-1]
             if not words:
                 continue
-            at_start = match.start() == 0 and len(words) == 1 and words[0] == match.group().split()[0]
-            if at_start:
-                continue  # one capitalised word opening a sentence is grammar, not a name
+            # One capitalised word opening a sentence, a list item ("- **Set** …") or a label ("Cast:")
+            # is grammar, not a name.
+            opening = not re.search(r"[A-Za-z0-9\u3400-\u9fff]", sentence[: match.start()]) or bool(
+                re.search(r"[:(\[|·—–]\s*[*_]*$", sentence[: match.start()])
+            )
+            if opening and len(words) == 1 and words[0] == match.group().split()[0]:
+                continue
             name = re.sub(r"['’]s$", "", " ".join(words).strip(".,'’:;"))
             if len(name) >= 2 and not name.isdigit():
                 claims.append(Claim("name", name, _fold(name)))
@@ -186,6 +191,8 @@ def _figure_claims(answer: str, taken: Iterable[Claim]) -> list[Claim]:
         digits = re.sub(r"[^\d.:]", "", raw)
         if digits in scene_keys or (digits.isdigit() and len(digits) < 2):
             continue
+        if re.match(r"\s+\d/8", answer[match.end() :]):
+            continue  # "12 4/8 pg": a page length in eighths, summed from the scenes listed
         claims.append(Claim("figure", raw, digits))
     return claims
 
@@ -202,8 +209,11 @@ def answer_claims(answer: str) -> list[Claim]:
 
 def _supported(claim: Claim, evidence: str) -> bool:
     if claim.kind == "figure":
-        plain = evidence.replace(",", "")
-        return bool(re.search(rf"(?<![\d.]){re.escape(claim.key)}(?![\d])", plain))
+        # As the data writes it (250000) or as the answer does (250,000).
+        return any(
+            re.search(rf"(?<![\d.]){re.escape(form)}(?![\d])", evidence)
+            for form in {claim.key, _fold(claim.text)}
+        )
     if claim.kind == "scene":
         return bool(re.search(rf"(?<![0-9a-z]){re.escape(claim.key)}(?![0-9a-z])", evidence))
     if claim.key in evidence:
@@ -212,6 +222,29 @@ def _supported(claim: Claim, evidence: str) -> bool:
     # every word of three letters or more must be somewhere in the evidence.
     words = [w for w in re.findall(r"[a-z][a-z'\-]{2,}", claim.key) if w not in _NOT_NAMES]
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", evidence) for w in words)
+
+
+def _list_lengths(tool_results: Sequence[str]) -> set[int]:
+    """How many items each list in the results holds: "12 scenes" counts a list of twelve, a figure
+    no result writes out."""
+    lengths: set[int] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, list):
+            lengths.add(len(value))
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    for text in tool_results:
+        body = text.strip().removeprefix("<tool-data>").removesuffix("</tool-data>")
+        try:
+            walk(json.loads(body))
+        except ValueError:  # cut to the token budget, or an error message: no lists to count
+            continue
+    return lengths
 
 
 def check_grounding(
@@ -232,7 +265,8 @@ def check_grounding(
     if route == "free_writing":
         return Grounding("model_written", route, called)
     claims = tuple(answer_claims(answer))
-    evidence = _fold("\n".join([*tool_results, question, *known_names]))
+    counts = " ".join(str(n) for n in _list_lengths(tool_results))
+    evidence = _fold("\n".join([*tool_results, question, *known_names, counts]))
     unsupported = tuple(c for c in claims if not _supported(c, evidence))
     if route == "production" and not called:
         return Grounding("invented", route, called, claims, unsupported)
@@ -249,8 +283,8 @@ def check_turn(messages: Sequence[BaseMessage], answer: AIMessage, lexicon: Lexi
     """The verdict on a model's answer to the conversation's current request.
 
     The request's kind comes from the planner's reading of the person's message; the evidence is
-    every tool result the model was shown, the question and the production's names (characters,
-    aliases, places); a tool call counts only if made for this request.
+    every tool result of the conversation (as the model read it, and whole), the question and the
+    production's names (characters, aliases, places); a tool call counts only if made for this request.
     """
     from agent.intents import understand
 
@@ -258,6 +292,13 @@ def check_turn(messages: Sequence[BaseMessage], answer: AIMessage, lexicon: Lexi
     question = messages[start].text if messages else ""
     route = route_kind(understand(question, lexicon).intent) if question else "chat"
     results = [str(m.content) for m in messages if isinstance(m, ToolMessage)]
+    # The whole results too (a model reads them cut to a token budget): what they hold is the
+    # production's, whether or not the model saw that far.
+    results += [
+        json.dumps(m.artifact, ensure_ascii=False, default=str)
+        for m in messages
+        if isinstance(m, ToolMessage) and isinstance(m.artifact, dict)
+    ]
     called = any(isinstance(m, AIMessage) and m.tool_calls for m in messages[start:])
     names = [*lexicon.characters, *lexicon.characters.values(), *lexicon.locations]
     names += [*lexicon.locations.values(), *lexicon.display.values(), *lexicon.chinese.values()]
