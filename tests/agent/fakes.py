@@ -149,6 +149,9 @@ class OpenAIStub:
                 self.wfile.write(payload)
 
             def do_POST(self) -> None:
+                if not self.path.rstrip("/").endswith("/chat/completions"):
+                    self.do_GET()  # another endpoint (e.g. Ollama's /api/show): not found, no script step
+                    return
                 try:
                     self._answer()
                 except (BrokenPipeError, ConnectionResetError):

@@ -13,13 +13,14 @@ import json
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from agent.context_window import context_window, server_context_window
 from agent.models import ModelInfo, build_chat_openai
-from agent.service import SlateAgent
+from agent.service import SlateAgent, open_agent
 from knowledge.production import Production
 from slate.settings import Settings
 from tests.agent.fakes import OpenAIStub
@@ -240,3 +241,15 @@ def test_a_server_killed_mid_turn_leaves_the_planners_answer(production: Product
     assert "offline planner" in result.answer and "The rooftop sce" not in result.answer
     assert result.provenance.fallback_reason
     assert {"11", "17"} <= {r["number"] for r in result.artifacts[-1].data["scenes"]}
+
+
+def test_open_agent_fits_the_window_the_server_says(production: Production, tmp_path: Path) -> None:
+    with OpenAIStub([{"tool_calls": [ROOFTOP_NIGHT]}, {"content": "Scenes 11 and 17."}], n_ctx=4096) as stub:
+        settings = Settings(
+            home=tmp_path, llm="openai", openai_base_url=stub.base_url, model="smollm2-135m", llm_turn_tokens=512
+        )
+        agent = open_agent(settings, "night-shift", production=production)
+        assert agent.token_budget.context_tokens == 4096  # from /props, not SLATE_CONTEXT_TOKENS's 16,000
+        result = agent.ask("Which rooftop scenes are at night?", session="open")
+    assert result.answer == "Scenes 11 and 17." and result.provenance.grounding == "grounded"
+    assert max(stub.prompt_tokens) <= 4096 and len(stub.requests) == 2
