@@ -246,7 +246,11 @@ def test_a_server_killed_mid_turn_leaves_the_planners_answer(production: Product
 def test_open_agent_fits_the_window_the_server_says(production: Production, tmp_path: Path) -> None:
     with OpenAIStub([{"tool_calls": [ROOFTOP_NIGHT]}, {"content": "Scenes 11 and 17."}], n_ctx=4096) as stub:
         settings = Settings(
-            home=tmp_path, llm="openai", openai_base_url=stub.base_url, model="smollm2-135m", llm_turn_tokens=512
+            home=tmp_path,
+            llm="openai",
+            openai_base_url=stub.base_url,
+            model="smollm2-135m",
+            llm_turn_tokens=512,
         )
         agent = open_agent(settings, "night-shift", production=production)
         assert agent.token_budget.context_tokens == 4096  # from /props, not SLATE_CONTEXT_TOKENS's 16,000
