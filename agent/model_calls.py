@@ -202,6 +202,9 @@ FailureCode = Literal[
     "server_error",
     "incomplete",
     "malformed",
+    "not_looked_up",
+    "ungrounded",
+    "turn_budget",
     "other",
 ]
 
@@ -252,6 +255,21 @@ _FAILURE_TEXT: dict[str, tuple[str, str]] = {
     "malformed": (
         "The language model asked for a tool in a malformed way ({detail})",
         "語言模型用錯誤嘅格式叫工具（{detail}）",
+    ),
+    "not_looked_up": (
+        "The language model answered without looking at the production's documents, so its answer was "
+        "not checked against the production",
+        "語言模型冇查過製作文件就答，佢嘅答案未經同製作資料核對",
+    ),
+    "ungrounded": (
+        "The language model's answer was not checked against the production: it named {detail}, which "
+        "no document or tool result contains",
+        "語言模型嘅答案未經同製作資料核對：佢提到 {detail}，但冇任何文件或者工具結果有呢啲",
+    ),
+    "turn_budget": (
+        "The language model used up this turn's generation budget ({detail}, SLATE_LLM_TURN_TOKENS / "
+        "SLATE_LLM_TURN_SECONDS)",
+        "語言模型用晒今次回答嘅生成額度（{detail}，SLATE_LLM_TURN_TOKENS／SLATE_LLM_TURN_SECONDS）",
     ),
     "other": ("The language model failed ({detail})", "語言模型出錯（{detail}）"),
 }

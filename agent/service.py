@@ -28,7 +28,15 @@ from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
 from agent.intents import detect_language, understand
-from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog, changing_tools
+from agent.middleware import (
+    ANSWER_RESERVE,
+    FallbackToPlanner,
+    IntentGate,
+    OfferTurnTools,
+    TokenBudget,
+    TurnLog,
+    changing_tools,
+)
 from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
 from agent.planner import OfflinePlanner, split_turns
@@ -81,6 +89,11 @@ class Provenance(BaseModel):
     language_model_wrote_answer: bool
     language_model: str | None = None
     fallback_reason: str | None = None
+    grounding: str | None = Field(
+        None,
+        description="The check of the model's answer against the production: grounded, partly_invented, "
+        "invented (then the offline planner answered) or model_written (free writing, labelled).",
+    )
     tools: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
     at: datetime
@@ -193,6 +206,9 @@ class SlateAgent:
         checkpointer: BaseCheckpointSaver | None = None,
         context_tokens: int = 16000,
         planner: OfflinePlanner | None = None,
+        answer_tokens: int | None = None,
+        turn_tokens: int | None = None,
+        turn_seconds: float | None = None,
     ) -> None:
         from langgraph.checkpoint.memory import InMemorySaver
 
@@ -203,11 +219,9 @@ class SlateAgent:
         )
         self.tools = build_tools(production)
         tool_names = {t.name for t in self.tools}
-        middleware = [
-            TokenBudget(context_tokens, model_info.name if model_info.kind == "openai" else None),
-            FallbackToPlanner(self.planner, tool_names),
-            IntentGate(self.planner.requested_changes, changing_tools()),
-        ]
+        middleware = self._middleware(
+            model_info, context_tokens, answer_tokens, turn_tokens, turn_seconds, tool_names
+        )
         self.checkpointer = checkpointer or InMemorySaver()
         self.graph: Any = create_agent(  # Any: the compiled graph's generics add nothing here
             model,
@@ -220,6 +234,42 @@ class SlateAgent:
         )
         self._lock = threading.Lock()
         self._session_locks: dict[str, threading.Lock] = {}
+
+    def _middleware(
+        self,
+        model_info: ModelInfo,
+        context_tokens: int,
+        answer_tokens: int | None,
+        turn_tokens: int | None,
+        turn_seconds: float | None,
+        tool_names: set[str],
+    ) -> list[Any]:
+        """Outermost first: offer the turn's tools; fall back to the planner (model failures, budget,
+        ungrounded answers); fit each call into the window (shrinking once on overflow); gate changes."""
+        from agent.grounding import check_turn
+        from agent.turn_tools import compact_schema, tools_for_turn
+
+        lexicon = self.planner.lexicon
+        self.token_budget = TokenBudget(
+            context_tokens,
+            model_info.name if model_info.kind == "openai" else None,
+            answer_tokens=answer_tokens or ANSWER_RESERVE,
+            planner=self.planner,
+        )
+        return [
+            OfferTurnTools(
+                lambda messages: tools_for_turn(messages, lexicon), compact_schema, self.planner, tool_names
+            ),
+            FallbackToPlanner(
+                self.planner,
+                tool_names,
+                ground=lambda messages, answer: check_turn(messages, answer, lexicon),
+                turn_tokens=turn_tokens,
+                turn_seconds=turn_seconds,
+            ),
+            self.token_budget,
+            IntentGate(self.planner.requested_changes, changing_tools()),
+        ]
 
     # --- public API ------------------------------------------------------------------------------
 
@@ -357,6 +407,8 @@ class SlateAgent:
             lang = detect_language(answer, [])
         if log.fallback_reason:
             answer = fallback_answer(answer, log, lang)
+        elif log.grounding is not None and log.grounding.verdict == "model_written":
+            answer = f"{model_written_note(log.reported_model or self.model_info.name, lang)}\n\n{answer}"
         calls: list[ToolCallRecord] = []
         artifacts: list[ArtifactRecord] = []
         if turn is not None:
@@ -399,6 +451,7 @@ class SlateAgent:
             language_model_wrote_answer=llm_wrote,
             language_model=model_name if used_llm else None,
             fallback_reason=log.fallback_reason,
+            grounding=log.grounding.verdict if log.grounding else None,
             tools=[c.name for c in calls],
             documents=sorted({s["file"] for s in sources.values() if s.get("file")}),
             at=datetime.now(UTC),
@@ -427,6 +480,7 @@ class SlateAgent:
             "language_model_wrote_answer": result.provenance.language_model_wrote_answer,
             "language_model": result.provenance.language_model,
             "fallback_reason": result.provenance.fallback_reason,
+            "grounding": result.provenance.grounding,
             "tools": result.provenance.tools,
             "documents": result.provenance.documents,
             "artifacts": [{"kind": a.kind, "path": a.path} for a in result.artifacts],
@@ -456,6 +510,13 @@ def fallback_answer(answer: str, log: TurnLog, lang: str) -> str:
     return f"{note}\n\n{answer.replace(NEEDS_MODEL[lang if lang == 'zh' else 'en'], instead)}"
 
 
+def model_written_note(model: str, lang: str) -> str:
+    """The label on a free-writing answer: the model wrote it, nothing checked it against the production."""
+    if lang == "zh":
+        return f"✎ 以下由語言模型（{model}）撰寫，未有同製作文件核對。"
+    return f"✎ Written by the language model ({model}); not checked against the production's documents."
+
+
 def open_agent(
     settings: Any,
     project: str | None = None,
@@ -469,6 +530,7 @@ def open_agent(
     A connected language model is also handed to the tools (as the production's writer) so shot
     lists can be refined and subtitles translated; offline, tools do what rules can.
     """
+    from agent.context_window import context_window
     from agent.models import ChatModelWriter, build_model
     from knowledge.production import open_production
 
@@ -483,5 +545,8 @@ def open_agent(
         model,
         info,
         checkpointer=open_checkpointer(settings.sessions_db),
-        context_tokens=settings.context_tokens,
+        context_tokens=context_window(settings) if info.kind == "openai" else settings.context_tokens,
+        answer_tokens=settings.llm_max_tokens,
+        turn_tokens=settings.llm_turn_tokens,
+        turn_seconds=settings.llm_turn_seconds,
     )

@@ -88,7 +88,24 @@ class Settings(BaseSettings):
         "calls), or `auto`: stream, and switch to non-streaming calls when the server fails a "
         "streamed tool call.",
     )
-    context_tokens: int = Field(16000, ge=1000, description="Token window assumed for the connected model.")
+    context_tokens: int = Field(
+        16000,
+        ge=1000,
+        description="Token window of the connected model when its server does not say (llama.cpp "
+        "/props, vLLM /v1/models and Ollama /api/show do); set lower than the server's to use less.",
+    )
+    llm_turn_tokens: int = Field(
+        4096,
+        ge=16,
+        description="Most tokens the model may write in one turn, over all its calls; then the "
+        "offline planner finishes the turn.",
+    )
+    llm_turn_seconds: float = Field(
+        180.0,
+        gt=0,
+        description="Most seconds the model may take in one turn, over all its calls; then the "
+        "offline planner finishes the turn.",
+    )
 
     embedder: EmbedderKind = Field(
         "e5",

@@ -104,11 +104,28 @@ class OpenAIStub:
     `quirks="llama-cpp-python"` behaves as llama-cpp-python's server did in issue 21: tools without a
     tool_choice are ignored (plain text comes back), a streamed request with tool_choice fails with
     HTTP 500, and an assistant message with `content: null` is refused with HTTP 500.
+
+    `n_ctx` makes it a llama.cpp server with that window: `GET /props` says it, and a request whose
+    prompt (messages and tools as JSON, in tiktoken tokens times `token_scale`, standing in for the
+    server's own tokenizer) is longer is refused with llama.cpp's HTTP 400 `exceed_context_size_error`
+    before the script is read. `prompt_tokens` records each request's count. A `{"kill": True}`
+    step starts a stream, then closes the connection and stops the server (a server killed mid-turn).
     """
 
-    def __init__(self, script: list[dict[str, Any]], quirks: str | None = None) -> None:
+    def __init__(
+        self,
+        script: list[dict[str, Any]],
+        quirks: str | None = None,
+        *,
+        n_ctx: int | None = None,
+        token_scale: float = 1.0,
+    ) -> None:
         self.script = list(script)
         self.quirks = quirks
+        self.n_ctx = n_ctx
+        self.token_scale = token_scale
+        self.prompt_tokens: list[int] = []
+        self.killed = False
         self.requests: list[dict[str, Any]] = []
         self.disconnects = 0
         self.streaming_now = 0
@@ -119,7 +136,22 @@ class OpenAIStub:
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
 
+            def do_GET(self) -> None:
+                if self.path.rstrip("/") == "/props" and stub.n_ctx:
+                    payload = json.dumps({"default_generation_settings": {"n_ctx": stub.n_ctx}}).encode()
+                    self.send_response(200)
+                else:
+                    payload = b'{"error": {"code": 404, "message": "File Not Found"}}'
+                    self.send_response(404)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
             def do_POST(self) -> None:
+                if not self.path.rstrip("/").endswith("/chat/completions"):
+                    self.do_GET()  # another endpoint (e.g. Ollama's /api/show): not found, no script step
+                    return
                 try:
                     self._answer()
                 except (BrokenPipeError, ConnectionResetError):
@@ -131,8 +163,14 @@ class OpenAIStub:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with stub._lock:
                     stub.requests.append(body)
-                    step = stub._quirk(body) or (
-                        stub.script.pop(0) if stub.script else {"status": 500, "error": "script exhausted"}
+                    step = (
+                        stub._overflow(body)
+                        or stub._quirk(body)
+                        or (
+                            stub.script.pop(0)
+                            if stub.script
+                            else {"status": 500, "error": "script exhausted"}
+                        )
                     )
                 if step.get("sleep") and not self._still_there_after(step["sleep"]):
                     with stub._lock:
@@ -223,6 +261,12 @@ class OpenAIStub:
                     self.wfile.flush()
 
                 send({"role": "assistant", "content": ""})
+                if step.get("kill"):
+                    send({"content": "The rooftop sce"})
+                    self.close_connection = True
+                    stub.killed = True
+                    threading.Thread(target=stub._kill, daemon=True).start()
+                    return
                 if step.get("forever"):
                     with stub._lock:
                         stub.streaming_now += 1
@@ -263,6 +307,32 @@ class OpenAIStub:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def _kill(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()  # nothing listens any more: the next call is refused
+
+    def _overflow(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """llama.cpp's refusal of a prompt longer than its window (when the stub has one)."""
+        if not self.n_ctx:
+            return None
+        from knowledge.tokens import count_tokens
+
+        prompt = json.dumps([body.get("messages"), body.get("tools")], ensure_ascii=False)
+        tokens = int(count_tokens(prompt) * self.token_scale)
+        self.prompt_tokens.append(tokens)
+        if tokens <= self.n_ctx:
+            return None
+        return {
+            "status": 400,
+            "body": {
+                "code": 400,
+                "message": "the request exceeds the available context size, try increasing it",
+                "type": "exceed_context_size_error",
+                "n_prompt_tokens": tokens,
+                "n_ctx": self.n_ctx,
+            },
+        }
 
     def _quirk(self, body: dict[str, Any]) -> dict[str, Any] | None:
         """A step forced by the emulated server's quirks, or None to follow the script."""

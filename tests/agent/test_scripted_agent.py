@@ -99,7 +99,11 @@ def test_a_document_cannot_make_the_model_change_things(production: Production) 
 
 def test_memory_persists_across_agent_instances(production: Production, tmp_path: Path) -> None:
     db = tmp_path / "sessions.sqlite"
-    first, _ = make_agent(production, [AIMessage("first answer")], checkpointer=open_checkpointer(db))
+    first, _ = make_agent(
+        production,
+        [tool_call("character_report", {"name": "阿輝"}), AIMessage("first answer")],
+        checkpointer=open_checkpointer(db),
+    )
     first.ask("remember this: 阿輝", session="s")
     second, model = make_agent(production, [AIMessage("second answer")], checkpointer=open_checkpointer(db))
     second.ask("and now?", session="s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 
-from agent.middleware import ANSWER_RESERVE, OLD_TOOL_RESULT_TOKENS, fit_to_window
+from agent.middleware import ANSWER_RESERVE, CURRENT_TOOL_RESULT_FLOOR, OLD_TOOL_RESULT_TOKENS, fit_to_window
 from agent.models import ModelInfo
 from agent.service import SlateAgent
 from knowledge.production import Production
@@ -68,22 +68,31 @@ def test_oldest_whole_turns_go_first_and_the_current_turn_stays() -> None:
 
 
 def test_the_model_is_shown_the_trimmed_history_and_the_turn_reports_it(production: Production) -> None:
-    """A 2,500-token window leaves 1,000 for the prompt: scene 11's full text (~1,100 tokens) from the
-    first turn must reach the second model call shortened, and the usage must count what was sent."""
+    """A 3,000-token window leaves 1,500 for the prompt and the tools offered: scene 11's full text
+    (~1,100 tokens) is cut to fit in its own turn, shortened to 300 in the next, and the usage counts
+    what was sent."""
     model = ScriptedChatModel(
-        [tool_call("scene_details", {"scene": "11"}), AIMessage("Scene 11 is on the roof."), AIMessage("ok")]
+        [
+            tool_call("scene_details", {"scene": "11"}),
+            AIMessage("Scene 11 is on the roof."),
+            tool_call("scene_details", {"scene": "12"}, "call_2"),
+            AIMessage("Scene 12 follows."),
+        ]
     )
-    agent = SlateAgent(production, model, ModelInfo("scripted", "fake"), context_tokens=2_500)  # type: ignore[arg-type]
+    agent = SlateAgent(production, model, ModelInfo("scripted", "fake"), context_tokens=3_000)  # type: ignore[arg-type]
     agent.ask("what happens in scene 11?", session="budget")
-    assert count_tokens(str(model.seen[1][-1].content)) > OLD_TOOL_RESULT_TOKENS  # this turn: whole
+    # This turn: cut only as far as the window needs (a part of the scene, not none of it).
+    first = str(model.seen[1][-1].content)
+    assert count_tokens(first) > CURRENT_TOOL_RESULT_FLOOR and first.endswith("…[truncated]")
     second = agent.ask("and after that?", session="budget")
     model.assert_done()
-    shown = model.seen[-1]
-    old_results = [m for m in shown if isinstance(m, ToolMessage)]
+    assert second.answer == "Scene 12 follows."
+    shown = model.seen[-2]  # the second turn's first call: the whole first turn, its result shortened
+    old_results = [m for m in shown if isinstance(m, ToolMessage) and m.tool_call_id == "call_1"]
     assert len(old_results) == 1
     assert count_tokens(str(old_results[0].content)) <= OLD_TOOL_RESULT_TOKENS
     assert any(isinstance(m, HumanMessage) and m.text == "what happens in scene 11?" for m in shown)
-    budget = 2_500 - ANSWER_RESERVE
-    assert second.usage.prompt_tokens <= budget
-    sent = sum(count_tokens(m.text) for m in shown)
+    for seen in model.seen:  # every call fits the window, room for the answer kept
+        assert sum(count_tokens(m.text) for m in seen) <= 3_000 - ANSWER_RESERVE
+    sent = sum(count_tokens(m.text) for m in model.seen[-2] + model.seen[-1])
     assert sent <= second.usage.prompt_tokens  # the report covers at least what the model saw

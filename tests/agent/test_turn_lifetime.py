@@ -31,6 +31,10 @@ pytestmark = pytest.mark.server
 
 PROJECT = "night-shift"
 QUESTION = "Which scenes are on the rooftop at night?"
+# The other session's model looks the answer up first (an answer with no tool call is not shown as fact).
+ROOFTOP_NIGHT_CALL = {
+    "tool_calls": [{"name": "find_scenes", "arguments": '{"location": "rooftop", "time_of_day": "NIGHT"}'}]
+}
 CHATBOT = [
     f for f in ChatOutputs._fields if f not in ("session", "artifacts", "source_refs", "right_tabs")
 ].index("chatbot")
@@ -76,7 +80,11 @@ def settings(slate_home: Any) -> Settings:
 @pytest.fixture
 def forever_server(settings: Settings, production: Production) -> Iterator[tuple[str, OpenAIStub]]:
     """The UI, whose model streams forever on its first request and answers the second at once."""
-    script = [{"forever": True}, {"content": "Scenes 11 and 17 are on the rooftop at night."}]
+    script = [
+        {"forever": True},
+        ROOFTOP_NIGHT_CALL,
+        {"content": "Scenes 11 and 17 are on the rooftop at night."},
+    ]
     with OpenAIStub(script) as stub:
         factory = stub_agent_factory(production, stub, llm_timeout=600, llm_retries=0)
         app, url = launch(
@@ -140,7 +148,11 @@ def test_a_client_that_cancels_while_the_model_is_silent_frees_the_server(
 ) -> None:
     """Cancelled during prompt processing (nothing streamed yet): Gradio can only close a generator
     that is suspended, so the turn must not sit inside one long wait."""
-    script = [{"sleep": 20, "content": "late"}, {"content": "Scenes 11 and 17 are on the rooftop at night."}]
+    script = [
+        {"sleep": 20, "content": "late"},
+        ROOFTOP_NIGHT_CALL,
+        {"content": "Scenes 11 and 17 are on the rooftop at night."},
+    ]
     with OpenAIStub(script) as stub:
         factory = stub_agent_factory(production, stub, llm_timeout=600, llm_retries=0)
         app, url = launch(
