@@ -273,6 +273,58 @@ def carry_entities(u: Understanding, previous: Turn | None, lexicon: Lexicon) ->
     return carried
 
 
+_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|right|correct|exactly|that one|that's (?:it|right|the one)|ok(?:ay)?|sure|"
+    r"係|係呀|係啊|係喇|係啦|冇錯|無錯|沒錯|啱|啱呀|啱啦|對|對呀|是|是的|對的)\W*$",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1,
+    "第一": 0, "第二": 1, "第三": 2, "第四": 3, "頭一": 0, "最後": -1, "尾嗰": -1,
+}  # fmt: skip
+
+
+def _choice(text: str, options: list[str]) -> str | None:
+    """Which offered option a short reply picks: "yes"/"冇錯" (the only or first one), "the second one"
+    /"第二個", or one of the options named."""
+    folded = fold(text).strip()
+    named = [o for o in options if fold(o) in folded or (folded in fold(o) and len(folded) >= 3)]
+    if len(named) == 1:
+        return named[0]
+    if _YES.match(text):
+        return options[0]
+    if len(folded) <= 24:
+        for word, index in _ORDINALS.items():
+            if word in folded and (index < len(options)):
+                return options[index]
+        number = re.fullmatch(r"\W*(?:no\.?|number|#)?\s*([1-9])\W*", folded)
+        if number and int(number.group(1)) <= len(options):
+            return options[int(number.group(1)) - 1]
+    return None
+
+
+def _answer_to_offer(u: Understanding, previous: Turn, lexicon: Lexicon) -> Understanding | None:
+    """ "Did you mean KELVIN?" → "yes" / "the second one": the earlier request, with the name chosen."""
+    offer = next((a for a in reversed(previous.artifacts) if a.get("error") and a.get("nearest")), None)
+    if offer is None or len(u.human_words()) > 5:
+        return None
+    options = [str(o) for o in offer["nearest"]]
+    chosen = _choice(u.text, options)
+    value = str(offer.get("value") or "")
+    if chosen is None or not value:
+        return None
+    if offer.get("error") == "SceneNotFound":
+        redone = understand(previous.human, lexicon)
+        redone.scenes = [chosen]
+        return redone
+    pattern = re.compile(re.escape(value), re.IGNORECASE)
+    if not pattern.search(previous.human):
+        return None
+    redone = understand(pattern.sub(chosen, previous.human, count=1), lexicon)
+    redone.lang = understand(previous.human, lexicon, route=False).lang
+    return redone
+
+
 def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
     """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
     if previous is None:
@@ -280,6 +332,9 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
             # "嗰場幾時拍？" with nothing said before: which scene is "that scene"? Ask.
             u.intent, u.ask_which = "scene_details", True
         return u
+    chosen = _answer_to_offer(u, previous, lexicon)
+    if chosen is not None:
+        return chosen
     u = carry_entities(u, previous, lexicon)
     if (
         u.order in ("next", "previous")
