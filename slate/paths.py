@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from slate.errors import SlateError
@@ -36,23 +40,96 @@ def inside(base: Path, candidate: Path) -> Path:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a crash mid-write never leaves half a file."""
-    import os
-    import tempfile
+    """Write a whole file or nothing: a crash mid-write never leaves half a file.
 
+    The data goes to a temporary file in the same folder, is flushed to disk (fsync), then renamed over
+    `path`; the folder is synced too, so after a power cut the name points at the old file or the new
+    one. A `kill -9` at any moment leaves at most a hidden `.<name>.*` temporary file, never half of
+    `path`.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    tmp = _write_temporary(path.parent, f".{path.name}.", data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def create_new_file(path: Path, data: bytes) -> bool:
+    """Write `path` whole, only if no file has that name yet; False when one has (a versioned save then
+    tries the next number). Two writers at once never overwrite each other, and a crash never leaves
+    half a file under `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temporary(path.parent, f".{path.name}.", data)
+    try:
+        os.link(tmp, path)  # atomic, and fails if the name is taken (os.replace would overwrite)
+    except FileExistsError:
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
+    _sync_folder(path.parent)
+    return True
+
+
+def _write_temporary(folder: Path, prefix: str, data: bytes) -> Path:
+    fd, name = tempfile.mkstemp(prefix=prefix, dir=folder)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); an output is a normal file for the crew (umask applies).
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename or link in `folder` durable (POSIX; Windows cannot open a folder, and needs not)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems refuse fsync on a folder; the rename itself is still atomic
+    finally:
+        os.close(fd)
+
+
+# How long a writer waits for another one to finish before giving up with one sentence.
+LOCK_WAIT_SECONDS = 120.0
+
+
+@contextmanager
+def exclusive_lock(lock_file: Path, what: str, timeout: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold `lock_file` exclusively while a read-change-save runs, across processes and threads (the
+    CLI, each chat session and the UI): a second writer waits for the first, then works on what the
+    first saved. Past `timeout` seconds of waiting, a SlateError says `what` is busy.
+
+    filelock rather than fcntl directly: it is already installed with the model tooling, and also
+    locks on Windows.
+    """
+    from filelock import FileLock, Timeout
+
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(lock_file, timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SlateError(f"{what} is being changed by someone else; try again in a moment") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:

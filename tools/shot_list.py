@@ -1485,6 +1485,7 @@ def draft_shot_list_for_scene(production: Production, scene: Scene, style: Style
 
 
 def _saved_result(production: Production, shot_list: ShotList, scene: Scene) -> ShotListResult:
+    """Save and write the crew's copies; the caller holds `shot_list_lock`."""
     # shot_list_io imports this module's models, so it is imported here rather than at the top.
     from tools.shot_list_io import save_shot_list, write_output_files
 
@@ -1508,7 +1509,10 @@ def draft_shot_list(production: Production, scene: str, style: Style = "classic"
     if found.omitted:
         raise SceneOmitted(found.number, file=found.file)
     shot_list = draft_shot_list_for_scene(production, found, style)
-    return _saved_result(production, shot_list, found)
+    from tools.shot_list_io import shot_list_lock
+
+    with shot_list_lock(production):
+        return _saved_result(production, shot_list, found)
 
 
 @register(changes_production=True)
@@ -1541,9 +1545,33 @@ def edit_shot_list(
         description: new description of the shot.
         notes: new notes (STUNT:, VEHICLE:, EXTRAS:, SFX:, VFX: segments add setup time).
     """
-    from tools.shot_list_io import load_shot_list
+    from tools.shot_list_io import shot_list_lock
 
     found = resolve_scene(production, scene)
+    change = _ShotChange(remove, size, angle, movement, lens_mm, subjects, description, notes)
+    # From reading the latest version to saving the next, no other writer runs: two people editing
+    # the scene at once each change what the other saved, and neither edit is lost.
+    with shot_list_lock(production):
+        return _edit_saved_shot_list(production, found, shot_id, change)
+
+
+@dataclass(frozen=True)
+class _ShotChange:
+    remove: bool
+    size: ShotSize | None
+    angle: Angle | None
+    movement: Movement | None
+    lens_mm: int | None
+    subjects: list[str] | None
+    description: str | None
+    notes: str | None
+
+
+def _edit_saved_shot_list(
+    production: Production, found: Scene, shot_id: str, wanted: _ShotChange
+) -> ShotListResult:
+    from tools.shot_list_io import load_shot_list
+
     current = load_shot_list(production, found.number)
     if current is None:
         raise NotFound(
@@ -1551,6 +1579,8 @@ def edit_shot_list(
             value=found.number,
             hint=f"Draft one first: `slate shotlist {found.number}`",
         )
+    remove, size, angle, movement = wanted.remove, wanted.size, wanted.angle, wanted.movement
+    lens_mm, subjects, description, notes = wanted.lens_mm, wanted.subjects, wanted.description, wanted.notes
     shot = current.shot(shot_id)
     if remove:
         shots = [s for s in current.shots if s.id != shot.id]

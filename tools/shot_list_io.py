@@ -15,11 +15,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +31,7 @@ from knowledge.limits import check_zip
 from knowledge.production import Production
 from knowledge.scenes import display_width
 from slate.errors import CharacterNotFound, InputFileError, SceneNotFound, SlateError, UnsupportedFormat
-from slate.paths import atomic_write_bytes, safe_name
+from slate.paths import atomic_write_bytes, create_new_file, exclusive_lock, safe_name
 from tools.cell_safety import neutralise_row, restore_cell
 from tools.shot_list import (
     ANGLES,
@@ -310,28 +309,27 @@ def load_shot_list(production: Production, scene: str, version: int | None = Non
 def save_shot_list(production: Production, shot_list: ShotList) -> ShotList:
     """Save as the scene's next version and return it with `version` and `saved_at` set.
 
-    The file is written whole to a temporary name and linked to `vNNN.json` only if that name is
-    free, so two saves at once get two versions and neither overwrites the other.
+    The file is written whole (and synced) to a temporary name and linked to `vNNN.json` only if that
+    name is free, so two saves at once get two versions and neither overwrites the other. A change that
+    starts from the saved list (an edit, an import) holds `shot_list_lock` from reading to saving.
     """
     folder = shot_list_dir(production, shot_list.scene)
-    folder.mkdir(parents=True, exist_ok=True)
     for _attempt in range(1000):
         number = max(list_versions(production, shot_list.scene), default=0) + 1
         saved = shot_list.model_copy(
             update={"version": number, "saved_at": datetime.now(UTC).isoformat(timespec="seconds")}
         )
         data = json.dumps(saved.model_dump(mode="json"), ensure_ascii=False, indent=2).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".shot-list.", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.link(tmp, folder / f"v{number:03d}.json")
+        if create_new_file(folder / f"v{number:03d}.json", data):
             return saved
-        except FileExistsError:
-            continue
-        finally:
-            Path(tmp).unlink(missing_ok=True)
     raise SlateError("Could not find a free version number for the shot list", file=folder)
+
+
+def shot_list_lock(production: Production) -> AbstractContextManager[None]:
+    """One shot-list writer at a time in a production (processes and chat sessions alike): an edit
+    reads the latest version and saves the next one with no other save in between, so no edit is lost.
+    Not re-entrant: take it once, around the whole read-change-save."""
+    return exclusive_lock(production.artifacts_dir / SHOT_LISTS_DIR / ".lock", "The shot lists")
 
 
 # --- Cells ---------------------------------------------------------------------------------------
@@ -883,4 +881,5 @@ def import_shot_lists(production: Production, path: str | Path) -> list[ShotList
 
     Nothing is saved unless every row is good (ShotListImportError lists every bad one).
     """
-    return [save_shot_list(production, shot_list) for shot_list in read_shot_lists(production, path)]
+    with shot_list_lock(production):
+        return [save_shot_list(production, shot_list) for shot_list in read_shot_lists(production, path)]

@@ -191,9 +191,9 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     production = production_for(args, settings)
     result = department_list(production, department=department, export=export)
     if args.output and result.files:
-        import shutil
+        from slate.paths import atomic_write_bytes
 
-        shutil.copyfile(result.files[0], args.output)
+        atomic_write_bytes(Path(args.output), Path(result.files[0]).read_bytes())
         print(f"wrote {args.output}", file=sys.stderr)
     _print_report(args, result)
     return 0

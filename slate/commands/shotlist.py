@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             f"Unexpected argument {args.file!r}", value=args.file, hint="Write the output file with -o FILE"
         )
     from tools.shot_list import draft_shot_list_for_scene, resolve_scene
-    from tools.shot_list_io import load_shot_list, save_shot_list, write_output_files
+    from tools.shot_list_io import load_shot_list, save_shot_list, shot_list_lock, write_output_files
 
     production = _production(args, settings, writer=not (args.latest or args.rules_only))
     production.require_script()
@@ -113,7 +113,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                     hint=f"Draft one with `slate shotlist {scene.number}`",
                 )
         else:
-            saved = save_shot_list(production, draft_shot_list_for_scene(production, scene, args.style))
+            draft = draft_shot_list_for_scene(production, scene, args.style)
+            with shot_list_lock(production):  # an edit in progress saves first; the draft is then latest
+                saved = save_shot_list(production, draft)
         shot_lists.append(saved)
     files = [] if args.latest else write_output_files(production, shot_lists)
     _emit(args, production, shot_lists)

@@ -13,8 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +23,7 @@ from pydantic import BaseModel, Field
 
 from knowledge.production import Production
 from slate.errors import InputFileError, SlateError
-from slate.paths import atomic_write_text
+from slate.paths import atomic_write_text, create_new_file
 from tools.breakdown.model import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -283,16 +281,8 @@ def save_breakdown(production: Production, breakdown: Breakdown) -> Breakdown:
         saved = breakdown.model_copy(
             update={"version": number, "saved_at": datetime.now(UTC).isoformat(timespec="seconds")}
         )
-        fd, tmp = tempfile.mkstemp(prefix=".breakdown.", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(saved.model_dump_json(indent=1))
-            os.link(tmp, folder / f"v{number:03d}.json")
+        if create_new_file(folder / f"v{number:03d}.json", saved.model_dump_json(indent=1).encode("utf-8")):
             return saved
-        except FileExistsError:
-            continue
-        finally:
-            Path(tmp).unlink(missing_ok=True)
     raise SlateError("Could not find a free version number for the breakdown", file=folder)
 
 

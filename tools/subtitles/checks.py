@@ -24,11 +24,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from knowledge.subtitle_file import Cue, SubtitleDocument, SubtitleProblem, format_timecode
 from slate.errors import SubtitleError
-from tools.subtitles.dialogue import DASHES, dialogue_turns, lone_dash, mixed_lines
+from tools.subtitles.dialogue import dialogue_turns, has_dash, lone_dash, mixed_lines
 from tools.subtitles.linebreak import join_lines
 from tools.subtitles.models import IssueCode, SubtitleIssue, SubtitleReport
 from tools.subtitles.profiles import DEFAULT_FPS, Profile, ProfileName, get_profile
@@ -148,7 +150,7 @@ def check_cues(
     issues: list[SubtitleIssue] = []
     min_gap = profile.frames_ms(profile.min_gap_frames, fps)
     close_gap = profile.frames_ms(profile.close_gap_frames, fps)
-    house_dash = _expected_dash_style(cues, profile)
+    house_key = tuple(sorted(_expected_dash_style(cues, profile).items()))
     bad_timing = {p.cue: p for p in problems if p.code == "bad_timestamp" and p.cue is not None}
     previous: Cue | None = None
     for cue in cues:
@@ -180,17 +182,13 @@ def check_cues(
                     )
                 )
         found.extend(_text_issues(cue.text, profile, duration))
-        found.extend(_dialogue_issues(cue.text, profile, house_dash))
-        issues.extend(
-            SubtitleIssue(
-                cue=cue.index,
-                start=format_timecode(max(cue.start_ms, 0)),
-                code=code,
-                message=message,
-                line=cue.line,
+        found.extend(_dialogue_issues(cue.text, profile, house_key))
+        if found:
+            start = format_timecode(max(cue.start_ms, 0))
+            issues.extend(
+                SubtitleIssue(cue=cue.index, start=start, code=code, message=message, line=cue.line)
+                for code, message in found
             )
-            for code, message in found
-        )
         previous = cue
     return issues
 
@@ -224,11 +222,43 @@ def _timing_against(
     return []
 
 
+@dataclass(frozen=True)
+class _ReadingSpeed:
+    """A reading-speed rule waiting for the cue's duration: the rest of a text's rules need only its text."""
+
+    label: str
+    chars: float
+    max_cps: float
+
+
 def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[IssueCode, str]]:
     """Line, reading-speed, script and punctuation rules for one cue's text."""
-    if not text.strip():
-        return [("empty", "no text")]
     found: list[tuple[IssueCode, str]] = []
+    for fact in _text_facts(text, profile):
+        if not isinstance(fact, _ReadingSpeed):
+            found.append(fact)
+            continue
+        if duration <= 0:
+            continue
+        speed = fact.chars * 1000 / duration
+        if speed > fact.max_cps + 1e-9:
+            found.append(
+                (
+                    "reading_speed",
+                    f"{fact.label} reads at {speed:.1f} characters/s (limit {fact.max_cps:g}): "
+                    f"{fact.chars:g} characters in {duration / 1000:.2f} s",
+                )
+            )
+    return found
+
+
+# Checking after fixing, and checking a file again, meets mostly the same texts: what a text breaks
+# (everything but its reading speed) is computed once per text and profile.
+@lru_cache(maxsize=1 << 16)
+def _text_facts(text: str, profile: Profile) -> tuple[tuple[IssueCode, str] | _ReadingSpeed, ...]:
+    if not text.strip():
+        return (("empty", "no text"),)
+    found: list[tuple[IssueCode, str] | _ReadingSpeed] = []
     lines = [line for line in text.split("\n") if line.strip()]
     judge_chinese = profile.bilingual or "zh" in profile.languages
     by_language: dict[Language, list[str]] = {"zh": [], "en": []}
@@ -268,17 +298,7 @@ def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[Issue
             found.append(
                 ("too_many_lines", f"{len(language_lines)} {label} lines (limit {limits.max_lines})")
             )
-        if duration > 0:
-            chars = reading_chars("\n".join(language_lines), language)
-            speed = chars * 1000 / duration
-            if speed > limits.max_cps + 1e-9:
-                found.append(
-                    (
-                        "reading_speed",
-                        f"{label} reads at {speed:.1f} characters/s (limit {limits.max_cps:g}): "
-                        f"{chars:g} characters in {duration / 1000:.2f} s",
-                    )
-                )
+        found.append(_ReadingSpeed(label, reading_chars("\n".join(language_lines), language), limits.max_cps))
     if len(lines) > profile.max_total_lines and not too_many_for_a_language:
         found.append(("too_many_lines", f"{len(lines)} lines on screen (limit {profile.max_total_lines})"))
     if profile.traditional and by_language["zh"]:
@@ -293,14 +313,10 @@ def _text_issues(text: str, profile: Profile, duration: int) -> list[tuple[Issue
     marks = _punctuation(by_language["zh"] if judge_chinese else [], by_language["en"])
     if marks:
         found.append(("punctuation", "; ".join(marks)))
-    return found
+    return tuple(found)
 
 
 DashStyle = tuple[bool, str]  # (first speaker undashed, the dash with its space)
-
-
-def _has_dash(text: str) -> bool:
-    return any(dash in text for dash in DASHES)
 
 
 def _language_runs(text: str, profile: Profile) -> dict[Language, list[str]]:
@@ -325,7 +341,7 @@ def _expected_dash_style(cues: Sequence[Cue], profile: Profile) -> dict[Language
     """Per language: the profile's dash, else the style most of the file's dialogue events use."""
     styles: dict[Language, Counter[DashStyle]] = {}
     for cue in cues:
-        if not _has_dash(cue.text):
+        if not has_dash(cue.text):
             continue
         for language, lines in _language_runs(cue.text, profile).items():
             style = _run_dash_style("\n".join(lines))
@@ -343,12 +359,20 @@ def _describe_dash(style: DashStyle) -> str:
 
 
 def _dialogue_issues(
-    text: str, profile: Profile, house: dict[Language, DashStyle]
-) -> list[tuple[IssueCode, str]]:
+    text: str, profile: Profile, house_key: tuple[tuple[Language, DashStyle], ...]
+) -> tuple[tuple[IssueCode, str], ...]:
     """One speaker a line; one dash style; no dash on a lone speaker."""
+    if not has_dash(text):
+        return ()
+    return _dialogue_facts(text, profile, house_key)
+
+
+@lru_cache(maxsize=1 << 14)
+def _dialogue_facts(
+    text: str, profile: Profile, house_key: tuple[tuple[Language, DashStyle], ...]
+) -> tuple[tuple[IssueCode, str], ...]:
+    house = dict(house_key)
     found: list[tuple[IssueCode, str]] = []
-    if not _has_dash(text):
-        return found
     for language, lines in _language_runs(text, profile).items():
         run = "\n".join(lines)
         for line in mixed_lines(run):
@@ -367,7 +391,7 @@ def _dialogue_issues(
         dash = lone_dash(run)
         if dash is not None:
             found.append(("dialogue_style", f"a dialogue dash {dash!r} on a single speaker: {lines[0]!r}"))
-    return found
+    return tuple(found)
 
 
 def _punctuation(zh_lines: list[str], en_lines: list[str]) -> list[str]:

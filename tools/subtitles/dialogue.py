@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DASHES = "-–—－‐"
 _DASH_CLASS = "[" + re.escape(DASHES) + "]"
+_ANY_DASH = re.compile(_DASH_CLASS)
 # A dash opening a turn: at the start, after a line break, or mid-line after a sentence end.
 _TURN = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?…⋯][\"'」』)）\]] )|(?<=[.!?…⋯] )|(?<=[。！？⋯」』]))[ \t]*"
@@ -38,14 +40,26 @@ class Turn:
         return self.dash + self.text
 
 
+def has_dash(text: str) -> bool:
+    """Whether the text holds any dash: most events do not, and skip the dialogue rules."""
+    return _ANY_DASH.search(text) is not None
+
+
 def dialogue_turns(text: str) -> list[Turn] | None:
     """The speakers' turns of an event's text (one language's lines), or None when it is not dialogue.
 
     Dialogue is two or more turns: every turn dashed, or (the "second speaker only" style) an undashed
     first line followed by dashed lines.
     """
-    if not any(dash in text for dash in DASHES):
+    if _ANY_DASH.search(text) is None:
         return None  # most events: no dash at all
+    turns = _turns(text)
+    return None if turns is None else list(turns)
+
+
+# Checking, breaking and fixing each ask about the same event's turns: found once per text.
+@lru_cache(maxsize=1 << 14)
+def _turns(text: str) -> tuple[Turn, ...] | None:
     starts = list(_TURN.finditer(text))
     if not starts:
         return None
@@ -61,7 +75,7 @@ def dialogue_turns(text: str) -> list[Turn] | None:
         if not body:
             return None
         turns.append(Turn(match.group("dash") + match.group("space"), body))
-    return turns if len(turns) >= 2 else None
+    return tuple(turns) if len(turns) >= 2 else None
 
 
 def _flat(text: str) -> str:
@@ -80,7 +94,7 @@ def _flat_cjk(text: str) -> str:
 
 def lone_dash(text: str) -> str | None:
     """The dash of a one-speaker event that starts with a dialogue dash (`- Nope.`), else None."""
-    if not any(dash in text for dash in DASHES) or dialogue_turns(text) is not None:
+    if not has_dash(text) or dialogue_turns(text) is not None:
         return None
     match = _TURN.match(text)
     return match.group("dash") + match.group("space") if match else None

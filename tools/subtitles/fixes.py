@@ -31,7 +31,7 @@ from itertools import pairwise
 from knowledge.subtitle_file import Cue
 from slate.errors import SubtitleError
 from tools.subtitles.checks import check_cues
-from tools.subtitles.dialogue import Turn, dialogue_turns, strip_turn_dashes
+from tools.subtitles.dialogue import Turn, dialogue_turns
 from tools.subtitles.linebreak import rebreak_text
 from tools.subtitles.models import SubtitleIssue
 from tools.subtitles.profiles import Profile
@@ -47,7 +47,11 @@ class _Work:
     end: int
     text: str
     origin: int
-    dashes_dropped: bool = False
+    dropped_dash: str = ""  # the dialogue dash a one-speaker part lost (the one text change fixing makes)
+
+    @property
+    def dashes_dropped(self) -> bool:
+        return bool(self.dropped_dash)
 
 
 @dataclass
@@ -88,9 +92,10 @@ def fix_cues(cues: list[Cue], profile: Profile, fps: float) -> FixOutcome:
             item.text = new_text
             changes["lines re-broken or joined"] += 1
 
-    dropped = {w.origin for w in work if w.dashes_dropped}
-    before = "".join(strip_turn_dashes(c.text) if c.index in dropped else c.text for c in cues)
-    after = "".join(strip_turn_dashes(w.text) if w.origin in dropped else w.text for w in work)
+    # Exactly the dashes fixing removed are put back; re-breaking may start a line with a dash that
+    # stood mid-line, so stripping every turn dash on both sides would not compare like with like.
+    before = "".join(c.text for c in cues)
+    after = "".join(w.dropped_dash + w.text for w in work)
     if squash(before) != squash(after):
         raise SubtitleError("Internal check failed: fixing would change the text; nothing was written")
     fixed = [
@@ -188,10 +193,10 @@ def _speaker_parts(
         share = profile.min_duration_ms + round(spare * lengths[i] / total)
         end = item.end if i == len(groups) - 1 else cursor + share
         if len(group) == 1:
-            text, lone = group[0].text, bool(group[0].dash)
+            text, lone = group[0].text, group[0].dash
         else:
-            text, lone = "\n".join(t.line for t in group), False
-        parts.append(_Work(cursor, end, text, item.origin, dashes_dropped=lone or item.dashes_dropped))
+            text, lone = "\n".join(t.line for t in group), ""
+        parts.append(_Work(cursor, end, text, item.origin, dropped_dash=lone))
         cursor = end + gap
     return parts
 

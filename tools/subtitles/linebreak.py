@@ -119,6 +119,7 @@ def _dialogue_breaking(layout: list[str], language: Language, max_length: float,
     return Breaking(layout, overflow)
 
 
+@lru_cache(maxsize=1 << 16)  # word pairs recur across a file, and every candidate breaking asks again
 def _english_break_cost(before: str, after: str) -> float:
     prev, nxt = before.lower().strip("\"'(["), after.lower().strip("\"'([.,;:!?")
     cost = 0.0
@@ -163,6 +164,10 @@ def break_chinese(text: str, max_width: float, max_lines: int = 2) -> Breaking:
         turns = dialogue_turns(text)
         if turns is not None:
             return _dialogue_breaking(dialogue_layout(turns), "zh", max_width, max_lines)
+    else:
+        # One line allowed (hk-bilingual's Chinese): the only breaking is the whole text, so the
+        # word segmentation, the slow part, is skipped.
+        return Breaking([joined], max(0.0, zh_width(joined) - max_width))
     tokens = chinese_tokens(joined)
     return _best_breaking(tokens, max_width, max_lines, "", _chinese_break_cost, zh_width)
 
@@ -265,6 +270,11 @@ def _best_breaking(
 
     best: tuple[float, list[int], float] | None = None
     for count in range(1, max(1, max_lines) + 1):
+        if count == 2:
+            best = _best_two_lines(n, max_length, width, cut_cost, best)
+            if best[2] == 0:
+                break
+            continue
         for cuts in _cut_positions(n, count):
             bounds = [0, *cuts, n]
             widths = [width(bounds[i], bounds[i + 1]) for i in range(count)]
@@ -283,6 +293,29 @@ def _best_breaking(
     bounds = best[1]
     lines = [joiner.join(tokens[bounds[i] : bounds[i + 1]]).strip() for i in range(len(bounds) - 1)]
     return Breaking(lines, best[2])
+
+
+def _best_two_lines(
+    n: int,
+    max_length: float,
+    width: Any,
+    cut_cost: Any,
+    best: tuple[float, list[int], float] | None,
+) -> tuple[float, list[int], float]:
+    """`_best_breaking`'s search over two-line breakings, unrolled: the common case, and the hot loop
+    of fixing a long file (same totals, same order, so the same winner)."""
+    for cut in range(1, n):
+        first, second = width(0, cut), width(cut, n)
+        overflow = max(0.0, max(first, second) - max_length)
+        if overflow and best is not None and best[2] == 0:
+            continue
+        difference = first - second
+        cost = cut_cost(cut) + (abs(difference) + max(0.0, difference) * 0.5)
+        total = overflow * _FORBIDDEN * 10 + 10 + cost
+        if best is None or total < best[0]:
+            best = (total, [0, cut, n], overflow)
+    assert best is not None
+    return best
 
 
 def _cut_positions(n: int, count: int) -> list[list[int]]:

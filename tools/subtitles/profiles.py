@@ -19,6 +19,7 @@ allowed two lines when it needs them (three lines on screen at most).
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -61,6 +62,14 @@ class Profile:
         None  # the dual-speaker dash a house wants ("-", "- ", "－"); None: any, consistently
     )
     source: str = "built-in"  # where the profile came from: "built-in" or a YAML file (`extends` chain)
+
+    def __hash__(self) -> int:
+        # Explicit because `languages` is a dict; lets the checks cache what a text breaks per profile.
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.name, self.source, tuple(self.languages.items()), self.dialogue_dash))
 
     def limits(self, language: Language) -> LanguageLimits:
         """The limits for `language`; a profile without that language judges it by its main one."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 Language = Literal["zh", "en"]
@@ -59,6 +59,7 @@ def _reading_weight(ch: str) -> float:
     return 1.0 if is_wide(ch) else 0.5
 
 
+@lru_cache(maxsize=1 << 16)  # checking, re-breaking and re-checking measure the same lines
 def zh_width(text: str) -> float:
     """Width in full-width cells: wide characters, and the punctuation CJK fonts draw full width
     (… ⋯ “ ” ‘ ’ — ·), count 1; everything else 0.5."""
@@ -161,6 +162,8 @@ def _changed_characters(text: str, config: str) -> list[str]:
     if not has_cjk(text):
         return []
     converted = opencc_convert(text, config)
+    if converted == text:
+        return []  # most lines: nothing to convert
     if len(converted) == len(text):
         candidates = [a for a, b in zip(text, converted, strict=True) if a != b]
     else:

@@ -177,3 +177,17 @@ def test_fixed_file_written_and_read_back_has_the_same_text(tmp_path: Path, cues
     write_subtitles(doc, out.cues, target, origins=out.origins)
     again = read_subtitle_file(target)
     assert squash("".join(c.text for c in again.cues)) == squash("".join(c.text for c in doc.cues))
+
+
+def test_a_split_dialogue_whose_rebreak_starts_a_line_with_a_mid_line_dash_is_fixed() -> None:
+    # Found by the issue-14 benchmark under netflix-zh-hant: the Chinese turn holds a mid-line "，－",
+    # re-breaking starts a line with it, and the internal no-text-lost check used to refuse the fix.
+    text = (
+        "－劉督察話⋯落雨之前，－點解咁遲先到。\n"
+        "-In seat so has night roof this eight to driver inspector it found enforcer!\n"
+        "-Seat a before the."
+    )
+    out = fix_cues([cue(1, 0.0, 9.0, text)], NETFLIX_ZH_HANT, FPS)
+    assert len(out.cues) == 2
+    assert out.changes["dialogue dashes removed from one-speaker parts"] == 1
+    assert squash("".join(c.text for c in out.cues)) == squash(text.replace("\n-Seat", "\nSeat"))
