@@ -275,6 +275,11 @@ _WHOLE_SCENE = frozenset(
 )
 
 
+_ASKS_LENGTH = re.compile(
+    r"how (?:many pages|long)|\bpages?\b|\blength\b|\beighths\b|幾長|幾多頁|頁數|多少頁|有多長", re.IGNORECASE
+)
+
+
 def _scene_answer(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     """A specific question about one scene ("what does she find in scene 5?"): the sentence that answers."""
     from agent.extract import best_sentences, content_terms
@@ -288,6 +293,14 @@ def _scene_answer(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         return ""
     detail = SceneDetail.model_validate(a)
     row = detail.scene
+    if _ASKS_LENGTH.search(u.text):
+        # "How many pages is scene 7?", 第七場有幾長？: its length, said first.
+        pages = _pages(row.eighths, u.lang)
+        return _t(
+            u.lang,
+            f"Scene {row.number} runs {pages} (from p. {row.page}).",
+            f"第{row.number}場長 {pages}（由第{row.page}頁開始）。",
+        )
     body = "\n".join(text for _, text in detail.text[1:])
     hit = SearchHit(
         file=row.file,
