@@ -443,7 +443,7 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 _LEAD_LABELS = {
     "contact": ("Contact", "聯絡人"),
     "address": ("Address", "地址"),
-    "unavailable": ("Unavailable", "唔得閒嘅日子"),
+    "unavailable": ("Unavailable", "唔得閒日子"),
     "rate": ("Day rate", "日薪"),
     "actor": ("Played by", "演員"),
     "aliases": ("Also called", "又叫"),
@@ -468,7 +468,7 @@ def _lead(
         return ""
     en, zh = _LEAD_LABELS[lead.field]
     if place and lead.field == "unavailable":
-        en, zh = "Not available", "用唔到嘅日子"
+        en, zh = "Not available", "用唔到日子"
     if u.lang == "zh":
         return f"**{title}**嘅{zh}：{quote_foreign(lead.value, 'zh')}\n\n"
     return f"**{title}** — {en.lower() if lead.field != 'notes' else en}: {lead.value}\n\n"

@@ -317,6 +317,7 @@ class Understanding:
     shift_seconds: float | None = None
     follow_up: bool = False
     ask_which: bool = False  # "that scene" with nothing to point back to: ask which one
+    pinned: bool = False  # a rule that is sure (the card's dates for "when is X unavailable?")
     count_question: bool = False
     shared: bool = False
     remove: bool = False
@@ -531,6 +532,9 @@ def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return best[1] if best else None
 
 
+_ASKS_WHEN_FREE = re.compile(
+    r"\bwhen\b|\bwhich days?\b|\bwhat days?\b|邊日|邊幾日|幾時|哪天|哪幾天|哪一天|咩日子"
+)
 _NOT_IN = re.compile(
     r"\b(?:not in|isn't in|aren't in|is not in|are not in|without|doesn't appear|does not appear|"
     r"doesn't show up|absent from|not appearing|doesn't have to be|isn't needed)\b"
@@ -698,7 +702,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     from agent.routing import default_router
 
     rule = u.intent
-    if rule in EXPLICIT or (rule == "search" and _has(folded, DOC_TOPICS)):
+    if rule in EXPLICIT or u.pinned or (rule == "search" and _has(folded, DOC_TOPICS)):
         return rule
     if (
         u.scenes
@@ -905,6 +909,10 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         u.dates = extract_dates(folded, lexicon.plan_start, today)
         if u.dates:
             return "unavailable"
+        if _ASKS_WHEN_FREE.search(folded) and len(u.characters) + len(u.locations) == 1:
+            # "妹妹邊日唔得閒 shoot？", "when is the rooftop unavailable?": the dates on the card.
+            u.pinned = True
+            return "character_report" if u.characters else "location_report"
     if _has(folded, SCHEDULE):
         return "schedule"
     # "a new scene where Mei…" describes the writing; it is not a question.
