@@ -572,6 +572,9 @@ def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return head + "\n\n" + "\n".join(rows) + tail
 
 
+NOTE_KIND_ZH = {"stunts": "特技", "extras": "臨記", "vehicles": "車輛", "effects": "特效", "plan": "計劃備註"}
+
+
 def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
     head = _t(
@@ -613,7 +616,7 @@ def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             _t(
                 lang,
                 f"\nNotes: {', '.join(kinds)} (see the call sheet file).",
-                f"\n注意：{'、'.join(kinds)}（詳情睇通告檔案）。",
+                f"\n注意：{'、'.join(NOTE_KIND_ZH.get(k, k) for k in kinds)}（詳情睇通告檔案）。",
             )
         )
     if a.get("files"):

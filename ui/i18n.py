@@ -44,6 +44,7 @@ LABELS: dict[str, dict[Lang, str]] = {
         "zh": "**問你嘅製作任何嘢。**\n場次、角色、場景、分鏡表、排期、字幕。",
     },
     "message": {"en": "Message", "zh": "訊息"},
+    "tool": {"en": "Tool", "zh": "工具"},
     "new_chat": {"en": "New chat", "zh": "新對話"},
     "examples": {"en": "Try", "zh": "試吓問"},
     "sources": {"en": "Sources (click to open)", "zh": "出處（撳一下打開）"},
@@ -144,6 +145,40 @@ COLUMN_LABELS: dict[str, dict[Lang, str]] = {
     "hold_days": {"en": "Hold", "zh": "等候日"},
     "cost": {"en": "Cost", "zh": "成本"},
     "value": {"en": "", "zh": ""},
+    "set": {"en": "Set", "zh": "場景"},
+    "day_night": {"en": "D/N", "zh": "日/夜"},
+    "est_hours": {"en": "Hours", "zh": "時數"},
+    "call": {"en": "Call", "zh": "到場"},
+    "on_set": {"en": "On set", "zh": "埋位"},
+    "elements": {"en": "Elements", "zh": "元素"},
+    "name": {"en": "Name", "zh": "名稱"},
+    "category": {"en": "Department", "zh": "部門"},
+    "detail": {"en": "Detail", "zh": "說明"},
+    "speeches": {"en": "Speeches", "zh": "對白"},
+    "first_scene": {"en": "First", "zh": "首場"},
+    "last_scene": {"en": "Last", "zh": "尾場"},
+    "daily_rate": {"en": "Day rate", "zh": "日薪"},
+    "synopsis": {"en": "Synopsis", "zh": "內容"},
+    "status": {"en": "Status", "zh": "狀態"},
+}
+
+# Subtitle issue codes as a subtitler reads them in the Chinese interface (English keeps the code).
+ISSUE_ZH: dict[str, str] = {
+    "bad_timestamp": "時間碼錯誤",
+    "overlap": "時間重疊",
+    "gap_too_small": "間隔太短",
+    "duration_short": "顯示太短",
+    "duration_long": "顯示太長",
+    "line_too_long": "行太長",
+    "too_many_lines": "行數太多",
+    "reading_speed": "閱讀速度太快",
+    "empty": "空白字幕",
+    "mixed_script": "繁簡混用",
+    "punctuation": "標點",
+    "gap_to_close": "間隔應收埋",
+    "fits_one_line": "可併成一行",
+    "dialogue_mixed": "一行兩人對白",
+    "dialogue_style": "對白格式",
 }
 
 
