@@ -118,6 +118,26 @@ def _is_date(column: str) -> bool:
     return len(column) == 10 and column[4] == "-" and column[7] == "-" and column.replace("-", "").isdigit()
 
 
+def column_widths(columns: Sequence[str], headers: Sequence[str], data: Sequence[Sequence[Any]]) -> list[str]:
+    """CSS widths: a short column (a code, a number, a time) as wide as its longest value or header, so
+    `7A`, `static` and `I/E` never break; text columns share what is left by their weights."""
+    from knowledge.scenes import display_width
+
+    fixed: dict[int, int] = {}
+    for i, column in enumerate(columns):
+        if COLUMN_WEIGHTS.get(column, 2) <= 2:
+            longest = max([display_width(str(headers[i]))] + [display_width(str(row[i])) for row in data])
+            fixed[i] = min(140, round(longest * 7.6) + 30)  # ~7.6 px a column of a 14 px font, plus padding
+    if len(fixed) == len(columns):  # nothing to stretch: the last column takes what is left
+        fixed.pop(len(columns) - 1)
+    rest = sum(COLUMN_WEIGHTS.get(c, 2) for i, c in enumerate(columns) if i not in fixed)
+    taken = sum(fixed.values())
+    return [
+        f"{fixed[i]}px" if i in fixed else f"calc((100% - {taken}px) * {COLUMN_WEIGHTS.get(c, 2) / rest:.3f})"
+        for i, c in enumerate(columns)
+    ]
+
+
 def display_table(
     columns: Sequence[str], rows: Sequence[Sequence[Any]], name: str, lang: str, kind: str = ""
 ) -> dict[str, Any]:
@@ -137,10 +157,7 @@ def display_table(
         c[5:] if _is_date(c) else column_label("scene" if c == "id" and name == "scenes" else c, lang)
         for c in wanted
     ]
-    widths: list[str] | None = None
-    if name != "dood":
-        weights = [COLUMN_WEIGHTS.get(c, 2) for c in wanted]
-        widths = [f"{100 * w / sum(weights):.1f}%" for w in weights]
+    widths = None if name == "dood" else column_widths(wanted, headers, data)
     return {"headers": headers, "data": data, "widths": widths}
 
 
