@@ -931,7 +931,12 @@ def sources_block(artifacts: list[dict[str, Any]], lang: Lang) -> str:
     for file, sources in by_file.items():
         # Many passages of one file: scene and page are enough here (the JSON keeps the line spans).
         brief = len(sources) > 3
-        labels = [_short_label({**src, "lines": None} if brief else src) for src in sources]
+        # A note's section path starts with the document's long title: its innermost heading is enough.
+        inner = [
+            {**s, "section": str(s["section"]).split("›")[-1].strip()} if s.get("section") else s
+            for s in sources
+        ]
+        labels = [_short_label({**src, "lines": None} if brief else src) for src in inner]
         parts = [label for label in dict.fromkeys(labels) if label]
         more = len(parts) - MAX_SOURCES
         shown = "; ".join(parts[:MAX_SOURCES]) + (

@@ -118,22 +118,27 @@ def _is_date(column: str) -> bool:
     return len(column) == 10 and column[4] == "-" and column[7] == "-" and column.replace("-", "").isdigit()
 
 
+# The narrowest the results panel gets (a 1024 px window); Gradio takes widths in px or % only.
+NARROWEST_PANEL_PX = 420
+
+
 def column_widths(columns: Sequence[str], headers: Sequence[str], data: Sequence[Sequence[Any]]) -> list[str]:
-    """CSS widths: a short column (a code, a number, a time) as wide as its longest value or header, so
-    `7A`, `static` and `I/E` never break; text columns share what is left by their weights."""
+    """Widths Gradio's table takes: a short column (a code, a number, a time) in px, as wide as its
+    longest value or header, so `7A`, `static` and `I/E` never break; text columns share the rest in
+    %, sized so the whole fits the narrowest panel (on a wider one the table leaves a margin)."""
     from knowledge.scenes import display_width
 
     fixed: dict[int, int] = {}
     for i, column in enumerate(columns):
         if COLUMN_WEIGHTS.get(column, 2) <= 2:
             longest = max([display_width(str(headers[i]))] + [display_width(str(row[i])) for row in data])
-            fixed[i] = min(140, round(longest * 7.6) + 30)  # ~7.6 px a column of a 14 px font, plus padding
+            fixed[i] = min(120, round(longest * 7.6) + 26)  # ~7.6 px a column of a 14 px font, plus padding
     if len(fixed) == len(columns):  # nothing to stretch: the last column takes what is left
         fixed.pop(len(columns) - 1)
     rest = sum(COLUMN_WEIGHTS.get(c, 2) for i, c in enumerate(columns) if i not in fixed)
-    taken = sum(fixed.values())
+    share = max(20.0, 100 * (1 - sum(fixed.values()) / NARROWEST_PANEL_PX))
     return [
-        f"{fixed[i]}px" if i in fixed else f"calc((100% - {taken}px) * {COLUMN_WEIGHTS.get(c, 2) / rest:.3f})"
+        f"{fixed[i]}px" if i in fixed else f"{share * COLUMN_WEIGHTS.get(c, 2) / rest:.1f}%"
         for i, c in enumerate(columns)
     ]
 

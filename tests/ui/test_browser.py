@@ -266,5 +266,11 @@ def test_every_artifact_fits_the_panel_at_three_widths_in_both_languages(
                 problems += [f"{lang} {kind} @{width}: overflow {o}" for o in found["overflowing"]]
                 problems += [f"{lang} {kind} @{width}: header broken in {w!r}" for w in found["broken"]]
                 shots.take(f"{lang}-{kind}-{width}")
+            if kind == "search" and lang == "en":
+                # A cited note opens rendered (headings and lists, not raw Markdown) in the Source tab.
+                page.locator("#slate-sources label").first.click()
+                page.wait_for_selector("#slate-source .sl-md")
+                assert "###" not in page.inner_text("#slate-source")
+                shots.take("en-search-source")
     page.close()
     assert not problems, "\n".join(problems)

@@ -47,7 +47,7 @@ def test_display_table_picks_columns_and_translates_headers() -> None:
     # Closed-set values are Chinese in the Chinese interface; names and numbers stay as written.
     assert shown["data"] == [["11", "外景", "ROOFTOP", "夜", "1 3/8", "AH FAI", 15]]
     # Short columns as wide as their values; the text columns share the rest.
-    assert shown["widths"][0].endswith("px") and shown["widths"][2].startswith("calc(")
+    assert shown["widths"][0].endswith("px") and shown["widths"][2].endswith("%")
     assert (
         column_label("setup_minutes", "en") == "Setup min" and column_label("odd_field", "en") == "Odd field"
     )
