@@ -43,8 +43,8 @@ STRIP_COLOURS: dict[tuple[str, str], str] = {
 
 # The columns a screen shows first, per table (`kind.table` wins over `table`); downloads hold every column.
 DISPLAY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "scenes": ("number", "int_ext", "location", "time_of_day", "pages", "characters", "page"),
-    "shots": ("id", "size", "movement", "lens_mm", "subjects", "description", "setup_minutes"),
+    "scenes": ("number", "int_ext", "location", "time_of_day", "pages", "characters"),
+    "shots": ("id", "size", "movement", "lens_mm", "subjects", "description"),
     "hits": ("scene", "page", "text", "file"),
     "issues": ("cue", "start", "code", "message"),
     "days": ("day", "date", "scenes", "hours", "locations", "company_moves"),
@@ -120,25 +120,28 @@ def _is_date(column: str) -> bool:
 
 # The narrowest the results panel gets (a 1024 px window); Gradio takes widths in px or % only.
 NARROWEST_PANEL_PX = 420
+SHORT_COLUMNS_SHARE = 62.0  # at most this % of the width for codes and numbers: text needs the rest
 
 
 def column_widths(columns: Sequence[str], headers: Sequence[str], data: Sequence[Sequence[Any]]) -> list[str]:
-    """Widths Gradio's table takes: a short column (a code, a number, a time) in px, as wide as its
-    longest value or header, so `7A`, `static` and `I/E` never break; text columns share the rest in
-    %, sized so the whole fits the narrowest panel (on a wider one the table leaves a margin)."""
+    """Widths in % (what Gradio's table takes besides px): a short column (a code, a number, a time) as
+    wide on the narrowest panel as its longest value or header, so `7A`, `static` and `I/E` never
+    break; text columns share the rest by weight. Everything scales with the panel."""
     from knowledge.scenes import display_width
 
-    fixed: dict[int, int] = {}
+    short: dict[int, float] = {}
     for i, column in enumerate(columns):
         if COLUMN_WEIGHTS.get(column, 2) <= 2:
             longest = max([display_width(str(headers[i]))] + [display_width(str(row[i])) for row in data])
-            fixed[i] = min(120, round(longest * 7.6) + 26)  # ~7.6 px a column of a 14 px font, plus padding
-    if len(fixed) == len(columns):  # nothing to stretch: the last column takes what is left
-        fixed.pop(len(columns) - 1)
-    rest = sum(COLUMN_WEIGHTS.get(c, 2) for i, c in enumerate(columns) if i not in fixed)
-    share = max(20.0, 100 * (1 - sum(fixed.values()) / NARROWEST_PANEL_PX))
+            px = min(120, round(longest * 7.6) + 24)  # ~7.6 px a column of a 14 px font, plus padding
+            short[i] = 100 * px / NARROWEST_PANEL_PX
+    if len(short) == len(columns):  # nothing to stretch: the last column takes what is left
+        short.pop(len(columns) - 1)
+    scale = min(1.0, SHORT_COLUMNS_SHARE / sum(short.values())) if short else 1.0
+    share = 100 - sum(short.values()) * scale
+    rest = sum(COLUMN_WEIGHTS.get(c, 2) for i, c in enumerate(columns) if i not in short)
     return [
-        f"{fixed[i]}px" if i in fixed else f"{share * COLUMN_WEIGHTS.get(c, 2) / rest:.1f}%"
+        f"{short[i] * scale:.1f}%" if i in short else f"{share * COLUMN_WEIGHTS.get(c, 2) / rest:.1f}%"
         for i, c in enumerate(columns)
     ]
 

@@ -210,6 +210,13 @@ LAYOUT_JS = """
   const broken = [];
   for (const th of document.querySelectorAll('.sl-col th')) {
     if (!visible(th)) continue;
+    // A header cut off by a column too narrow for it counts as broken too.
+    for (const el of [th, ...th.querySelectorAll('*')]) {
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+        broken.push(`${th.innerText.trim()} (cut off)`);
+        break;
+      }
+    }
     const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (const match of node.data.matchAll(/\\S+/g)) {

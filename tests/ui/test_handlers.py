@@ -79,7 +79,7 @@ def test_chinese_question_and_chinese_labels(scripted: Callable, settings: Setti
     seen = run_turn(handlers, "劉督察喺邊幾場出現？", lang="zh")
     assert seen["chatbot"][-1]["content"] == "劉督察喺九場出現。"
     assert seen["chatbot"][1]["metadata"]["log"] == "角色 · INSPECTOR LAU · 9"
-    assert seen["table"]["value"]["headers"][:3] == ["場", "內/外", "場景"]
+    assert seen["table"]["value"]["headers"][:3] == ["場", "內外", "場景"]
     assert seen["downloads"]["label"] == "下載"
 
 
