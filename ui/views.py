@@ -124,26 +124,37 @@ SHORT_COLUMNS_SHARE = 62.0  # at most this % of the width for codes and numbers:
 
 
 def column_widths(columns: Sequence[str], headers: Sequence[str], data: Sequence[Sequence[Any]]) -> list[str]:
-    """Widths in % (what Gradio's table takes besides px): a short column (a code, a number, a time) as
-    wide on the narrowest panel as its longest value or header, so `7A`, `static` and `I/E` never
-    break; text columns share the rest by weight. Everything scales with the panel."""
+    """Widths in % (what Gradio's table takes besides px), planned for the narrowest panel: every
+    column first gets its header's width (so no header is cut), short columns (codes, numbers, times)
+    then grow to their longest value so `7A`, `static` and `I/E` never break, and text columns share
+    what is left by weight. Everything scales with the panel."""
     from knowledge.scenes import display_width
 
-    short: dict[int, float] = {}
-    for i, column in enumerate(columns):
-        if COLUMN_WEIGHTS.get(column, 2) <= 2:
-            longest = max([display_width(str(headers[i]))] + [display_width(str(row[i])) for row in data])
-            px = min(120, round(longest * 7.6) + 24)  # ~7.6 px a column of a 14 px font, plus padding
-            short[i] = 100 * px / NARROWEST_PANEL_PX
-    if len(short) == len(columns):  # nothing to stretch: the last column takes what is left
-        short.pop(len(columns) - 1)
-    scale = min(1.0, SHORT_COLUMNS_SHARE / sum(short.values())) if short else 1.0
-    share = 100 - sum(short.values()) * scale
-    rest = sum(COLUMN_WEIGHTS.get(c, 2) for i, c in enumerate(columns) if i not in short)
-    return [
-        f"{short[i] * scale:.1f}%" if i in short else f"{share * COLUMN_WEIGHTS.get(c, 2) / rest:.1f}%"
-        for i, c in enumerate(columns)
+    def pct(width: int, per_column: float) -> float:
+        # ~7.6 px a column of a 14 px font (8.2 bold, for headers), plus the cell's padding and sort icon.
+        return 100 * (round(width * per_column) + 30) / NARROWEST_PANEL_PX
+
+    floors = [pct(display_width(str(h)), 8.2) for h in headers]
+    is_short = [COLUMN_WEIGHTS.get(c, 2) <= 2 for c in columns]
+    if all(is_short):  # nothing to stretch: the last column takes what is left
+        is_short[-1] = False
+    wants = [
+        max(floors[i], min(pct(max((display_width(str(row[i])) for row in data), default=0), 7.6), 30.0))
+        if is_short[i]
+        else floors[i]
+        for i in range(len(columns))
     ]
+    spare = 100 - sum(floors)
+    grow = sum(w - f for w, f in zip(wants, floors, strict=True))
+    short_gain = min(1.0, SHORT_COLUMNS_SHARE / 100 * spare / grow) if grow > 0 and spare > 0 else 0.0
+    widths = [f + (w - f) * short_gain for w, f in zip(wants, floors, strict=True)]
+    left = 100 - sum(widths)
+    rest = sum(COLUMN_WEIGHTS.get(c, 2) for c, short in zip(columns, is_short, strict=True) if not short)
+    for i, column in enumerate(columns):
+        if not is_short[i] and left > 0:
+            widths[i] += left * COLUMN_WEIGHTS.get(column, 2) / rest
+    total = sum(widths)
+    return [f"{100 * w / total:.1f}%" for w in widths]
 
 
 def display_table(
@@ -302,8 +313,14 @@ def _filters_text(filters: Any, lang: str) -> str:
     """`Cast: AH FAI · Time: NIGHT`: what a list was filtered by."""
     if not isinstance(filters, Mapping):
         return ""
+    values = _value_zh()
+
+    def shown(key: str, value: Any) -> str:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return ", ".join(str(_cell(key, item, lang, values)) for item in items)
+
     return " · ".join(
-        f"{column_label(key, lang)}: {', '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}"
+        f"{column_label(key, lang)}: {shown(key, value)}"
         for key, value in filters.items()
         if value not in (None, "", [])
     )

@@ -261,6 +261,8 @@ def test_every_artifact_fits_the_panel_at_three_widths_in_both_languages(
         if lang == "zh":
             page.locator("#slate-lang").get_by_text("繁體中文").click()
             page.get_by_role("tab", name="文件").wait_for()
+            page.get_by_role("button", name="新對話").click()  # the same questions, as a new conversation
+            page.wait_for_timeout(500)
         for kind, question, done_when, cell in ARTIFACT_QUESTIONS:
             page.set_viewport_size({"width": 1440, "height": 960})
             ask(page, question, done_when)
@@ -273,6 +275,10 @@ def test_every_artifact_fits_the_panel_at_three_widths_in_both_languages(
                 problems += [f"{lang} {kind} @{width}: overflow {o}" for o in found["overflowing"]]
                 problems += [f"{lang} {kind} @{width}: header broken in {w!r}" for w in found["broken"]]
                 shots.take(f"{lang}-{kind}-{width}")
+                if kind == "schedule":
+                    grid = page.locator("#slate-dood")
+                    grid.scroll_into_view_if_needed()
+                    grid.screenshot(path=str(tmp_path / f"dood-{lang}-{width}.png"))
             if kind == "search" and lang == "en":
                 # A cited note opens rendered (headings and lists, not raw Markdown) in the Source tab.
                 page.locator("#slate-sources label").first.click()

@@ -135,3 +135,8 @@ def test_tool_steps_and_source_panes_need_no_emoji_font_and_no_script() -> None:
     rendered = views.passage_html("# Colour 色調\n\n**Night** is green. <script>x</script>", "[1] notes")
     assert "<h1>Colour 色調</h1>" in rendered and "<strong>Night</strong>" in rendered
     assert "<script>" not in rendered
+
+
+def test_filters_read_in_the_interface_language() -> None:
+    title = views.artifact_title({"kind": "scenes", "filters": {"time_of_day": "NIGHT"}, "scenes": []}, "zh")
+    assert "日夜: 夜" in title and "NIGHT" not in title
