@@ -90,7 +90,9 @@ footer { display: none !important; }
 .sl-examples { margin-top: 2px; }
 /* Tables fit the panel: long text wraps anywhere, headers only between words (never "Pag e"). */
 .sl-col table { table-layout: fixed; }
-.sl-col td, .sl-col td span { overflow-wrap: break-word; word-break: normal; white-space: pre-line; }
+.sl-col td, .sl-col td span { overflow-wrap: break-word; word-break: normal; }
+.sl-col td { vertical-align: top; }
+.sl-col td .cell-wrap { align-items: flex-start !important; }
 .sl-col th, .sl-col th span, .sl-col th button { word-break: keep-all !important; overflow-wrap: normal !important;
   hyphens: none !important; }
 #slate-dood th, #slate-dood th span { white-space: nowrap !important; }

@@ -95,7 +95,7 @@ def _cell(column: str, value: Any, lang: str, values: Mapping[str, Mapping[str, 
 
 
 def _elements_text(value: str, lang: str) -> str:
-    """A breakdown sheet's elements, one line per category (`Props: gun, phone`)."""
+    """A breakdown sheet's elements by category (`Cast: AH FAI · Props: gun, phone`): Gradio's table cells keep no line breaks."""
     import json
 
     from agent.compose import CATEGORY_LABELS
@@ -108,7 +108,7 @@ def _elements_text(value: str, lang: str) -> str:
     for element in elements if isinstance(elements, list) else []:
         if isinstance(element, Mapping):
             grouped.setdefault(str(element.get("category")), []).append(str(element.get("name", "")))
-    return "\n".join(
+    return " · ".join(
         f"{CATEGORY_LABELS.get(cat, (cat, cat))[1 if lang == 'zh' else 0]}: {', '.join(names)}"
         for cat, names in grouped.items()
     )
@@ -176,7 +176,10 @@ def display_table(
         c[5:] if _is_date(c) else column_label("scene" if c == "id" and name == "scenes" else c, lang)
         for c in wanted
     ]
-    widths = None if name == "dood" else column_widths(wanted, headers, data)
+    if name == "dood":  # wider than any panel: fixed widths, scrolling beside the frozen cast column
+        widths = ["150px" if c == "cast" else "58px" if _is_date(c) else "76px" for c in wanted]
+    else:
+        widths = column_widths(wanted, headers, data)
     return {"headers": headers, "data": data, "widths": widths}
 
 

@@ -110,7 +110,7 @@ def test_the_day_out_of_days_keeps_cast_and_short_day_headers() -> None:
         "dood",
         "en",
     )
-    assert shown["headers"] == ["Cast", "03-01", "03-02", "Work"] and shown["widths"] is None
+    assert shown["headers"] == ["Cast", "03-01", "03-02", "Work"] and shown["widths"][0] == "150px"
 
 
 def test_a_schedule_shows_the_bound_only_when_it_means_something(production: Production) -> None:
