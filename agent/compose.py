@@ -666,6 +666,9 @@ def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return head + "\n\n" + "\n".join(rows) + tail
 
 
+NOTE_KIND_ZH = {"stunts": "特技", "extras": "臨記", "vehicles": "車輛", "effects": "特效", "plan": "計劃備註"}
+
+
 def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
     head = _t(
@@ -707,7 +710,7 @@ def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             _t(
                 lang,
                 f"\nNotes: {', '.join(kinds)} (see the call sheet file).",
-                f"\n注意：{'、'.join(kinds)}（詳情睇通告檔案）。",
+                f"\n注意：{'、'.join(NOTE_KIND_ZH.get(k, k) for k in kinds)}（詳情睇通告檔案）。",
             )
         )
     if a.get("files"):
@@ -1022,7 +1025,12 @@ def sources_block(artifacts: list[dict[str, Any]], lang: Lang) -> str:
     for file, sources in by_file.items():
         # Many passages of one file: scene and page are enough here (the JSON keeps the line spans).
         brief = len(sources) > 3
-        labels = [_short_label({**src, "lines": None} if brief else src) for src in sources]
+        # A note's section path starts with the document's long title: its innermost heading is enough.
+        inner = [
+            {**s, "section": str(s["section"]).split("›")[-1].strip()} if s.get("section") else s
+            for s in sources
+        ]
+        labels = [_short_label({**src, "lines": None} if brief else src) for src in inner]
         parts = [label for label in dict.fromkeys(labels) if label]
         more = len(parts) - MAX_SOURCES
         shown = "; ".join(parts[:MAX_SOURCES]) + (

@@ -88,6 +88,18 @@ footer { display: none !important; }
 #slate-sources label:hover { border-color: #f59e0b !important; }
 #slate-sources input[type=radio] { display: none; }
 .sl-examples { margin-top: 2px; }
+/* Tables fit the panel: long text wraps anywhere, headers only between words (never "Pag e"). */
+.sl-col table { table-layout: fixed; }
+.sl-col td, .sl-col td span { overflow-wrap: break-word; word-break: normal; }
+.sl-col td { vertical-align: top; }
+.sl-col td .cell-wrap { align-items: flex-start !important; }
+.sl-col th, .sl-col th span, .sl-col th button { word-break: keep-all !important; overflow-wrap: normal !important;
+  hyphens: none !important; }
+#slate-dood th, #slate-dood th span { white-space: nowrap !important; }
+.sl-above summary { cursor: pointer; color: var(--body-text-color-subdued); padding: 0 12px; font-size: 12px; }
+.sl-md { white-space: normal; }
+.sl-md p, .sl-md ul, .sl-md ol { margin: 0 0 .6em; }
+#slate-result-title details { margin-top: 4px; font-size: 13px; color: var(--body-text-color-subdued); }
 """
 
 
@@ -208,7 +220,12 @@ def build_app(
                         buttons=["fullscreen", "copy"],
                     )
                     c["dood"] = gr.Dataframe(
-                        visible=False, interactive=False, label=t("dood", lang), max_height=320
+                        visible=False,
+                        interactive=False,
+                        label=t("dood", lang),
+                        max_height=320,
+                        pinned_columns=1,  # the cast stays in view while the days scroll
+                        elem_id="slate-dood",
                     )
                     c["downloads"] = gr.File(
                         file_count="multiple",

@@ -282,7 +282,7 @@ class Handlers:
                 {
                     "role": "assistant",
                     "content": views.tool_args_text(event.args or {}),
-                    "metadata": {"title": f"🛠 {event.name}", "status": "pending"},
+                    "metadata": {"title": views.tool_title(event.name, lang), "status": "pending"},
                 }
             )
             steps.setdefault(event.name, []).append(len(history) - 1)
@@ -294,7 +294,7 @@ class Handlers:
         if pending:
             step = history[pending.pop(0)]
             step["metadata"] = {
-                "title": f"🛠 {event.name}",
+                "title": views.tool_title(event.name, lang),
                 "status": "done",
                 "duration": round(float(event.seconds or artifact.get("seconds") or 0.0), 2),
                 "log": views.artifact_summary(artifact, lang),
@@ -372,9 +372,9 @@ class Handlers:
         return PanelOutputs(
             picker=gr.update(choices=choices, value=str(index), visible=True, label=t("artifact_pick", lang)),
             result_title=views.artifact_title(artifact, lang),
-            table=_table_update(main, t("table", lang), lang),
+            table=_table_update(main, t("table", lang), lang, str(artifact.get("kind", ""))),
             board=gr.update(value=board or "", visible=bool(board)),
-            dood=_table_update(dood, t("dood", lang), lang),
+            dood=_table_update(dood, t("dood", lang), lang, str(artifact.get("kind", ""))),
             downloads=gr.update(value=files or None, visible=bool(files), label=t("downloads", lang)),
         )
 
@@ -661,11 +661,12 @@ class Handlers:
         )
 
 
-def _table_update(table: Any, label: str, lang: str) -> Any:
+def _table_update(table: Any, label: str, lang: str, kind: str) -> Any:
     if table is None:
         return gr.update(value=None, visible=False)
-    value = views.display_table(table.columns, table.rows, table.name, lang)
-    return gr.update(value=value, visible=True, label=label)
+    shown = views.display_table(table.columns, table.rows, table.name, lang, kind)
+    value = {"headers": shown["headers"], "data": shown["data"]}
+    return gr.update(value=value, visible=True, label=label, column_widths=shown["widths"])
 
 
 def empty_panel(lang: str) -> PanelOutputs:

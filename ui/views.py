@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from knowledge.citations import Citation
-from ui.i18n import column_label, t
+from ui.i18n import ISSUE_ZH, column_label, t
 
 KIND_LABELS: dict[str, dict[str, str]] = {
     "scenes": {"en": "Scenes", "zh": "場次"},
@@ -41,37 +41,146 @@ STRIP_COLOURS: dict[tuple[str, str], str] = {
 }
 
 
-# The columns a screen shows first, per table; the downloads hold every column.
+# The columns a screen shows first, per table (`kind.table` wins over `table`); downloads hold every column.
 DISPLAY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "scenes": ("number", "int_ext", "location", "time_of_day", "page", "pages", "characters"),
-    "shots": (
-        "id",
-        "size",
-        "angle",
-        "movement",
-        "lens_mm",
-        "subjects",
-        "description",
-        "sound",
-        "setup_minutes",
-        "notes",
-    ),
-    "hits": ("file", "scene", "page", "start", "text"),
+    "scenes": ("number", "int_ext", "location", "time_of_day", "pages", "characters"),
+    "shots": ("id", "size", "movement", "lens_mm", "subjects", "description"),
+    "hits": ("scene", "page", "text", "file"),
     "issues": ("cue", "start", "code", "message"),
     "days": ("day", "date", "scenes", "hours", "locations", "company_moves"),
+    # A call sheet's scenes in the order a crew reads them (the CSV keeps every column).
+    "call_sheet.scenes": ("id", "set", "int_ext", "day_night", "pages", "cast", "start"),
+    "call_sheet.cast": ("number", "id", "actor", "call", "on_set", "scenes"),
+    "breakdown.scenes": ("scene", "int_ext", "set", "time_of_day", "pages", "elements"),
+    "element_report.rows": ("name", "category", "scenes", "detail"),
+    "cast.cast": ("name", "actor", "scenes", "speeches", "first_scene", "last_scene"),
 }
+
+# How wide a column is against the others (1 = a short code or number); text columns get the rest.
+COLUMN_WEIGHTS: dict[str, int] = {
+    "number": 1, "scene": 1, "id": 1, "int_ext": 1, "time_of_day": 1, "day_night": 1, "page": 1,
+    "pages": 1, "lens_mm": 1, "setup_minutes": 1, "cue": 1, "day": 1, "hours": 1, "company_moves": 1,
+    "size": 2, "movement": 2, "start": 2, "date": 2, "call": 1, "on_set": 1, "code": 2, "scenes": 2,
+    "speeches": 1, "first_scene": 1, "last_scene": 1, "category": 2,
+    "location": 3, "set": 4, "subjects": 3, "characters": 4, "cast": 4, "locations": 4, "actor": 3,
+    "file": 3, "name": 3, "description": 7, "text": 8, "message": 6, "elements": 8, "detail": 4,
+}  # fmt: skip
+
+
+def _value_zh() -> dict[str, dict[str, str]]:
+    """Closed-set table values in Chinese, per column: the agent's own vocabulary, so both read alike."""
+    from agent.compose import IE_ZH, MOVEMENT_ZH, SIZE_ZH, STATUS_ZH, TOD_ZH
+
+    return {
+        "int_ext": IE_ZH,
+        "time_of_day": TOD_ZH,
+        "day_night": {"D": "日", "N": "夜", **TOD_ZH},
+        "size": SIZE_ZH,
+        "movement": MOVEMENT_ZH,
+        "status": STATUS_ZH,
+        "code": ISSUE_ZH,
+        "sound": {"MOS": "無聲", "sync": "同步收音", "SYNC": "同步收音"},
+        "angle": {"eye level": "平視", "high": "俯角", "low": "仰角", "overhead": "頂拍", "dutch": "斜角"},
+    }
+
+
+def _cell(column: str, value: Any, lang: str, values: Mapping[str, Mapping[str, str]]) -> Any:
+    if value is None:
+        return ""
+    if column == "elements" and isinstance(value, str):
+        return _elements_text(value, lang)
+    if lang == "zh" and isinstance(value, str) and column in values:
+        return values[column].get(value, value)
+    return value
+
+
+def _elements_text(value: str, lang: str) -> str:
+    """A breakdown sheet's elements by category (`Cast: AH FAI · Props: gun, phone`): Gradio's table cells keep no line breaks."""
+    import json
+
+    from agent.compose import CATEGORY_LABELS
+
+    try:
+        elements = json.loads(value)
+    except ValueError:
+        return value
+    grouped: dict[str, list[str]] = {}
+    for element in elements if isinstance(elements, list) else []:
+        if isinstance(element, Mapping):
+            grouped.setdefault(str(element.get("category")), []).append(str(element.get("name", "")))
+    return " · ".join(
+        f"{CATEGORY_LABELS.get(cat, (cat, cat))[1 if lang == 'zh' else 0]}: {', '.join(names)}"
+        for cat, names in grouped.items()
+    )
+
+
+def _is_date(column: str) -> bool:
+    return len(column) == 10 and column[4] == "-" and column[7] == "-" and column.replace("-", "").isdigit()
+
+
+# The narrowest the results panel gets (a 1024 px window); Gradio takes widths in px or % only.
+NARROWEST_PANEL_PX = 420
+SHORT_COLUMNS_SHARE = 62.0  # at most this % of the width for codes and numbers: text needs the rest
+
+
+def column_widths(columns: Sequence[str], headers: Sequence[str], data: Sequence[Sequence[Any]]) -> list[str]:
+    """Widths in % (what Gradio's table takes besides px), planned for the narrowest panel: every
+    column first gets its header's width (so no header is cut), short columns (codes, numbers, times)
+    then grow to their longest value so `7A`, `static` and `I/E` never break, and text columns share
+    what is left by weight. Everything scales with the panel."""
+    from knowledge.scenes import display_width
+
+    def pct(width: int, per_column: float) -> float:
+        # ~7.6 px a column of a 14 px font (8.2 bold, for headers), plus the cell's padding and sort icon.
+        return 100 * (round(width * per_column) + 30) / NARROWEST_PANEL_PX
+
+    floors = [pct(display_width(str(h)), 8.2) for h in headers]
+    is_short = [COLUMN_WEIGHTS.get(c, 2) <= 2 for c in columns]
+    if all(is_short):  # nothing to stretch: the last column takes what is left
+        is_short[-1] = False
+    wants = [
+        max(floors[i], min(pct(max((display_width(str(row[i])) for row in data), default=0), 7.6), 30.0))
+        if is_short[i]
+        else floors[i]
+        for i in range(len(columns))
+    ]
+    spare = 100 - sum(floors)
+    grow = sum(w - f for w, f in zip(wants, floors, strict=True))
+    short_gain = min(1.0, SHORT_COLUMNS_SHARE / 100 * spare / grow) if grow > 0 and spare > 0 else 0.0
+    widths = [f + (w - f) * short_gain for w, f in zip(wants, floors, strict=True)]
+    left = 100 - sum(widths)
+    rest = sum(COLUMN_WEIGHTS.get(c, 2) for c, short in zip(columns, is_short, strict=True) if not short)
+    for i, column in enumerate(columns):
+        if not is_short[i] and left > 0:
+            widths[i] += left * COLUMN_WEIGHTS.get(column, 2) / rest
+    total = sum(widths)
+    return [f"{100 * w / total:.1f}%" for w in widths]
 
 
 def display_table(
-    columns: Sequence[str], rows: Sequence[Sequence[Any]], name: str, lang: str
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], name: str, lang: str, kind: str = ""
 ) -> dict[str, Any]:
-    """A table as the screen shows it: the columns that matter first, headers in the interface language."""
-    wanted = [c for c in DISPLAY_COLUMNS.get(name, ()) if c in columns] or list(columns)
+    """A table as the screen shows it: the columns that matter first, headers and closed-set values in
+    the interface language, and `widths` (percentages) that fit the panel; a wide grid (the day out of
+    days) keeps its own widths and scrolls beside a frozen first column."""
+    preferred = DISPLAY_COLUMNS.get(f"{kind}.{name}") or DISPLAY_COLUMNS.get(name, ())
+    if name == "dood":
+        preferred = ("cast", *(c for c in columns if _is_date(c)), "work_days", "hold_days")
+    wanted = [c for c in preferred if c in columns] or list(columns)
     index = [list(columns).index(c) for c in wanted]
-    return {
-        "headers": [column_label(c, lang) for c in wanted],
-        "data": [["" if row[i] is None else row[i] for i in index] for row in rows],
-    }
+    values = _value_zh()
+    data = [[_cell(c, row[i], lang, values) for c, i in zip(wanted, index, strict=True)] for row in rows]
+    # Dates as day headers read `03-01`: eleven of them side by side still fit a laptop screen.
+    # A call sheet's and a breakdown's `id` is the scene number, not a shot.
+    headers = [
+        c[5:] if _is_date(c) else column_label("scene" if c == "id" and name == "scenes" else c, lang)
+        for c in wanted
+    ]
+    if name == "dood":  # wider than any panel: fixed widths, scrolling beside the frozen cast column
+        widths = ["150px" if c == "cast" else "58px" if _is_date(c) else "76px" for c in wanted]
+    else:
+        widths = column_widths(wanted, headers, data)
+    return {"headers": headers, "data": data, "widths": widths}
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -134,11 +243,18 @@ def artifact_summary(artifact: Mapping[str, Any], lang: str) -> str:
     return f"{label} · {count}" if count is not None else label
 
 
+def tool_title(name: str, lang: str) -> str:
+    """A tool step's title in the chat: plain text, because emoji fonts are missing on many machines."""
+    return f"{t('tool', lang)} · {name}"
+
+
 def artifact_title(artifact: Mapping[str, Any], lang: str) -> str:
     """Markdown heading for the results panel."""
     kind = str(artifact.get("kind", "message"))
     if kind == "error":
         return f"### ⚠ {kind_label(kind, lang)}\n{artifact.get('message', '')}"
+    if kind == "schedule":
+        return f"### {artifact_summary(artifact, lang)}\n" + schedule_markdown(artifact, lang)
     heading = artifact_summary(artifact, lang)
     details = [_filters_text(artifact.get("filters"), lang)]
     if artifact.get("total_eighths"):
@@ -150,12 +266,64 @@ def artifact_title(artifact: Mapping[str, Any], lang: str) -> str:
     return f"### {heading}" + ("\n" + " · ".join(d for d in details if d) if details else "")
 
 
+def schedule_markdown(artifact: Mapping[str, Any], lang: str) -> str:
+    """A plan in a coordinator's terms: days, cost against the stripboard sort, what shaped it; the
+    bound and gap only where they mean something (proven optimal or a gap under 50%), folded away."""
+    from agent.compose import STATUS_ZH
+    from tools.schedule.tools import ScheduleResult
+
+    plan = ScheduleResult.model_validate(dict(artifact))
+    zh = lang == "zh"
+    base = plan.baseline
+    pct = 100 * (base.objective - plan.objective) / base.objective if base.objective > 0 else None
+    if zh:
+        lines = [
+            f"**{plan.total_days}** 個拍攝日 · 成本 {plan.objective:,.0f} · 搬景 {plan.company_moves} 次",
+            f"傳統排法：{base.total_days} 日、成本 {base.objective:,.0f}"
+            + (f"（今次平 {pct:.0f}%）" if pct is not None else ""),
+        ]
+    else:
+        lines = [
+            f"**{plan.total_days}** shooting days · cost {plan.objective:,.0f} · "
+            f"{plan.company_moves} company moves",
+            f"Stripboard sort: {base.total_days} days, cost {base.objective:,.0f}"
+            + (f" (this plan is {pct:.0f}% cheaper)" if pct is not None else ""),
+        ]
+    shaped = [
+        f"{who} {'唔得閒' if zh else 'unavailable'} {', '.join(d.isoformat() for d in dates)}"
+        for who, dates in plan.added_unavailability.items()
+    ] + list(plan.notes)
+    if shaped:
+        lines.append(("受以下限制：" if zh else "Shaped by: ") + "; ".join(shaped))
+    if plan.violations:
+        lines.append(("⚠ 問題：" if zh else "⚠ Problems: ") + "; ".join(plan.violations[:5]))
+    text = "  \n".join(lines)
+    if plan.bound_meaningful:
+        status = STATUS_ZH.get(plan.status, plan.status) if zh else plan.status
+        text += (
+            f"\n\n<details><summary>{'最佳程度' if zh else 'How close to best'}</summary>\n\n"
+            + (
+                f"{status}：最低可能成本 {plan.lower_bound:,.0f}，差距最多 {plan.gap:.0%}"
+                if zh
+                else f"{status}: lowest possible cost {plan.lower_bound:,.0f}, at most {plan.gap:.0%} above it"
+            )
+            + "\n\n</details>"
+        )
+    return text
+
+
 def _filters_text(filters: Any, lang: str) -> str:
     """`Cast: AH FAI · Time: NIGHT`: what a list was filtered by."""
     if not isinstance(filters, Mapping):
         return ""
+    values = _value_zh()
+
+    def shown(key: str, value: Any) -> str:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return ", ".join(str(_cell(key, item, lang, values)) for item in items)
+
     return " · ".join(
-        f"{column_label(key, lang)}: {', '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}"
+        f"{column_label(key, lang)}: {shown(key, value)}"
         for key, value in filters.items()
         if value not in (None, "", [])
     )
@@ -181,7 +349,7 @@ def citation_chip(source: Mapping[str, Any], number: int) -> str:
     if source.get("scene") and source.get("doc_type") in (None, "screenplay"):
         page = f" · p. {source['page']}" if source.get("page") else ""
         return f"[{number}] sc. {source['scene']}{page}"
-    parts = [str(source.get("file", "?"))]
+    parts = [short_file(str(source.get("file", "?")))]
     if source.get("section"):
         parts.append(str(source["section"]).split("›")[-1].strip())  # the innermost heading
     elif source.get("page"):
@@ -191,26 +359,56 @@ def citation_chip(source: Mapping[str, Any], number: int) -> str:
     return f"[{number}] " + " · ".join(parts)
 
 
+def short_file(name: str, limit: int = 24) -> str:
+    """`director_notes.md` → `director_notes`; a long name is cut with an ellipsis."""
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return stem if len(stem) <= limit else stem[: limit - 1] + "…"
+
+
 def numbered_text_html(
     lines: Sequence[Sequence[Any]], heading: str = "", *, highlight: Sequence[int] | None = None
 ) -> str:
-    """Source text with its own line numbers, as a reader pane; `highlight` marks a cited span."""
+    """Source text with its own line numbers, as a reader pane; `highlight` marks a cited span.
+
+    The pane opens at the cited lines: what comes before them is folded above (a `<details>`, since
+    the page runs no scripts in this HTML to scroll it)."""
     first, last = (int(highlight[0]), int(highlight[-1])) if highlight else (0, -1)
-    rows = "".join(
-        f'<div class="sl-line{" sl-hit" if first <= int(number) <= last else ""}">'
-        f'<span class="sl-no">{int(number)}</span>'
-        f'<span class="sl-text">{html.escape(str(text)) or "&nbsp;"}</span></div>'
-        for number, text in lines
-    )
+
+    def row(number: Any, text: Any) -> str:
+        hit = " sl-hit" if first <= int(number) <= last else ""
+        return (
+            f'<div class="sl-line{hit}"><span class="sl-no">{int(number)}</span>'
+            f'<span class="sl-text">{html.escape(str(text)) or "&nbsp;"}</span></div>'
+        )
+
+    before = [(n, x) for n, x in lines if highlight and int(n) < first - 2]
+    rest = [(n, x) for n, x in lines if not (highlight and int(n) < first - 2)]
+    folded = ""
+    if before:
+        span = f"{int(before[0][0])}–{int(before[-1][0])}"
+        folded = (
+            f'<details class="sl-above"><summary>{html.escape(span)} ↑</summary>'
+            + "".join(row(n, x) for n, x in before)
+            + "</details>"
+        )
     title = f'<div class="sl-source-title">{html.escape(heading)}</div>' if heading else ""
-    return f'<div class="sl-source">{title}<div class="sl-lines">{rows}</div></div>'
+    return (
+        f'<div class="sl-source">{title}<div class="sl-lines">{folded}'
+        + "".join(row(n, x) for n, x in rest)
+        + "</div></div>"
+    )
 
 
 def passage_html(text: str, heading: str) -> str:
-    """A passage without line numbers (a search hit from a note or a report)."""
+    """A passage without line numbers (a search hit from a note or a report), its Markdown rendered.
+
+    markdown-it (Gradio's own dependency) with raw HTML off, so a document can never inject markup."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
     return (
         f'<div class="sl-source"><div class="sl-source-title">{html.escape(heading)}</div>'
-        f'<div class="sl-passage">{html.escape(text)}</div></div>'
+        f'<div class="sl-passage sl-md">{body}</div></div>'
     )
 
 

@@ -95,7 +95,7 @@ def test_a_chat_turn_streams_a_tool_step_an_answer_and_a_table(url: str) -> None
     out = chat(Client(url, verbose=False), "Which scenes are on the rooftop at night?")
     chatbot = out[CHAT["chatbot"]]
     steps = [m for m in chatbot if m.get("metadata") and m["metadata"].get("title")]
-    assert [s["metadata"]["title"] for s in steps] == ["🛠 find_scenes"]
+    assert [s["metadata"]["title"] for s in steps] == ["Tool · find_scenes"]
     assert steps[0]["metadata"]["status"] == "done"
     answer = texts(chatbot, "assistant")[-1]
     assert "11" in answer and "17" in answer

@@ -192,3 +192,98 @@ def test_a_director_uploads_asks_drafts_a_shot_list_and_switches_to_chinese(
     )
     shots.take("traditional-chinese")
     page.close()
+
+
+# Every panel must fit its column, and a header may wrap only between words ("Pag e" is a failure).
+LAYOUT_JS = """
+() => {
+  const visible = (el) => el.offsetParent !== null && el.getClientRects().length > 0;
+  const overflowing = [...document.querySelectorAll('.sl-col')]
+    .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1)
+    .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+  const table = document.querySelector('#slate-table table');
+  const box = document.querySelector('#slate-table');
+  if (table && box && visible(table)) {
+    const over = table.getBoundingClientRect().right - box.getBoundingClientRect().right;
+    if (over > 1) overflowing.push(`#slate-table: ${Math.round(over)} px past its box`);
+  }
+  const broken = [];
+  for (const th of document.querySelectorAll('.sl-col th')) {
+    if (!visible(th)) continue;
+    // A header cut off by a column too narrow for it counts as broken too.
+    for (const el of [th, ...th.querySelectorAll('*')]) {
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+        broken.push(`${th.innerText.trim()} (cut off)`);
+        break;
+      }
+    }
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return {overflowing, broken};
+}
+"""
+
+# One question per artifact kind, with the text that says its answer is complete and a cell its table shows.
+ARTIFACT_QUESTIONS = [
+    ("scenes", "Which scenes are on the rooftop at night?", "Sources:", "ROOFTOP"),
+    ("search", "What lens does the director want for the rooftop fight?", "Sources:", ""),
+    ("shot_list", "幫我出第七場嘅分鏡表", "出處", "7A"),
+    ("breakdown", "how many stunt performers in scene 17?", "Stunts", "17"),
+    ("schedule", "Plan the shoot", "Sources:", ""),
+    ("call_sheet", "call sheet for day 1", "Sources:", "14"),
+    ("subtitles", "Check the subtitles", "Sources:", ""),
+]
+WIDTHS = (1024, 1440, 1920)
+
+
+def test_every_artifact_fits_the_panel_at_three_widths_in_both_languages(
+    browser: Any, url: str, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1440, "height": 960})
+    page.set_default_timeout(WAIT_MS)
+    shots = Shots(page, tmp_path)
+    page.goto(url)
+    page.wait_for_selector("#slate-message textarea")
+    page.get_by_role("tab", name="Documents").click()
+    page.set_input_files("#slate-upload input[type=file]", [str(p) for p in sample_files().values()])
+    wait_text(page, "#slate-ingest-report", "Added or updated")
+    problems: list[str] = []
+    for lang in ("en", "zh"):
+        if lang == "zh":
+            page.locator("#slate-lang").get_by_text("繁體中文").click()
+            page.get_by_role("tab", name="文件").wait_for()
+            page.get_by_role("button", name="新對話").click()  # the same questions, as a new conversation
+            page.wait_for_timeout(500)
+        for kind, question, done_when, cell in ARTIFACT_QUESTIONS:
+            page.set_viewport_size({"width": 1440, "height": 960})
+            ask(page, question, done_when)
+            if cell:
+                wait_text(page, "#slate-table", cell)
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": 1000})
+                page.wait_for_timeout(300)
+                found = page.evaluate(LAYOUT_JS)
+                problems += [f"{lang} {kind} @{width}: overflow {o}" for o in found["overflowing"]]
+                problems += [f"{lang} {kind} @{width}: header broken in {w!r}" for w in found["broken"]]
+                shots.take(f"{lang}-{kind}-{width}")
+                if kind == "schedule":
+                    grid = page.locator("#slate-dood")
+                    grid.scroll_into_view_if_needed()
+                    grid.screenshot(path=str(tmp_path / f"dood-{lang}-{width}.png"))
+            if kind == "search" and lang == "en":
+                # A cited note opens rendered (headings and lists, not raw Markdown) in the Source tab.
+                page.locator("#slate-sources label").first.click()
+                page.wait_for_selector("#slate-source .sl-md")
+                assert "###" not in page.inner_text("#slate-source")
+                shots.take("en-search-source")
+    page.close()
+    assert not problems, "\n".join(problems)

@@ -47,7 +47,7 @@ def test_turn_shows_the_tool_step_above_the_answer_and_a_table(
 
     user, step, answer = seen["chatbot"]
     assert user == {"role": "user", "content": "Which scenes are on the rooftop at night?"}
-    assert step["metadata"]["title"] == "🛠 find_scenes"
+    assert step["metadata"]["title"] == "Tool · find_scenes"
     assert step["metadata"]["status"] == "done"
     assert isinstance(step["metadata"]["duration"], float)
     assert step["metadata"]["log"] == "Scenes · 2"
@@ -79,7 +79,7 @@ def test_chinese_question_and_chinese_labels(scripted: Callable, settings: Setti
     seen = run_turn(handlers, "劉督察喺邊幾場出現？", lang="zh")
     assert seen["chatbot"][-1]["content"] == "劉督察喺九場出現。"
     assert seen["chatbot"][1]["metadata"]["log"] == "角色 · INSPECTOR LAU · 9"
-    assert seen["table"]["value"]["headers"][:3] == ["場", "內/外", "場景"]
+    assert seen["table"]["value"]["headers"][:3] == ["場", "內外", "場景"]
     assert seen["downloads"]["label"] == "下載"
 
 
@@ -102,7 +102,7 @@ def test_a_shot_list_offers_the_tool_written_csv_and_xlsx(scripted: Callable, se
     assert names == ["shot_list_sc7_v001.csv", "shot_list_sc7_v001.xlsx"]
     # Served from the UI's staging folder, never straight from the project folder.
     assert all(Path(f).is_relative_to(handlers.staging) for f in seen["downloads"]["value"])
-    assert seen["table"]["value"]["headers"][:3] == ["Shot", "Size", "Angle"]
+    assert seen["table"]["value"]["headers"][:3] == ["Shot", "Size", "Move"]
     assert seen["table"]["value"]["data"][0][0] == "7A"
 
 
@@ -262,7 +262,7 @@ def test_a_failure_mid_turn_closes_the_open_step(settings: Settings) -> None:
 
     handlers = Handlers(settings, PROJECT, lambda s, p: Failing())  # type: ignore[arg-type,return-value]
     chatbot = run_turn(handlers, "Plan the shoot")["chatbot"]
-    assert chatbot[1]["metadata"] == {"title": "🛠 plan_schedule", "status": "done", "log": "⚠"}
+    assert chatbot[1]["metadata"] == {"title": "Tool · plan_schedule", "status": "done", "log": "⚠"}
     assert chatbot[2]["content"] == "⚠ " + t("err_unexpected", "en")
 
 
@@ -280,7 +280,7 @@ def test_text_before_a_tool_call_stays_above_the_step(settings: Settings) -> Non
     chatbot = run_turn(handlers, "天台有咩場？")["chatbot"]
     assert [m.get("metadata", {}).get("title") or m["content"] for m in chatbot[1:]] == [
         "Let me look. ",
-        "🛠 find_scenes",
+        "Tool · find_scenes",
         "Scenes 11 and 17.",
     ]
 

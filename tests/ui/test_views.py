@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from knowledge.production import Production
 from tests.tools.schedule.schedule_cases import colour_name
 from ui import views
 from ui.i18n import EXAMPLE_PROMPTS, LABELS, column_label, t
@@ -42,8 +45,11 @@ def test_display_table_picks_columns_and_translates_headers() -> None:
         "scenes",
         "zh",
     )
-    assert shown["headers"] == ["場", "內/外", "場景", "日/夜", "頁", "長度", "角色"]
-    assert shown["data"] == [["11", "EXT", "ROOFTOP", "NIGHT", 15, "1 3/8", "AH FAI"]]
+    assert shown["headers"] == ["場", "內外", "場景", "日夜", "長度", "角色"]
+    # Closed-set values are Chinese in the Chinese interface; names and numbers stay as written.
+    assert shown["data"] == [["11", "外景", "ROOFTOP", "夜", "1 3/8", "AH FAI"]]
+    # Short columns as wide as their values; the text columns share the rest.
+    assert sum(float(w.rstrip("%")) for w in shown["widths"]) == pytest.approx(100, abs=0.5)
     assert (
         column_label("setup_minutes", "en") == "Setup min" and column_label("odd_field", "en") == "Odd field"
     )
@@ -60,13 +66,13 @@ def test_citation_labels() -> None:
     assert views.citation_chip(scene, 1) == "[1] sc. 12A · p. 18"
     assert views.citation_label(scene, 1) == "[1] night_shift.fountain · sc. 12A · p. 18 · l. 1–9"
     cue = {"file": "rough_subtitles.zh-en.srt", "doc_type": "subtitles", "start": "00:01:02,000"}
-    assert views.citation_chip(cue, 2) == "[2] rough_subtitles.zh-en.srt · 00:01:02,000"
+    assert views.citation_chip(cue, 2) == "[2] rough_subtitles.zh-en · 00:01:02,000"
     note = {
         "file": "director_notes.md",
         "doc_type": "notes",
         "section": "Notes › 2. Visual style › Colour 色調",
     }
-    assert views.citation_chip(note, 3) == "[3] director_notes.md · Colour 色調"
+    assert views.citation_chip(note, 3) == "[3] director_notes · Colour 色調"
 
 
 def test_status_line_says_who_answers_and_how_much_is_there() -> None:
@@ -82,3 +88,55 @@ def test_every_label_has_both_languages_and_the_examples_are_bilingual() -> None
         and "Which scenes are on the rooftop at night?" in EXAMPLE_PROMPTS
     )
     assert t("new_chat", "fr") == t("new_chat", "en")
+
+
+def test_a_call_sheet_table_shows_what_a_crew_reads_first() -> None:
+    columns = ["int_ext", "time_of_day", "pages", "id", "set", "day_night", "est_hours", "start", "cast"]
+    row = ["INT", "DAY", "1 2/8", "14", "MONG KOK POLICE STATION", "D", 3.75, "10:30", "MEI"]
+    shown = views.display_table(columns, [row], "scenes", "en", "call_sheet")
+    assert shown["headers"] == ["Sc.", "Set", "I/E", "D/N", "Length", "Cast", "Start"]
+    assert views.display_table(columns, [row], "scenes", "zh", "call_sheet")["data"][0][:4] == [
+        "14",
+        "MONG KOK POLICE STATION",
+        "內景",
+        "日",
+    ]
+
+
+def test_the_day_out_of_days_keeps_cast_and_short_day_headers() -> None:
+    shown = views.display_table(
+        ["cast", "actor", "2027-03-01", "2027-03-02", "work_days"],
+        [["AH FAI", "x", "SW", "WF", 2]],
+        "dood",
+        "en",
+    )
+    assert shown["headers"] == ["Cast", "03-01", "03-02", "Work"] and shown["widths"][0] == "150px"
+
+
+def test_a_schedule_shows_the_bound_only_when_it_means_something(production: Production) -> None:
+    from tools.registry import get_tool
+
+    result = get_tool("plan_schedule").invoke(production, {})
+    plan = result.model_dump(mode="json") | {"added_unavailability": {"MEI": ["2027-03-02"]}}
+    loose = plan | {"status": "feasible", "bound_meaningful": False, "lower_bound": 20000.0, "gap": 0.76}
+    text = views.schedule_markdown(loose, "en")
+    assert "shooting days" in text and "cheaper" in text and "MEI unavailable 2027-03-02" in text
+    assert "<details>" not in text and "20,000" not in text
+    proven = views.schedule_markdown(
+        loose | {"status": "optimal", "bound_meaningful": True, "gap": 0.0}, "zh"
+    )
+    assert "<details>" in proven and "已證明最佳" in proven and "optimal" not in proven
+
+
+def test_tool_steps_and_source_panes_need_no_emoji_font_and_no_script() -> None:
+    assert views.tool_title("find_scenes", "zh") == "工具 · find_scenes"
+    pane = views.numbered_text_html([(n, f"line {n}") for n in range(1, 41)], "sc. 1", highlight=[30, 32])
+    assert pane.index("<details") < pane.index(">28<") and "1–27" in pane
+    rendered = views.passage_html("# Colour 色調\n\n**Night** is green. <script>x</script>", "[1] notes")
+    assert "<h1>Colour 色調</h1>" in rendered and "<strong>Night</strong>" in rendered
+    assert "<script>" not in rendered
+
+
+def test_filters_read_in_the_interface_language() -> None:
+    title = views.artifact_title({"kind": "scenes", "filters": {"time_of_day": "NIGHT"}, "scenes": []}, "zh")
+    assert "日夜: 夜" in title and "NIGHT" not in title
