@@ -26,14 +26,16 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
+from agent.consent import PendingChange, pending_change, refusal_note
 from agent.intents import understand
 from agent.middleware import FallbackToPlanner, IntentGate, TokenBudget, TurnLog, changing_tools
 from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
 from agent.planner import OfflinePlanner, split_turns
-from agent.toolkit import build_tools
+from agent.toolkit import build_tools, run_tool
 from knowledge.production import Production
 from slate.paths import safe_name
+from tools.registry import get_tool
 
 SYSTEM_PROMPT = """You are Slate, a production assistant for a film crew in Hong Kong. You know one production's
 documents (screenplay, director's notes, recce reports, cast and location lists, plans, subtitles) only through
@@ -57,6 +59,7 @@ class ToolCallRecord(BaseModel):
     args: dict[str, Any]
     seconds: float | None = None
     ok: bool = True
+    refused: bool = Field(False, description="Not run: it changes the production and was not asked for.")
 
 
 class ArtifactRecord(BaseModel):
@@ -81,6 +84,7 @@ class Provenance(BaseModel):
     language_model: str | None = None
     fallback_reason: str | None = None
     tools: list[str] = Field(default_factory=list)
+    refused: list[str] = Field(default_factory=list, description="Tools the gate refused to run.")
     documents: list[str] = Field(default_factory=list)
     at: datetime
 
@@ -96,6 +100,9 @@ class TurnResult(BaseModel):
     usage: Usage
     provenance: Provenance
     blocked_tools: list[str] = Field(default_factory=list)
+    pending: list[PendingChange] = Field(
+        default_factory=list, description="Refused changes the person may confirm (`apply_change`)."
+    )
     language: Literal["en", "zh"] = Field(
         "en", description="The person's language, which the answer follows."
     )
@@ -353,6 +360,9 @@ class SlateAgent:
         lang = understand(human, self.planner.lexicon).lang if human else "en"
         if log.fallback_reason:
             answer = fallback_answer(answer, log, lang)
+        pending = [pending_change(tool, args, lang) for tool, args in log.refused_calls]
+        if pending:  # the model's text may claim the change happened: say first that it did not
+            answer = f"{refusal_note(pending, lang)}\n\n{answer}".rstrip()
         calls: list[ToolCallRecord] = []
         artifacts: list[ArtifactRecord] = []
         if turn is not None:
@@ -363,6 +373,7 @@ class SlateAgent:
                         args=call["args"],
                         seconds=artifact.get("seconds"),
                         ok=artifact.get("kind") != "error",
+                        refused=artifact.get("error") == "Blocked",
                     )
                 )
             for call in turn.calls[len(turn.artifacts) :]:
@@ -395,7 +406,8 @@ class SlateAgent:
             language_model_wrote_answer=llm_wrote,
             language_model=model_name if used_llm else None,
             fallback_reason=log.fallback_reason,
-            tools=[c.name for c in calls],
+            tools=[c.name for c in calls if not c.refused],
+            refused=[c.name for c in calls if c.refused],
             documents=sorted({s["file"] for s in sources.values() if s.get("file")}),
             at=datetime.now(UTC),
         )
@@ -408,6 +420,7 @@ class SlateAgent:
             usage=usage,
             provenance=provenance,
             blocked_tools=log.blocked_tools,
+            pending=pending,
             language=lang,
             seconds=round(seconds, 3),
         )
@@ -424,14 +437,44 @@ class SlateAgent:
             "language_model": result.provenance.language_model,
             "fallback_reason": result.provenance.fallback_reason,
             "tools": result.provenance.tools,
+            "refused": result.provenance.refused,
             "documents": result.provenance.documents,
             "artifacts": [{"kind": a.kind, "path": a.path} for a in result.artifacts],
             "tokens": result.usage.total_tokens,
         }
+        self._append_provenance(entry)
+
+    def _append_provenance(self, entry: dict[str, Any]) -> None:
+        if self.production.project_dir is None:
+            return
         path = self.production.project_dir / "provenance.jsonl"
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._lock, path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def apply_change(self, change: PendingChange, session: str) -> ArtifactRecord:
+        """Run a change the gate refused, now that the person confirmed it: exactly the refused tool
+        with the refused arguments (validated again), recorded in provenance as confirmed.
+
+        `change` must come from this server's own TurnResult (the UI keeps it in server-side state);
+        a client never supplies the tool or its arguments."""
+        _, artifact = run_tool(get_tool(change.tool), self.production, change.args)
+        files = artifact.get("files") or []
+        record = ArtifactRecord(
+            kind=str(artifact.get("kind")), data=artifact, path=files[0] if files else None
+        )
+        self._append_provenance(
+            {
+                "session": session,
+                "at": datetime.now(UTC).isoformat(),
+                "answered_by": "person confirmed",
+                "confirmed": change.tool,
+                "args": change.args,
+                "ok": artifact.get("kind") != "error",
+                "artifacts": [{"kind": record.kind, "path": record.path}],
+            }
+        )
+        return record
 
 
 def fallback_answer(answer: str, log: TurnLog, lang: str) -> str:
