@@ -8,6 +8,7 @@ a session id whose history persists in SQLite across restarts.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import queue
 import sqlite3
@@ -126,7 +127,8 @@ def open_checkpointer(path: Path) -> BaseCheckpointSaver:
     from langgraph.checkpoint.sqlite import SqliteSaver
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(str(path), check_same_thread=False)
+    # A generous busy timeout: several `slate ask` processes may write their turns in turn.
+    connection = sqlite3.connect(str(path), check_same_thread=False, timeout=60)
     return SqliteSaver(connection)
 
 
@@ -199,6 +201,7 @@ class SlateAgent:
         checkpointer: BaseCheckpointSaver | None = None,
         context_tokens: int = 16000,
         planner: OfflinePlanner | None = None,
+        lock_dir: Path | None = None,
     ) -> None:
         from langgraph.checkpoint.memory import InMemorySaver
 
@@ -226,6 +229,8 @@ class SlateAgent:
         )
         self._lock = threading.Lock()
         self._session_locks: dict[str, threading.Lock] = {}
+        # Where the per-session file locks live, so other processes on the same sessions wait too.
+        self.lock_dir = lock_dir
 
     # --- public API ------------------------------------------------------------------------------
 
@@ -255,8 +260,32 @@ class SlateAgent:
         worker) until the cancelled one has settled its conversation."""
         with self._lock:
             lock = self._session_locks.setdefault(session, threading.Lock())
-        with lock:
+        with lock, self._process_lock(session, log):
             yield from self._stream_turn(message, session, log)
+
+    @contextlib.contextmanager
+    def _process_lock(self, session: str, log: TurnLog) -> Iterator[None]:
+        """The session's file lock, so a second `slate ask --session S` waits for the first instead
+        of reading its half-written conversation. Polled, so a cancelled turn stops waiting."""
+        if self.lock_dir is None:
+            yield
+            return
+        from filelock import FileLock, Timeout
+
+        self.lock_dir.mkdir(parents=True, exist_ok=True)
+        name = hashlib.sha256(self._thread(session).encode("utf-8")).hexdigest()[:32]
+        lock = FileLock(str(self.lock_dir / f"{name}.lock"))
+        while True:
+            try:
+                lock.acquire(timeout=0.2)
+                break
+            except Timeout:
+                if log.cancel.is_set():
+                    raise TurnCancelled() from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _stream_turn(self, message: str, session: str, log: TurnLog) -> Iterator[TurnEvent]:
         started = time.perf_counter()
@@ -523,4 +552,5 @@ def open_agent(
         info,
         checkpointer=open_checkpointer(settings.sessions_db),
         context_tokens=settings.context_tokens,
+        lock_dir=settings.sessions_db.parent / "session-locks",
     )
