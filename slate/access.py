@@ -1,7 +1,6 @@
 """Who may sign in, and who may read or change which project (server mode for a production office).
 
-One file, `access.toml` (SLATE_ACCESS_FILE, default `$SLATE_HOME/access.toml`), kept by whoever runs
-the server:
+One file, `access.toml` (`slate ui --access FILE`), kept by whoever runs the server:
 
     [users]
     ada = "scrypt$16384$8$1$<salt hex>$<hash hex>"   # python -m slate.access hash
@@ -84,7 +83,7 @@ class AccessPolicy:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(
-                f"{path.name}: no such access file (SLATE_ACCESS_FILE)", value=str(path)
+                f"{path.name}: no such access file (slate ui --access)", value=str(path)
             ) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path.name}: not a readable access file ({exc})", value=path.name) from None
