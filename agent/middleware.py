@@ -60,6 +60,8 @@ class TurnLog:
     completion_tokens: int = 0
     dropped_messages: int = 0
     blocked_tools: list[str] = field(default_factory=list)
+    # The refused calls themselves (tool, arguments): the person may still confirm them.
+    refused_calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     answered_by_language_model: bool = False
     # When the turn began (time.monotonic), for the turn's generation budget.
     started: float = field(default_factory=time.monotonic)
@@ -461,7 +463,9 @@ class IntentGate(AgentMiddleware):
         if name in self.changing:
             messages = request.state.get("messages", []) if isinstance(request.state, dict) else []
             if name not in self.requested(list(messages)):
-                _turn(request).blocked_tools.append(name)
+                log = _turn(request)
+                log.blocked_tools.append(name)
+                log.refused_calls.append((name, dict(request.tool_call.get("args") or {})))
                 return ToolMessage(
                     content=(
                         f"BLOCKED: {name} changes the production, and the person did not ask for a change "

@@ -8,6 +8,7 @@ a session id whose history persists in SQLite across restarts.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import queue
 import re
@@ -27,6 +28,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
+from agent.consent import PendingChange, pending_change, refusal_note
 from agent.intents import detect_language, understand
 from agent.middleware import (
     ANSWER_RESERVE,
@@ -40,9 +42,10 @@ from agent.middleware import (
 from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
 from agent.planner import OfflinePlanner, split_turns
-from agent.toolkit import build_tools
+from agent.toolkit import build_tools, run_tool
 from knowledge.production import Production
 from slate.paths import safe_name
+from tools.registry import get_tool
 
 SYSTEM_PROMPT = """You are Slate, a production assistant for a film crew in Hong Kong. You know one production's
 documents (screenplay, director's notes, recce reports, cast and location lists, plans, subtitles) only through
@@ -66,6 +69,7 @@ class ToolCallRecord(BaseModel):
     args: dict[str, Any]
     seconds: float | None = None
     ok: bool = True
+    refused: bool = Field(False, description="Not run: it changes the production and was not asked for.")
 
 
 class ArtifactRecord(BaseModel):
@@ -95,6 +99,7 @@ class Provenance(BaseModel):
         "invented (then the offline planner answered) or model_written (free writing, labelled).",
     )
     tools: list[str] = Field(default_factory=list)
+    refused: list[str] = Field(default_factory=list, description="Tools the gate refused to run.")
     documents: list[str] = Field(default_factory=list)
     at: datetime
 
@@ -110,6 +115,9 @@ class TurnResult(BaseModel):
     usage: Usage
     provenance: Provenance
     blocked_tools: list[str] = Field(default_factory=list)
+    pending: list[PendingChange] = Field(
+        default_factory=list, description="Refused changes the person may confirm (`apply_change`)."
+    )
     language: Literal["en", "zh"] = Field(
         "en", description="The person's language, which the answer follows."
     )
@@ -133,7 +141,8 @@ def open_checkpointer(path: Path) -> BaseCheckpointSaver:
     from langgraph.checkpoint.sqlite import SqliteSaver
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(str(path), check_same_thread=False)
+    # A generous busy timeout: several `slate ask` processes may write their turns in turn.
+    connection = sqlite3.connect(str(path), check_same_thread=False, timeout=60)
     return SqliteSaver(connection)
 
 
@@ -209,6 +218,7 @@ class SlateAgent:
         answer_tokens: int | None = None,
         turn_tokens: int | None = None,
         turn_seconds: float | None = None,
+        lock_dir: Path | None = None,
     ) -> None:
         from langgraph.checkpoint.memory import InMemorySaver
 
@@ -234,6 +244,8 @@ class SlateAgent:
         )
         self._lock = threading.Lock()
         self._session_locks: dict[str, threading.Lock] = {}
+        # Where the per-session file locks live, so other processes on the same sessions wait too.
+        self.lock_dir = lock_dir
 
     def _middleware(
         self,
@@ -299,8 +311,32 @@ class SlateAgent:
         worker) until the cancelled one has settled its conversation."""
         with self._lock:
             lock = self._session_locks.setdefault(session, threading.Lock())
-        with lock:
+        with lock, self._process_lock(session, log):
             yield from self._stream_turn(message, session, log)
+
+    @contextlib.contextmanager
+    def _process_lock(self, session: str, log: TurnLog) -> Iterator[None]:
+        """The session's file lock, so a second `slate ask --session S` waits for the first instead
+        of reading its half-written conversation. Polled, so a cancelled turn stops waiting."""
+        if self.lock_dir is None:
+            yield
+            return
+        from filelock import FileLock, Timeout
+
+        self.lock_dir.mkdir(parents=True, exist_ok=True)
+        name = hashlib.sha256(self._thread(session).encode("utf-8")).hexdigest()[:32]
+        lock = FileLock(str(self.lock_dir / f"{name}.lock"))
+        while True:
+            try:
+                lock.acquire(timeout=0.2)
+                break
+            except Timeout:
+                if log.cancel.is_set():
+                    raise TurnCancelled() from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _stream_turn(self, message: str, session: str, log: TurnLog) -> Iterator[TurnEvent]:
         started = time.perf_counter()
@@ -409,6 +445,9 @@ class SlateAgent:
             answer = fallback_answer(answer, log, lang)
         elif log.grounding is not None and log.grounding.verdict == "model_written":
             answer = f"{model_written_note(log.reported_model or self.model_info.name, lang)}\n\n{answer}"
+        pending = [pending_change(tool, args, lang) for tool, args in log.refused_calls]
+        if pending:  # the model's text may claim the change happened: say first that it did not
+            answer = f"{refusal_note(pending, lang)}\n\n{answer}".rstrip()
         calls: list[ToolCallRecord] = []
         artifacts: list[ArtifactRecord] = []
         if turn is not None:
@@ -419,6 +458,7 @@ class SlateAgent:
                         args=call["args"],
                         seconds=artifact.get("seconds"),
                         ok=artifact.get("kind") != "error",
+                        refused=artifact.get("error") == "Blocked",
                     )
                 )
             for call in turn.calls[len(turn.artifacts) :]:
@@ -452,7 +492,8 @@ class SlateAgent:
             language_model=model_name if used_llm else None,
             fallback_reason=log.fallback_reason,
             grounding=log.grounding.verdict if log.grounding else None,
-            tools=[c.name for c in calls],
+            tools=[c.name for c in calls if not c.refused],
+            refused=[c.name for c in calls if c.refused],
             documents=sorted({s["file"] for s in sources.values() if s.get("file")}),
             at=datetime.now(UTC),
         )
@@ -465,6 +506,7 @@ class SlateAgent:
             usage=usage,
             provenance=provenance,
             blocked_tools=log.blocked_tools,
+            pending=pending,
             language=lang,
             seconds=round(seconds, 3),
         )
@@ -482,14 +524,44 @@ class SlateAgent:
             "fallback_reason": result.provenance.fallback_reason,
             "grounding": result.provenance.grounding,
             "tools": result.provenance.tools,
+            "refused": result.provenance.refused,
             "documents": result.provenance.documents,
             "artifacts": [{"kind": a.kind, "path": a.path} for a in result.artifacts],
             "tokens": result.usage.total_tokens,
         }
+        self._append_provenance(entry)
+
+    def _append_provenance(self, entry: dict[str, Any]) -> None:
+        if self.production.project_dir is None:
+            return
         path = self.production.project_dir / "provenance.jsonl"
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._lock, path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def apply_change(self, change: PendingChange, session: str) -> ArtifactRecord:
+        """Run a change the gate refused, now that the person confirmed it: exactly the refused tool
+        with the refused arguments (validated again), recorded in provenance as confirmed.
+
+        `change` must come from this server's own TurnResult (the UI keeps it in server-side state);
+        a client never supplies the tool or its arguments."""
+        _, artifact = run_tool(get_tool(change.tool), self.production, change.args)
+        files = artifact.get("files") or []
+        record = ArtifactRecord(
+            kind=str(artifact.get("kind")), data=artifact, path=files[0] if files else None
+        )
+        self._append_provenance(
+            {
+                "session": session,
+                "at": datetime.now(UTC).isoformat(),
+                "answered_by": "person confirmed",
+                "confirmed": change.tool,
+                "args": change.args,
+                "ok": artifact.get("kind") != "error",
+                "artifacts": [{"kind": record.kind, "path": record.path}],
+            }
+        )
+        return record
 
 
 def fallback_answer(answer: str, log: TurnLog, lang: str) -> str:
@@ -549,4 +621,5 @@ def open_agent(
         answer_tokens=settings.llm_max_tokens,
         turn_tokens=settings.llm_turn_tokens,
         turn_seconds=settings.llm_turn_seconds,
+        lock_dir=settings.sessions_db.parent / "session-locks",
     )

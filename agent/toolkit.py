@@ -42,8 +42,18 @@ def content_for_model(artifact: dict[str, Any], *, max_tokens: int = TOOL_CONTEN
         # Full text is long; a model gets it numbered, trimmed by the token budget below.
         slim["text"] = [f"{n}: {line}" for n, line in artifact["text"]]
     body = json.dumps(slim, ensure_ascii=False, separators=(",", ":"), default=str)
-    body = truncate_tokens(body, max_tokens)
+    body = fence_safe(truncate_tokens(body, max_tokens))
     return f"<tool-data>\n{body}\n</tool-data>"
+
+
+def fence_safe(body: str) -> str:
+    """JSON text that cannot close or forge the data marker: `<`, `>` and `&` become JSON escapes.
+
+    A document holding `</tool-data>` would otherwise end the data early and have what follows read
+    as instructions. Outside strings JSON never uses these characters, so the escapes stay valid JSON
+    and decode back to the document's own text.
+    """
+    return body.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def run_tool(spec: ToolSpec, production: Production, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:

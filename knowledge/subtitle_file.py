@@ -465,6 +465,14 @@ def _scan_timed_text(text: str, file: Path, fmt: SubtitleFormat, fps: float | No
         if subviewer:
             draft.lines = [part for line in draft.lines for part in re.split(r"\[br\]", line, flags=re.I)]
 
+    if not drafts:  # timing-like lines, none readable: not an empty subtitle file, a broken one
+        raise ParseError(
+            f"No cue could be read: none of the {len(timings):,} timing lines holds a readable time",
+            file=file,
+            line=timings[0] + 1,
+            value=lines[timings[0]].strip()[:80],
+            hint="Timing lines look like '00:00:01,000 --> 00:00:02,000'",
+        )
     # Problems were recorded by line; attach the cue number now that cues are final.
     cue_for_line = _cue_lookup(drafts)
     for problem in problems:

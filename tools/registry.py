@@ -13,7 +13,7 @@ import re
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
@@ -43,6 +43,19 @@ ArtifactKind = Literal[
     "element_report",
     "revision_report",
 ]
+
+
+# Bounded numbers for tool arguments. The bounds travel in each tool's JSON schema (a model sees
+# `minimum`/`maximum`) and are checked again when the call runs, so neither a confused model nor a
+# document's instructions can ask the solver for a day of work or a page number past any script.
+PageNumber = Annotated[int, Field(ge=1, le=10_000)]
+ResultCount = Annotated[int, Field(ge=1, le=20)]
+LensMillimetres = Annotated[int, Field(ge=4, le=2000)]
+SolverSeconds = Annotated[float, Field(ge=0.5, le=60.0)]
+ShootingDay = Annotated[int, Field(ge=1, le=1000)]
+FrameRate = Annotated[float, Field(gt=0, le=240.0)]
+ReadingSpeed = Annotated[float, Field(gt=0, le=100.0)]
+Quantity = Annotated[int, Field(ge=0, le=100_000)]
 
 
 class ToolResult(BaseModel):
@@ -156,7 +169,7 @@ def register(func: Callable[..., ToolResult] | None = None, *, changes_productio
         doc = inspect.getdoc(fn) or ""
         if not doc:
             raise TypeError(f"tool {fn.__name__} needs a docstring: it is the model's tool description")
-        hints = typing.get_type_hints(fn)
+        hints = typing.get_type_hints(fn, include_extras=True)  # keeps Field bounds in Annotated
         params = list(inspect.signature(fn).parameters.values())
         if not params or params[0].name != "production":
             raise TypeError(f"tool {fn.__name__} must take `production` as its first parameter")

@@ -17,7 +17,7 @@ from knowledge.citations import Citation, DocType, SearchHit
 from knowledge.production import Production, normalise_scene_number
 from knowledge.screenplay import IntExt, Scene, TimeOfDay, eighths_text
 from slate.errors import SlateError
-from tools.registry import ToolResult, register
+from tools.registry import PageNumber, ResultCount, ToolResult, register
 
 SUMMARY_SENTENCES = 3
 
@@ -267,8 +267,8 @@ def find_scenes(
     location: str | None = None,
     time_of_day: TimeOfDay | None = None,
     int_ext: IntExt | None = None,
-    page_from: int | None = None,
-    page_to: int | None = None,
+    page_from: PageNumber | None = None,
+    page_to: PageNumber | None = None,
     text: str | None = None,
     numbers: list[str] | None = None,
     without: list[str] | None = None,
@@ -445,7 +445,7 @@ def location_report(production: Production, name: str) -> LocationReport:
 def search_documents(
     production: Production,
     query: str,
-    k: int = 5,
+    k: ResultCount = 5,
     doc_type: DocType | None = None,
     scene: str | None = None,
     character: str | None = None,

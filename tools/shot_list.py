@@ -34,7 +34,7 @@ from knowledge.production import Production
 from knowledge.scenes import is_off_screen
 from knowledge.screenplay import Element, Scene
 from slate.errors import CharacterNotFound, NotFound, SceneNotFound, SceneOmitted, SlateError
-from tools.registry import ToolResult, register
+from tools.registry import LensMillimetres, ToolResult, register
 from tools.script_lookup import scene_citation
 
 ShotSize = Literal["EWS", "WS", "MS", "MCU", "CU", "ECU", "INSERT", "OTS", "POV", "TWO-SHOT"]
@@ -1524,7 +1524,7 @@ def edit_shot_list(
     size: ShotSize | None = None,
     angle: Angle | None = None,
     movement: Movement | None = None,
-    lens_mm: int | None = None,
+    lens_mm: LensMillimetres | None = None,
     subjects: list[str] | None = None,
     description: str | None = None,
     notes: str | None = None,

@@ -9,10 +9,14 @@ documents with an upload area.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
+from slate.access import AccessPolicy
+from ui.guard import LoginClientMiddleware, guarded, load_for_user, sign_in
 from ui.handlers import (
     ALLOWED_EXTENSIONS,
     TAB_ARTIFACTS,
@@ -127,11 +131,20 @@ def launch_options() -> dict[str, Any]:
 
 
 def build_app(
-    settings: Settings, project: str | None = None, *, agent_factory: AgentFactory | None = None
+    settings: Settings,
+    project: str | None = None,
+    *,
+    agent_factory: AgentFactory | None = None,
+    access: AccessPolicy | None = None,
 ) -> gr.Blocks:
-    """The chat page for `project` (default: settings.project); `agent_factory` lets tests inject an agent."""
+    """The chat page for `project` (default: settings.project); `agent_factory` lets tests inject an agent.
+
+    With `access` (server mode) every event that names a project checks the signed-in person may
+    open it, and the page shows no project until it has loaded for that person."""
     handlers = Handlers(settings, project, agent_factory)
     project = handlers.default_project
+    g = _guard(access)
+    shown = project if access is None else None  # server mode: nothing before the person's own load
     lang = "en"
     c: dict[str, Any] = {}
 
@@ -141,7 +154,7 @@ def build_app(
         c["source_refs"] = gr.State([])
 
         with gr.Row(elem_classes="sl-top", equal_height=True):
-            c["header"] = gr.HTML(handlers.header(project, lang), padding=False)
+            c["header"] = gr.HTML(handlers.header(project, lang) if shown else "", padding=False)
             c["new_chat"] = gr.Button(
                 t("new_chat", lang),
                 size="sm",
@@ -240,8 +253,8 @@ def build_app(
                     )
                 with gr.Tab(t("tab_documents", lang), id=TAB_DOCUMENTS) as c["tab_documents"]:
                     c["project"] = gr.Dropdown(
-                        choices=handlers.projects(project),
-                        value=project,
+                        choices=handlers.projects(project) if shown else [],
+                        value=shown,
                         allow_custom_value=True,
                         label=t("project", lang),
                         info=t("project_info", lang),
@@ -256,7 +269,7 @@ def build_app(
                     )
                     c["ingest_report"] = gr.Markdown(elem_id="slate-ingest-report")
                     c["documents"] = gr.Dataframe(
-                        value=handlers.documents_table(project, lang),
+                        value=handlers.documents_table(project, lang) if shown else None,
                         interactive=False,
                         label=t("documents_list", lang),
                         max_height=360,
@@ -271,7 +284,7 @@ def build_app(
         lookup_limits = {"concurrency_id": "lookup", "concurrency_limit": 8}
 
         c["message"].submit(
-            handlers.chat,
+            g(handlers.chat),
             chat_inputs,
             out(ChatOutputs),
             api_name="chat",
@@ -281,7 +294,7 @@ def build_app(
         c["examples"].click(
             lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
         ).then(
-            handlers.chat,
+            g(handlers.chat),
             chat_inputs,
             out(ChatOutputs),
             api_visibility="private",
@@ -289,21 +302,21 @@ def build_app(
             **chat_limits,
         )
         c["sources"].select(
-            handlers.open_source,
+            g(handlers.open_source),
             [c["sources"], c["source_refs"], c["project"], c["lang"]],
             out(SourceOutputs),
             api_name="open_source",
             **lookup_limits,
         )
         c["picker"].input(
-            handlers.show_artifact,
+            g(handlers.show_artifact),
             [c["picker"], c["artifacts"], c["project"], c["lang"]],
             out(PanelOutputs),
             api_name="show_artifact",
             **lookup_limits,
         )
         c["upload"].upload(
-            handlers.upload,
+            g(handlers.upload, "change"),
             [c["upload"], c["project"], c["lang"]],
             out(UploadOutputs),
             api_name="upload",
@@ -311,28 +324,28 @@ def build_app(
             concurrency_limit=1,
         )
         c["project"].input(
-            handlers.switch_project,
+            g(handlers.switch_project),
             [c["project"], c["lang"]],
             out(ProjectOutputs),
             api_name="switch_project",
             **lookup_limits,
         )
         c["new_chat"].click(
-            handlers.switch_project,
+            g(handlers.switch_project),
             [c["project"], c["lang"]],
             out(ProjectOutputs),
             api_name="new_chat",
             **lookup_limits,
         )
         c["lang"].change(
-            handlers.set_language,
+            g(handlers.set_language),
             [c["lang"], c["project"], c["artifacts"], c["picker"], c["source_refs"]],
             out(LanguageOutputs),
             api_name="set_language",
             queue=False,
         )
         app.load(
-            handlers.load,
+            handlers.load if access is None else load_for_user(handlers, access),
             None,
             [c["project"], c["header"], c["documents"], c["session"]],
             api_visibility="private",
@@ -343,6 +356,13 @@ def build_app(
     # Tests and embedding code reach the handlers (and their staging folder) through the app.
     app.slate_handlers = handlers
     return app
+
+
+def _guard(access: AccessPolicy | None) -> Callable[..., Callable[..., Any]]:
+    """Handlers as they are, or (server mode) each checked against the signed-in person's projects."""
+    if access is None:
+        return lambda fn, right="read": fn
+    return lambda fn, right="read": guarded(fn, access, right)
 
 
 def parse_auth(auth: str | None) -> tuple[str, str] | None:
@@ -367,17 +387,24 @@ def launch(
     *,
     agent_factory: AgentFactory | None = None,
     block: bool = True,
+    access_file: Path | None = None,
 ) -> tuple[gr.Blocks, str]:
     """Serve the UI on `host:port` (127.0.0.1 unless told otherwise); return the app and its URL.
 
     No public share link unless `share`; `auth` (USER:PASS) asks for a login. With `block=False`
     the server runs in a thread and this returns at once (tests).
     """
-    app = build_app(settings, project, agent_factory=agent_factory)
+    access = AccessPolicy.load(access_file) if access_file else None  # server mode: users and owners
+    app = build_app(settings, project, agent_factory=agent_factory, access=access)
+    extra: dict[str, Any] = {}
+    if access is not None:
+        from starlette.middleware import Middleware
+
+        extra["app_kwargs"] = {"middleware": [Middleware(LoginClientMiddleware)]}
     _, url, share_url = app.launch(
         server_name=host or settings.ui_host,
         server_port=port or settings.ui_port,
-        auth=parse_auth(auth),
+        auth=sign_in(access) if access is not None else parse_auth(auth),
         share=share,
         inbrowser=False,
         quiet=True,
@@ -385,6 +412,7 @@ def launch(
         show_error=False,
         max_file_size=f"{settings.upload_max_mb}mb",
         footer_links=[],
+        **extra,
         **launch_options(),
     )
     shown = share_url or url

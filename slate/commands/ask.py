@@ -10,7 +10,7 @@ from slate.output import print_json
 from slate.settings import Settings
 
 if TYPE_CHECKING:
-    from agent.service import TurnResult
+    from agent.service import SlateAgent, TurnResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,4 +45,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"[{result.provenance.answered_by} · {result.usage.total_tokens} tokens · session {result.session}]"
     )
     print(footer, file=sys.stderr)
+    _confirm_pending(agent, result)
     return 0
+
+
+def _confirm_pending(agent: SlateAgent, result: TurnResult) -> None:
+    """Ask (y/N) about each change the gate refused; without a terminal nothing is applied."""
+    for change in result.pending:
+        if not sys.stdin.isatty():
+            print(f"{change.question} (not applied: run in a terminal to confirm)", file=sys.stderr)
+            continue
+        reply = input(f"{change.question} [y/N] ").strip().casefold()
+        if reply not in ("y", "yes", "是", "好"):
+            continue
+        record = agent.apply_change(change, result.session)
+        ok = record.data.get("kind") != "error"
+        done = ("已套用" if result.language == "zh" else "Applied") if ok else str(record.data.get("message"))
+        print(f"{done}{f': {record.path}' if record.path else ''}")

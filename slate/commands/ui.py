@@ -21,6 +21,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     _add_server_options(ui)
     ui.add_argument("--project", metavar="NAME", help="project to open (default: SLATE_PROJECT)")
+    ui.add_argument(
+        "--access",
+        metavar="FILE",
+        help="server mode: sign-in per user and who may read or change each project (access.toml)",
+    )
     ui.set_defaults(func=run_ui)
 
     demo = subparsers.add_parser(
@@ -41,9 +46,20 @@ def _add_server_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_ui(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
     from ui.app import launch
 
-    launch(settings, args.project or settings.project, args.host, args.port, args.auth, share=args.share)
+    access = Path(args.access) if args.access else None
+    launch(
+        settings,
+        args.project or settings.project,
+        args.host,
+        args.port,
+        args.auth,
+        share=args.share,
+        access_file=access,
+    )
     return 0
 
 

@@ -280,3 +280,15 @@ def test_xml_error_has_a_line(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as info:
         read_subtitle_file(path)
     assert info.value.line == 3
+
+
+def test_a_file_of_stray_timing_arrows_is_an_error_not_an_empty_track(tmp_path: Path) -> None:
+    """Issue 19: 100,000 `-->` lines used to read as a file with no cues (exit 0)."""
+    path = tmp_path / "arrows.srt"
+    path.write_text("-->\n" * 100_000, encoding="utf-8")
+    with pytest.raises(ParseError, match="No cue could be read") as caught:
+        read_subtitle_file(path)
+    assert caught.value.line == 1
+    from slate.cli import main
+
+    assert main(["subs", "check", str(path)]) == 2

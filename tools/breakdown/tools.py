@@ -34,7 +34,7 @@ from tools.breakdown.model import (
     SceneBreakdown,
     fold_name,
 )
-from tools.registry import ToolResult, register
+from tools.registry import Quantity, ToolResult, register
 
 
 class BreakdownResult(ToolResult):
@@ -322,7 +322,7 @@ def edit_breakdown(
     scene: str,
     category: Category,
     name: str,
-    count: int | None = None,
+    count: Quantity | None = None,
     character: str | None = None,
     detail: str | None = None,
     remove: bool = False,

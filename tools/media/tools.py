@@ -14,7 +14,7 @@ from knowledge.production import Production
 from slate.paths import safe_name
 from tools.media import operations
 from tools.media.models import AdrListResult, DialogueListResult, ShotChangesResult, TranscriptionResult
-from tools.registry import register
+from tools.registry import FrameRate, register
 from tools.subtitles.profiles import ProfileName
 from tools.subtitles.tools import resolve_subtitle_file
 
@@ -116,7 +116,7 @@ def make_dialogue_list(
     production: Production,
     subtitles: str | None = None,
     formats: list[DeliverableFormat] | None = None,
-    fps: float | None = None,
+    fps: FrameRate | None = None,
 ) -> DialogueListResult:
     """Make the timecoded dialogue list (scene, timecode in/out, character, dialogue, English and Chinese subtitle) as XLSX and PDF.
 
@@ -136,7 +136,7 @@ def make_adr_list(
     marks: list[str],
     subtitles: str | None = None,
     formats: list[DeliverableFormat] | None = None,
-    fps: float | None = None,
+    fps: FrameRate | None = None,
 ) -> AdrListResult:
     """Make ADR/dubbing cue lists per character (cue id, timecode, line, take notes) for the lines marked for re-recording.
 

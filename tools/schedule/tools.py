@@ -29,7 +29,7 @@ from knowledge.plan import CastIndex, Plan, StripScene, breakdown_from_productio
 from knowledge.production import Production
 from slate.errors import CharacterNotFound, SlateError
 from slate.paths import atomic_write_text
-from tools.registry import ToolResult, register
+from tools.registry import ShootingDay, SolverSeconds, ToolResult, register
 from tools.schedule.callsheet import CallSheet, build_call_sheet, call_sheet_html, call_sheet_markdown
 from tools.schedule.export import write_export
 from tools.schedule.model import DoodRow, Figures, Problem, Schedule, ScheduledDay, build_problem
@@ -320,7 +320,7 @@ def schedule_result(
 @register(changes_production=True)
 def plan_schedule(
     production: Production,
-    time_limit_s: float = AGENT_TIME_LIMIT_S,
+    time_limit_s: SolverSeconds = AGENT_TIME_LIMIT_S,
     unavailable: dict[str, list[str]] | None = None,
 ) -> ScheduleResult:
     """Plan the shoot: an optimised stripboard with days, holding cost, company moves and a proven bound.
@@ -367,7 +367,7 @@ def add_unavailability(production: Production, who: str, dates: list[str]) -> Sc
 
 
 @register(changes_production=True)
-def call_sheet(production: Production, day: int) -> CallSheetResult:
+def call_sheet(production: Production, day: ShootingDay) -> CallSheetResult:
     """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
 
     Uses the last plan made from the same inputs (or plans the shoot first) and writes the call

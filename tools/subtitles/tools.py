@@ -13,7 +13,7 @@ from knowledge.citations import Citation
 from knowledge.production import Production
 from slate.errors import NotFound, SlateError, SubtitleError
 from slate.paths import safe_name
-from tools.registry import register
+from tools.registry import FrameRate, ReadingSpeed, register
 from tools.subtitles import operations
 from tools.subtitles.bilingual import looks_chinese
 from tools.subtitles.models import SubtitleOutput, SubtitleReport
@@ -78,8 +78,8 @@ def check_subtitles(
     production: Production,
     file: str | None = None,
     profile: str | None = None,
-    fps: float | None = None,
-    cps: float | None = None,
+    fps: FrameRate | None = None,
+    cps: ReadingSpeed | None = None,
 ) -> SubtitleReport:
     """Check a subtitle file against Netflix-style rules (timing, gaps, line length, reading speed, script, punctuation).
 
@@ -101,7 +101,7 @@ def fix_subtitles(
     production: Production,
     file: str | None = None,
     profile: str | None = None,
-    fps: float | None = None,
+    fps: FrameRate | None = None,
     to_script: ScriptTarget | None = None,
 ) -> SubtitleOutput:
     """Fix a subtitle file's timing and line breaks without changing a word, and list what still needs a person.

@@ -1,0 +1,93 @@
+"""Server mode, two users over HTTP: user A can neither see nor open user B's project by any route."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+
+from knowledge.ingest import ingest
+from knowledge.sample_production import sample_files
+from slate.access import hash_password
+from slate.settings import Settings, load_settings
+from ui.app import launch
+
+pytestmark = pytest.mark.server
+
+ADA, BEN = ("ada", "ada-pass"), ("ben", "班的密碼")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    settings = load_settings(home=tmp_path_factory.mktemp("access-home"), embedder="fake")
+    files = sample_files()
+    ingest(settings, "alpha", [files["screenplay"]])
+    ingest(settings, "bravo-secret", [files["screenplay"], files["cast"]])
+    return settings
+
+
+@pytest.fixture(scope="module")
+def url(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    access = tmp_path_factory.mktemp("access") / "access.toml"
+    access.write_text(
+        f'[users]\nada = "{hash_password(ADA[1])}"\nben = "{hash_password(BEN[1])}"\n'
+        '[projects.alpha]\neditors = ["ada"]\n[projects."bravo-secret"]\neditors = ["ben"]\n',
+        encoding="utf-8",
+    )
+    app, address = launch(settings, "alpha", None, free_port(), None, block=False, access_file=access)
+    try:
+        yield address
+    finally:
+        app.close()
+
+
+def signed_in(url: str, user: tuple[str, str]) -> httpx.Client:
+    http = httpx.Client(base_url=url, timeout=60)
+    assert http.post("/login", data={"username": user[0], "password": user[1]}).status_code == 200
+    return http
+
+
+def test_the_page_names_no_other_users_project(url: str) -> None:
+    page = signed_in(url, ADA).get("/config")
+    assert page.status_code == 200 and "bravo-secret" not in page.text
+    assert httpx.get(f"{url.rstrip('/')}/config").status_code in (401, 403)  # nothing before signing in
+
+
+def test_user_a_cannot_open_user_bs_project_by_any_route(url: str, tmp_path: Path) -> None:
+    ada = Client(url, auth=ADA, verbose=False)
+    assert "alpha" in ada.predict("alpha", "en", api_name="/switch_project")[0]
+    script = tmp_path / "note.txt"
+    script.write_text("hello", encoding="utf-8")
+    for name in ("bravo-secret", "../bravo-secret", "bravo-secret/", "/x/projects/bravo-secret", "nope"):
+        calls = {
+            "/switch_project": (name, "en"),
+            "/new_chat": (name, "en"),
+            "/chat": ("Which scenes is 阿輝 in?", [], name, "en"),
+            "/show_artifact": (None, name, "en"),
+            "/upload": ([handle_file(str(script))], name, "en"),
+        }
+        for route, args in calls.items():
+            with pytest.raises(AppError, match="You do not have access to that project"):
+                ada.predict(*args, api_name=route)
+    # Ben, who owns it, gets in.
+    ben = Client(url, auth=BEN, verbose=False)
+    assert "bravo-secret" in ben.predict("bravo-secret", "en", api_name="/switch_project")[0]
+
+
+def test_wrong_passwords_are_throttled(url: str) -> None:
+    http = httpx.Client(base_url=url, timeout=60)
+    for _ in range(5):
+        assert http.post("/login", data={"username": "ben", "password": "guess"}).status_code == 400
+    # Locked for a while, even with the right password.
+    assert http.post("/login", data={"username": "ben", "password": BEN[1]}).status_code == 400

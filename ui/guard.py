@@ -1,0 +1,113 @@
+"""Server mode for the UI: every event that names a project checks the signed-in person may open it.
+
+The project arrives from the browser (a dropdown value, or any value a client posts to the API), so
+it is checked on every call, not only when the picker is filled. The rules live in `slate.access`;
+this module only adapts them to Gradio (which hands a handler the request when a parameter is
+annotated `gr.Request`).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import gradio as gr
+
+from slate.access import AccessDenied, AccessPolicy, Right
+
+# The address of the client posting to /login: Gradio's auth callable gets only a name and password.
+login_client: contextvars.ContextVar[str] = contextvars.ContextVar("login_client", default="")
+
+_DENIED = {"en": "You do not have access to that project.", "zh": "你冇權限開啟呢個製作。"}
+
+
+def guarded(fn: Callable[..., Any], access: AccessPolicy, right: Right = "read") -> Callable[..., Any]:
+    """`fn` (a Handlers method with `project` and maybe `lang` parameters), refusing a project the
+    signed-in person may not open for `right` with one plain sentence."""
+    signature = inspect.signature(fn)
+    names = list(signature.parameters)
+    at, lang_at = names.index("project"), names.index("lang") if "lang" in names else None
+    request_param = inspect.Parameter(
+        "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=gr.Request
+    )
+
+    def check(args: tuple[Any, ...]) -> tuple[Any, ...]:
+        *inputs, request = args
+        try:
+            access.check(getattr(request, "username", None), inputs[at], right)
+        except AccessDenied:
+            lang = inputs[lang_at] if lang_at is not None and inputs[lang_at] == "zh" else "en"
+            raise gr.Error(_DENIED[lang], print_exception=False) from None
+        return tuple(inputs)
+
+    if inspect.isgeneratorfunction(fn):
+
+        def stream(*args: Any) -> Any:
+            yield from fn(*check(args))
+
+        wrapper: Callable[..., Any] = stream
+    else:
+
+        def call(*args: Any) -> Any:
+            return fn(*check(args))
+
+        wrapper = call
+    # Gradio reads the signature and annotations to inject the request: give it the handler's own
+    # parameters plus `request`, and no `__wrapped__` (which would hide `request`).
+    wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), request_param])  # type: ignore[attr-defined]
+    # Only `request` is annotated: the handler's own hints are strings naming ui.handlers types,
+    # which Gradio could not resolve from here (and it would then not see `request` at all).
+    wrapper.__annotations__ = {"request": gr.Request}
+    wrapper.__name__ = getattr(fn, "__name__", "handler")
+    return wrapper
+
+
+def load_for_user(handlers: Any, access: AccessPolicy) -> Callable[[gr.Request], tuple[Any, Any, Any, str]]:
+    """The page-load handler in server mode: the picker lists only the projects this person may read."""
+    from agent.service import new_session_id
+
+    def load(request: gr.Request) -> tuple[Any, Any, Any, str]:
+        mine = access.visible(getattr(request, "username", None), handlers.projects())
+        project = (
+            handlers.default_project if handlers.default_project in mine else (mine[0] if mine else None)
+        )
+        if project is None:
+            return gr.update(choices=[], value=None), "", None, new_session_id()
+        return (
+            gr.update(choices=mine, value=project),
+            handlers.header(project, "en"),
+            handlers.documents_table(project, "en"),
+            new_session_id(),
+        )
+
+    return load
+
+
+def sign_in(access: AccessPolicy) -> Callable[[str, str], bool]:
+    """Gradio's auth callable: the policy's check, throttled by name and by the client's address."""
+
+    def auth(username: str, password: str) -> bool:
+        return access.sign_in(username, password, login_client.get())
+
+    return auth
+
+
+class LoginClientMiddleware:
+    """ASGI middleware noting the client address of each /login post for `sign_in` (a reverse proxy's
+    own address unless the server runs with --forwarded-allow-ips / proxy headers)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope.get("type") == "http" and str(scope.get("path", "")).endswith("/login"):
+            client = scope.get("client") or ("", 0)
+            token = login_client.set(str(client[0]))
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                login_client.reset(token)
+            return
+        await self.app(scope, receive, send)
