@@ -29,8 +29,16 @@ from knowledge.plan import CastIndex, Plan, StripScene, breakdown_from_productio
 from knowledge.production import Production
 from slate.errors import CharacterNotFound, SlateError
 from slate.paths import atomic_write_text
+from tools.breakdown.model import Breakdown
+from tools.breakdown.tools import current_breakdown
 from tools.registry import ToolResult, register
-from tools.schedule.callsheet import CallSheet, build_call_sheet, call_sheet_html, call_sheet_markdown
+from tools.schedule.callsheet import (
+    CallElement,
+    CallSheet,
+    build_call_sheet,
+    call_sheet_html,
+    call_sheet_markdown,
+)
 from tools.schedule.export import write_export
 from tools.schedule.model import DoodRow, Figures, Problem, Schedule, ScheduledDay, build_problem
 from tools.schedule.solver import solve_schedule, summary_lines
@@ -262,6 +270,8 @@ class CallSheetResult(ToolResult):
     cast: list[dict[str, Any]]
     locations: list[dict[str, Any]]
     notes: list[dict[str, Any]]
+    background: list[CallElement] = Field(default_factory=list, description="The day's extras, by scene.")
+    stunts: list[CallElement] = Field(default_factory=list, description="The day's stunts, by scene.")
     markdown: str = ""
 
     def summary(self) -> str:
@@ -366,6 +376,13 @@ def add_unavailability(production: Production, who: str, dates: list[str]) -> Sc
     return result
 
 
+def production_breakdown(production: Production) -> Breakdown | None:
+    """The breakdown (detection with the coordinator's edits) for call sheets; None without a script."""
+    if production.screenplay is None:
+        return None
+    return current_breakdown(production)[0]
+
+
 @register(changes_production=True)
 def call_sheet(production: Production, day: int) -> CallSheetResult:
     """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
@@ -377,7 +394,7 @@ def call_sheet(production: Production, day: int) -> CallSheetResult:
         day: the shooting day, 1 for the first day of the shoot.
     """
     shoot = plan_shoot(production, time_limit_s=AGENT_TIME_LIMIT_S, reuse=True)
-    sheet = build_call_sheet(shoot.problem, shoot.schedule, day)
+    sheet = build_call_sheet(shoot.problem, shoot.schedule, day, production_breakdown(production))
     path = production.output_dir / f"callsheet_day{day}.html"
     atomic_write_text(path, call_sheet_html(sheet))
     return call_sheet_result(sheet, shoot.plan, [str(path)])
@@ -400,6 +417,8 @@ def call_sheet_result(sheet: CallSheet, plan: Plan, files: list[str]) -> CallShe
         cast=data["cast"],
         locations=data["locations"],
         notes=data["notes"],
+        background=sheet.background,
+        stunts=sheet.stunts,
         markdown=call_sheet_markdown(sheet),
         files=files,
         sources=_plan_citation(plan),

@@ -78,6 +78,11 @@ def test_plan_then_unavailability_then_call_sheet(production: Production) -> Non
     assert [s["id"] for s in sheet.scenes] == again.days[1].scenes
     assert all(len(c["call"]) == 5 for c in sheet.cast)
     assert Path(sheet.files[0]).name == "callsheet_day2.html"
+    # The breakdown feeds the sheet: the day's extras and stunts, each scene's props.
+    assert "## Background and stunts" in sheet.markdown
+    assert any(s["props"] for s in sheet.scenes)
+    every_day = [get_tool("call_sheet")(production, day=d) for d in range(1, len(again.days) + 1)]
+    assert any(c.stunts for c in every_day) and any(c.background for c in every_day)
 
 
 def test_unknown_person_names_the_nearest(production: Production) -> None:
