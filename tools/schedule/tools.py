@@ -45,6 +45,9 @@ from tools.schedule.solver import solve_schedule, summary_lines
 
 OVERRIDES_FILE = "schedule_overrides.yaml"
 CACHE_FILE = "schedule_cache.json"
+# Part of the cache key: raise it when the constraints or the objective change meaning, so a plan
+# proven optimal under the old model is not reused.
+SCHEDULE_MODEL_VERSION = 2
 AGENT_TIME_LIMIT_S = 10.0
 
 
@@ -109,9 +112,15 @@ def require_plan(production: Production, plan_path: str | Path | None = None) ->
     return load_plan(path)
 
 
-def _fingerprint(plan: Plan, strips: Sequence[StripScene], unavailable: Mapping[str, Sequence[date]]) -> str:
+def _fingerprint(
+    plan: Plan, strips: Sequence[StripScene], problem: Problem, unavailable: Mapping[str, Sequence[date]]
+) -> str:
+    """Everything a plan depends on: the plan, the strips, the cast and locations lists as read."""
     payload = {
+        "model": SCHEDULE_MODEL_VERSION,
         "plan": plan.model_dump(mode="json"),
+        "cast": [m.model_dump(mode="json") for m in problem.cast],
+        "locations": [e.model_dump(mode="json") for e in problem.locations],
         "strips": [s.model_dump(mode="json") for s in strips],
         "unavailable": {k: [d.isoformat() for d in v] for k, v in sorted(unavailable.items())},
     }
@@ -148,13 +157,17 @@ def plan_shoot(
         plan.location_entries(production.locations),
         extra_unavailable=unavailable,
     )
-    key = _fingerprint(plan, strips, unavailable)
+    key = _fingerprint(plan, strips, problem, unavailable)
     cache = _artifact_path(production, CACHE_FILE)
-    if reuse and cache.exists():
+    if cache.exists():
         try:
             cached = json.loads(cache.read_text(encoding="utf-8"))
             if cached.get("key") == key:
-                return PlannedShoot(plan, strips, problem, Schedule.model_validate(cached["schedule"]))
+                schedule = Schedule.model_validate(cached["schedule"])
+                # A plan proven optimal for exactly these inputs stays optimal: searching again
+                # could only find another plan of the same cost, so it is reused even unasked.
+                if reuse or schedule.status == "optimal":
+                    return PlannedShoot(plan, strips, problem, schedule)
         except (ValueError, KeyError):
             pass  # a stale or damaged cache is simply replaced below
     # The limit is the whole request's: reading the plan and building the problem count against it.

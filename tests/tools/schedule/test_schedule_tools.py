@@ -187,3 +187,35 @@ def test_cli_plan_alone_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert err.startswith(f"slate: error: {plan}:4: Unknown cast id 'B'")
     assert "scenes[1] (id '1')" in err
+
+
+TINY_PLAN = """\
+production: tiny
+start_date: 2027-03-01
+days_off: [sunday]
+cast:
+  - {{id: MEI, daily_rate: 1000, unavailable: [{mei_off}]}}
+  - {{id: AH FAI, daily_rate: 2000}}
+scenes:
+  - {{id: "1", location: ROOFTOP, cast: [MEI], est_hours: 8}}
+  - {{id: "2", location: TAXI, cast: [AH FAI, MEI], est_hours: 8}}
+  - {{id: "3", location: ROOFTOP, cast: [AH FAI], est_hours: 3}}
+"""
+
+
+def test_a_plan_proven_optimal_is_reused_for_the_same_inputs_only(tmp_path: Path) -> None:
+    from tools.schedule.tools import plan_shoot
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(TINY_PLAN.format(mei_off="2027-03-02"), encoding="utf-8")
+    production = Production.from_files(plan=plan, name="tiny", output_dir=tmp_path / "project")
+    first = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
+    assert first.status == "optimal"
+    cache = production.artifacts_dir / "schedule_cache.json"
+    key = json.loads(cache.read_text(encoding="utf-8"))["key"]
+    again = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
+    assert again == first  # the very record, its timing included: nothing was searched again
+    plan.write_text(TINY_PLAN.format(mei_off="2027-03-01"), encoding="utf-8")
+    changed = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
+    assert json.loads(cache.read_text(encoding="utf-8"))["key"] != key
+    assert all(date(2027, 3, 1) != day.date or "1" not in day.scenes for day in changed.days)
