@@ -164,9 +164,11 @@ def plan_shoot(
             cached = json.loads(cache.read_text(encoding="utf-8"))
             if cached.get("key") == key:
                 schedule = Schedule.model_validate(cached["schedule"])
-                # A plan proven optimal for exactly these inputs stays optimal: searching again
-                # could only find another plan of the same cost, so it is reused even unasked.
-                if reuse or schedule.status == "optimal":
+                # A plan proven optimal for exactly these inputs stays optimal, and a search with
+                # no more time than the cached one had would only re-roll the same search: either
+                # way the plan the crew was just shown is returned at once.
+                searched = float(cached.get("time_limit_s", 0.0))
+                if reuse or schedule.status == "optimal" or searched >= time_limit_s:
                     return PlannedShoot(plan, strips, problem, schedule)
         except (ValueError, KeyError):
             pass  # a stale or damaged cache is simply replaced below
@@ -175,7 +177,11 @@ def plan_shoot(
     schedule = solve_schedule(problem, time_limit_s=left, num_workers=num_workers)
     if remember:
         atomic_write_text(
-            cache, json.dumps({"key": key, "schedule": schedule.model_dump(mode="json")}, ensure_ascii=False)
+            cache,
+            json.dumps(
+                {"key": key, "time_limit_s": time_limit_s, "schedule": schedule.model_dump(mode="json")},
+                ensure_ascii=False,
+            ),
         )
     return PlannedShoot(plan, strips, problem, schedule)
 

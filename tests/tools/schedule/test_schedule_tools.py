@@ -215,6 +215,13 @@ def test_a_plan_proven_optimal_is_reused_for_the_same_inputs_only(tmp_path: Path
     key = json.loads(cache.read_text(encoding="utf-8"))["key"]
     again = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
     assert again == first  # the very record, its timing included: nothing was searched again
+    # A plan not proven optimal is reused only for a request with no more time than it had.
+    record = json.loads(cache.read_text(encoding="utf-8"))
+    record["schedule"]["status"], record["time_limit_s"] = "feasible", 5
+    cache.write_text(json.dumps(record), encoding="utf-8")
+    assert plan_shoot(production, time_limit_s=5, num_workers=1).schedule.status == "feasible"
+    assert plan_shoot(production, time_limit_s=8, num_workers=1).schedule.status == "optimal"
+    assert json.loads(cache.read_text(encoding="utf-8"))["time_limit_s"] == 8
     plan.write_text(TINY_PLAN.format(mei_off="2027-03-01"), encoding="utf-8")
     changed = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
     assert json.loads(cache.read_text(encoding="utf-8"))["key"] != key
