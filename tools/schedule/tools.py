@@ -29,6 +29,8 @@ from knowledge.plan import CastIndex, Plan, StripScene, breakdown_from_productio
 from knowledge.production import Production
 from slate.errors import CharacterNotFound, SlateError
 from slate.paths import atomic_write_text
+from tools.breakdown.build import notes_documents
+from tools.breakdown.edits import edits_paths
 from tools.breakdown.model import Breakdown
 from tools.breakdown.tools import current_breakdown
 from tools.registry import ToolResult, register
@@ -395,11 +397,35 @@ def add_unavailability(production: Production, who: str, dates: list[str]) -> Sc
     return result
 
 
+# Detection over a whole script takes about a second; call sheets ask for it on every turn, so the
+# last few are kept, keyed on everything detection reads (files by size and modification time).
+_BREAKDOWNS: dict[str, Breakdown] = {}
+_BREAKDOWNS_KEPT = 4
+
+
+def _breakdown_key(production: Production) -> str:
+    files = [Path(production.require_script().file), *edits_paths(production), *notes_documents(production)]
+    stamps = [
+        (str(f), f.stat().st_size, f.stat().st_mtime_ns) if f.exists() else (str(f), -1, -1) for f in files
+    ]
+    payload = {
+        "files": stamps,
+        "cast": [m.model_dump(mode="json") for m in production.cast],
+        "locations": [e.model_dump(mode="json") for e in production.locations],
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
 def production_breakdown(production: Production) -> Breakdown | None:
     """The breakdown (detection with the coordinator's edits) for call sheets; None without a script."""
     if production.screenplay is None:
         return None
-    return current_breakdown(production)[0]
+    key = _breakdown_key(production)
+    if key not in _BREAKDOWNS:
+        while len(_BREAKDOWNS) >= _BREAKDOWNS_KEPT:
+            del _BREAKDOWNS[next(iter(_BREAKDOWNS))]
+        _BREAKDOWNS[key] = current_breakdown(production)[0]
+    return _BREAKDOWNS[key]
 
 
 @register(changes_production=True)

@@ -83,6 +83,11 @@ def test_plan_then_unavailability_then_call_sheet(production: Production) -> Non
     assert any(s["props"] for s in sheet.scenes)
     every_day = [get_tool("call_sheet")(production, day=d) for d in range(1, len(again.days) + 1)]
     assert any(c.stunts for c in every_day) and any(c.background for c in every_day)
+    # A coordinator's edit reaches the next call sheet (the kept breakdown is keyed on the edits file).
+    scene = again.days[1].scenes[0]
+    get_tool("edit_breakdown")(production, scene=scene, category="stunts", name="WIRE FALL 吊威也")
+    edited = get_tool("call_sheet")(production, day=2)
+    assert "WIRE FALL 吊威也" in [e.name for e in edited.stunts if e.scene == scene]
 
 
 def test_unknown_person_names_the_nearest(production: Production) -> None:
