@@ -288,6 +288,15 @@ class PlanScene(_Entry):
     omit: bool = Field(False, description="Leave this scene out of the schedule (already shot, cut).")
 
 
+class PlanBlock(_Entry):
+    """A block: the only dates a location (its booking) or a cast member (their hold) may be used."""
+
+    location: Text | None = Field(None, description="A location id or alias: its scenes go on these dates.")
+    cast: Text | None = Field(None, description="A cast id or alias: their scenes go on these dates.")
+    dates: Dates = Field(default_factory=list, description="Dates and `start..end` ranges.")
+    active: bool = Field(True, description="false keeps the block in the file but switches it off.")
+
+
 class Weights(_Entry):
     """What one unit of each cost is worth in the objective."""
 
@@ -315,6 +324,10 @@ class Plan(_Entry):
     max_consecutive_days: int | None = Field(
         None, ge=1, description="Most consecutive calendar days a cast member may work."
     )
+    split_days: bool = Field(
+        True, description="false: a shooting day holds DAY scenes or DUSK/NIGHT scenes, never both."
+    )
+    blocks: list[PlanBlock] = Field(default_factory=list, description="Booked dates for a location or cast.")
     cast_list: Text | None = Field(None, description="A cast list file, relative to the plan.")
     locations_list: Text | None = Field(None, description="A locations list file, relative to the plan.")
     breakdown: Text | None = Field(None, description="The coordinator's breakdown edits (YAML/CSV/XLSX).")
@@ -670,6 +683,24 @@ def _check(plan: Plan) -> None:
             seen[key] = number
     for number, scene in enumerate(plan.scenes):
         check_scene_window(plan, scene, number)
+    for number, block in enumerate(plan.blocks):
+        _check_block(plan, block, number)
+
+
+def _check_block(plan: Plan, block: PlanBlock, number: int) -> None:
+    """A block names one location or one cast member and at least one shooting date."""
+    where: dict[str, Any] = {"section": "blocks", "index": number}
+    if (block.location is None) == (block.cast is None):
+        raise plan.error("A block names either a location or a cast member (one of them)", key=None, **where)
+    if not block.dates:
+        raise plan.error("A block needs its dates (a list or `start..end`)", key="dates", **where)
+    if not any(plan.is_shooting_date(d) for d in block.dates):
+        raise plan.error(
+            "None of the block's dates is a shooting date (all are days off or holidays)",
+            key="dates",
+            value=", ".join(d.isoformat() for d in block.dates[:3]),
+            **where,
+        )
 
 
 def check_scene_window(plan: Plan, scene: PlanScene | StripScene, number: int | None) -> None:

@@ -127,7 +127,7 @@ def run_callsheet(args: argparse.Namespace, settings: Settings) -> int:
     from slate.output import print_json
     from slate.paths import atomic_write_text
     from tools.schedule.callsheet import build_call_sheet, call_sheet_html, call_sheet_markdown
-    from tools.schedule.tools import plan_shoot
+    from tools.schedule.tools import plan_shoot, production_breakdown
 
     production = _production(args, settings)
     remember = args.project is not None
@@ -139,7 +139,7 @@ def run_callsheet(args: argparse.Namespace, settings: Settings) -> int:
         reuse=remember,
         remember=remember,
     )
-    sheet = build_call_sheet(shoot.problem, shoot.schedule, args.day)
+    sheet = build_call_sheet(shoot.problem, shoot.schedule, args.day, production_breakdown(production))
     fmt = args.format
     if fmt is None and args.output:
         suffix = Path(args.output).suffix.lower()

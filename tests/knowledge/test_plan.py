@@ -167,6 +167,19 @@ HEAD = "start_date: 2027-03-01\ndays_off: [sunday]\ncast:\n  - {id: AH FAI, dail
         ("scenes:\n  - {id: '9', est_hours: -1}\n", 6, ["greater than 0", "est_hours"]),
         ("cast_list: missing.csv\n", 5, ["does not exist", "cast_list"]),
         ("scenes: [ {id: 1\n", 6, ["Not valid YAML"]),
+        (
+            "blocks:\n  - {cast: AH FAI, location: ROOFTOP, dates: 2027-03-02}\n",
+            6,
+            ["either a location or a cast member", "blocks[1]"],
+        ),
+        ("blocks:\n  - {cast: AH FAI}\n", 6, ["needs its dates", "blocks[1]", "'dates'"]),
+        (
+            "blocks:\n  - {location: ROOFTOP, dates: 2027-03-07}\n",
+            6,
+            ["None of the block's dates", "blocks[1]"],
+        ),
+        ("blocks:\n  - {location: ROOFTOP, dates: 2027-03-40}\n", 6, ["'2027-03-40' is not a date"]),
+        ("split_days: sometimes\n", 5, ["split_days"]),
     ],
 )
 def test_validation_errors_are_located(tmp_path: Path, tail: str, line: int, fragments: list[str]) -> None:

@@ -45,7 +45,7 @@ def baseline_plan(problem: Problem) -> BaselinePlan:
     cursor = 0
     # Tracks who works when, so the working rules (turnaround, consecutive days) are kept too.
     board = DayState(problem, {}, problem.horizon)
-    rules = board.rest_rule or board.run_limit is not None
+    rules = board.rest_rule or board.run_limit is not None or board.split_rule
 
     def fits(s: int, d: int) -> bool:
         span = problem.span(s)
@@ -56,7 +56,11 @@ def baseline_plan(problem: Problem) -> BaselinePlan:
         return not whole[d] and used[d] + problem.minutes[s] <= problem.day_minutes
 
     for s in stripboard_order(problem):
-        allowed = {d for d in problem.allowed_starts(s) if not rules or board.rules_allow(s, d)}
+        allowed = {
+            d
+            for d in problem.allowed_starts(s)
+            if not rules or (board.rules_allow(s, d) and (not board.split_rule or board.split_allows(s, d)))
+        }
         fit_day = next((d for d in range(cursor, problem.horizon) if fits(s, d)), None)
         day = next((d for d in range(cursor, problem.horizon) if d in allowed and fits(s, d)), None)
         if day is None:

@@ -4,8 +4,10 @@ Times are planned from the plan's general call: scenes follow in the day's shoot
 taking its estimated hours; a cast member is on set when their first scene starts and called
 their makeup time earlier (never before general call minus makeup). Notes for stunts, extras,
 vehicles and effects come from the plan's scene notes and from the script's action lines that
-mention them, with the line number. Weather and sunrise are left to the crew: Slate works
-offline and does not invent them.
+mention them, with the line number. With the production's breakdown (`tools/breakdown`), the day's
+background (extras, with the head count) and stunts are listed, and each scene's props, special
+effects and vehicles. Weather and sunrise are left to the crew: Slate works offline and does not
+invent them.
 """
 
 from __future__ import annotations
@@ -20,10 +22,17 @@ from pydantic import BaseModel, Field
 from knowledge.cast_list import normalise_name
 from knowledge.screenplay import eighths_text
 from slate.errors import SlateError
+from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
 from tools.schedule.dood import cast_order
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
 
 NoteKind = Literal["stunts", "extras", "vehicles", "effects", "plan"]
+# The breakdown categories a call sheet lists: the day's people (background, stunts), then what
+# each scene needs on set.
+DayCategory = Literal["background", "stunts"]
+SceneCategory = Literal["props", "sfx", "vehicles"]
+DAY_CATEGORIES: tuple[DayCategory, ...] = ("background", "stunts")
+SCENE_CATEGORIES: tuple[SceneCategory, ...] = ("props", "sfx", "vehicles")
 
 # What to look for in action lines, in English and Chinese (Traditional as HK scripts write it).
 NOTE_PATTERNS: dict[NoteKind, re.Pattern[str]] = {
@@ -64,6 +73,9 @@ class CallScene(BaseModel):
     cast: list[str]
     cast_numbers: list[int]
     synopsis: str | None = None
+    props: list[str] = Field(default_factory=list, description="From the breakdown, with quantities.")
+    sfx: list[str] = Field(default_factory=list, description="Special effects, from the breakdown.")
+    vehicles: list[str] = Field(default_factory=list, description="From the breakdown.")
 
 
 class CallCast(BaseModel):
@@ -91,6 +103,15 @@ class CallNote(BaseModel):
     line: int | None = Field(None, description="Source line in the script, when the note comes from it.")
 
 
+class CallElement(BaseModel):
+    """A breakdown element needed on the day: background (with its head count) or a stunt."""
+
+    scene: str
+    category: DayCategory
+    name: str
+    count: int | None = Field(None, description="Head count when the breakdown gives one.")
+
+
 class CallSheet(BaseModel):
     """One day's call sheet."""
 
@@ -104,12 +125,25 @@ class CallSheet(BaseModel):
     cast: list[CallCast]
     locations: list[CallLocation]
     notes: list[CallNote]
+    background: list[CallElement] = Field(default_factory=list, description="Extras, scene by scene.")
+    stunts: list[CallElement] = Field(default_factory=list)
+    breakdown_used: bool = Field(False, description="The production's breakdown was read for this sheet.")
     company_moves: int
     pages: str
     hours: float
     weather: str = "Not filled in: Slate works offline. Check the Hong Kong Observatory forecast."
     sunrise_sunset: str = "Not filled in: look up the day's sunrise and sunset for the location."
     advance: list[str] = Field(default_factory=list, description="Next shooting day's scenes.")
+
+    @property
+    def extras_count(self) -> int:
+        """The day's background head count: the counts the breakdown gives, summed over scenes."""
+        return sum(e.count or 0 for e in self.background)
+
+    @property
+    def extras_uncounted(self) -> bool:
+        """Some background element has no count, so the head count is a floor."""
+        return any(e.count is None for e in self.background)
 
 
 def _at(day: date, clock: time, minutes: float) -> time:
@@ -180,8 +214,11 @@ def cast_numbers(problem: Problem) -> dict[str, int]:
     return {member: number for number, member in enumerate(cast_order(problem), start=1)}
 
 
-def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallSheet:
-    """The call sheet for shooting day `day` (1-based) of `schedule`."""
+def build_call_sheet(
+    problem: Problem, schedule: Schedule, day: int, breakdown: Breakdown | None = None
+) -> CallSheet:
+    """The call sheet for shooting day `day` (1-based) of `schedule`; with the production's
+    `breakdown`, its extras, stunts and each scene's props, effects and vehicles."""
     if not 1 <= day <= len(schedule.days):
         raise SlateError(
             f"There is no shooting day {day}; the schedule has days 1 to {len(schedule.days)}",
@@ -195,6 +232,7 @@ def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallShee
     actors = {normalise_name(m.id): m.actor for m in problem.cast}
     places = {normalise_name(e.id): e for e in problem.locations}
 
+    sheets = {s.scene.upper(): s for s in breakdown.scenes} if breakdown else {}
     scenes: list[CallScene] = []
     elapsed = 0.0
     first_start: dict[str, float] = {}
@@ -220,6 +258,7 @@ def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallShee
                 cast=list(strip.cast),
                 cast_numbers=sorted(numbers[c] for c in strip.cast),
                 synopsis=strip.synopsis,
+                **_scene_elements(sheets.get(strip.id.upper())),
             )
         )
         elapsed += hours
@@ -271,11 +310,33 @@ def build_call_sheet(problem: Problem, schedule: Schedule, day: int) -> CallShee
         cast=cast,
         locations=locations,
         notes=scene_notes(problem, indices),
+        background=_day_elements(sheets, scenes, "background"),
+        stunts=_day_elements(sheets, scenes, "stunts"),
+        breakdown_used=breakdown is not None,
         company_moves=planned.company_moves,
         pages=eighths_text(planned.eighths) if planned.eighths else "0",
         hours=planned.hours,
         advance=advance,
     )
+
+
+def _scene_elements(sheet: SceneBreakdown | None) -> dict[SceneCategory, list[str]]:
+    if sheet is None:
+        return {}
+    return {category: [e.text() for e in sheet.of(category)] for category in SCENE_CATEGORIES}
+
+
+def _day_elements(
+    sheets: dict[str, SceneBreakdown], scenes: list[CallScene], category: DayCategory
+) -> list[CallElement]:
+    found: list[CallElement] = []
+    for scene in scenes:
+        sheet = sheets.get(scene.id.upper())
+        elements: list[BreakdownElement] = sheet.of(category) if sheet else []
+        found.extend(
+            CallElement(scene=scene.id, category=category, name=e.name, count=e.count) for e in elements
+        )
+    return found
 
 
 def scene_notes(problem: Problem, indices: list[int]) -> list[CallNote]:
@@ -323,6 +384,7 @@ def call_sheet_markdown(sheet: CallSheet) -> str:
             f"| {_clock(scene.start)} | {scene.id} | {scene.set} | {scene.int_ext} | {scene.day_night} | "
             f"{scene.pages} | {cast} | {scene.synopsis or ''} |"
         )
+    out += _breakdown_markdown(sheet)
     out += [
         "",
         "## Cast",
@@ -349,6 +411,65 @@ def call_sheet_markdown(sheet: CallSheet) -> str:
     if sheet.advance:
         out += ["", "## Advance schedule", "", *(f"- {line}" for line in sheet.advance)]
     return "\n".join(out) + "\n"
+
+
+def _element_text(element: CallElement) -> str:
+    return f"Sc {element.scene}: {element.name}" + (f" ({element.count})" if element.count else "")
+
+
+def extras_line(sheet: CallSheet) -> str:
+    """`Background: 42 (sc 1: PEDESTRIANS (40); ...)`, or that the day has none."""
+    if not sheet.background:
+        return "Background: none in the breakdown"
+    total = f"{sheet.extras_count}{'+' if sheet.extras_uncounted else ''}"
+    return f"Background: {total} ({'; '.join(_element_text(e) for e in sheet.background)})"
+
+
+def stunts_line(sheet: CallSheet) -> str:
+    if not sheet.stunts:
+        return "Stunts: none in the breakdown"
+    return f"Stunts: {'; '.join(_element_text(e) for e in sheet.stunts)}"
+
+
+def _breakdown_markdown(sheet: CallSheet) -> list[str]:
+    if not sheet.breakdown_used:
+        return []
+    out = ["", "## Background and stunts", "", f"- {extras_line(sheet)}", f"- {stunts_line(sheet)}"]
+    needs = [s for s in sheet.scenes if s.props or s.sfx or s.vehicles]
+    if needs:
+        out += [
+            "",
+            "## Props, effects and vehicles",
+            "",
+            "| Sc | Props | SFX | Vehicles |",
+            "|---|---|---|---|",
+        ]
+        out += [
+            f"| {s.id} | {', '.join(s.props)} | {', '.join(s.sfx)} | {', '.join(s.vehicles)} |" for s in needs
+        ]
+    return out
+
+
+def _breakdown_html(sheet: CallSheet) -> str:
+    if not sheet.breakdown_used:
+        return ""
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{e(s.id)}</td><td>{e(', '.join(s.props))}</td><td>{e(', '.join(s.sfx))}</td>"
+        f"<td>{e(', '.join(s.vehicles))}</td></tr>"
+        for s in sheet.scenes
+        if s.props or s.sfx or s.vehicles
+    )
+    table = (
+        "<h2>Props, effects and vehicles</h2><table><tr><th>Sc</th><th>Props</th><th>SFX</th>"
+        f"<th>Vehicles</th></tr>{rows}</table>"
+        if rows
+        else ""
+    )
+    return (
+        f"<h2>Background and stunts</h2><ul><li>{e(extras_line(sheet))}</li><li>{e(stunts_line(sheet))}</li></ul>"
+        + table
+    )
 
 
 def call_sheet_html(sheet: CallSheet) -> str:
@@ -395,6 +516,7 @@ th {{ background: #eee; }}
 <p>Weather: {e(sheet.weather)}<br>Sunrise/sunset: {e(sheet.sunrise_sunset)}</p>
 <h2>Scenes</h2>
 <table><tr><th>Start</th><th>Sc</th><th>Set</th><th>I/E</th><th>D/N</th><th>Pages</th><th>Cast</th><th>Synopsis</th></tr>{rows}</table>
+{_breakdown_html(sheet)}
 <h2>Cast</h2>
 <table><tr><th>#</th><th>Character</th><th>Actor</th><th>Call</th><th>On set</th><th>Scenes</th></tr>{cast}</table>
 <h2>Locations</h2><ul>{places}</ul>

@@ -97,7 +97,10 @@ def _working_rules(
     on_day: dict[int, list[tuple[int, cp_model.IntVar]]],
     model: cp_model.CpModel,
 ) -> None:
-    """Turnaround and consecutive-day limits between the window's scenes and the fixed plan."""
+    """Turnaround and consecutive-day limits between the window's scenes and the fixed plan; no
+    day and night work on one day when the plan forbids split days."""
+    if state.split_rule:
+        _split_rule(state, window, on_day, model)
     if not state.rest_rule and state.run_limit is None:
         return
     days = set(window)
@@ -256,3 +259,27 @@ def improve_with_windows(
         window = pick_window(state, rng, target_scenes)
         if lns_step(state, window, min(1.0, left), rng.randrange(1 << 30), scale):
             improved += 1
+
+
+def _split_rule(
+    state: DayState,
+    window: list[int],
+    on_day: dict[int, list[tuple[int, cp_model.IntVar]]],
+    model: cp_model.CpModel,
+) -> None:
+    """Each window day is day work or night work, agreeing with the fixed scenes already on it."""
+    for d in window:
+        day_lits = [lit for s, lit in on_day.get(d, []) if state.light[s] == "day"]
+        night_lits = [lit for s, lit in on_day.get(d, []) if state.light[s] == "night"]
+        if state.lit_count["night"][d]:
+            for lit in day_lits:
+                model.add(lit == 0)
+        elif state.lit_count["day"][d]:
+            for lit in night_lits:
+                model.add(lit == 0)
+        elif day_lits and night_lits:
+            is_night = model.new_bool_var("")
+            for lit in day_lits:
+                model.add_implication(lit, is_night.negated())
+            for lit in night_lits:
+                model.add_implication(lit, is_night)

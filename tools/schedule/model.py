@@ -51,6 +51,9 @@ class Problem:
     location_unavailable: Mapping[str, frozenset[date]]
     cast: tuple[CastMember, ...] = ()
     locations: tuple[LocationEntry, ...] = ()
+    # Blocks: the only dates a cast member's or a location's scenes may be shot on (plan `blocks:`).
+    cast_blocks: Mapping[str, frozenset[date]] = field(default_factory=dict)
+    location_blocks: Mapping[str, frozenset[date]] = field(default_factory=dict)
     min_days: int = 0
     safe_horizon: int = 0  # days within which some optimal plan is sure to lie (see build_problem)
     _allowed: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -87,7 +90,18 @@ class Problem:
         dates = self.location_unavailable.get(scene.location, frozenset())
         if dates:
             out[f"location {scene.location} is unavailable"] = set(dates)
+        for label, block in self._blocks_of(s):
+            outside = {day for day in self.dates if day not in block}
+            if outside:
+                out[f"{label} is booked only on {_span_text(block)}"] = outside
         return out
+
+    def _blocks_of(self, s: int) -> list[tuple[str, frozenset[date]]]:
+        scene = self.scenes[s]
+        found = [(member, self.cast_blocks[member]) for member in scene.cast if member in self.cast_blocks]
+        if scene.location in self.location_blocks:
+            found.append((f"location {scene.location}", self.location_blocks[scene.location]))
+        return found
 
     def day_open(self, s: int, d: int) -> bool:
         """Scene `s` may be shot on day `d`: window, cast and location availability."""
@@ -99,7 +113,21 @@ class Problem:
             return False
         if scene.location and day in self.location_unavailable.get(scene.location, frozenset()):
             return False
+        if any(day not in block for _label, block in self._blocks_of(s)):
+            return False
         return not any(day in self.cast_unavailable.get(member, frozenset()) for member in scene.cast)
+
+    def light(self, s: int) -> Literal["day", "night"] | None:
+        """For the split-day rule: DAY scenes are day work, DUSK/NIGHT night work; DAWN goes with either."""
+        tod = self.scenes[s].time_of_day
+        if tod == "DAY":
+            return "day"
+        return "night" if tod in NIGHT_TIMES else None
+
+    @property
+    def split_rule(self) -> bool:
+        """The plan forbids a day holding both day and night work (`split_days: false`)."""
+        return not self.plan.split_days
 
     def allowed_starts(self, s: int) -> tuple[int, ...]:
         """Day indices on which scene `s` can start (all of its days open and inside the calendar)."""
@@ -180,6 +208,7 @@ def build_problem(
             cast_unavailable[who] = cast_unavailable.get(who, frozenset()) | frozenset(extra)
         else:
             location_unavailable[who] = location_unavailable.get(who, frozenset()) | frozenset(extra)
+    cast_blocks, location_blocks = _resolve_blocks(plan, rates, by_key, scenes, locations)
     # Past the last date anything is restricted on, an empty day inside a plan can be cut (moving
     # later scenes a day earlier keeps every constraint and never costs more), so no better plan
     # needs more than the restricted stretch plus one day per scene-day: a horizon that loses nothing.
@@ -187,6 +216,7 @@ def build_problem(
     special = [d for member in rates for d in cast_unavailable.get(member, ())]
     special += [d for place, dates in location_unavailable.items() if place in used_locations for d in dates]
     special += [d for s in scenes for d in (s.not_before, s.not_after) if d is not None]
+    special += [max(block) for block in (*cast_blocks.values(), *location_blocks.values())]
     latest = max((d for d in special if d >= plan.start_date), default=None)
     restricted_days = 0
     if latest is not None:
@@ -210,9 +240,57 @@ def build_problem(
         location_unavailable=location_unavailable,
         cast=tuple(cast),
         locations=tuple(locations),
+        cast_blocks=cast_blocks,
+        location_blocks=location_blocks,
         min_days=min_days,
         safe_horizon=min(safe, len(dates)),
     )
+
+
+def _span_text(dates: frozenset[date]) -> str:
+    ordered = sorted(dates)
+    if (ordered[-1] - ordered[0]).days + 1 == len(ordered):
+        return ordered[0].isoformat() + (f"..{ordered[-1].isoformat()}" if len(ordered) > 1 else "")
+    return ", ".join(d.isoformat() for d in ordered[:4]) + (" …" if len(ordered) > 4 else "")
+
+
+def _resolve_blocks(
+    plan: Plan,
+    rates: Mapping[str, float],
+    cast: Mapping[str, CastMember],
+    scenes: Sequence[StripScene],
+    locations: Sequence[LocationEntry],
+) -> tuple[dict[str, frozenset[date]], dict[str, frozenset[date]]]:
+    """The plan's active blocks by the ids the scenes use; a name nobody in the plan has is an error."""
+    cast_ids = {normalise_name(member): member for member in rates}
+    for key, member in cast.items():
+        for alias in member.all_names():
+            cast_ids.setdefault(normalise_name(alias), cast_ids.get(key, member.id))
+    place_ids = {normalise_name(s.location): s.location for s in scenes if s.location}
+    for place in locations:
+        place_id = place_ids.get(normalise_name(place.id), place.id)
+        for alias in place.all_names():
+            place_ids.setdefault(normalise_name(alias), place_id)
+    cast_blocks: dict[str, frozenset[date]] = {}
+    location_blocks: dict[str, frozenset[date]] = {}
+    for number, block in enumerate(plan.blocks):
+        if not block.active:
+            continue
+        kind = "cast" if block.cast is not None else "location"
+        name = block.cast if block.cast is not None else block.location or ""
+        ids: dict[str, str] = cast_ids if kind == "cast" else place_ids
+        target: dict[str, frozenset[date]] = cast_blocks if kind == "cast" else location_blocks
+        ident = ids.get(normalise_name(name))
+        if ident is None:
+            raise plan.error(
+                f"No {'cast member' if kind == 'cast' else 'location'} of this production is called that",
+                section="blocks",
+                index=number,
+                key=kind,
+                value=name,
+            )
+        target[ident] = target.get(ident, frozenset()) | frozenset(block.dates)
+    return cast_blocks, location_blocks
 
 
 # --- measuring a plan ---------------------------------------------------------------------------
@@ -322,7 +400,7 @@ def violations(problem: Problem, starts: Mapping[int, int]) -> list[str]:
 
 
 def rule_violations(problem: Problem, starts: Mapping[int, int]) -> list[str]:
-    """Breaks of the plan's working rules: turnaround after a night, consecutive working days."""
+    """Breaks of the plan's working rules: turnaround after a night, split days, consecutive working days."""
     out: list[str] = []
     night_work: dict[str, set[int]] = {}
     day_work: dict[str, set[int]] = {}
@@ -338,6 +416,14 @@ def rule_violations(problem: Problem, starts: Mapping[int, int]) -> list[str]:
                         f"{member} works the night of {problem.dates[d].isoformat()} and a day scene on "
                         f"{problem.dates[d + 1].isoformat()}: less than {problem.plan.turnaround_hours:g} h rest"
                     )
+    if problem.split_rule:
+        for d, scenes in sorted(occupied_days(problem, starts).items()):
+            lights = {problem.light(s) for s in scenes} - {None}
+            if len(lights) > 1 and 0 <= d < problem.horizon:
+                out.append(
+                    f"{problem.dates[d].isoformat()} mixes day and night scenes "
+                    f"({', '.join(problem.scenes[s].id for s in scenes)}) but the plan has split_days: false"
+                )
     limit = problem.plan.max_consecutive_days
     if limit is not None:
         for member, worked in sorted(cast_work_days(problem, starts).items()):

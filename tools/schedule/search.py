@@ -60,6 +60,10 @@ class DayState:
         self.run_limit = problem.plan.max_consecutive_days
         self.next_adjacent = [problem.adjacent(d) and d + 1 < horizon for d in range(horizon)]
         self.night_works = [[0] * horizon for _ in members]
+        self.split_rule = problem.split_rule
+        self.light = [problem.light(s) for s in range(n)]
+        # Scenes of day work and of night work on each day (the split-day rule).
+        self.lit_count: dict[str, list[int]] = {"day": [0] * horizon, "night": [0] * horizon}
         self.last_used = -1
         self.holding = 0.0
         self.moves = 0
@@ -95,6 +99,9 @@ class DayState:
             self.moves += max(0, len(places) - 1) - before
             self.count[day] += 1
             self.scenes_on[day].add(s)
+            light = self.light[s]
+            if light is not None:
+                self.lit_count[light][day] += 1
             if self.whole[s]:
                 self.whole_on[day] = True
             else:
@@ -128,6 +135,9 @@ class DayState:
             self.moves += max(0, len(places) - 1) - before
             self.count[day] -= 1
             self.scenes_on[day].discard(s)
+            light = self.light[s]
+            if light is not None:
+                self.lit_count[light][day] -= 1
             if self.whole[s]:
                 self.whole_on[day] = False
             else:
@@ -167,7 +177,17 @@ class DayState:
                 return False
         elif self.whole_on[d] or self.load[d] + self.minutes[s] > self.capacity:
             return False
+        if self.split_rule and not self.split_allows(s, d):
+            return False
         return (not self.rest_rule and self.run_limit is None) or self.rules_allow(s, d)
+
+    def split_allows(self, s: int, d: int) -> bool:
+        """Scene `s` on day `d` does not put day and night work on one day (when the plan forbids it)."""
+        light = self.light[s]
+        if light is None:
+            return True
+        other = self.lit_count["night" if light == "day" else "day"]
+        return all(other[d + k] == 0 for k in range(self.span[s]))
 
     def rules_allow(self, s: int, d: int) -> bool:
         """Scene `s` (currently removed) on day `d` keeps turnaround and consecutive-day limits."""

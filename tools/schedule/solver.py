@@ -61,8 +61,8 @@ SEQUENCE_MAX_SCENES = 60
 DAY_MODEL_MAX_SCENES = 40
 # For larger productions: the share of the time limit for local search before CP-SAT windows.
 LOCAL_SEARCH_SHARE = 0.75
-# Widening the day model past this many (scene, day) pairs costs more search than a tighter bound is worth.
-WIDEN_MAX_LITERALS = 6000
+# For small ones: seconds of local search before the whole day model.
+SMALL_SEARCH_S = 0.5
 DEFAULT_TIME_LIMIT_S = 30.0
 # Seconds kept back from the limit to turn the plan into days, a DOOD and checks.
 RESULT_RESERVE_S = 0.3
@@ -87,6 +87,7 @@ class _Outcome:
     method: Method = "cp-sat-days"
     formulation: Formulation = "day"
     notes: list[str] = field(default_factory=list)
+    settled: bool = False  # no plan exists (proven), as opposed to none found in the limit
 
 
 def solve_schedule(
@@ -224,8 +225,9 @@ def _solve_day_plan(
     used = max(d + problem.span(s) for s, d in base.starts.items())
     horizon = min(problem.horizon, max(used, problem.min_days) + 1)
     small = len(problem.scenes) <= DAY_MODEL_MAX_SCENES
-    share = 0.15 if small else LOCAL_SEARCH_SHARE
-    starts = improve(problem, base.starts, horizon, time.monotonic() + share * _left(deadline), seed=seed)
+    # A small plan needs only a good first plan for CP-SAT's hint: the proof is the model's work.
+    search_s = min(SMALL_SEARCH_S, 0.1 * _left(deadline)) if small else LOCAL_SEARCH_SHARE * _left(deadline)
+    starts = improve(problem, base.starts, horizon, time.monotonic() + search_s, seed=seed)
     if small:
         outcome = _solve_days(problem, starts, deadline, workers, seed, scale)
         if outcome.status is not None:
@@ -519,56 +521,85 @@ def _solve_sequence(
 def _solve_days(
     problem: Problem, hint: Mapping[int, int], deadline: float, workers: int, seed: int, scale: int
 ) -> _Outcome:
-    """Search the tightest calendar the hint allows first; widen it only when that is needed to
-    find a plan or to certify the bound, and only while enough of the limit is left.
+    """Search the tightest calendar the hint allows first; then, once the plan is proven optimal
+    there, prove that no longer plan is cheaper, one length at a time.
 
-    A plan longer than the searched horizon H pays at least extra_day × (H + 1 − minimum days), so
-    the solver's bound holds for every plan once that exceeds the plan found. Otherwise the search
-    is repeated (time and size permitting) up to the safe horizon, beyond which no plan is better.
+    A plan of exactly D shooting days pays extra_day × (D − minimum days), so only the lengths
+    below plan objective ÷ extra_day + minimum can hold a cheaper plan (and none beyond the safe
+    horizon). For each, CP-SAT is asked for a plan of that length cheaper than the one found, a
+    feasibility question it usually settles far faster than optimising the wider calendar. A cheaper
+    plan found that way is taken; a length left unsettled in the limit caps the bound instead.
     """
-    began = time.monotonic()
     safe = max(1, problem.safe_horizon or problem.horizon)
     hint_days = max((d + problem.span(s) for s, d in hint.items()), default=0)
     horizon = min(safe, max(hint_days, problem.min_days) + (0 if hint else max(3, problem.min_days // 7)))
     notes: list[str] = []
     outcome = _day_model(problem, horizon, hint, deadline, workers, seed, scale)
-    if outcome.status is None and horizon < safe and _left(deadline) > 0.5 * (deadline - began):
+    if outcome.status is None and horizon < safe and _left(deadline) > 0.5:
         notes.append(f"no plan within {horizon} days; searched {safe}")
         horizon = safe
         outcome = _day_model(problem, horizon, hint, deadline, workers, seed, scale)
-    extra_weight = problem.weights.extra_day
-
-    def longer_plans_cost(days: int) -> float:
-        return extra_weight * (days + 1 - problem.min_days)
-
-    while outcome.status is not None and horizon < safe:
-        objective = evaluate(problem, outcome.starts).objective
-        if longer_plans_cost(horizon) >= objective:
-            break
-        wider = safe
-        if extra_weight > 0:
-            wider = min(safe, problem.min_days + math.ceil(objective / extra_weight))
-        if (
-            _left(deadline) < max(1.0, 0.3 * (deadline - began))
-            or wider <= horizon
-            or wider * len(problem.scenes) > WIDEN_MAX_LITERALS
-        ):
-            break
-        again = _day_model(problem, wider, outcome.starts, deadline, workers, seed, scale)
-        if again.status is None:
-            break
-        if evaluate(problem, again.starts).objective > objective:
-            again.starts = outcome.starts
-            again.status = "feasible"
-        outcome, horizon = again, wider
-        notes.append(f"widened the search to {wider} days to prove the bound")
     if outcome.status is not None and horizon < safe:
-        cap = longer_plans_cost(horizon)
-        if cap < outcome.bound:
-            outcome.bound = cap
-            outcome.bound_basis = f"CP-SAT bound on {horizon} days; longer plans pay extra days"
+        _settle_longer_plans(problem, outcome, horizon, safe, deadline, workers, seed, scale)
     outcome.notes = notes + outcome.notes
     return outcome
+
+
+def _settle_longer_plans(
+    problem: Problem,
+    outcome: _Outcome,
+    horizon: int,
+    safe: int,
+    deadline: float,
+    workers: int,
+    seed: int,
+    scale: int,
+) -> None:
+    """Prove (or cap the bound for) plans longer than `horizon` days; see `_solve_days`."""
+    extra_weight = problem.weights.extra_day
+    objective = evaluate(problem, outcome.starts).objective
+    searched = horizon  # every plan of at most this many days is covered by the proof or bound
+    length = horizon + 1
+    while (
+        outcome.status == "optimal"
+        and length <= safe
+        and extra_weight * (length - problem.min_days) < objective
+    ):
+        if _left(deadline) < 0.2:
+            break
+        cheaper = _day_model(
+            problem, length, {}, deadline, workers, seed, scale, below=objective, exact_length=True
+        )
+        if cheaper.status is not None:
+            # A longer plan is cheaper: optimise over that calendar, starting from it.
+            better = _day_model(problem, length, cheaper.starts, deadline, workers, seed, scale)
+            chosen = better if better.status is not None else cheaper
+            outcome.starts, outcome.status, outcome.bound = chosen.starts, chosen.status, chosen.bound
+            outcome.bound_basis = chosen.bound_basis
+            if better.status is None:
+                outcome.status = "feasible"
+            objective = evaluate(problem, outcome.starts).objective
+        elif not cheaper.settled:
+            break
+        searched = length
+        length += 1
+    if outcome.status == "optimal" and (
+        length > safe or extra_weight * (length - problem.min_days) >= objective
+    ):
+        if searched > horizon:
+            outcome.bound_basis = (
+                f"CP-SAT proof on {horizon} days, and that no plan of {horizon + 1} to {searched} days "
+                "is cheaper (longer ones pay more in extra days alone)"
+            )
+        return
+    cap = extra_weight * (searched + 1 - problem.min_days)
+    outcome.status = "feasible"
+    if cap < outcome.bound:
+        outcome.bound = cap
+        outcome.bound_basis = (
+            f"CP-SAT bound on {searched} days; plans of {searched + 1} days or more pay at least "
+            f"{cap:,.0f} in extra days"
+        )
 
 
 def _day_model(
@@ -579,7 +610,12 @@ def _day_model(
     workers: int,
     seed: int,
     scale: int,
+    *,
+    below: float | None = None,
+    exact_length: bool = False,
 ) -> _Outcome:
+    """The whole day model on `horizon` days, minimised; with `below`, only plans cheaper than
+    that, and with `exact_length`, only plans whose last day is the horizon's last."""
     model = cp_model.CpModel()
     n = len(problem.scenes)
     weights = problem.weights
@@ -650,6 +686,8 @@ def _day_model(
         if d + 1 < horizon:
             model.add_implication(day_open[d + 1], day_open[d])
     model.add(sum(day_open) >= min(problem.min_days, horizon))
+    if exact_length:
+        model.add(day_open[horizon - 1] == 1)
     extra_coefficient = round(weights.extra_day * scale)
     if extra_coefficient:
         objective.extend((extra_coefficient, lit) for lit in day_open)
@@ -730,7 +768,10 @@ def _day_model(
             model.add(moves >= sum(present) - 1)
             objective.append((move_coefficient, moves))
 
-    model.minimize(sum(c * v for c, v in objective) + offset)
+    total = sum(c * v for c, v in objective) + offset
+    if below is not None:
+        model.add(total <= math.ceil(below * scale) - 1)
+    model.minimize(total)
     if _left(deadline) <= 0.05:
         return _Outcome(status=None, notes=[f"day model ({horizon} days): no time left to search it"])
     solver = cp_model.CpSolver()
@@ -738,7 +779,11 @@ def _day_model(
     code = solver.solve(model)
     status = _status(code)
     if status is None:
-        return _Outcome(status=None, notes=[f"day model ({horizon} days): {solver.status_name(code)}"])
+        return _Outcome(
+            status=None,
+            settled=code == cp_model.INFEASIBLE,
+            notes=[f"day model ({horizon} days): {solver.status_name(code)}"],
+        )
     starts = {s: next(d for d, lit in start_lits[s].items() if solver.boolean_value(lit)) for s in range(n)}
     return _Outcome(
         status=status,
@@ -757,8 +802,11 @@ def _add_working_rules(
     scene_on: list[dict[int, list[cp_model.IntVar]]],
     hint: Mapping[int, int],
 ) -> None:
-    """Turnaround after a night and the consecutive-day limit, for every cast member."""
+    """Turnaround after a night and the consecutive-day limit, for every cast member; no day
+    holding both day and night work when the plan forbids split days."""
     limit = problem.plan.max_consecutive_days
+    if problem.split_rule:
+        _add_split_rule(problem, model, horizon, scene_on, hint)
     if not problem.rest_rule and limit is None:
         return
     for member in problem.rates:
@@ -801,6 +849,41 @@ def _add_working_rules(
                     run = [works[x] for x in range(d, d + limit + 1) if x in works]
                     if len(run) > limit:
                         model.add(sum(run) <= limit)
+
+
+def _add_split_rule(
+    problem: Problem,
+    model: cp_model.CpModel,
+    horizon: int,
+    scene_on: list[dict[int, list[cp_model.IntVar]]],
+    hint: Mapping[int, int],
+) -> None:
+    """A day is day work or night work: one boolean per day says which, and each scene follows it."""
+    for d in range(horizon):
+        day_lits = [
+            lit
+            for s in range(len(problem.scenes))
+            if problem.light(s) == "day"
+            for lit in scene_on[s].get(d, [])
+        ]
+        night_lits = [
+            lit
+            for s in range(len(problem.scenes))
+            if problem.light(s) == "night"
+            for lit in scene_on[s].get(d, [])
+        ]
+        if not day_lits or not night_lits:
+            continue
+        is_night = model.new_bool_var(f"night_work_{d}")
+        if hint:
+            model.add_hint(
+                is_night,
+                any(problem.light(s) == "night" and hint[s] <= d < hint[s] + problem.span(s) for s in hint),
+            )
+        for lit in day_lits:
+            model.add_implication(lit, is_night.negated())
+        for lit in night_lits:
+            model.add_implication(lit, is_night)
 
 
 def summary_lines(schedule: Schedule) -> list[str]:

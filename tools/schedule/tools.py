@@ -29,14 +29,27 @@ from knowledge.plan import CastIndex, Plan, StripScene, breakdown_from_productio
 from knowledge.production import Production
 from slate.errors import CharacterNotFound, SlateError
 from slate.paths import atomic_write_text
+from tools.breakdown.build import notes_documents
+from tools.breakdown.edits import edits_paths
+from tools.breakdown.model import Breakdown
+from tools.breakdown.tools import current_breakdown
 from tools.registry import ShootingDay, SolverSeconds, ToolResult, register
-from tools.schedule.callsheet import CallSheet, build_call_sheet, call_sheet_html, call_sheet_markdown
+from tools.schedule.callsheet import (
+    CallElement,
+    CallSheet,
+    build_call_sheet,
+    call_sheet_html,
+    call_sheet_markdown,
+)
 from tools.schedule.export import write_export
 from tools.schedule.model import DoodRow, Figures, Problem, Schedule, ScheduledDay, build_problem
 from tools.schedule.solver import solve_schedule, summary_lines
 
 OVERRIDES_FILE = "schedule_overrides.yaml"
 CACHE_FILE = "schedule_cache.json"
+# Part of the cache key: raise it when the constraints or the objective change meaning, so a plan
+# proven optimal under the old model is not reused.
+SCHEDULE_MODEL_VERSION = 2
 AGENT_TIME_LIMIT_S = 10.0
 
 
@@ -101,9 +114,15 @@ def require_plan(production: Production, plan_path: str | Path | None = None) ->
     return load_plan(path)
 
 
-def _fingerprint(plan: Plan, strips: Sequence[StripScene], unavailable: Mapping[str, Sequence[date]]) -> str:
+def _fingerprint(
+    plan: Plan, strips: Sequence[StripScene], problem: Problem, unavailable: Mapping[str, Sequence[date]]
+) -> str:
+    """Everything a plan depends on: the plan, the strips, the cast and locations lists as read."""
     payload = {
+        "model": SCHEDULE_MODEL_VERSION,
         "plan": plan.model_dump(mode="json"),
+        "cast": [m.model_dump(mode="json") for m in problem.cast],
+        "locations": [e.model_dump(mode="json") for e in problem.locations],
         "strips": [s.model_dump(mode="json") for s in strips],
         "unavailable": {k: [d.isoformat() for d in v] for k, v in sorted(unavailable.items())},
     }
@@ -140,13 +159,19 @@ def plan_shoot(
         plan.location_entries(production.locations),
         extra_unavailable=unavailable,
     )
-    key = _fingerprint(plan, strips, unavailable)
+    key = _fingerprint(plan, strips, problem, unavailable)
     cache = _artifact_path(production, CACHE_FILE)
-    if reuse and cache.exists():
+    if cache.exists():
         try:
             cached = json.loads(cache.read_text(encoding="utf-8"))
             if cached.get("key") == key:
-                return PlannedShoot(plan, strips, problem, Schedule.model_validate(cached["schedule"]))
+                schedule = Schedule.model_validate(cached["schedule"])
+                # A plan proven optimal for exactly these inputs stays optimal, and a search with
+                # no more time than the cached one had would only re-roll the same search: either
+                # way the plan the crew was just shown is returned at once.
+                searched = float(cached.get("time_limit_s", 0.0))
+                if reuse or schedule.status == "optimal" or searched >= time_limit_s:
+                    return PlannedShoot(plan, strips, problem, schedule)
         except (ValueError, KeyError):
             pass  # a stale or damaged cache is simply replaced below
     # The limit is the whole request's: reading the plan and building the problem count against it.
@@ -154,7 +179,11 @@ def plan_shoot(
     schedule = solve_schedule(problem, time_limit_s=left, num_workers=num_workers)
     if remember:
         atomic_write_text(
-            cache, json.dumps({"key": key, "schedule": schedule.model_dump(mode="json")}, ensure_ascii=False)
+            cache,
+            json.dumps(
+                {"key": key, "time_limit_s": time_limit_s, "schedule": schedule.model_dump(mode="json")},
+                ensure_ascii=False,
+            ),
         )
     return PlannedShoot(plan, strips, problem, schedule)
 
@@ -262,6 +291,8 @@ class CallSheetResult(ToolResult):
     cast: list[dict[str, Any]]
     locations: list[dict[str, Any]]
     notes: list[dict[str, Any]]
+    background: list[CallElement] = Field(default_factory=list, description="The day's extras, by scene.")
+    stunts: list[CallElement] = Field(default_factory=list, description="The day's stunts, by scene.")
     markdown: str = ""
 
     def summary(self) -> str:
@@ -366,6 +397,37 @@ def add_unavailability(production: Production, who: str, dates: list[str]) -> Sc
     return result
 
 
+# Detection over a whole script takes about a second; call sheets ask for it on every turn, so the
+# last few are kept, keyed on everything detection reads (files by size and modification time).
+_BREAKDOWNS: dict[str, Breakdown] = {}
+_BREAKDOWNS_KEPT = 4
+
+
+def _breakdown_key(production: Production) -> str:
+    files = [Path(production.require_script().file), *edits_paths(production), *notes_documents(production)]
+    stamps = [
+        (str(f), f.stat().st_size, f.stat().st_mtime_ns) if f.exists() else (str(f), -1, -1) for f in files
+    ]
+    payload = {
+        "files": stamps,
+        "cast": [m.model_dump(mode="json") for m in production.cast],
+        "locations": [e.model_dump(mode="json") for e in production.locations],
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def production_breakdown(production: Production) -> Breakdown | None:
+    """The breakdown (detection with the coordinator's edits) for call sheets; None without a script."""
+    if production.screenplay is None:
+        return None
+    key = _breakdown_key(production)
+    if key not in _BREAKDOWNS:
+        while len(_BREAKDOWNS) >= _BREAKDOWNS_KEPT:
+            del _BREAKDOWNS[next(iter(_BREAKDOWNS))]
+        _BREAKDOWNS[key] = current_breakdown(production)[0]
+    return _BREAKDOWNS[key]
+
+
 @register(changes_production=True)
 def call_sheet(production: Production, day: ShootingDay) -> CallSheetResult:
     """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
@@ -377,7 +439,7 @@ def call_sheet(production: Production, day: ShootingDay) -> CallSheetResult:
         day: the shooting day, 1 for the first day of the shoot.
     """
     shoot = plan_shoot(production, time_limit_s=AGENT_TIME_LIMIT_S, reuse=True)
-    sheet = build_call_sheet(shoot.problem, shoot.schedule, day)
+    sheet = build_call_sheet(shoot.problem, shoot.schedule, day, production_breakdown(production))
     path = production.output_dir / f"callsheet_day{day}.html"
     atomic_write_text(path, call_sheet_html(sheet))
     return call_sheet_result(sheet, shoot.plan, [str(path)])
@@ -400,6 +462,8 @@ def call_sheet_result(sheet: CallSheet, plan: Plan, files: list[str]) -> CallShe
         cast=data["cast"],
         locations=data["locations"],
         notes=data["notes"],
+        background=sheet.background,
+        stunts=sheet.stunts,
         markdown=call_sheet_markdown(sheet),
         files=files,
         sources=_plan_citation(plan),

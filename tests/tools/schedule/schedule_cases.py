@@ -20,6 +20,7 @@ def random_plan(
     locations: int = 3,
     deadlines: bool = True,
     rules: dict[str, Any] | None = None,
+    blocks: bool = False,
 ) -> Plan:
     """A small plan with availability holes, windows, days off and the odd whole-day scene."""
     rng = random.Random(seed)
@@ -69,6 +70,16 @@ def random_plan(
         "locations": places,
         "scenes": strips,
         **(rules or {}),
+        "blocks": [
+            {
+                "location": "SET A",
+                "dates": f"{start + timedelta(days=1)}..{start + timedelta(days=8 + scenes // 2)}",
+            },
+            {"cast": "ACTOR 2", "dates": f"{start}..{start + timedelta(days=7 + scenes // 2)}"},
+            {"cast": "ACTOR 1", "dates": f"{start}", "active": False},
+        ]
+        if blocks
+        else [],
         "weights": {
             "holding": 1,
             "company_move": rng.choice([0, 700, 5000]),
@@ -118,6 +129,7 @@ def check_schedule(plan: Plan, schedule: Schedule) -> list[str]:
         if hours > plan.day_length_hours + 1e-9:
             problems.append(f"{day.date}: {hours} hours")
     problems.extend(_working_rule_breaks(plan, schedule))
+    problems.extend(_split_and_block_breaks(plan, schedule))
     shooting_days = [d.date for d in schedule.days]
     for scene_id, scene in scenes.items():
         dates = seen.get(scene_id, [])
@@ -161,6 +173,27 @@ def _working_rule_breaks(plan: Plan, schedule: Schedule) -> list[str]:
                     run += 1
                 if run > plan.max_consecutive_days:
                     problems.append(f"{member}: {run} consecutive days from {first}")
+    return problems
+
+
+def _split_and_block_breaks(plan: Plan, schedule: Schedule) -> list[str]:
+    """Days mixing DAY and DUSK/NIGHT scenes under `split_days: false`; scenes off their blocks."""
+    scenes = {s.id: s for s in plan.scenes}
+    problems: list[str] = []
+    allowed: dict[str, set[date]] = {}
+    for block in plan.blocks:
+        if block.active:
+            name = block.cast or block.location or ""
+            allowed.setdefault(name, set()).update(block.dates)
+    for day in schedule.days:
+        kinds = {scenes[i].time_of_day for i in day.scenes}
+        if not plan.split_days and "DAY" in kinds and kinds & {"DUSK", "NIGHT"}:
+            problems.append(f"{day.date}: day and night scenes on one day")
+        for scene_id in day.scenes:
+            scene = scenes[scene_id]
+            for name in [*(scene.cast or []), scene.location or ""]:
+                if name in allowed and day.date not in allowed[name]:
+                    problems.append(f"{day.date}: {scene_id} outside {name}'s block")
     return problems
 
 

@@ -10,6 +10,7 @@ import pytest
 from knowledge.plan import StripScene, plan_from_data
 from slate.errors import SlateError
 from tests.tools.schedule.schedule_cases import colour_name, problem_for
+from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
 from tools.schedule.callsheet import build_call_sheet, call_sheet_html, call_sheet_markdown
 from tools.schedule.dood import day_out_of_days
 from tools.schedule.model import Problem, evaluate
@@ -127,3 +128,51 @@ def test_a_night_that_ends_with_a_dawn_scene_starts_so_the_dawn_scene_meets_firs
     assert [s.id for s in sheet.scenes] == ["2", "20"]  # the night's work, then dawn
     assert sheet.general_call == time(22, 0)
     assert [s.start for s in sheet.scenes] == [time(22, 0), time(6, 0)]
+
+
+def test_call_sheet_lists_the_days_extras_stunts_and_each_scenes_props_effects_vehicles() -> None:
+    problem = small_problem()
+    schedule = solve_schedule(problem, time_limit_s=5, num_workers=1)
+
+    def element(category: Any, name: str, count: int | None = None) -> BreakdownElement:
+        return BreakdownElement(category=category, name=name, count=count)
+
+    breakdown = Breakdown(
+        scenes=[
+            SceneBreakdown(
+                scene="1",
+                heading="EXT. ROOFTOP - DAY",
+                elements=[element("background", "路人", 40), element("props", "BISCUIT TIN")],
+            ),
+            SceneBreakdown(
+                scene="3",
+                heading="EXT. ROOFTOP - NIGHT",
+                elements=[
+                    element("background", "POLICE OFFICERS", 4),
+                    element("background", "crowd"),
+                    element("stunts", "fall through the tin roof"),
+                    element("sfx", "rain"),
+                    element("vehicles", "的士"),
+                ],
+            ),
+        ]
+    )
+    sheet = build_call_sheet(problem, schedule, 1, breakdown)
+    assert [(e.scene, e.name, e.count) for e in sheet.background] == [
+        ("1", "路人", 40),
+        ("3", "POLICE OFFICERS", 4),
+        ("3", "crowd", None),
+    ]
+    assert sheet.extras_count == 44 and sheet.extras_uncounted
+    assert [(e.scene, e.name) for e in sheet.stunts] == [("3", "fall through the tin roof")]
+    scenes = {s.id: s for s in sheet.scenes}
+    assert scenes["1"].props == ["BISCUIT TIN"] and scenes["2"].props == []
+    assert scenes["3"].sfx == ["rain"] and scenes["3"].vehicles == ["的士"]
+    markdown = call_sheet_markdown(sheet)
+    assert "Background: 44+ (Sc 1: 路人 (40); Sc 3: POLICE OFFICERS (4); Sc 3: crowd)" in markdown
+    assert "Stunts: Sc 3: fall through the tin roof" in markdown
+    assert "| 3 |  | rain | 的士 |" in markdown
+    page = call_sheet_html(sheet)
+    assert "Background: 44+" in page and "fall through the tin roof" in page
+    # Without a breakdown (a plan alone) the sheet says nothing about it.
+    assert "Background" not in call_sheet_markdown(build_call_sheet(problem, schedule, 1))

@@ -78,6 +78,16 @@ def test_plan_then_unavailability_then_call_sheet(production: Production) -> Non
     assert [s["id"] for s in sheet.scenes] == again.days[1].scenes
     assert all(len(c["call"]) == 5 for c in sheet.cast)
     assert Path(sheet.files[0]).name == "callsheet_day2.html"
+    # The breakdown feeds the sheet: the day's extras and stunts, each scene's props.
+    assert "## Background and stunts" in sheet.markdown
+    assert any(s["props"] for s in sheet.scenes)
+    every_day = [get_tool("call_sheet")(production, day=d) for d in range(1, len(again.days) + 1)]
+    assert any(c.stunts for c in every_day) and any(c.background for c in every_day)
+    # A coordinator's edit reaches the next call sheet (the kept breakdown is keyed on the edits file).
+    scene = again.days[1].scenes[0]
+    get_tool("edit_breakdown")(production, scene=scene, category="stunts", name="WIRE FALL 吊威也")
+    edited = get_tool("call_sheet")(production, day=2)
+    assert "WIRE FALL 吊威也" in [e.name for e in edited.stunts if e.scene == scene]
 
 
 def test_unknown_person_names_the_nearest(production: Production) -> None:
@@ -182,3 +192,42 @@ def test_cli_plan_alone_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert err.startswith(f"slate: error: {plan}:4: Unknown cast id 'B'")
     assert "scenes[1] (id '1')" in err
+
+
+TINY_PLAN = """\
+production: tiny
+start_date: 2027-03-01
+days_off: [sunday]
+cast:
+  - {{id: MEI, daily_rate: 1000, unavailable: [{mei_off}]}}
+  - {{id: AH FAI, daily_rate: 2000}}
+scenes:
+  - {{id: "1", location: ROOFTOP, cast: [MEI], est_hours: 8}}
+  - {{id: "2", location: TAXI, cast: [AH FAI, MEI], est_hours: 8}}
+  - {{id: "3", location: ROOFTOP, cast: [AH FAI], est_hours: 3}}
+"""
+
+
+def test_a_plan_proven_optimal_is_reused_for_the_same_inputs_only(tmp_path: Path) -> None:
+    from tools.schedule.tools import plan_shoot
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(TINY_PLAN.format(mei_off="2027-03-02"), encoding="utf-8")
+    production = Production.from_files(plan=plan, name="tiny", output_dir=tmp_path / "project")
+    first = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
+    assert first.status == "optimal"
+    cache = production.artifacts_dir / "schedule_cache.json"
+    key = json.loads(cache.read_text(encoding="utf-8"))["key"]
+    again = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
+    assert again == first  # the very record, its timing included: nothing was searched again
+    # A plan not proven optimal is reused only for a request with no more time than it had.
+    record = json.loads(cache.read_text(encoding="utf-8"))
+    record["schedule"]["status"], record["time_limit_s"] = "feasible", 5
+    cache.write_text(json.dumps(record), encoding="utf-8")
+    assert plan_shoot(production, time_limit_s=5, num_workers=1).schedule.status == "feasible"
+    assert plan_shoot(production, time_limit_s=8, num_workers=1).schedule.status == "optimal"
+    assert json.loads(cache.read_text(encoding="utf-8"))["time_limit_s"] == 8
+    plan.write_text(TINY_PLAN.format(mei_off="2027-03-01"), encoding="utf-8")
+    changed = plan_shoot(production, time_limit_s=10, num_workers=1).schedule
+    assert json.loads(cache.read_text(encoding="utf-8"))["key"] != key
+    assert all(date(2027, 3, 1) != day.date or "1" not in day.scenes for day in changed.days)

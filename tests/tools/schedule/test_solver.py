@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import random
+from datetime import date
+from pathlib import Path
 
 import pytest
 
-from knowledge.plan import plan_from_data
-from slate.errors import Infeasible
+from knowledge.plan import load_plan, plan_from_data
+from slate.errors import Infeasible, PlanError
 from tests.tools.schedule.schedule_cases import check_schedule, problem_for, random_plan, recompute_figures
 from tools.schedule.model import Problem
 from tools.schedule.solver import solve_schedule
@@ -148,9 +150,61 @@ def test_turnaround_and_consecutive_days_hold(seed: int, scenes: int) -> None:
         assert schedule.figures.objective <= schedule.baseline.objective + 1e-6
 
 
+@pytest.mark.parametrize(("seed", "scenes"), [(s, 9) for s in range(8)] + [(s, 60) for s in range(3)])
+def test_split_days_and_blocks_hold(seed: int, scenes: int) -> None:
+    """No day mixes day and night work, and blocked scenes stay on their dates, in every method."""
+    plan = random_plan(
+        seed,
+        scenes=scenes,
+        cast=5,
+        locations=4,
+        deadlines=scenes < 20,
+        rules={"split_days": False, "turnaround_hours": 12},
+        blocks=True,
+    )
+    problem = problem_for(plan)
+    assert problem.split_rule and set(problem.cast_blocks) == {"ACTOR 2"}  # ACTOR 1's is switched off
+    assert set(problem.location_blocks) == {"SET A"}
+    try:
+        schedule = solve_schedule(problem, time_limit_s=2, num_workers=1, seed=seed)
+    except Infeasible as exc:
+        assert exc.reasons
+        return
+    assert check_schedule(plan, schedule) == []
+    assert schedule.violations == []
+    if not schedule.baseline_violations:
+        assert check_schedule(plan, schedule.model_copy(update={"days": schedule.baseline_days})) == []
+        assert schedule.figures.objective <= schedule.baseline.objective + 1e-6
+
+
 def test_turnaround_binds_only_when_the_rest_is_too_short() -> None:
     # A night called at 16:00 for 8 hours wraps at midnight; the 07:00 call leaves 7 hours.
     short = {"night_call_time": "16:00", "day_length_hours": 8}
     assert problem_for(random_plan(1, rules={**short, "turnaround_hours": 10})).rest_rule
     assert not problem_for(random_plan(1, rules={**short, "turnaround_hours": 6})).rest_rule
     assert not problem_for(random_plan(1)).rest_rule  # off unless the plan sets it
+
+
+def test_a_block_naming_nobody_is_a_located_error(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(
+        "start_date: 2027-03-01\n"
+        "cast:\n  - {id: MEI, names: [阿美], daily_rate: 100}\n"
+        "scenes:\n  - {id: '1', location: ROOFTOP, cast: [MEI], est_hours: 2}\n"
+        "blocks:\n"
+        "  - {cast: 阿美, dates: 2027-03-02}\n"
+        "  - {location: 天台, dates: 2027-03-03}\n",
+        encoding="utf-8",
+    )
+    plan = load_plan(plan_file)
+    with pytest.raises(PlanError) as caught:
+        problem_for(plan)
+    assert caught.value.line == 8 and "No location of this production is called that" in str(caught.value)
+    assert "blocks[2]" in str(caught.value) and "天台" in str(caught.value)
+    fixed = plan_file.read_text(encoding="utf-8").replace("location: 天台", "location: ROOFTOP")
+    plan_file.write_text(fixed, encoding="utf-8")
+    problem = problem_for(load_plan(plan_file))
+    assert problem.cast_blocks == {"MEI": frozenset({date(2027, 3, 2)})}  # the alias resolves
+    with pytest.raises(Infeasible) as infeasible:
+        solve_schedule(problem, time_limit_s=2, num_workers=1)
+    assert any("booked only on 2027-03-03" in reason for reason in infeasible.value.reasons)
