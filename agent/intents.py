@@ -784,7 +784,7 @@ _UNKNOWN_EN = re.compile(
     r"|\bscenes?\s+(?:with|for|featuring)\s+(?P<name2>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})"
 )
 _UNKNOWN_ZH = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:喺邊幾場|有幾多場|有邊幾場|出現喺|喺邊場|有冇出場)"
+    r"(?P<name>[A-Za-z][\w'\-]{2,}|[\u4e00-\u9fff]{2,4}?)\s*(?:喺邊幾場|有幾多場|有邊幾場|出現喺|喺邊場|有冇出場)"
 )
 
 
