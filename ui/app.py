@@ -19,6 +19,7 @@ from ui.handlers import (
     TAB_DOCUMENTS,
     TAB_SOURCE,
     AgentFactory,
+    ChatListOutputs,
     ChatOutputs,
     Handlers,
     LanguageOutputs,
@@ -127,6 +128,8 @@ def build_app(
         c["session"] = gr.State("")
         c["artifacts"] = gr.State([])
         c["source_refs"] = gr.State([])
+        # This browser's conversations (ids, first question, date); the turns are kept server-side.
+        c["chats"] = gr.BrowserState([], storage_key="slate-chats", secret=handlers.browser_secret())
 
         with gr.Row(elem_classes="sl-top", equal_height=True):
             c["header"] = gr.HTML(handlers.header(project, lang), padding=False)
@@ -151,6 +154,13 @@ def build_app(
 
         with gr.Row(equal_height=False):
             with gr.Column(scale=6, min_width=420, elem_classes="sl-col"):
+                c["conversations"] = gr.Dropdown(
+                    choices=[],
+                    label=t("conversations", lang),
+                    visible=False,
+                    interactive=True,
+                    elem_id="slate-conversations",
+                )
                 c["chatbot"] = gr.Chatbot(
                     label=t("chat", lang),
                     show_label=False,
@@ -253,6 +263,7 @@ def build_app(
         # Cheap lookups get their own pool, so a slow model never keeps anyone from reading a scene.
         lookup_limits = {"concurrency_id": "lookup", "concurrency_limit": 8}
 
+        remember_inputs = [c["session"], c["project"], c["chatbot"], c["chats"], c["lang"]]
         c["message"].submit(
             handlers.chat,
             chat_inputs,
@@ -260,6 +271,12 @@ def build_app(
             api_name="chat",
             show_progress="hidden",
             **chat_limits,
+        ).then(
+            handlers.remember_chat,
+            remember_inputs,
+            out(ChatListOutputs),
+            api_visibility="private",
+            show_progress="hidden",
         )
         c["examples"].click(
             lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
@@ -270,6 +287,19 @@ def build_app(
             api_visibility="private",
             show_progress="hidden",
             **chat_limits,
+        ).then(
+            handlers.remember_chat,
+            remember_inputs,
+            out(ChatListOutputs),
+            api_visibility="private",
+            show_progress="hidden",
+        )
+        c["conversations"].input(
+            handlers.open_chat,
+            [c["conversations"], c["chats"], c["project"], c["lang"]],
+            out(ProjectOutputs),
+            api_visibility="private",
+            **lookup_limits,
         )
         c["sources"].select(
             handlers.open_source,
@@ -295,14 +325,14 @@ def build_app(
         )
         c["project"].input(
             handlers.switch_project,
-            [c["project"], c["lang"]],
+            [c["project"], c["lang"], c["chats"]],
             out(ProjectOutputs),
             api_name="switch_project",
             **lookup_limits,
         )
         c["new_chat"].click(
             handlers.switch_project,
-            [c["project"], c["lang"]],
+            [c["project"], c["lang"], c["chats"]],
             out(ProjectOutputs),
             api_name="new_chat",
             **lookup_limits,
@@ -318,6 +348,12 @@ def build_app(
             handlers.load,
             None,
             [c["project"], c["header"], c["documents"], c["session"]],
+            api_visibility="private",
+            queue=False,
+        ).then(
+            handlers.list_chats,
+            [c["chats"], c["project"], c["lang"]],
+            c["conversations"],
             api_visibility="private",
             queue=False,
         )

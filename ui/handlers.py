@@ -122,6 +122,13 @@ class ProjectOutputs(NamedTuple):
     source_refs: Any
     source_view: Any
     documents: Any
+    ingest_report: Any
+    conversations: Any
+
+
+class ChatListOutputs(NamedTuple):
+    chats: Any
+    conversations: Any
 
 
 class LanguageOutputs(NamedTuple):
@@ -581,24 +588,106 @@ class Handlers:
 
     # --- page state ------------------------------------------------------------------------------
 
-    def switch_project(self, project: str | None, lang: str | None) -> ProjectOutputs:
+    def switch_project(
+        self, project: str | None, lang: str | None, chats: list[dict[str, Any]] | None = None
+    ) -> ProjectOutputs:
         """Open another production (or start a new chat): a fresh conversation and an empty panel."""
         from agent.service import new_session_id
 
         lang = normalise_lang(lang)
         project = (project or self.default_project).strip()
         self._follow_shared_store(project)
+        return self._page_for(project, lang, new_session_id(), [], chats)
+
+    def _page_for(
+        self,
+        project: str,
+        lang: str,
+        session: str,
+        history: list[dict[str, Any]],
+        chats: list[dict[str, Any]] | None,
+    ) -> ProjectOutputs:
+        """The page showing `session`'s conversation in `project`, every other panel emptied."""
         return ProjectOutputs(
             header=self.header(project, lang),
-            chatbot=[],
-            session=new_session_id(),
+            chatbot=history,
+            session=session,
             artifacts=[],
             **empty_panel(lang)._asdict(),
             sources=gr.update(choices=[], value=None, visible=False),
             source_refs=[],
             source_view=views.placeholder_html(t("source_empty", lang)),
             documents=self.documents_table(project, lang),
+            ingest_report="",  # the previous project's upload report belongs to that project
+            conversations=conversations_update(chats, project, session if history else None, lang),
         )
+
+    # --- conversations that last -----------------------------------------------------------------
+    # The turns themselves are in the agent's checkpointer (SQLite under SLATE_HOME), keyed by
+    # project and session id; the browser keeps only its own list of session ids (localStorage),
+    # so a reload or a server restart finds them again and no one sees another browser's chats.
+
+    def remember_chat(
+        self,
+        session: str | None,
+        project: str | None,
+        history: list[dict[str, Any]] | None,
+        chats: list[dict[str, Any]] | None,
+        lang: str | None,
+    ) -> ChatListOutputs:
+        """After a turn: add this conversation (first question, date) to the browser's list."""
+        project = project or self.default_project
+        chats = [c for c in chats or [] if isinstance(c, dict)]
+        first = next((m for m in history or [] if m.get("role") == "user"), None)
+        if not session or first is None or any(c.get("id") == session for c in chats):
+            return ChatListOutputs(chats=gr.skip(), conversations=gr.skip())
+        from datetime import datetime
+
+        entry = {
+            "id": session,
+            "project": project,
+            "title": " ".join(message_text(first.get("content")).split())[:80],
+            "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        }
+        chats = [entry, *chats][:MAX_REMEMBERED_CHATS]
+        return ChatListOutputs(
+            chats=chats, conversations=conversations_update(chats, project, session, normalise_lang(lang))
+        )
+
+    def browser_secret(self) -> str:
+        """The key that seals each browser's conversation list, kept under SLATE_HOME so the list
+        still opens after a restart (Gradio's default is a new random key per process)."""
+        import secrets
+
+        path = self.settings.home / "ui-browser-secret"
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, secrets.token_urlsafe(32).encode())
+            path.chmod(0o600)
+        return path.read_text(encoding="utf-8").strip()
+
+    def list_chats(self, chats: list[dict[str, Any]] | None, project: str | None, lang: str | None) -> Any:
+        """The conversation list for the page as loaded (this browser's chats in this project)."""
+        return conversations_update(chats, project or self.default_project, None, normalise_lang(lang))
+
+    def open_chat(
+        self,
+        chosen: str | None,
+        chats: list[dict[str, Any]] | None,
+        project: str | None,
+        lang: str | None,
+    ) -> ProjectOutputs:
+        """Reopen one of this browser's conversations: its turns from the checkpointer, then go on."""
+        lang = normalise_lang(lang)
+        project = (project or self.default_project).strip()
+        known = {c.get("id") for c in chats or [] if isinstance(c, dict) and c.get("project") == project}
+        if not chosen or chosen not in known:  # only this browser's own conversations can be opened
+            return _skip_all(ProjectOutputs)
+        try:
+            history = chat_history(self.agent(project).history(chosen))
+        except Exception as exc:
+            return _skip_all(ProjectOutputs, ingest_report="⚠ " + self.error_sentence(exc, project, lang))
+        return self._page_for(project, lang, chosen, history, chats)
 
     def _follow_shared_store(self, project: str) -> None:
         """With a shared Chroma server, another machine may have changed the project: bring its local
@@ -659,6 +748,42 @@ class Handlers:
             self.documents_table(project, "en"),
             new_session_id(),
         )
+
+
+MAX_REMEMBERED_CHATS = 50
+
+
+def conversations_update(
+    chats: list[dict[str, Any]] | None, project: str, current: str | None, lang: str
+) -> Any:
+    """The dropdown of earlier conversations in `project`, newest first: "date · first question"."""
+    choices = [
+        (f"{c.get('date', '')} · {c.get('title', '')}", str(c["id"]))
+        for c in chats or []
+        if isinstance(c, dict) and c.get("id") and c.get("project") == project
+    ]
+    return gr.update(choices=choices, value=current, visible=bool(choices), label=t("conversations", lang))
+
+
+def message_text(content: Any) -> str:
+    """A chat message's text: Gradio hands back a sent message as a list of typed parts."""
+    if isinstance(content, list):
+        return " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return str(content or "")
+
+
+def chat_history(messages: Sequence[Any]) -> list[dict[str, Any]]:
+    """A stored conversation as chat messages: the questions and the answers (tool steps left out)."""
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    out: list[dict[str, Any]] = []
+    for message in messages:
+        text = message.text
+        if isinstance(message, HumanMessage):
+            out.append({"role": "user", "content": text})
+        elif isinstance(message, AIMessage) and text.strip() and not message.tool_calls:
+            out.append({"role": "assistant", "content": text})
+    return out
 
 
 def _table_update(table: Any, label: str, lang: str) -> Any:

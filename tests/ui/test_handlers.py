@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import gradio as gr
 import pytest
 from langchain_core.messages import AIMessage
 
@@ -293,3 +294,16 @@ def test_errors_shown_to_people_carry_no_server_paths() -> None:
     shown = people_sentence(err)
     assert "weird.docx" in shown and "/srv" not in shown and "ParseError" not in shown
     assert without_paths("skipped: /tmp/u/x.exe is not a document") == "skipped: x.exe is not a document"
+
+
+def test_switching_project_clears_the_upload_report_and_lists_only_that_projects_chats(settings) -> None:
+    handlers = Handlers(settings, "night-shift")
+    chats = [
+        {"id": "a", "project": "night-shift", "title": "Which scenes is Mei in?", "date": "2026-12-03 07:40"},
+        {"id": "b", "project": "另一套戲", "title": "邊場喺天台？", "date": "2026-12-03 07:41"},
+    ]
+    fresh = handlers.switch_project("另一套戲", "zh", chats)
+    assert fresh.ingest_report == ""
+    assert [value for _, value in fresh.conversations["choices"]] == ["b"]
+    # Only this browser's own conversations in this project can be reopened.
+    assert handlers.open_chat("a", chats, "另一套戲", "zh").chatbot == gr.skip()
