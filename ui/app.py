@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from ui.handlers import (
-    ALLOWED_EXTENSIONS,
     TAB_ARTIFACTS,
     TAB_DOCUMENTS,
     TAB_SOURCE,
@@ -242,7 +241,6 @@ def build_app(
                     )
                     c["upload"] = gr.File(
                         file_count="multiple",
-                        file_types=list(ALLOWED_EXTENSIONS),
                         label=t("upload", lang),
                         elem_id="slate-upload",
                         height=140,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import gradio as gr
 
+from knowledge.documents import SUPPORTED_EXTENSIONS
 from slate.errors import ProjectNotFound, SlateError
 from slate.paths import atomic_write_bytes, inside, safe_name
 from ui import views
@@ -39,23 +40,8 @@ log = logging.getLogger("slate.ui")
 N = TypeVar("N", bound=tuple)
 AgentFactory = Callable[["Settings", str], "SlateAgent"]
 
-# What the upload area accepts: the formats knowledge/ reads.
-ALLOWED_EXTENSIONS: tuple[str, ...] = (
-    ".fountain",
-    ".fdx",
-    ".pdf",
-    ".docx",
-    ".txt",
-    ".md",
-    ".csv",
-    ".yaml",
-    ".yml",
-    ".json",
-    ".srt",
-    ".vtt",
-    ".ass",
-    ".ssa",
-)
+# What the upload area accepts: exactly the formats knowledge/ reads (one list, kept there).
+ALLOWED_EXTENSIONS: tuple[str, ...] = tuple(sorted(SUPPORTED_EXTENSIONS))
 
 TAB_ARTIFACTS, TAB_SOURCE, TAB_DOCUMENTS = "artifacts", "source", "documents"
 
@@ -494,6 +480,7 @@ class Handlers:
         paths = [files] if isinstance(files, str) else list(files or [])
         if not paths:
             return _skip_all(UploadOutputs, ingest_report=t("ingest_nothing", lang))
+        stored: list[Path] = []
         try:
             stored, refused = self._store_uploads(paths, project, lang)
             report = None
@@ -505,8 +492,11 @@ class Handlers:
 
                 report = ingest(self.settings, project, stored, progress=step)
                 self.forget_agent(project)
+                _remove_refused(stored, report)
             text = ingest_report_markdown(report, refused, lang)
         except Exception as exc:
+            for path in stored:  # nothing is kept from an upload that did not go in
+                path.unlink(missing_ok=True)
             text = "⚠ " + self.error_sentence(exc, project, lang)
         return UploadOutputs(
             upload=None,  # the drop zone empties again: the files are now listed under Documents
@@ -847,11 +837,34 @@ def ingest_report_markdown(report: Any, refused: Sequence[tuple[str, str]], lang
             f"{report.chunks_unchanged} {t('ingest_unchanged', lang)}"
         )
     skipped = list(refused) + [
-        (Path(s.file).name, without_paths(s.reason)) for s in (report.skipped if report else [])
+        (Path(s.file).name, unreadable_sentence(Path(s.file).name, s.reason, lang))
+        for s in (report.skipped if report else [])
     ]
     if skipped:
-        parts.append(f"**{t('ingest_skipped', lang)}:**\n" + "\n".join(f"- {n}: {r}" for n, r in skipped))
+        parts.append(f"**{t('ingest_skipped', lang)}:**\n" + "\n".join(f"- {r}" for _, r in skipped))
     return "\n\n".join(parts) or t("ingest_nothing", lang)
+
+
+# An exception's class name ("PackageNotFoundError", "PdfStreamError") means nothing to a crew.
+_CLASS_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception|Warning)\b")
+
+
+def unreadable_sentence(name: str, reason: str, lang: str) -> str:
+    """One sentence for a file ingest could not take, in the page's language, without paths or class
+    names. The reader's own English sentence is kept where it is plain (it often names the line)."""
+    log.info("upload skipped: %s: %s", name, reason)
+    plain = without_paths(reason)
+    if lang == "en" and not _CLASS_NAME.search(plain):
+        return plain if plain.startswith(name) else f"{name}: {plain}"
+    return t("err_unreadable", lang, name=name)
+
+
+def _remove_refused(stored: Sequence[Path], report: Any) -> None:
+    """Drop the uploaded copies of files ingest skipped: a refused upload leaves nothing behind."""
+    skipped = {Path(s.file).resolve() for s in report.skipped}
+    for path in stored:
+        if path.resolve() in skipped:
+            path.unlink(missing_ok=True)
 
 
 _PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[^\s/:'\"]+)+/([^\s/:'\"]+)")

@@ -93,12 +93,16 @@ LABELS: dict[str, dict[Lang, str]] = {
         "zh": "項目「{project}」未有文件：請喺「文件」分頁加入劇本。",
     },
     "err_type": {
-        "en": "{name}: Slate does not read this kind of file (allowed: {allowed})",
-        "zh": "{name}：Slate 唔讀呢類檔案（可用：{allowed}）",
+        "en": "{name}: Slate does not read this kind of file (it reads {allowed}).",
+        "zh": "{name}：Slate 唔讀呢類檔案（可用：{allowed}）。",
     },
     "err_size": {
-        "en": "{name}: larger than the {limit} MB upload limit",
-        "zh": "{name}：超過上載上限 {limit} MB",
+        "en": "{name}: larger than the {limit} MB upload limit.",
+        "zh": "{name}：超過上載上限 {limit} MB。",
+    },
+    "err_unreadable": {
+        "en": "{name}: Slate could not read this file; it may be damaged, or not the kind of file its name says.",
+        "zh": "{name}：Slate 讀唔到呢個檔案，可能已經損壞，或者內容同副檔名唔夾。",
     },
     "err_empty_message": {"en": "Type a question first.", "zh": "請先輸入問題。"},
 }

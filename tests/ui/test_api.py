@@ -11,13 +11,13 @@ from typing import Any
 import httpx
 import pytest
 from gradio_client import Client, handle_file
-from gradio_client.exceptions import AppError
 
 from knowledge.ingest import ingest
 from knowledge.sample_production import sample_files
 from slate.settings import Settings, load_settings
 from ui.app import launch
-from ui.handlers import ChatOutputs, UploadOutputs
+from ui.handlers import ALLOWED_EXTENSIONS, ChatOutputs, UploadOutputs
+from ui.i18n import t
 
 pytestmark = pytest.mark.server
 
@@ -125,9 +125,12 @@ def test_upload_of_the_sample_script_then_a_question_about_it(url: str, server_s
 def test_upload_refuses_a_program(url: str, tmp_path: Path, server_settings: Settings) -> None:
     program = tmp_path / "run.sh"
     program.write_text("rm -rf /\n", encoding="utf-8")
-    # Gradio checks the type before the handler runs (the handler checks again, for other callers).
-    with pytest.raises(AppError, match="Invalid file type"):
-        Client(url, verbose=False).predict([handle_file(str(program))], PROJECT, "en", api_name="/upload")
+    # Every file reaches the handler (a browser's type filter would drop it without a word) and is
+    # refused there with one sentence.
+    out = Client(url, verbose=False).predict([handle_file(str(program))], PROJECT, "zh", api_name="/upload")
+    assert out[1] == "**略過:**\n- " + t(
+        "err_type", "zh", name="run.sh", allowed=" ".join(ALLOWED_EXTENSIONS)
+    )
     assert not (server_settings.project_dir(PROJECT) / "uploads").exists()
 
 
