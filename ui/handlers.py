@@ -43,6 +43,13 @@ AgentFactory = Callable[["Settings", str], "SlateAgent"]
 # What the upload area accepts: exactly the formats knowledge/ reads (one list, kept there).
 ALLOWED_EXTENSIONS: tuple[str, ...] = tuple(sorted(SUPPORTED_EXTENSIONS))
 
+# Audio and video: not documents to read but sound to transcribe into a subtitle draft (ffmpeg reads
+# many more; these are the ones a crew's cameras, recorders and editors hand over).
+MEDIA_EXTENSIONS: tuple[str, ...] = (
+    ".wav", ".mp3", ".m4a", ".aac", ".flac", ".ogg", ".opus",
+    ".mp4", ".mov", ".mkv", ".mxf", ".avi", ".webm", ".m4v",
+)  # fmt: skip
+
 TAB_ARTIFACTS, TAB_SOURCE, TAB_DOCUMENTS = "artifacts", "source", "documents"
 
 # Artifact kinds with nothing to show in the results panel (the answer says it all).
@@ -91,6 +98,8 @@ class UploadOutputs(NamedTuple):
     documents: Any
     project: Any
     header: Any
+    downloads: Any
+    right_tabs: Any
 
 
 class ProjectOutputs(NamedTuple):
@@ -480,6 +489,11 @@ class Handlers:
         paths = [files] if isinstance(files, str) else list(files or [])
         if not paths:
             return _skip_all(UploadOutputs, ingest_report=t("ingest_nothing", lang))
+        media = [p for p in paths if Path(p).suffix.lower() in MEDIA_EXTENSIONS]
+        paths = [p for p in paths if p not in media]
+        transcribed = self._transcribe_uploads(media, project, lang, progress) if media else None
+        if not paths and transcribed is not None:
+            return transcribed
         stored: list[Path] = []
         try:
             stored, refused = self._store_uploads(paths, project, lang)
@@ -498,12 +512,66 @@ class Handlers:
             for path in stored:  # nothing is kept from an upload that did not go in
                 path.unlink(missing_ok=True)
             text = "⚠ " + self.error_sentence(exc, project, lang)
-        return UploadOutputs(
+        if transcribed is not None:
+            text = f"{text}\n\n{transcribed.ingest_report}"
+        return _skip_all(
+            UploadOutputs,
+            **(
+                {"downloads": transcribed.downloads, "right_tabs": transcribed.right_tabs}
+                if transcribed
+                else {}
+            ),
             upload=None,  # the drop zone empties again: the files are now listed under Documents
             ingest_report=text,
             documents=self.documents_table(project, lang),
             project=gr.update(choices=self.projects(project), value=project),
             header=self.header(project, lang),
+        )
+
+    def _transcribe_uploads(
+        self, media: Sequence[str], project: str, lang: str, progress: gr.Progress
+    ) -> UploadOutputs:
+        """Audio or video: a timed subtitle draft from its speech (Whisper, offline), offered as a download."""
+        if self.settings.whisper_model is None:  # said before anything is copied or loaded
+            return _skip_all(UploadOutputs, upload=None, ingest_report="⚠ " + t("err_no_whisper", lang))
+        from tools.media.operations import transcribe_path
+
+        lines: list[str] = []
+        files: list[str] = []
+        for raw in media:
+            name = Path(raw).name
+            try:
+                production = self.agent(project).production
+            except Exception:  # a project without documents: the draft is made without the script's names
+                production = None
+            folder = self.staging / "transcripts" / hashlib.sha256(str(raw).encode()).hexdigest()[:16]
+            output = folder / safe_name(f"{Path(name).stem}.draft.srt")
+
+            def step(fraction: float, what: str, name: str = name) -> None:
+                progress(max(0.0, min(1.0, fraction)), desc=f"{t('transcribing', lang)} {name}")
+
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                result = transcribe_path(
+                    raw, output, model_dir=self.settings.whisper_model, production=production, progress=step
+                )
+            except Exception as exc:
+                output.unlink(missing_ok=True)
+                sentence = (
+                    unreadable_sentence(name, str(exc), lang)
+                    if isinstance(exc, SlateError)
+                    else f"{name}: {self.error_sentence(exc, project, lang)}"
+                )
+                lines.append(f"- {sentence}")
+                continue
+            files.append(result.output)
+            lines.append(f"- {t('transcript_ready', lang, name=name, cues=len(result.cues))}")
+        return _skip_all(
+            UploadOutputs,
+            upload=None,
+            ingest_report="\n".join(lines),
+            downloads=gr.update(value=files or None, visible=bool(files), label=t("downloads", lang)),
+            right_tabs=gr.update(selected=TAB_ARTIFACTS) if files else gr.skip(),
         )
 
     def _store_uploads(

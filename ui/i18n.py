@@ -79,6 +79,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "ingest_skipped": {"en": "Skipped", "zh": "略過"},
     "ingest_nothing": {"en": "No files were given.", "zh": "冇收到檔案。"},
     "ingesting": {"en": "Reading", "zh": "讀緊"},
+    "transcribing": {"en": "Transcribing", "zh": "轉寫緊"},
     "col_file": {"en": "File", "zh": "檔案"},
     "col_type": {"en": "Type", "zh": "類型"},
     "col_details": {"en": "Details", "zh": "資料"},
@@ -103,6 +104,16 @@ LABELS: dict[str, dict[Lang, str]] = {
     "err_unreadable": {
         "en": "{name}: Slate could not read this file; it may be damaged, or not the kind of file its name says.",
         "zh": "{name}：Slate 讀唔到呢個檔案，可能已經損壞，或者內容同副檔名唔夾。",
+    },
+    "err_no_whisper": {
+        "en": "To make subtitles from sound, set SLATE_WHISPER_MODEL to the folder of a Whisper model "
+        "in CTranslate2 format (model.bin, config.json, tokenizer.json) and restart Slate.",
+        "zh": "要由聲音出字幕，請將 SLATE_WHISPER_MODEL 設為一個 CTranslate2 格式 Whisper 模型嘅資料夾"
+        "（有 model.bin、config.json、tokenizer.json），再重新開 Slate。",
+    },
+    "transcript_ready": {
+        "en": "{name}: a subtitle draft of {cues} cues is ready to download (Tables & files).",
+        "zh": "{name}：已出咗 {cues} 句字幕初稿，可以喺「表格及檔案」下載。",
     },
     "err_empty_message": {"en": "Type a question first.", "zh": "請先輸入問題。"},
 }
