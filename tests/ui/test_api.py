@@ -106,10 +106,10 @@ def test_a_chat_turn_streams_a_tool_step_an_answer_and_a_table(url: str) -> None
 def test_upload_of_the_sample_script_then_a_question_about_it(url: str, server_settings: Settings) -> None:
     client = Client(url, verbose=False)
     script = sample_files()["screenplay"]
-    _upload, report, documents, _project, header = client.predict(
+    _upload, report, documents, _project, header, *_panel = client.predict(
         [handle_file(str(script))], "上載測試", "en", api_name="/upload"
     )
-    assert len(UploadOutputs._fields) == 5
+    assert len(UploadOutputs._fields) == 7
     assert report.startswith("**Added or updated:** night_shift.fountain")
     assert [row[:2] for row in documents["data"]] == [["night_shift.fountain", "screenplay"]]
     stored = server_settings.project_dir("上載測試") / "uploads" / "night_shift.fountain"
