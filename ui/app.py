@@ -187,6 +187,10 @@ def build_app(
                     submit_btn=True,
                     elem_id="slate-message",
                 )
+                # Cancels this page's running turn (the agent stops its model call: see agent.service).
+                c["stop"] = gr.Button(
+                    t("stop", lang), size="sm", variant="stop", elem_id="slate-stop", min_width=90
+                )
                 c["examples"] = gr.Dataset(
                     components=[c["message"]],
                     samples=[[p] for p in EXAMPLE_PROMPTS],
@@ -262,35 +266,34 @@ def build_app(
         lookup_limits = {"concurrency_id": "lookup", "concurrency_limit": 8}
 
         remember_inputs = [c["session"], c["project"], c["chatbot"], c["chats"], c["lang"]]
-        c["message"].submit(
+        remember = {"api_visibility": "private", "show_progress": "hidden"}
+        asked = c["message"].submit(
             handlers.chat,
             chat_inputs,
             out(ChatOutputs),
             api_name="chat",
             show_progress="hidden",
             **chat_limits,
-        ).then(
-            handlers.remember_chat,
-            remember_inputs,
-            out(ChatListOutputs),
-            api_visibility="private",
-            show_progress="hidden",
         )
-        c["examples"].click(
-            lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
-        ).then(
-            handlers.chat,
-            chat_inputs,
-            out(ChatOutputs),
-            api_visibility="private",
-            show_progress="hidden",
-            **chat_limits,
-        ).then(
-            handlers.remember_chat,
-            remember_inputs,
-            out(ChatListOutputs),
-            api_visibility="private",
-            show_progress="hidden",
+        asked.then(handlers.remember_chat, remember_inputs, out(ChatListOutputs), **remember)
+        example_asked = (
+            c["examples"]
+            .click(
+                lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
+            )
+            .then(
+                handlers.chat,
+                chat_inputs,
+                out(ChatOutputs),
+                api_visibility="private",
+                show_progress="hidden",
+                **chat_limits,
+            )
+        )
+        example_asked.then(handlers.remember_chat, remember_inputs, out(ChatListOutputs), **remember)
+        # Stop cancels the page's running turn; what was streamed so far stays on the page.
+        c["stop"].click(
+            None, None, None, cancels=[asked, example_asked], api_visibility="private", queue=False
         )
         c["conversations"].input(
             handlers.open_chat,

@@ -131,6 +131,7 @@ class LanguageOutputs(NamedTuple):
     chatbot: Any
     message: Any
     new_chat: Any
+    stop: Any
     examples: Any
     sources: Any
     tab_artifacts: Any
@@ -783,6 +784,7 @@ class Handlers:
             chatbot=gr.update(label=t("chat", lang), placeholder=t("chat_empty", lang)),
             message=gr.update(label=t("message", lang), placeholder=t("chat_placeholder", lang)),
             new_chat=gr.update(value=t("new_chat", lang)),
+            stop=gr.update(value=t("stop", lang)),
             examples=gr.update(label=t("examples", lang)),
             sources=gr.update(label=t("sources", lang)),
             tab_artifacts=gr.update(label=t("tab_artifacts", lang)),

@@ -45,6 +45,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "message": {"en": "Message", "zh": "訊息"},
     "new_chat": {"en": "New chat", "zh": "新對話"},
+    "stop": {"en": "Stop", "zh": "停止"},
     "conversations": {"en": "Earlier conversations", "zh": "之前嘅對話"},
     "examples": {"en": "Try", "zh": "試吓問"},
     "sources": {"en": "Sources (click to open)", "zh": "出處（撳一下打開）"},
