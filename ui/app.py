@@ -18,11 +18,11 @@ import gradio as gr
 from slate.access import AccessPolicy
 from ui.guard import LoginClientMiddleware, guarded, load_for_user, sign_in
 from ui.handlers import (
-    ALLOWED_EXTENSIONS,
     TAB_ARTIFACTS,
     TAB_DOCUMENTS,
     TAB_SOURCE,
     AgentFactory,
+    ChatListOutputs,
     ChatOutputs,
     Handlers,
     LanguageOutputs,
@@ -152,6 +152,8 @@ def build_app(
         c["session"] = gr.State("")
         c["artifacts"] = gr.State([])
         c["source_refs"] = gr.State([])
+        # This browser's conversations (ids, first question, date); the turns are kept server-side.
+        c["chats"] = gr.BrowserState([], storage_key="slate-chats", secret=handlers.browser_secret())
 
         with gr.Row(elem_classes="sl-top", equal_height=True):
             c["header"] = gr.HTML(handlers.header(project, lang) if shown else "", padding=False)
@@ -176,6 +178,13 @@ def build_app(
 
         with gr.Row(equal_height=False):
             with gr.Column(scale=6, min_width=420, elem_classes="sl-col"):
+                c["conversations"] = gr.Dropdown(
+                    choices=[],
+                    label=t("conversations", lang),
+                    visible=False,
+                    interactive=True,
+                    elem_id="slate-conversations",
+                )
                 c["chatbot"] = gr.Chatbot(
                     label=t("chat", lang),
                     show_label=False,
@@ -202,6 +211,10 @@ def build_app(
                     autofocus=True,
                     submit_btn=True,
                     elem_id="slate-message",
+                )
+                # Cancels this page's running turn (the agent stops its model call: see agent.service).
+                c["stop"] = gr.Button(
+                    t("stop", lang), size="sm", variant="stop", elem_id="slate-stop", min_width=90
                 )
                 c["examples"] = gr.Dataset(
                     components=[c["message"]],
@@ -262,7 +275,6 @@ def build_app(
                     )
                     c["upload"] = gr.File(
                         file_count="multiple",
-                        file_types=list(ALLOWED_EXTENSIONS),
                         label=t("upload", lang),
                         elem_id="slate-upload",
                         height=140,
@@ -283,7 +295,9 @@ def build_app(
         # Cheap lookups get their own pool, so a slow model never keeps anyone from reading a scene.
         lookup_limits = {"concurrency_id": "lookup", "concurrency_limit": 8}
 
-        c["message"].submit(
+        remember_inputs = [c["session"], c["project"], c["chatbot"], c["chats"], c["lang"]]
+        remember = {"api_visibility": "private", "show_progress": "hidden"}
+        asked = c["message"].submit(
             g(handlers.chat),
             chat_inputs,
             out(ChatOutputs),
@@ -291,15 +305,32 @@ def build_app(
             show_progress="hidden",
             **chat_limits,
         )
-        c["examples"].click(
-            lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
-        ).then(
-            g(handlers.chat),
-            chat_inputs,
-            out(ChatOutputs),
+        asked.then(g(handlers.remember_chat), remember_inputs, out(ChatListOutputs), **remember)
+        example_asked = (
+            c["examples"]
+            .click(
+                lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
+            )
+            .then(
+                g(handlers.chat),
+                chat_inputs,
+                out(ChatOutputs),
+                api_visibility="private",
+                show_progress="hidden",
+                **chat_limits,
+            )
+        )
+        example_asked.then(g(handlers.remember_chat), remember_inputs, out(ChatListOutputs), **remember)
+        # Stop cancels the page's running turn; what was streamed so far stays on the page.
+        c["stop"].click(
+            None, None, None, cancels=[asked, example_asked], api_visibility="private", queue=False
+        )
+        c["conversations"].input(
+            g(handlers.open_chat),
+            [c["conversations"], c["chats"], c["project"], c["lang"]],
+            out(ProjectOutputs),
             api_visibility="private",
-            show_progress="hidden",
-            **chat_limits,
+            **lookup_limits,
         )
         c["sources"].select(
             g(handlers.open_source),
@@ -325,14 +356,14 @@ def build_app(
         )
         c["project"].input(
             g(handlers.switch_project),
-            [c["project"], c["lang"]],
+            [c["project"], c["lang"], c["chats"]],
             out(ProjectOutputs),
             api_name="switch_project",
             **lookup_limits,
         )
         c["new_chat"].click(
             g(handlers.switch_project),
-            [c["project"], c["lang"]],
+            [c["project"], c["lang"], c["chats"]],
             out(ProjectOutputs),
             api_name="new_chat",
             **lookup_limits,
@@ -348,6 +379,12 @@ def build_app(
             handlers.load if access is None else load_for_user(handlers, access),
             None,
             [c["project"], c["header"], c["documents"], c["session"]],
+            api_visibility="private",
+            queue=False,
+        ).then(
+            handlers.list_chats,
+            [c["chats"], c["project"], c["lang"]],
+            c["conversations"],
             api_visibility="private",
             queue=False,
         )

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import gradio as gr
 
+from knowledge.documents import SUPPORTED_EXTENSIONS
 from slate.errors import ProjectNotFound, SlateError
 from slate.paths import atomic_write_bytes, inside, safe_name
 from ui import views
@@ -39,23 +40,15 @@ log = logging.getLogger("slate.ui")
 N = TypeVar("N", bound=tuple)
 AgentFactory = Callable[["Settings", str], "SlateAgent"]
 
-# What the upload area accepts: the formats knowledge/ reads.
-ALLOWED_EXTENSIONS: tuple[str, ...] = (
-    ".fountain",
-    ".fdx",
-    ".pdf",
-    ".docx",
-    ".txt",
-    ".md",
-    ".csv",
-    ".yaml",
-    ".yml",
-    ".json",
-    ".srt",
-    ".vtt",
-    ".ass",
-    ".ssa",
-)
+# What the upload area accepts: exactly the formats knowledge/ reads (one list, kept there).
+ALLOWED_EXTENSIONS: tuple[str, ...] = tuple(sorted(SUPPORTED_EXTENSIONS))
+
+# Audio and video: not documents to read but sound to transcribe into a subtitle draft (ffmpeg reads
+# many more; these are the ones a crew's cameras, recorders and editors hand over).
+MEDIA_EXTENSIONS: tuple[str, ...] = (
+    ".wav", ".mp3", ".m4a", ".aac", ".flac", ".ogg", ".opus",
+    ".mp4", ".mov", ".mkv", ".mxf", ".avi", ".webm", ".m4v",
+)  # fmt: skip
 
 TAB_ARTIFACTS, TAB_SOURCE, TAB_DOCUMENTS = "artifacts", "source", "documents"
 
@@ -105,6 +98,8 @@ class UploadOutputs(NamedTuple):
     documents: Any
     project: Any
     header: Any
+    downloads: Any
+    right_tabs: Any
 
 
 class ProjectOutputs(NamedTuple):
@@ -122,6 +117,13 @@ class ProjectOutputs(NamedTuple):
     source_refs: Any
     source_view: Any
     documents: Any
+    ingest_report: Any
+    conversations: Any
+
+
+class ChatListOutputs(NamedTuple):
+    chats: Any
+    conversations: Any
 
 
 class LanguageOutputs(NamedTuple):
@@ -129,6 +131,7 @@ class LanguageOutputs(NamedTuple):
     chatbot: Any
     message: Any
     new_chat: Any
+    stop: Any
     examples: Any
     sources: Any
     tab_artifacts: Any
@@ -487,6 +490,12 @@ class Handlers:
         paths = [files] if isinstance(files, str) else list(files or [])
         if not paths:
             return _skip_all(UploadOutputs, ingest_report=t("ingest_nothing", lang))
+        media = [p for p in paths if Path(p).suffix.lower() in MEDIA_EXTENSIONS]
+        paths = [p for p in paths if p not in media]
+        transcribed = self._transcribe_uploads(media, project, lang, progress) if media else None
+        if not paths and transcribed is not None:
+            return transcribed
+        stored: list[Path] = []
         try:
             stored, refused = self._store_uploads(paths, project, lang)
             report = None
@@ -498,15 +507,72 @@ class Handlers:
 
                 report = ingest(self.settings, project, stored, progress=step)
                 self.forget_agent(project)
+                _remove_refused(stored, report)
             text = ingest_report_markdown(report, refused, lang)
         except Exception as exc:
+            for path in stored:  # nothing is kept from an upload that did not go in
+                path.unlink(missing_ok=True)
             text = "⚠ " + self.error_sentence(exc, project, lang)
-        return UploadOutputs(
+        if transcribed is not None:
+            text = f"{text}\n\n{transcribed.ingest_report}"
+        return _skip_all(
+            UploadOutputs,
+            **(
+                {"downloads": transcribed.downloads, "right_tabs": transcribed.right_tabs}
+                if transcribed
+                else {}
+            ),
             upload=None,  # the drop zone empties again: the files are now listed under Documents
             ingest_report=text,
             documents=self.documents_table(project, lang),
             project=gr.update(choices=self.projects(project), value=project),
             header=self.header(project, lang),
+        )
+
+    def _transcribe_uploads(
+        self, media: Sequence[str], project: str, lang: str, progress: gr.Progress
+    ) -> UploadOutputs:
+        """Audio or video: a timed subtitle draft from its speech (Whisper, offline), offered as a download."""
+        if self.settings.whisper_model is None:  # said before anything is copied or loaded
+            return _skip_all(UploadOutputs, upload=None, ingest_report="⚠ " + t("err_no_whisper", lang))
+        from tools.media.operations import transcribe_path
+
+        lines: list[str] = []
+        files: list[str] = []
+        for raw in media:
+            name = Path(raw).name
+            try:
+                production = self.agent(project).production
+            except Exception:  # a project without documents: the draft is made without the script's names
+                production = None
+            folder = self.staging / "transcripts" / hashlib.sha256(str(raw).encode()).hexdigest()[:16]
+            output = folder / safe_name(f"{Path(name).stem}.draft.srt")
+
+            def step(fraction: float, what: str, name: str = name) -> None:
+                progress(max(0.0, min(1.0, fraction)), desc=f"{t('transcribing', lang)} {name}")
+
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                result = transcribe_path(
+                    raw, output, model_dir=self.settings.whisper_model, production=production, progress=step
+                )
+            except Exception as exc:
+                output.unlink(missing_ok=True)
+                sentence = (
+                    unreadable_sentence(name, str(exc), lang)
+                    if isinstance(exc, SlateError)
+                    else f"{name}: {self.error_sentence(exc, project, lang)}"
+                )
+                lines.append(f"- {sentence}")
+                continue
+            files.append(result.output)
+            lines.append(f"- {t('transcript_ready', lang, name=name, cues=len(result.cues))}")
+        return _skip_all(
+            UploadOutputs,
+            upload=None,
+            ingest_report="\n".join(lines),
+            downloads=gr.update(value=files or None, visible=bool(files), label=t("downloads", lang)),
+            right_tabs=gr.update(selected=TAB_ARTIFACTS) if files else gr.skip(),
         )
 
     def _store_uploads(
@@ -581,24 +647,106 @@ class Handlers:
 
     # --- page state ------------------------------------------------------------------------------
 
-    def switch_project(self, project: str | None, lang: str | None) -> ProjectOutputs:
+    def switch_project(
+        self, project: str | None, lang: str | None, chats: list[dict[str, Any]] | None = None
+    ) -> ProjectOutputs:
         """Open another production (or start a new chat): a fresh conversation and an empty panel."""
         from agent.service import new_session_id
 
         lang = normalise_lang(lang)
         project = (project or self.default_project).strip()
         self._follow_shared_store(project)
+        return self._page_for(project, lang, new_session_id(), [], chats)
+
+    def _page_for(
+        self,
+        project: str,
+        lang: str,
+        session: str,
+        history: list[dict[str, Any]],
+        chats: list[dict[str, Any]] | None,
+    ) -> ProjectOutputs:
+        """The page showing `session`'s conversation in `project`, every other panel emptied."""
         return ProjectOutputs(
             header=self.header(project, lang),
-            chatbot=[],
-            session=new_session_id(),
+            chatbot=history,
+            session=session,
             artifacts=[],
             **empty_panel(lang)._asdict(),
             sources=gr.update(choices=[], value=None, visible=False),
             source_refs=[],
             source_view=views.placeholder_html(t("source_empty", lang)),
             documents=self.documents_table(project, lang),
+            ingest_report="",  # the previous project's upload report belongs to that project
+            conversations=conversations_update(chats, project, session if history else None, lang),
         )
+
+    # --- conversations that last -----------------------------------------------------------------
+    # The turns themselves are in the agent's checkpointer (SQLite under SLATE_HOME), keyed by
+    # project and session id; the browser keeps only its own list of session ids (localStorage),
+    # so a reload or a server restart finds them again and no one sees another browser's chats.
+
+    def remember_chat(
+        self,
+        session: str | None,
+        project: str | None,
+        history: list[dict[str, Any]] | None,
+        chats: list[dict[str, Any]] | None,
+        lang: str | None,
+    ) -> ChatListOutputs:
+        """After a turn: add this conversation (first question, date) to the browser's list."""
+        project = project or self.default_project
+        chats = [c for c in chats or [] if isinstance(c, dict)]
+        first = next((m for m in history or [] if m.get("role") == "user"), None)
+        if not session or first is None or any(c.get("id") == session for c in chats):
+            return ChatListOutputs(chats=gr.skip(), conversations=gr.skip())
+        from datetime import datetime
+
+        entry = {
+            "id": session,
+            "project": project,
+            "title": " ".join(message_text(first.get("content")).split())[:80],
+            "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        }
+        chats = [entry, *chats][:MAX_REMEMBERED_CHATS]
+        return ChatListOutputs(
+            chats=chats, conversations=conversations_update(chats, project, session, normalise_lang(lang))
+        )
+
+    def browser_secret(self) -> str:
+        """The key that seals each browser's conversation list, kept under SLATE_HOME so the list
+        still opens after a restart (Gradio's default is a new random key per process)."""
+        import secrets
+
+        path = self.settings.home / "ui-browser-secret"
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, secrets.token_urlsafe(32).encode())
+            path.chmod(0o600)
+        return path.read_text(encoding="utf-8").strip()
+
+    def list_chats(self, chats: list[dict[str, Any]] | None, project: str | None, lang: str | None) -> Any:
+        """The conversation list for the page as loaded (this browser's chats in this project)."""
+        return conversations_update(chats, project or self.default_project, None, normalise_lang(lang))
+
+    def open_chat(
+        self,
+        chosen: str | None,
+        chats: list[dict[str, Any]] | None,
+        project: str | None,
+        lang: str | None,
+    ) -> ProjectOutputs:
+        """Reopen one of this browser's conversations: its turns from the checkpointer, then go on."""
+        lang = normalise_lang(lang)
+        project = (project or self.default_project).strip()
+        known = {c.get("id") for c in chats or [] if isinstance(c, dict) and c.get("project") == project}
+        if not chosen or chosen not in known:  # only this browser's own conversations can be opened
+            return _skip_all(ProjectOutputs)
+        try:
+            history = chat_history(self.agent(project).history(chosen))
+        except Exception as exc:
+            return _skip_all(ProjectOutputs, ingest_report="⚠ " + self.error_sentence(exc, project, lang))
+        return self._page_for(project, lang, chosen, history, chats)
 
     def _follow_shared_store(self, project: str) -> None:
         """With a shared Chroma server, another machine may have changed the project: bring its local
@@ -636,6 +784,7 @@ class Handlers:
             chatbot=gr.update(label=t("chat", lang), placeholder=t("chat_empty", lang)),
             message=gr.update(label=t("message", lang), placeholder=t("chat_placeholder", lang)),
             new_chat=gr.update(value=t("new_chat", lang)),
+            stop=gr.update(value=t("stop", lang)),
             examples=gr.update(label=t("examples", lang)),
             sources=gr.update(label=t("sources", lang)),
             tab_artifacts=gr.update(label=t("tab_artifacts", lang)),
@@ -659,6 +808,42 @@ class Handlers:
             self.documents_table(project, "en"),
             new_session_id(),
         )
+
+
+MAX_REMEMBERED_CHATS = 50
+
+
+def conversations_update(
+    chats: list[dict[str, Any]] | None, project: str, current: str | None, lang: str
+) -> Any:
+    """The dropdown of earlier conversations in `project`, newest first: "date · first question"."""
+    choices = [
+        (f"{c.get('date', '')} · {c.get('title', '')}", str(c["id"]))
+        for c in chats or []
+        if isinstance(c, dict) and c.get("id") and c.get("project") == project
+    ]
+    return gr.update(choices=choices, value=current, visible=bool(choices), label=t("conversations", lang))
+
+
+def message_text(content: Any) -> str:
+    """A chat message's text: Gradio hands back a sent message as a list of typed parts."""
+    if isinstance(content, list):
+        return " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return str(content or "")
+
+
+def chat_history(messages: Sequence[Any]) -> list[dict[str, Any]]:
+    """A stored conversation as chat messages: the questions and the answers (tool steps left out)."""
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    out: list[dict[str, Any]] = []
+    for message in messages:
+        text = message.text
+        if isinstance(message, HumanMessage):
+            out.append({"role": "user", "content": text})
+        elif isinstance(message, AIMessage) and text.strip() and not message.tool_calls:
+            out.append({"role": "assistant", "content": text})
+    return out
 
 
 def _table_update(table: Any, label: str, lang: str, kind: str) -> Any:
@@ -723,11 +908,34 @@ def ingest_report_markdown(report: Any, refused: Sequence[tuple[str, str]], lang
             f"{report.chunks_unchanged} {t('ingest_unchanged', lang)}"
         )
     skipped = list(refused) + [
-        (Path(s.file).name, without_paths(s.reason)) for s in (report.skipped if report else [])
+        (Path(s.file).name, unreadable_sentence(Path(s.file).name, s.reason, lang))
+        for s in (report.skipped if report else [])
     ]
     if skipped:
-        parts.append(f"**{t('ingest_skipped', lang)}:**\n" + "\n".join(f"- {n}: {r}" for n, r in skipped))
+        parts.append(f"**{t('ingest_skipped', lang)}:**\n" + "\n".join(f"- {r}" for _, r in skipped))
     return "\n\n".join(parts) or t("ingest_nothing", lang)
+
+
+# An exception's class name ("PackageNotFoundError", "PdfStreamError") means nothing to a crew.
+_CLASS_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception|Warning)\b")
+
+
+def unreadable_sentence(name: str, reason: str, lang: str) -> str:
+    """One sentence for a file ingest could not take, in the page's language, without paths or class
+    names. The reader's own English sentence is kept where it is plain (it often names the line)."""
+    log.info("upload skipped: %s: %s", name, reason)
+    plain = without_paths(reason)
+    if lang == "en" and not _CLASS_NAME.search(plain):
+        return plain if plain.startswith(name) else f"{name}: {plain}"
+    return t("err_unreadable", lang, name=name)
+
+
+def _remove_refused(stored: Sequence[Path], report: Any) -> None:
+    """Drop the uploaded copies of files ingest skipped: a refused upload leaves nothing behind."""
+    skipped = {Path(s.file).resolve() for s in report.skipped}
+    for path in stored:
+        if path.resolve() in skipped:
+            path.unlink(missing_ok=True)
 
 
 _PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[^\s/:'\"]+)+/([^\s/:'\"]+)")

@@ -46,6 +46,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     "message": {"en": "Message", "zh": "訊息"},
     "tool": {"en": "Tool", "zh": "工具"},
     "new_chat": {"en": "New chat", "zh": "新對話"},
+    "stop": {"en": "Stop", "zh": "停止"},
+    "conversations": {"en": "Earlier conversations", "zh": "之前嘅對話"},
     "examples": {"en": "Try", "zh": "試吓問"},
     "sources": {"en": "Sources (click to open)", "zh": "出處（撳一下打開）"},
     "tab_artifacts": {"en": "Tables & files", "zh": "表格及檔案"},
@@ -79,6 +81,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "ingest_skipped": {"en": "Skipped", "zh": "略過"},
     "ingest_nothing": {"en": "No files were given.", "zh": "冇收到檔案。"},
     "ingesting": {"en": "Reading", "zh": "讀緊"},
+    "transcribing": {"en": "Transcribing", "zh": "轉寫緊"},
     "col_file": {"en": "File", "zh": "檔案"},
     "col_type": {"en": "Type", "zh": "類型"},
     "col_details": {"en": "Details", "zh": "資料"},
@@ -93,12 +96,26 @@ LABELS: dict[str, dict[Lang, str]] = {
         "zh": "項目「{project}」未有文件：請喺「文件」分頁加入劇本。",
     },
     "err_type": {
-        "en": "{name}: Slate does not read this kind of file (allowed: {allowed})",
-        "zh": "{name}：Slate 唔讀呢類檔案（可用：{allowed}）",
+        "en": "{name}: Slate does not read this kind of file (it reads {allowed}).",
+        "zh": "{name}：Slate 唔讀呢類檔案（可用：{allowed}）。",
     },
     "err_size": {
-        "en": "{name}: larger than the {limit} MB upload limit",
-        "zh": "{name}：超過上載上限 {limit} MB",
+        "en": "{name}: larger than the {limit} MB upload limit.",
+        "zh": "{name}：超過上載上限 {limit} MB。",
+    },
+    "err_unreadable": {
+        "en": "{name}: Slate could not read this file; it may be damaged, or not the kind of file its name says.",
+        "zh": "{name}：Slate 讀唔到呢個檔案，可能已經損壞，或者內容同副檔名唔夾。",
+    },
+    "err_no_whisper": {
+        "en": "To make subtitles from sound, set SLATE_WHISPER_MODEL to the folder of a Whisper model "
+        "in CTranslate2 format (model.bin, config.json, tokenizer.json) and restart Slate.",
+        "zh": "要由聲音出字幕，請將 SLATE_WHISPER_MODEL 設為一個 CTranslate2 格式 Whisper 模型嘅資料夾"
+        "（有 model.bin、config.json、tokenizer.json），再重新開 Slate。",
+    },
+    "transcript_ready": {
+        "en": "{name}: a subtitle draft of {cues} cues is ready to download (Tables & files).",
+        "zh": "{name}：已出咗 {cues} 句字幕初稿，可以喺「表格及檔案」下載。",
     },
     "err_empty_message": {"en": "Type a question first.", "zh": "請先輸入問題。"},
 }

@@ -11,13 +11,13 @@ from typing import Any
 import httpx
 import pytest
 from gradio_client import Client, handle_file
-from gradio_client.exceptions import AppError
 
 from knowledge.ingest import ingest
 from knowledge.sample_production import sample_files
 from slate.settings import Settings, load_settings
 from ui.app import launch
-from ui.handlers import ChatOutputs, UploadOutputs
+from ui.handlers import ALLOWED_EXTENSIONS, ChatOutputs, UploadOutputs
+from ui.i18n import t
 
 pytestmark = pytest.mark.server
 
@@ -106,10 +106,10 @@ def test_a_chat_turn_streams_a_tool_step_an_answer_and_a_table(url: str) -> None
 def test_upload_of_the_sample_script_then_a_question_about_it(url: str, server_settings: Settings) -> None:
     client = Client(url, verbose=False)
     script = sample_files()["screenplay"]
-    _upload, report, documents, _project, header = client.predict(
+    _upload, report, documents, _project, header, *_panel = client.predict(
         [handle_file(str(script))], "上載測試", "en", api_name="/upload"
     )
-    assert len(UploadOutputs._fields) == 5
+    assert len(UploadOutputs._fields) == 7
     assert report.startswith("**Added or updated:** night_shift.fountain")
     assert [row[:2] for row in documents["data"]] == [["night_shift.fountain", "screenplay"]]
     stored = server_settings.project_dir("上載測試") / "uploads" / "night_shift.fountain"
@@ -125,9 +125,12 @@ def test_upload_of_the_sample_script_then_a_question_about_it(url: str, server_s
 def test_upload_refuses_a_program(url: str, tmp_path: Path, server_settings: Settings) -> None:
     program = tmp_path / "run.sh"
     program.write_text("rm -rf /\n", encoding="utf-8")
-    # Gradio checks the type before the handler runs (the handler checks again, for other callers).
-    with pytest.raises(AppError, match="Invalid file type"):
-        Client(url, verbose=False).predict([handle_file(str(program))], PROJECT, "en", api_name="/upload")
+    # Every file reaches the handler (a browser's type filter would drop it without a word) and is
+    # refused there with one sentence.
+    out = Client(url, verbose=False).predict([handle_file(str(program))], PROJECT, "zh", api_name="/upload")
+    assert out[1] == "**略過:**\n- " + t(
+        "err_type", "zh", name="run.sh", allowed=" ".join(ALLOWED_EXTENSIONS)
+    )
     assert not (server_settings.project_dir(PROJECT) / "uploads").exists()
 
 

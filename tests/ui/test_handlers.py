@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import gradio as gr
 import pytest
 from langchain_core.messages import AIMessage
 
@@ -244,7 +246,7 @@ def test_upload_of_a_damaged_file_reports_the_reason(
     empty = tmp_path / "empty.fountain"
     empty.write_text("   \n", encoding="utf-8")
     out = handlers.upload([str(empty)], PROJECT, "zh")
-    assert out.ingest_report.startswith("**略過:**\n- empty.fountain: ")
+    assert out.ingest_report.startswith("**略過:**\n- empty.fountain：")
 
 
 def test_upload_with_nothing_says_so(scripted: Callable, settings: Settings) -> None:
@@ -293,3 +295,71 @@ def test_errors_shown_to_people_carry_no_server_paths() -> None:
     shown = people_sentence(err)
     assert "weird.docx" in shown and "/srv" not in shown and "ParseError" not in shown
     assert without_paths("skipped: /tmp/u/x.exe is not a document") == "skipped: x.exe is not a document"
+
+
+def test_switching_project_clears_the_upload_report_and_lists_only_that_projects_chats(settings) -> None:
+    handlers = Handlers(settings, "night-shift")
+    chats = [
+        {"id": "a", "project": "night-shift", "title": "Which scenes is Mei in?", "date": "2026-12-03 07:40"},
+        {"id": "b", "project": "另一套戲", "title": "邊場喺天台？", "date": "2026-12-03 07:41"},
+    ]
+    fresh = handlers.switch_project("另一套戲", "zh", chats)
+    assert fresh.ingest_report == ""
+    assert [value for _, value in fresh.conversations["choices"]] == ["b"]
+    # Only this browser's own conversations in this project can be reopened.
+    assert handlers.open_chat("a", chats, "另一套戲", "zh").chatbot == gr.skip()
+
+
+# Each bad upload the issue found, in both languages: (file name, bytes, what the English says).
+BAD_UPLOADS = {
+    "exe": ("setup.exe", b"MZ\x90\x00", "does not read this kind of file"),
+    "damaged-docx": ("weird.docx", b"not a zip at all", None),
+    "damaged-pdf": ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", None),
+    "empty-script": ("empty.fountain", b"   \n", None),
+    "too-large": ("huge.srt", b"1\n00:00:01,000 --> 00:00:02,000\nhi\n\n" * 40000, "1 MB upload limit"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("case", sorted(BAD_UPLOADS))
+def test_a_bad_upload_gets_one_plain_sentence_in_the_page_language_and_leaves_nothing(
+    case: str, lang: str, slate_home: Path, tmp_path: Path, scripted: Callable
+) -> None:
+    settings = load_settings(home=slate_home, embedder="fake", upload_max_mb=1)
+    handlers = Handlers(settings, PROJECT, scripted([]))
+    name, data, english = BAD_UPLOADS[case]
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    report = handlers.upload([str(bad)], PROJECT, lang).ingest_report
+    lines = [line for line in report.splitlines() if line.startswith("- ")]
+    assert len(lines) == 1 and lines[0].startswith(f"- {name}"), report
+    sentence = lines[0]
+    assert str(tmp_path) not in report and "/" not in sentence and "\\" not in sentence
+    assert not re.search(r"[A-Z][a-z]+(Error|Exception)\b", report), report
+    if lang == "zh":
+        assert re.search(r"[\u4e00-\u9fff]", sentence.removeprefix(f"- {name}")), sentence
+        assert "**略過:**" in report
+    elif english:
+        assert english in sentence
+    uploads = settings.project_dir(PROJECT) / "uploads"
+    assert not uploads.exists() or not any(uploads.iterdir())
+
+
+def test_upload_takes_every_format_ingest_reads(
+    scripted: Callable, settings: Settings, tmp_path: Path
+) -> None:
+    from knowledge.documents import SUPPORTED_EXTENSIONS
+    from ui.handlers import ALLOWED_EXTENSIONS
+
+    assert set(ALLOWED_EXTENSIONS) == set(SUPPORTED_EXTENSIONS)
+    handlers = Handlers(settings, PROJECT, scripted([]))
+    webvtt = tmp_path / "reel1.webvtt"
+    webvtt.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n阿美：走啦！\n", encoding="utf-8")
+    tsv = tmp_path / "cast.tsv"
+    tsv.write_text("id\tactor\nMEI\t陳小美\n", encoding="utf-8")
+    notes = tmp_path / "notes.markdown"
+    notes.write_text("# Rooftop\nWet the ground after the rain.\n", encoding="utf-8")
+    report = handlers.upload([str(webvtt), str(tsv), str(notes)], PROJECT, "en").ingest_report
+    assert "Skipped" not in report, report
+    for name in ("reel1.webvtt", "cast.tsv", "notes.markdown"):
+        assert name in report
