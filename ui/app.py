@@ -32,7 +32,7 @@ from ui.handlers import (
     UploadOutputs,
     empty_panel,
 )
-from ui.i18n import EXAMPLE_PROMPTS, LANGUAGE_CHOICES, t
+from ui.i18n import LANGUAGE_CHOICES, t
 from ui.views import placeholder_html
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def build_app(
                 )
                 c["examples"] = gr.Dataset(
                     components=[c["message"]],
-                    samples=[[p] for p in EXAMPLE_PROMPTS],
+                    samples=handlers.example_samples(project),
                     label=t("examples", lang),
                     layout="gallery",
                     elem_classes="sl-examples",

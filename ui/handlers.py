@@ -29,7 +29,7 @@ from knowledge.documents import SUPPORTED_EXTENSIONS
 from slate.errors import ProjectNotFound, SlateError
 from slate.paths import atomic_write_bytes, inside, safe_name
 from ui import views
-from ui.i18n import normalise_lang, t
+from ui.i18n import EXAMPLE_PROMPTS, normalise_lang, t
 
 if TYPE_CHECKING:
     from agent.service import SlateAgent, TurnEvent
@@ -119,6 +119,7 @@ class ProjectOutputs(NamedTuple):
     documents: Any
     ingest_report: Any
     conversations: Any
+    examples: Any
 
 
 class ChatListOutputs(NamedTuple):
@@ -679,7 +680,21 @@ class Handlers:
             documents=self.documents_table(project, lang),
             ingest_report="",  # the previous project's upload report belongs to that project
             conversations=conversations_update(chats, project, session if history else None, lang),
+            examples=gr.update(samples=self.example_samples(project)),
         )
+
+    def example_samples(self, project: str | None) -> list[list[str]]:
+        """Prompts to try, drawn from the open production's people, places and scenes (the sample's
+        only when the sample is open)."""
+        from agent.compose import example_prompts
+
+        try:
+            if not project:
+                raise LookupError(project)
+            return [[p] for p in example_prompts(self.agent(project).planner.lexicon)]
+        except Exception:  # no project yet, or one that cannot open: generic prompts, never an error
+            log.debug("example prompts fell back for %r", project, exc_info=True)
+            return [[p] for p in EXAMPLE_PROMPTS]
 
     # --- conversations that last -----------------------------------------------------------------
     # The turns themselves are in the agent's checkpointer (SQLite under SLATE_HOME), keyed by

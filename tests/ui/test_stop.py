@@ -16,7 +16,13 @@ import pytest
 from knowledge.production import Production
 from slate.settings import Settings, load_settings
 from tests.agent.fakes import OpenAIStub
-from tests.agent.test_turn_lifetime import QUESTION, free_port, stub_agent_factory, wait_for
+from tests.agent.test_turn_lifetime import (
+    QUESTION,
+    ROOFTOP_NIGHT_CALL,
+    free_port,
+    stub_agent_factory,
+    wait_for,
+)
 from tests.ui.test_browser import WAIT_MS, ask, browser, chat_text  # noqa: F401 (browser: a fixture)
 from ui.app import launch
 
@@ -32,7 +38,12 @@ def settings(slate_home: Any) -> Settings:
 
 @pytest.fixture
 def slow_server(settings: Settings, production: Production) -> Iterator[tuple[str, OpenAIStub]]:
-    script = [{"forever": True}, {"content": "Scenes 11 and 17 are on the rooftop at night."}]
+    # The second turn's model looks the answer up first (an answer with no tool call is not shown as fact).
+    script = [
+        {"forever": True},
+        ROOFTOP_NIGHT_CALL,
+        {"content": "Scenes 11 and 17 are on the rooftop at night."},
+    ]
     with OpenAIStub(script) as stub:
         factory = stub_agent_factory(production, stub, llm_timeout=600, llm_retries=0)
         app, url = launch(
@@ -63,6 +74,6 @@ def test_stop_cancels_a_long_turn_and_the_page_stays_usable(
     assert wait_for(lambda: stub.disconnects == 1 and stub.streaming_now == 0, 60)
     # The page goes on: the next question (one chat slot, ui_concurrency=1) is answered.
     assert httpx.get(url, timeout=5).status_code == 200
-    ask(page, "Which scenes are on the rooftop?", "Scenes 11 and 17")
+    ask(page, "Which scenes are on the rooftop at night?", "Scenes 11 and 17")
     assert "Scenes 11 and 17 are on the rooftop at night." in chat_text(page)
     page.close()
