@@ -159,6 +159,12 @@ class Lexicon:
                         word_owner.setdefault(word, set()).add(canonical)
             zh = next((a for a in aliases if has_cjk(a)), None)
             lex.display[canonical] = f"{canonical} ({zh})" if zh and zh != canonical else canonical
+            if has_cjk(canonical):
+                # A script whose cues are Chinese (強哥): English answers name the person in English
+                # when the cast list gives a name in Latin letters ("Keung Gor (強哥)").
+                latin = next((a for a in aliases if not has_cjk(a) and len(a) >= 2), None)
+                if latin:
+                    lex.display[canonical] = f"{latin} ({canonical})"
             if zh:
                 lex.chinese[canonical] = zh
         for word, owners in word_owner.items():
