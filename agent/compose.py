@@ -481,6 +481,8 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
 
     result = SearchResult.model_validate(a)
     lang = u.lang
+    if u.intent == "cannot" and u.cannot == "budget":
+        return _budget(result, u, lex)
     if not result.hits:
         return _t(
             lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
@@ -500,6 +502,24 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             lines.append(f"“{other.sentence}” — *{other.hit.citation().label()}*")
     head = _t(lang, "The documents say:", "文件咁講：")
     return head + "\n\n" + "\n".join(lines[:3])
+
+
+_BUDGET_LINE = re.compile(r"budget|預算|製作費|成本", re.IGNORECASE)
+
+
+def _budget(result: Any, u: Understanding, lex: Lexicon) -> str:
+    """A budget the documents state, quoted and cited; else why Slate cannot work one out."""
+    from agent.extract import _AMOUNT, best_sentences
+    from agent.routing import default_router
+
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder, [])
+    stated = [a for a in answers if _BUDGET_LINE.search(a.sentence) and _AMOUNT.search(a.sentence)]
+    if not stated:
+        en, zh = CANNOT["budget"]
+        return _t(u.lang, en, zh)
+    best = stated[0]
+    head = _t(u.lang, "The documents say:", "文件咁講：")
+    return f"{head}\n\n“{best.sentence}” — *{best.hit.citation().label()}*"
 
 
 def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:

@@ -555,7 +555,8 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         subtitles = u.files[0] if u.files else (lexicon.subtitle_files[0] if lexicon.subtitle_files else None)
         fix = bool(re.search(r"\b(fix|snap|move)\b|修正|執好|移去|對齊", u.text, re.IGNORECASE))
         return [_call("find_shot_changes", file=video, subtitles=subtitles, fix=True if fix else None)]
-    if intent == "search":
+    if intent == "search" or (intent == "cannot" and u.cannot == "budget"):
+        # "What's the budget?": the producer's notes may say; Slate computes none itself.
         return [_call("search_documents", query=u.search_text, k=5)]
     if intent == "free_writing":
         # Do what the tools can: find the material the writing would start from.
