@@ -177,7 +177,9 @@ def _heldout_lexicons() -> list[tuple[Lexicon, list[str]]]:
         marker = folder / "production.txt"
         sample = marker.is_file() and marker.read_text(encoding="utf-8").strip() == "sample"
         files = {p.name: p for p in (sample_files().values() if sample else folder.iterdir())}
-        script = next(p for _, p in sorted(files.items()) if p.suffix in (".fountain", ".fdx", ".docx", ".txt", ".pdf"))
+        script = next(
+            p for _, p in sorted(files.items()) if p.suffix in (".fountain", ".fdx", ".docx", ".txt", ".pdf")
+        )
         production = Production.from_files(
             script, cast=files.get("cast.csv"), locations=files.get("locations.csv"), name=folder.name
         )
