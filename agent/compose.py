@@ -815,6 +815,8 @@ def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             return f"搵唔到「{value}」呢個場景。" + (f"你係咪指：{'、'.join(nearest)}？" if nearest else "")
         if kind == "Blocked":
             return "呢個要求會改動製作資料，但你冇叫我改，所以我冇做。"
+        if kind == "ToolFailed":
+            return "做唔到：Slate 內部出咗問題（詳情已寫入記錄）。可以試下換個講法，或者話俾管理員知。"
         return f"做唔到：{a.get('message')}"
     if kind == "SceneNotFound":
         return f"There is no scene {value} in the script." + (
@@ -830,6 +832,8 @@ def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         )
     if kind == "Blocked":
         return "That would change the production's data, and you didn't ask for a change, so I didn't do it."
+    if kind == "ToolFailed":
+        return "I couldn't finish that: something went wrong inside Slate (the details are in its log). Try asking another way, or tell whoever runs Slate."
     return str(a.get("message") or "That did not work.")
 
 

@@ -71,7 +71,8 @@ def run_tool(spec: ToolSpec, production: Production, args: dict[str, Any]) -> tu
         return f"ERROR: invalid arguments for {spec.name}: {exc}", artifact
     except Exception as exc:  # a bug in a tool must not end the conversation
         logger.exception("tool %s failed", spec.name)
-        message = f"{spec.name} failed unexpectedly ({type(exc).__name__}: {exc})"
+        # The person sees one plain sentence; the class name and the details go to the log only.
+        message = f"{spec.name} could not finish because of a problem in Slate (details are in the log)."
         return f"ERROR: {message}", {
             "kind": "error",
             "error": "ToolFailed",

@@ -122,6 +122,7 @@ def load_screenplay(path: str | Path, *, format: ScriptFormat | None = None) -> 
 
         screenplay = read_docx(file)
     screenplay.file = str(file)
+    screenplay.path = str(file)
     if not screenplay.scenes:
         raise NoScenes(
             "No scene heading in the file",

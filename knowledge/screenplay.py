@@ -136,6 +136,7 @@ class Screenplay:
     elements: list[Element] = field(default_factory=list)
     scenes: list[Scene] = field(default_factory=list)
     pages: int = 1
+    path: str = ""  # where the parsed file is on disk (never shown; `file` is the name people see)
 
     @property
     def title(self) -> str:

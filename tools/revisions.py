@@ -456,7 +456,7 @@ def compare_drafts(
     new = load_screenplay(new_path)
     history = drafts_index(production)
     if not history:
-        history = [_store_draft(production, Path(old_script.file), "white", 0)]
+        history = [_store_draft(production, Path(old_script.path or old_script.file), "white", 0)]
     revision = max(r.revision for r in history) + 1
     if colour is not None:
         revision = REVISION_COLOURS.index(colour) + len(REVISION_COLOURS) * (

@@ -52,7 +52,7 @@ def fdx_hits(production: Production, scenes: Sequence[Scene]) -> tuple[list[Hit]
         return [], {}
     from knowledge.fdx import fdx_tag_data
 
-    data = fdx_tag_data(Path(script.file).read_bytes(), file=script.file)
+    data = fdx_tag_data(Path(script.path or script.file).read_bytes(), file=script.file)
     colours = {c.name: c.color or "" for c in data.categories}
     hits: list[Hit] = []
     for tag in data.tags:
