@@ -69,7 +69,7 @@ def run_tool(spec: ToolSpec, production: Production, args: dict[str, Any]) -> tu
     except ValueError as exc:  # pydantic validation of the arguments
         artifact = {"kind": "error", "error": "InvalidArguments", "message": str(exc), "tool": spec.name}
         return f"ERROR: invalid arguments for {spec.name}: {exc}", artifact
-    except Exception as exc:  # a bug in a tool must not end the conversation
+    except Exception:  # a bug in a tool must not end the conversation
         logger.exception("tool %s failed", spec.name)
         # The person sees one plain sentence; the class name and the details go to the log only.
         message = f"{spec.name} could not finish because of a problem in Slate (details are in the log)."
