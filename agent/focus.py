@@ -1,6 +1,6 @@
 """The fact a question about one person or one place asks for, stated first.
 
-"Who do I call at the rock gym?", "珊珊幾錢一日？", "那裡的聯絡人是誰？" are answered by one field of a
+"Who do I call at the rock gym?", "珊珊幾錢一日？", "那邊的負責人是誰？" are answered by one field of a
 card (the location list's contact, the cast list's day rate), not by the whole card: the answer leads
 with that field, named and cited, and the card follows as context. A question that names no field but
 asks something ("by what time must we leave the beach?") is matched against the card's notes, sentence

