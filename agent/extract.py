@@ -85,7 +85,16 @@ _ASKS_AMOUNT = re.compile(
     r"how (?:much|many)|幾多|多少|幾錢|幾個|幾耐|what (?:amount|price|sum)|cost", re.IGNORECASE
 )
 _ASKS_NUMBER = re.compile(
-    r"what(?:'s| is)? (?:\w+ ){0,2}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
+    r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
+)
+_ASKS_WHO = re.compile(r"\bwho(?:'s|m)?\b|邊個|邊位|誰|哪位", re.IGNORECASE)
+# A person named in a sentence: a title and a name, a romanised name (Ho Chun-wai, Mak Chi-ming), or a
+# Chinese name followed by its romanisation (何俊 Ho Chun) — how crew lists and notes write people.
+_NAMED = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|madam|uncle|auntie)\.?\s+[A-Z\u4e00-\u9fff]"
+    r"|\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*[ -][A-Z][a-z]+\b"
+    r"|[\u4e00-\u9fff]{2,3}\s+[A-Z][a-z]+"
+    r"|[\u4e00-\u9fff]{1,3}(?:先生|小姐|太太|師傅|導演|姐|哥)(?![\u4e00-\u9fff]{2})"
 )
 _ASKS_WHEN = re.compile(
     r"\bwhen\b|what (?:year|time|date|day)|幾時|幾點|哪一年|邊年|何時|幾號", re.IGNORECASE
@@ -129,6 +138,7 @@ def _scores(
     wants_amount = bool(_ASKS_AMOUNT.search(question))
     wants_when = bool(_ASKS_WHEN.search(question))
     wants_number = bool(_ASKS_NUMBER.search(question))
+    wants_who = bool(_ASKS_WHO.search(question))
     # Film terms (特技統籌 / stunt coordinator) count once, in either language.
     glossary = film_terms(fold(question))
     bridges = _bridges(terms)
@@ -163,6 +173,10 @@ def _scores(
             scores[i] -= 0.5
         if wants_number and not re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
             scores[i] -= 0.5
+        if wants_who and not (
+            _NAMED.search(sentence) or any(a in fold(sentence) for g in alias_sets for a in g)
+        ):
+            scores[i] -= 0.3  # "who is the stunt coordinator?" is answered by a sentence that names someone
         if sentence.rstrip().endswith(("?", "？")):
             scores[i] -= 0.3
     meaning = _meaning(question, [t for t, _ in texts], embedder)

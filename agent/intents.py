@@ -645,6 +645,14 @@ def understand(
     u.intent = _intent(u, folded, lexicon, today)
     if route:
         u.intent = _routed(u, folded, lexicon, router)
+    if u.intent == "character_report" and len(u.characters) == 1 and not u.pinned and _KIN.search(u.masked):
+        u.intent = "search"  # "What did Lok's grandfather win?" asks about the grandfather: the documents
+    if (
+        u.intent == "character_report"
+        and len(set(u.characters)) >= 2
+        and not (u.shared or u.rank or u.pinned)
+    ):
+        u.intent = "search"  # "what does X promise Y?": what happens between two people, not one card
     if u.intent == "schedule_day" and not u.dates:
         u.dates = extract_dates(folded, lexicon.plan_start, today)
     u.search_text = text.strip()
@@ -748,6 +756,11 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
             return rule  # "is X in scene 8?" checks the scene for the person
         return "scene_details" if u.scenes else rule
     if label == "scene_order":
+        unordered = not (u.characters or u.scenes or u.locations or _ORDER_SUBJECT.search(folded))
+        if u.order in ("first", "last") and unordered:
+            # 最後 / "in the end" with nothing that is ordered (a scene, the story, an appearance)
+            # is an adverb: "比賽最後邊個贏？" asks what happens, not for the last scene.
+            return "search" if rule == "scene_order" else rule
         return "scene_order" if u.order else rule
     if label == "scene_rank":
         return "scene_rank" if u.rank else rule
@@ -761,11 +774,16 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         return "location_report" if u.locations else rule
     if label == "search" and u.scenes and not u.characters[1:]:
         return "scene_details"  # a question about one scene is answered from that scene's text
+    if label == "overview" and u.scenes:
+        return "scene_details"  # "Scene 5 有幾多頁？" asks about the scene, not the whole script
     if label in ("search", "overview", "schedule", "schedule_day", "help", "thanks", "free_writing"):
         return label  # type: ignore[return-value]
     if label == "call_sheet":
         return "call_sheet"
     if label == "cannot":
+        if not u.cannot and not _WORLD.search(folded) and _production_matter(folded, lexicon):
+            # "What kind of rope do we use for the fall?": the production's own text talks of it.
+            return "search"
         if not u.cannot and any(not t.filter for t in film_terms(folded)) and not _WORLD.search(folded):
             # "Who's composing the score?", "邊個唱主題曲？": a question about this production's crew,
             # departments or kit is for its documents, not general knowledge.
@@ -773,10 +791,50 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         u.cannot = u.cannot or "other"
         return "cannot"
     if label == "shot_list":
+        if not u.scenes and _ASKS_CHOICE.search(folded) and not _MAKE.search(folded):
+            # "What filter do we use for the dream?" asks what was decided: the documents say.
+            return "search"
         return "shot_list"  # without a scene the planner asks which one
     if label == "subtitles":
         return rule if rule.startswith("subs_") else "subs_check"
     return rule
+
+
+# What an order word can order: scenes, shots, the story, an appearance (first/last without one of
+# these is an adverb: "in the end", 最後).
+_ORDER_SUBJECT = re.compile(
+    r"scene|shot|sequence|\bset\b|location|appear|film|movie|story|script|episode|begin|open|end\b"
+    r"|場|幕|鏡|戲|出現|出場|劇本|故事|電影|結局|開頭"
+)
+_ASKS_CHOICE = re.compile(r"\b(?:what|which)\b|咩|乜|邊種|邊隻|哪種|哪個|什麼|甚麼|有冇")
+_MAKE = re.compile(r"\b(?:draft|make|create|generate|write|plan|build)\b|整|出|做|寫|開")
+# Words that frame a question and say nothing of its matter.
+_SCAFFOLD = frozenset(
+    "kind type sort brand used use using need needs make made like thing things really going want wants "
+    "exactly actually tell know".split()
+)
+# A person's relative or associate ("Lok's grandfather", 阿輝嘅老婆): the question is about someone
+# else, whom the documents describe; the named person's card does not answer it.
+_KIN = re.compile(
+    r"PERSON2?(?:['’]s|s')?\s*(?:嘅|的|個|个)?\s*(?:(?:late|dead|old|ex-?|big|little|elder|younger|older)\s+)?"
+    r"(?:father|dad|mother|mum|mom|wife|husband|son|daughter|brother|sister|grand(?:father|pa|mother|ma|son|daughter)"
+    r"|uncle|aunt|cousin|boss|friend|girlfriend|boyfriend|partner|family|parents?|kids?|children|baby|fianc[ée]e?"
+    r"|老婆|老公|太太|丈夫|阿爸|爸爸|老豆|老竇|父親|阿媽|媽媽|老母|母親|阿爺|爺爺|祖父|阿嫲|嫲嫲|外公|外婆|公公"
+    r"|哥哥|大佬|家姐|姐姐|細佬|弟弟|細妹|阿仔|兒子|個仔|個女|女兒|老細|老闆|朋友|女朋友|男朋友|家人|屋企人|未婚妻|未婚夫)",
+    re.IGNORECASE,
+)
+
+
+def _production_matter(folded: str, lexicon: Lexicon) -> bool:
+    """Most of the question's own words are in the production's text (its script and documents)."""
+    from agent.extract import content_terms
+
+    terms = {t for t in content_terms(folded) if t not in _SCAFFOLD and (has_cjk(t) or len(t) >= 3)}
+    terms = {t for t in terms if not t[0].isdigit()}
+    if not terms:
+        return False
+    found = [t for t in terms if lexicon.mentions(t)]
+    return 2 * len(found) >= len(terms) and any(has_cjk(t) or len(t) >= 4 for t in found)
 
 
 _UNKNOWN_EN = re.compile(

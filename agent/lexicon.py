@@ -143,6 +143,9 @@ class Lexicon:
     plan_start: date | None = None
     display: dict[str, str] = field(default_factory=dict)  # canonical → "INSPECTOR LAU (劉督察)"
     chinese: dict[str, str] = field(default_factory=dict)  # canonical → 劉督察 (the first Chinese alias)
+    # What the production's own text says (folded): its script, card notes and ingested documents.
+    # "What kind of flour do we throw?" is this production's matter when its documents talk of flour.
+    corpus: str = ""
 
     @classmethod
     def from_production(cls, production: Production) -> Lexicon:
@@ -184,6 +187,8 @@ class Lexicon:
                         phrase = " ".join(words[start : start + size])
                         if size == 1 and (len(phrase) < 4 or phrase in PLACE_STOPWORDS):
                             continue
+                        if re.sub(r"['’]s$", "", phrase) in lex.characters:
+                            continue  # "Ah Fai's" in AH FAI'S FLAT names the person, not the flat
                         place_words.setdefault(phrase, set()).add(entry_id)
         for phrase, owners in place_words.items():
             if len(owners) == 1:
@@ -202,9 +207,18 @@ class Lexicon:
         lex.omitted = {s.number for s in production.scenes if is_omitted(s.heading)}
         lex.subtitle_files = [d.name for d in production.documents if d.doc_type == "subtitles"]
         lex.documents = [d.name for d in production.documents]
+        lex.corpus = _corpus(production)
         if production.plan_path is not None:
             lex.plan_start = _plan_start(production)
         return lex
+
+    def mentions(self, word: str) -> bool:
+        """Whether the production's own text uses `word` (folded; a Latin word as a whole word)."""
+        if not self.corpus or not word:
+            return False
+        if has_cjk(word):
+            return word in self.corpus
+        return re.search(rf"(?<![a-z]){re.escape(word)}", self.corpus) is not None
 
     def aliases(self, value: str) -> list[str]:
         """Every name the production uses for a character (canonical) or a place (its query term)."""
@@ -231,6 +245,26 @@ _OMITTED = re.compile(r"^\W*(?:\d+[A-Z]?\W*)?(?:OMITTED|OMIT|DELETED|刪除|刪�
 def is_omitted(heading: str) -> bool:
     """A scene kept only to lock its number ("14 OMITTED", "OMITTED")."""
     return bool(_OMITTED.search(heading.strip()))
+
+
+def _corpus(production: Production) -> str:
+    """The production's text, folded: the ingested chunks (the keyword index keeps them) or, for a
+    production opened from files, the script and the cards' notes."""
+    parts: list[str] = []
+    index = production.project_dir / "keyword_index.json" if production.project_dir else None
+    if index is not None and index.is_file():
+        import json
+
+        try:
+            records = json.loads(index.read_text(encoding="utf-8")).get("records", {})
+            parts = [str(r.get("text", "")) for r in records.values() if isinstance(r, dict)]
+        except (OSError, ValueError):
+            parts = []
+    if not parts:
+        if production.screenplay is not None:
+            parts = [e.text for e in production.screenplay.elements]
+        parts += [m.notes or "" for m in production.cast] + [p.notes or "" for p in production.locations]
+    return fold("\n".join(parts))
 
 
 def _plan_start(production: Production) -> date | None:

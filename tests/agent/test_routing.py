@@ -127,7 +127,7 @@ def test_no_heldout_question_is_written_into_slate() -> None:
             asks = case["ask"] if isinstance(case["ask"], list) else [case["ask"]]
             for ask in asks:
                 core = fold(str(ask)).strip(" ?？。.!！")
-                if len(core.split()) < 5 and sum(map(has_cjk, core)) < 8 or core.startswith(_STOCK):
+                if (len(core.split()) < 5 and sum(map(has_cjk, core)) < 8) or core.startswith(_STOCK):
                     continue
                 for source, text in texts.items():
                     assert core not in text, f"{source.relative_to(root)} quotes held-out {case['id']}: {ask}"
