@@ -155,6 +155,9 @@ A: He climbs out into the water, holds his briefcase over his head and wades tow
 A: The tiny cabin pitches. A plastic Kwan Tai statue is tied to the shelf with string. Uncle Tat, in a yellow raincoat, checks the bilge pump by torchlight.
 C: TAT
 D: 老友，頂住呀。四十二年都頂得住，今晚唔好衰俾我睇。
+A: He thumbs the marine radio. Static.
+C: TAT
+D: 喂？海事處？金勝號呀。我喺香港仔避風塘，頭纜有啲鬆，我自己搞得掂，通知你哋一聲啫。
 A: Through the porthole, across the black water: the one lit stall on the whole shore. 華記.
 A: 達叔 smiles. Then a CRACK from the bow. He grabs the torch and goes up on deck.
 
