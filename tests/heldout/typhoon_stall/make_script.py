@@ -6,12 +6,13 @@ Run: python tests/heldout/typhoon_stall/make_script.py   (needs fpdf2 and the No
 Layout as Final Draft prints it on US Letter: 12 pt monospaced type, 6 lines to the inch, 1" top and
 bottom margins; scene numbers at both margins of the heading; action from 1.5", dialogue from 2.5",
 parentheticals from 3.1", cues from 3.7", transitions flush right to 7.1"; page numbers (`2.`) top
-right from page 2; a scene split over a page break gets `(CONTINUED)` / `CONTINUED:` and a cue split
+right from page 2; a scene split over a page break gets `(CONTINUED)` / `N  CONTINUED:  N` and a cue split
 over a page break gets `(MORE)` / `NAME (CONT'D)`. The title page is unnumbered.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -336,6 +337,7 @@ class Script(FPDF):
         self.add_font("cjk", fname=CJK_FONT, collection_font_number=CJK_INDEX)
         self.set_fallback_fonts(["cjk"])
         self.set_font("typewriter", size=SIZE)
+        self.set_creation_date(datetime(2028, 3, 1, 9, 0, tzinfo=UTC))  # reproducible output
         self.y_pos = TOP
         self.printed_page = 0
 
