@@ -630,6 +630,10 @@ def understand(
     u.follow_up = _is_follow_up(folded)
     u.free_writing = _has(folded, FREE_WRITING)
     u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
+    if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
+        u.cannot = (
+            "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast, not the script's rain
+        )
     u.residue = _residue(tod_text)
     # "the end song", "opening titles" name a thing, not an order of scenes.
     unordered = folded
@@ -710,8 +714,10 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     from agent.routing import default_router
 
     rule = u.intent
-    if rule in EXPLICIT or u.pinned or (rule == "search" and _has(folded, DOC_TOPICS)):
+    if rule in EXPLICIT or u.pinned:
         return rule
+    if rule == "search" and (_has(folded, DOC_TOPICS) or (u.locations and _production_term(folded))):
+        return rule  # "the unit base for the pier scene": a production matter there, whatever the route
     if (
         u.scenes
         and u.order in ("next", "previous", "before", "after")
@@ -800,6 +806,15 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     return rule
 
 
+# A question about real weather to come: a time ahead and a weather word, in either order.
+_WHEN_AHEAD = (
+    r"(?:\bwill\b|going to|tomorrow|tonight|this week|next week|on the day|聽日|聽晚|明天|明晚|今晚|後日|下星期|下個禮拜"
+    r"|會唔會|會不會|會否)"
+)
+_WEATHER_WORD = r"(?:\brain|\bstorm|\btyphoon|\bsnow|\bhot\b|\bcold\b|打風|颱風|風球|掛波|落雨|下雨|暴雨|黑雨|紅雨|行雷|寒流)"
+_FORECAST = re.compile(
+    rf"{_WHEN_AHEAD}.{{0,16}}{_WEATHER_WORD}|{_WEATHER_WORD}.{{0,12}}(?:tomorrow|tonight|聽日|聽晚|明天|明晚)"
+)
 # What an order word can order: scenes, shots, the story, an appearance (first/last without one of
 # these is an adverb: "in the end", 最後).
 _ORDER_SUBJECT = re.compile(
@@ -825,16 +840,36 @@ _KIN = re.compile(
 )
 
 
+def _production_term(folded: str) -> bool:
+    """The message names a production matter (a role, a department, kit, a document: knowledge/data/
+    film_terms.yaml), not only a scene filter, and asks for no field of a card (contact, address,
+    dates): "who's the contact there?" is the location card's."""
+    from agent.focus import FIELD_WORDS
+
+    if any(_has(folded, words) for words in FIELD_WORDS.values()):
+        return False
+    return any(not term.filter for term in film_terms(folded))
+
+
+_HOW_TO = re.compile(
+    r"\bteach\b|\bhow (?:to|do you|does one)\b|\bexplain how\b|\brules of\b|教我|點樣玩|點玩|點計|如何|規則"
+)
+
+
 def _production_matter(folded: str, lexicon: Lexicon) -> bool:
-    """Most of the question's own words are in the production's text (its script and documents)."""
+    """Most of the question's own words are in the production's text (its script and documents); a
+    request to be taught something ("teach me how to…") is general knowledge whatever its words."""
     from agent.extract import content_terms
+
+    if _HOW_TO.search(folded):
+        return False
 
     terms = {t for t in content_terms(folded) if t not in _SCAFFOLD and (has_cjk(t) or len(t) >= 3)}
     terms = {t for t in terms if not t[0].isdigit()}
     if not terms:
         return False
     found = [t for t in terms if lexicon.mentions(t)]
-    return 2 * len(found) >= len(terms) and any(has_cjk(t) or len(t) >= 4 for t in found)
+    return 3 * len(found) >= 2 * len(terms) and any(has_cjk(t) or len(t) >= 4 for t in found)
 
 
 _UNKNOWN_EN = re.compile(
@@ -862,7 +897,11 @@ def _unknown_person(text: str) -> str | None:
         if name and name.split()[0].lower() not in ("the", "there", "it", "this", "that", "scene"):
             return name
     match = _UNKNOWN_ZH.search(text)
-    return match.group("name") if match else None
+    if match is None:
+        return None
+    name = match.group("name")
+    # "下雨嘅戲有邊幾場？" describes scenes; a name holds no possessive and no word for scenes or sets.
+    return None if re.search(r"[嘅的之戲場景]", name) else name
 
 
 # Words that carry no content of their own in a scene question (English); Chinese function
@@ -984,6 +1023,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "scene_details" if len(u.scenes) == 1 or _has(folded, DETAIL) else "find_scenes"
     if u.scenes and _has(folded, DETAIL) and not _has(folded, SCENE_LIST):
         return "scene_details"
+    if u.locations and not u.scenes and not _has(folded, SCENE_LIST) and _production_term(folded):
+        return "search"  # "茶樓租一日要幾錢？", "is there parking at the pier?": a production matter there
     if u.locations and not u.characters and _has(folded, LOC_REPORT) and not _has(folded, SCENE_LIST):
         return "location_report"
     if u.characters and len(u.characters) >= 2 and u.shared:
@@ -1001,14 +1042,6 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "character_report"
     if u.characters and u.count_question and not scene_filters:
         return "character_report"
-    if (
-        u.locations
-        and not u.scenes
-        and not u.characters
-        and not _has(folded, SCENE_LIST)
-        and any(not term.filter for term in film_terms(folded))
-    ):
-        return "search"  # "茶樓租一日要幾錢？", "is there parking at the pier?": a production matter there
     if u.has_filters and not u.scenes and len(u.residue) >= 2 and not _has(folded, SCENE_LIST):
         # "What lens does the director want for the rooftop fight?": names a place, but asks about
         # something the documents say, not which scenes.
