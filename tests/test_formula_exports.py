@@ -9,6 +9,7 @@ import csv
 import dataclasses
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -50,17 +51,8 @@ def test_shot_list_exports_hold_no_live_formula_from_the_script(tmp_path: Path) 
 
 
 @pytest.mark.slow
-def test_schedule_exports_hold_no_live_formula_from_the_script(tmp_path: Path) -> None:
-    from knowledge.production import Production
-    from tests.conftest import SAMPLE_DIR
-    from tools.schedule.tools import plan_shoot
-
-    sample = Production.from_files(
-        SAMPLE_DIR / "night_shift.fountain",
-        cast=SAMPLE_DIR / "cast.csv",
-        locations=SAMPLE_DIR / "locations.csv",
-    )
-    shoot = plan_shoot(sample, SAMPLE_DIR / "plan.yaml", time_limit_s=2, num_workers=1, remember=False)
+def test_schedule_exports_hold_no_live_formula_from_the_script(tmp_path: Path, sample_shoot: Any) -> None:
+    shoot = sample_shoot
     first = shoot.problem.scenes[0].model_copy(
         update={"heading": HOSTILE[0], "set_name": HOSTILE[1], "synopsis": HOSTILE[2], "notes": HOSTILE[3]}
     )
