@@ -1,16 +1,15 @@
-"""Artifacts as tables, and tables as files (CSV, XLSX).
+"""Artifacts as tables, and tables as files (CSV, XLSX, Markdown).
 
 A tool's result (an artifact dict, as `agent.toolkit` dumps it) holds its rows in one field:
 `scenes`, `shots`, `issues`, `hits`, ... `artifact_tables` finds them, flattens each row into
 printable cells, and puts the columns crews look at first. `export_rows` writes any rows as a CSV
-(UTF-8 with a byte-order mark, so Excel shows Chinese correctly) or an XLSX, atomically.
+(UTF-8 with a byte-order mark, so Excel shows Chinese correctly), an XLSX or a Markdown table,
+atomically, through `tools.table_files` (the one path every table file takes).
 Used by the UI for its downloads; nothing here knows about Gradio.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,13 +22,12 @@ from pydantic_core import to_jsonable_python
 from knowledge.citations import SearchHit
 from knowledge.scenes import display_width
 from slate.errors import SlateError
-from slate.paths import atomic_write_bytes
-from tools.cell_safety import neutralise_row, neutralise_workbook
 from tools.script_lookup import SceneRow
 from tools.shot_list import Shot
 from tools.subtitles.models import SubtitleIssue
+from tools.table_files import csv_bytes, markdown_table, workbook_bytes, write_table_file
 
-ExportFormat = Literal["csv", "xlsx"]
+ExportFormat = Literal["csv", "xlsx", "md"]
 Cell = str | int | float | None
 
 # Fields that hold an artifact's main rows, in the order they are preferred.
@@ -271,14 +269,6 @@ def result_tables(result: BaseModel) -> list[Table]:
     return tables
 
 
-def _csv_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(neutralise_row(list(columns)))
-    writer.writerows(neutralise_row(["" if v is None else v for v in row]) for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
 def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -299,29 +289,27 @@ def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: s
             [display_width(str(name))] + [display_width(str(r[index - 1] or "")) for r in rows[:200]]
         )
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(60, widest + 2)
-    neutralise_workbook(book)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def export_rows(
     rows: Sequence[Mapping[str, Any]] | Table, format: ExportFormat, path: Path, *, title: str = ""
 ) -> Path:
-    """Write rows (dicts, or a Table) as CSV or XLSX at `path`, whole or not at all; return the path.
+    """Write rows (dicts, or a Table) as CSV, XLSX or Markdown at `path`, whole or not at all; return the path.
 
     Args:
         rows: the rows to write; dict keys become the columns.
-        format: "csv" (UTF-8 with BOM, for Excel) or "xlsx".
+        format: "csv" (UTF-8 with BOM, for Excel), "xlsx" or "md" (a Markdown table).
         path: where to write; its folder is created.
         title: the XLSX sheet name.
     """
     table = rows if isinstance(rows, Table) else rows_to_table(title or "rows", rows)
     if format == "csv":
-        data = _csv_bytes(table.columns, table.rows)
+        data = csv_bytes(table.columns, table.rows)
     elif format == "xlsx":
         data = _xlsx_bytes(table.columns, table.rows, title or table.name)
+    elif format == "md":
+        data = ("\n".join(markdown_table(table.columns, table.rows)) + "\n").encode("utf-8")
     else:
-        raise SlateError("Tables can be exported as csv or xlsx", value=format)
-    atomic_write_bytes(path, data)
-    return path
+        raise SlateError("Tables can be exported as csv, xlsx or md", value=format)
+    return write_table_file(path, data)

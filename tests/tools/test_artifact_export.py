@@ -128,7 +128,7 @@ def test_xlsx_opens_with_a_bold_header(tmp_path: Path) -> None:
 
 
 def test_an_unknown_format_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
-    with pytest.raises(SlateError, match="csv or xlsx"):
+    with pytest.raises(SlateError, match="csv, xlsx or md"):
         export_rows([{"a": 1}], "pdf", tmp_path / "x.pdf")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
 
@@ -179,3 +179,9 @@ def test_typed_results_give_the_tables_their_plain_data_gives(sample_dir: Path) 
         typed = get_tool(name).load_result(plain)
         assert typed.model_dump(mode="json") | {"tool": name} == plain, name
         assert result_tables(typed) == artifact_tables(plain), name
+
+
+def test_rows_as_markdown_keep_their_table_whole(tmp_path: Path) -> None:
+    table = Table(name="shots", columns=["id", "description"], rows=[["7A", "a | b\nc"], ["7B", None]])
+    text = export_rows(table, "md", tmp_path / "shots.md").read_text(encoding="utf-8")
+    assert text == "| id | description |\n|---|---|\n| 7A | a \\| b<br>c |\n| 7B |  |\n"
