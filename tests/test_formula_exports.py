@@ -61,3 +61,21 @@ def test_schedule_exports_hold_no_live_formula_from_the_script(tmp_path: Path, s
     assert not set(HOSTILE) & set(cells)
     assert any(c.startswith("'") and any(h in c for h in HOSTILE) for c in cells)  # there, as text
     assert _formula_cells(write_export(tmp_path / "s.xlsx", problem, shoot.schedule, "xlsx")) == []
+
+
+def test_breakdown_exports_hold_no_live_formula_and_read_back_as_written(tmp_path: Path) -> None:
+    from tools.breakdown.edits import read_edits
+    from tools.breakdown.export import export_bytes
+    from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
+
+    elements = [BreakdownElement(category="props", name=text, detail=HOSTILE[1]) for text in HOSTILE]
+    sheet = SceneBreakdown(scene="7", heading="INT. 茶餐廳 - NIGHT", elements=elements)
+    breakdown = Breakdown(title="夜更", scenes=[sheet])
+    path = tmp_path / "b.csv"
+    path.write_bytes(export_bytes(breakdown, "csv"))
+    assert not set(HOSTILE) & set(_csv_cells(path))
+    assert sorted(e.name for e in read_edits(path)) == sorted(HOSTILE)  # Slate reads its own file back
+    book = tmp_path / "b.xlsx"
+    book.write_bytes(export_bytes(breakdown, "xlsx"))
+    assert _formula_cells(book) == []
+    assert sorted(e.name for e in read_edits(book)) == sorted(HOSTILE)
