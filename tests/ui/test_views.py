@@ -158,3 +158,57 @@ def test_filters_read_in_the_interface_language() -> None:
         ScenesResult(filters={"time_of_day": "NIGHT"}, scenes=[], total_eighths=0), "zh"
     )
     assert "日夜: 夜" in title and "NIGHT" not in title
+
+
+def test_the_ui_reads_tool_results_by_attribute_never_by_string_key() -> None:
+    """Results are typed where they enter the page (`ui.results`); past that, a `result["field"]` or
+    `artifact.get("field")` would hide a renamed field from mypy, so none is allowed in ui/."""
+    import ast
+    from pathlib import Path
+
+    result_names = {
+        "artifact",
+        "artifacts",
+        "result",
+        "results",
+        "ref",
+        "refs",
+        "source",
+        "hit",
+        "scene",
+        "day",
+    }
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "ui").glob("*.py")):
+        if path.name == "results.py":  # the one place plain data becomes a model
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            receiver = None
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+                receiver = node.value
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "get"
+            ):
+                receiver = node.func.value
+            if isinstance(receiver, ast.Name) and receiver.id in result_names:
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []
+
+
+def test_the_tables_shown_first_name_fields_of_their_rows() -> None:
+    from knowledge.citations import SearchHit
+    from tools.script_lookup import CastRow, SceneRow
+    from tools.shot_list import Shot
+    from tools.subtitles.models import SubtitleIssue
+
+    rows = {
+        "scenes": SceneRow,
+        "shots": Shot,
+        "hits": SearchHit,
+        "issues": SubtitleIssue,
+        "cast.cast": CastRow,
+    }
+    for table, model in rows.items():
+        assert set(views.DISPLAY_COLUMNS[table]) <= set(model.model_fields), table
