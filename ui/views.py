@@ -348,7 +348,7 @@ def citation_label(source: ShownSource, number: int) -> str:
 
 def citation_chip(source: ShownSource, number: int) -> str:
     """A short clickable reference: `[1] sc. 11 · p. 15`, `[2] director_notes.md · Colour 色調`."""
-    if source.scene and source.doc_type in (None, "screenplay"):
+    if source.scene and source.doc_type == "screenplay":
         page = f" · p. {source.page}" if source.page else ""
         return f"[{number}] sc. {source.scene}{page}"
     parts = [short_file(source.file)]
