@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,3 +75,18 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return SAMPLE_DIR
+
+
+@pytest.fixture
+def sample_shoot() -> Any:
+    """The sample production's plan solved quickly (two seconds, one worker, not remembered): the
+    schedule that export tests write out, crash tests kill writers of, and injection tests poison."""
+    from knowledge.production import Production
+    from tools.schedule.tools import plan_shoot
+
+    sample = Production.from_files(
+        SAMPLE_DIR / "night_shift.fountain",
+        cast=SAMPLE_DIR / "cast.csv",
+        locations=SAMPLE_DIR / "locations.csv",
+    )
+    return plan_shoot(sample, SAMPLE_DIR / "plan.yaml", time_limit_s=2, num_workers=1, remember=False)

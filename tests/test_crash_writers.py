@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -172,16 +173,8 @@ def test_kill_9_during_shot_list_saves_never_leaves_half_a_file(tmp_path: Path) 
 
 
 @pytest.mark.slow
-def test_kill_9_during_schedule_exports_never_leaves_half_a_file(tmp_path: Path) -> None:
-    from tests.conftest import SAMPLE_DIR
-    from tools.schedule.tools import plan_shoot
-
-    sample = Production.from_files(
-        SAMPLE_DIR / "night_shift.fountain",
-        cast=SAMPLE_DIR / "cast.csv",
-        locations=SAMPLE_DIR / "locations.csv",
-    )
-    shoot = plan_shoot(sample, SAMPLE_DIR / "plan.yaml", time_limit_s=2, num_workers=1, remember=False)
+def test_kill_9_during_schedule_exports_never_leaves_half_a_file(tmp_path: Path, sample_shoot: Any) -> None:
+    shoot = sample_shoot
     (tmp_path / "shoot.pickle").write_bytes(pickle.dumps((shoot.problem, shoot.schedule)))
     rng = random.Random(17)
     killed = checked = 0

@@ -9,6 +9,7 @@ import csv
 import dataclasses
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -50,17 +51,8 @@ def test_shot_list_exports_hold_no_live_formula_from_the_script(tmp_path: Path) 
 
 
 @pytest.mark.slow
-def test_schedule_exports_hold_no_live_formula_from_the_script(tmp_path: Path) -> None:
-    from knowledge.production import Production
-    from tests.conftest import SAMPLE_DIR
-    from tools.schedule.tools import plan_shoot
-
-    sample = Production.from_files(
-        SAMPLE_DIR / "night_shift.fountain",
-        cast=SAMPLE_DIR / "cast.csv",
-        locations=SAMPLE_DIR / "locations.csv",
-    )
-    shoot = plan_shoot(sample, SAMPLE_DIR / "plan.yaml", time_limit_s=2, num_workers=1, remember=False)
+def test_schedule_exports_hold_no_live_formula_from_the_script(tmp_path: Path, sample_shoot: Any) -> None:
+    shoot = sample_shoot
     first = shoot.problem.scenes[0].model_copy(
         update={"heading": HOSTILE[0], "set_name": HOSTILE[1], "synopsis": HOSTILE[2], "notes": HOSTILE[3]}
     )
@@ -69,3 +61,21 @@ def test_schedule_exports_hold_no_live_formula_from_the_script(tmp_path: Path) -
     assert not set(HOSTILE) & set(cells)
     assert any(c.startswith("'") and any(h in c for h in HOSTILE) for c in cells)  # there, as text
     assert _formula_cells(write_export(tmp_path / "s.xlsx", problem, shoot.schedule, "xlsx")) == []
+
+
+def test_breakdown_exports_hold_no_live_formula_and_read_back_as_written(tmp_path: Path) -> None:
+    from tools.breakdown.edits import read_edits
+    from tools.breakdown.export import export_bytes
+    from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
+
+    elements = [BreakdownElement(category="props", name=text, detail=HOSTILE[1]) for text in HOSTILE]
+    sheet = SceneBreakdown(scene="7", heading="INT. 茶餐廳 - NIGHT", elements=elements)
+    breakdown = Breakdown(title="夜更", scenes=[sheet])
+    path = tmp_path / "b.csv"
+    path.write_bytes(export_bytes(breakdown, "csv"))
+    assert not set(HOSTILE) & set(_csv_cells(path))
+    assert sorted(e.name for e in read_edits(path)) == sorted(HOSTILE)  # Slate reads its own file back
+    book = tmp_path / "b.xlsx"
+    book.write_bytes(export_bytes(breakdown, "xlsx"))
+    assert _formula_cells(book) == []
+    assert sorted(e.name for e in read_edits(book)) == sorted(HOSTILE)

@@ -1,28 +1,33 @@
-"""Artifacts as tables, and tables as files (CSV, XLSX).
+"""Artifacts as tables, and tables as files (CSV, XLSX, Markdown).
 
 A tool's result (an artifact dict, as `agent.toolkit` dumps it) holds its rows in one field:
 `scenes`, `shots`, `issues`, `hits`, ... `artifact_tables` finds them, flattens each row into
 printable cells, and puts the columns crews look at first. `export_rows` writes any rows as a CSV
-(UTF-8 with a byte-order mark, so Excel shows Chinese correctly) or an XLSX, atomically.
+(UTF-8 with a byte-order mark, so Excel shows Chinese correctly), an XLSX or a Markdown table,
+atomically, through `tools.table_files` (the one path every table file takes).
 Used by the UI for its downloads; nothing here knows about Gradio.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
+from knowledge.citations import SearchHit
 from knowledge.scenes import display_width
 from slate.errors import SlateError
-from slate.paths import atomic_write_bytes
-from tools.cell_safety import neutralise_row, neutralise_workbook
+from tools.script_lookup import SceneRow
+from tools.shot_list import Shot
+from tools.subtitles.models import SubtitleIssue
+from tools.table_files import csv_bytes, markdown_table, workbook_bytes, write_table_file
 
-ExportFormat = Literal["csv", "xlsx"]
+ExportFormat = Literal["csv", "xlsx", "md"]
 Cell = str | int | float | None
 
 # Fields that hold an artifact's main rows, in the order they are preferred.
@@ -40,34 +45,70 @@ TABLE_FIELDS: tuple[str, ...] = (
     "cast",
 )
 
-# Columns shown first for rows of a known field; any other columns follow in their own order.
+R = TypeVar("R", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """A column read from a typed row by attribute, so renaming the row's field fails in mypy."""
+
+    name: str
+    get: Callable[[R], Any]
+
+
+# The columns a crew looks at first, per row model; the row's other fields follow in their own order.
+SCENE_COLUMNS: tuple[Column[SceneRow], ...] = (
+    Column("number", lambda r: r.number),
+    Column("heading", lambda r: r.heading),
+    Column("int_ext", lambda r: r.int_ext),
+    Column("location", lambda r: r.location),
+    Column("time_of_day", lambda r: r.time_of_day),
+    Column("characters", lambda r: r.characters),
+    Column("page", lambda r: r.page),
+    Column("pages", lambda r: r.pages),
+)
+SHOT_COLUMNS: tuple[Column[Shot], ...] = (
+    Column("id", lambda r: r.id),
+    Column("size", lambda r: r.size),
+    Column("angle", lambda r: r.angle),
+    Column("movement", lambda r: r.movement),
+    Column("lens_mm", lambda r: r.lens_mm),
+    Column("subjects", lambda r: r.subjects),
+    Column("description", lambda r: r.description),
+    Column("lines", lambda r: r.lines),
+    Column("sound", lambda r: r.sound),
+    Column("setup_minutes", lambda r: r.setup_minutes),
+    Column("notes", lambda r: r.notes),
+)
+ISSUE_COLUMNS: tuple[Column[SubtitleIssue], ...] = (
+    Column("cue", lambda r: r.cue),
+    Column("start", lambda r: r.start),
+    Column("code", lambda r: r.code),
+    Column("message", lambda r: r.message),
+)
+HIT_COLUMNS: tuple[Column[SearchHit], ...] = (
+    Column("file", lambda r: r.file),
+    Column("scene", lambda r: r.scene),
+    Column("page", lambda r: r.page),
+    Column("lines", lambda r: r.lines),
+    Column("start", lambda r: r.start),
+    Column("score", lambda r: r.score),
+    Column("text", lambda r: r.text),
+)
+ROW_COLUMNS: dict[type[BaseModel], tuple[Column[Any], ...]] = {
+    SceneRow: SCENE_COLUMNS,
+    Shot: SHOT_COLUMNS,
+    SubtitleIssue: ISSUE_COLUMNS,
+    SearchHit: HIT_COLUMNS,
+}
+
+# Columns shown first for plain rows (a call sheet's dicts) of a known field, by the field's name.
 COLUMNS_BY_FIELD: dict[str, tuple[str, ...]] = {
-    "scenes": ("number", "heading", "int_ext", "location", "time_of_day", "characters", "page", "pages"),
-    "shared_scenes": (
-        "number",
-        "heading",
-        "int_ext",
-        "location",
-        "time_of_day",
-        "characters",
-        "page",
-        "pages",
-    ),
-    "shots": (
-        "id",
-        "size",
-        "angle",
-        "movement",
-        "lens_mm",
-        "subjects",
-        "description",
-        "lines",
-        "sound",
-        "setup_minutes",
-        "notes",
-    ),
-    "issues": ("cue", "start", "code", "message"),
-    "hits": ("file", "scene", "page", "lines", "start", "score", "text"),
+    "scenes": tuple(c.name for c in SCENE_COLUMNS),
+    "shared_scenes": tuple(c.name for c in SCENE_COLUMNS),
+    "shots": tuple(c.name for c in SHOT_COLUMNS),
+    "issues": tuple(c.name for c in ISSUE_COLUMNS),
+    "hits": tuple(c.name for c in HIT_COLUMNS),
 }
 
 # Row fields that only matter to programs (and would crowd a crew's table).
@@ -180,12 +221,52 @@ def artifact_tables(artifact: Mapping[str, Any]) -> list[Table]:
     return tables
 
 
-def _csv_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(neutralise_row(list(columns)))
-    writer.writerows(neutralise_row(["" if v is None else v for v in row]) for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
+def model_rows_table(name: str, rows: Sequence[BaseModel]) -> Table:
+    """A table from typed rows: the row model's own columns first (read by attribute), then the
+    rest of its fields as they appear; rows of a model without columns of its own as plain rows."""
+    dumped = [row.model_dump(mode="json") for row in rows]
+    columns = ROW_COLUMNS.get(type(rows[0])) if rows else None
+    if columns is None:
+        return rows_to_table(name, dumped)
+    flat = [_expand(row) for row in dumped]
+    seen: dict[str, None] = {}
+    for row in flat:
+        for key in row:
+            seen.setdefault(str(key), None)
+    hidden = HIDDEN_COLUMNS - (KEEP_FILE_COLUMN if name in KEEP_FILE_COLUMN else frozenset())
+    first = [c.name for c in columns]
+    rest = [c for c in seen if c not in first and c not in hidden]
+    return Table(
+        name=name,
+        columns=first + rest,
+        rows=[
+            [cell(to_jsonable_python(c.get(row))) for c in columns] + [cell(plain.get(c)) for c in rest]
+            for row, plain in zip(rows, flat, strict=True)
+        ],
+    )
+
+
+def result_tables(result: BaseModel) -> list[Table]:
+    """Every table in a typed tool result, its main rows first (empty when it holds none): the
+    same tables `artifact_tables` finds in its plain data, with known rows read by attribute."""
+    data = result.model_dump(mode="json")
+    tables: list[Table] = []
+    ordered = [f for f in TABLE_FIELDS if f in data] + [f for f in data if f not in TABLE_FIELDS]
+    for name in ordered:
+        if name in META_FIELDS:
+            continue
+        # The walk is structural (any result's fields); the rows themselves are read by attribute.
+        value = getattr(result, name, None)
+        if _is_rows(data[name]) and isinstance(value, list) and all(isinstance(v, BaseModel) for v in value):
+            tables.append(model_rows_table(name, value))
+        elif _holds_rows(data[name]) and isinstance(value, BaseModel):
+            tables.extend(result_tables(value))
+        elif name != "scene":  # a scene row is the first table, below
+            tables.extend(artifact_tables({name: data[name]}))
+    scene = getattr(result, "scene", None)
+    if isinstance(scene, SceneRow):
+        tables.insert(0, model_rows_table("scenes", [scene]))
+    return tables
 
 
 def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: str) -> bytes:
@@ -208,29 +289,27 @@ def _xlsx_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: s
             [display_width(str(name))] + [display_width(str(r[index - 1] or "")) for r in rows[:200]]
         )
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(60, widest + 2)
-    neutralise_workbook(book)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def export_rows(
     rows: Sequence[Mapping[str, Any]] | Table, format: ExportFormat, path: Path, *, title: str = ""
 ) -> Path:
-    """Write rows (dicts, or a Table) as CSV or XLSX at `path`, whole or not at all; return the path.
+    """Write rows (dicts, or a Table) as CSV, XLSX or Markdown at `path`, whole or not at all; return the path.
 
     Args:
         rows: the rows to write; dict keys become the columns.
-        format: "csv" (UTF-8 with BOM, for Excel) or "xlsx".
+        format: "csv" (UTF-8 with BOM, for Excel), "xlsx" or "md" (a Markdown table).
         path: where to write; its folder is created.
         title: the XLSX sheet name.
     """
     table = rows if isinstance(rows, Table) else rows_to_table(title or "rows", rows)
     if format == "csv":
-        data = _csv_bytes(table.columns, table.rows)
+        data = csv_bytes(table.columns, table.rows)
     elif format == "xlsx":
         data = _xlsx_bytes(table.columns, table.rows, title or table.name)
+    elif format == "md":
+        data = ("\n".join(markdown_table(table.columns, table.rows)) + "\n").encode("utf-8")
     else:
-        raise SlateError("Tables can be exported as csv or xlsx", value=format)
-    atomic_write_bytes(path, data)
-    return path
+        raise SlateError("Tables can be exported as csv, xlsx or md", value=format)
+    return write_table_file(path, data)

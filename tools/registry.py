@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -93,6 +93,16 @@ class ToolSpec:
     def invoke(self, production: Production, args: dict[str, Any]) -> ToolResult:
         """Validate `args` (from a model or a form) and run the tool."""
         return self(production, **args)
+
+    @property
+    def result_model(self) -> type[ToolResult]:
+        """The tool's result type (its return annotation)."""
+        result: type[ToolResult] = typing.get_type_hints(self.func)["return"]
+        return result
+
+    def load_result(self, data: Mapping[str, Any]) -> ToolResult:
+        """The typed result again from its plain-data form (a checkpoint, the UI's state)."""
+        return self.result_model.model_validate(dict(data))
 
 
 class ToolArgumentError(SlateError):

@@ -32,7 +32,7 @@ from knowledge.production import Production
 from knowledge.scenes import display_width
 from slate.errors import CharacterNotFound, InputFileError, SceneNotFound, SlateError, UnsupportedFormat
 from slate.paths import atomic_write_bytes, create_new_file, exclusive_lock, safe_name
-from tools.cell_safety import neutralise_row, restore_cell
+from tools.cell_safety import restore_cell
 from tools.shot_list import (
     ANGLES,
     MOVEMENTS,
@@ -48,6 +48,8 @@ from tools.shot_list import (
     shot_prefix,
     shot_suffix,
 )
+from tools.table_files import csv_text as table_csv_text
+from tools.table_files import markdown_cell, markdown_table, workbook_bytes
 
 ExportFormat = Literal["json", "csv", "xlsx", "md"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "xlsx", "md")
@@ -360,20 +362,8 @@ def json_text(shot_lists: Sequence[ShotList]) -> str:
 
 def csv_text(shot_lists: Sequence[ShotList]) -> str:
     """Every shot of every list as CSV rows under one header."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(neutralise_row([header for _, header, _ in COLUMNS]))
-    for shot_list in shot_lists:
-        for shot in shot_list.shots:
-            cells = cell_values(shot)
-            writer.writerow(
-                neutralise_row(["" if cells[key] is None else cells[key] for key, _, _ in COLUMNS])
-            )
-    return buffer.getvalue()
-
-
-def _md_cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", "<br>")
+    rows = ([cell_values(shot)[key] for key, _, _ in COLUMNS] for sl in shot_lists for shot in sl.shots)
+    return table_csv_text([header for _, header, _ in COLUMNS], rows)
 
 
 def markdown_text(shot_lists: Sequence[ShotList]) -> str:
@@ -381,21 +371,18 @@ def markdown_text(shot_lists: Sequence[ShotList]) -> str:
     parts = []
     for sl in shot_lists:
         version = f" · v{sl.version}" if sl.version else ""
-        parts.append(f"## Scene {sl.scene} — {_md_cell(sl.heading)}\n")
+        parts.append(f"## Scene {sl.scene} — {markdown_cell(sl.heading)}\n")
         parts.append(
             f"{sl.shot_count} shots · {format_minutes(sl.total_minutes)} ({sl.total_minutes} min) · "
             f"style {sl.style}{version} · {', '.join(sl.provenance)}\n"
         )
-        headers = [header for key, header, _ in COLUMNS if key != "scene"]
-        parts.append("| " + " | ".join(headers) + " |")
-        parts.append("|" + "|".join("---" for _ in headers) + "|")
-        for shot in sl.shots:
-            cells = cell_values(shot)
-            parts.append(
-                "| " + " | ".join(_md_cell(cells[key]) for key, _, _ in COLUMNS if key != "scene") + " |"
-            )
+        keys = [key for key, _, _ in COLUMNS if key != "scene"]
+        parts += markdown_table(
+            [header for key, header, _ in COLUMNS if key != "scene"],
+            ([cell_values(shot)[key] for key in keys] for shot in sl.shots),
+        )
         for warning in sl.warnings:
-            parts.append(f"\n> {_md_cell(warning)}")
+            parts.append(f"\n> {markdown_cell(warning)}")
         parts.append("")
     if len(shot_lists) > 1:
         total = sum(sl.total_minutes for sl in shot_lists)
@@ -473,9 +460,7 @@ def xlsx_bytes(shot_lists: Sequence[ShotList]) -> bytes:
         sheet.oddHeader.center.text = f"Scene {sl.scene} — {sl.heading}"[:250]
         sheet.oddFooter.right.text = "Page &P of &N"
         sheet.oddFooter.left.text = f"{sl.style} · v{sl.version} · {format_minutes(sl.total_minutes)}"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book, own_formulas=True)  # text cells were kept as text above
 
 
 def export_bytes(shot_lists: Sequence[ShotList], fmt: ExportFormat) -> bytes:

@@ -297,30 +297,25 @@ def build_app(
 
         remember_inputs = [c["session"], c["project"], c["chatbot"], c["chats"], c["lang"]]
         remember = {"api_visibility": "private", "show_progress": "hidden"}
-        asked = c["message"].submit(
-            g(handlers.chat),
-            chat_inputs,
-            out(ChatOutputs),
-            api_name="chat",
-            show_progress="hidden",
-            **chat_limits,
-        )
-        asked.then(g(handlers.remember_chat), remember_inputs, out(ChatListOutputs), **remember)
-        example_asked = (
-            c["examples"]
-            .click(
-                lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
-            )
-            .then(
+
+        def ask(listen: Callable[..., Any], **options: Any) -> Any:
+            """A chat turn, then the conversation remembered: the message box and the examples alike."""
+            turn = listen(
                 g(handlers.chat),
                 chat_inputs,
                 out(ChatOutputs),
-                api_visibility="private",
                 show_progress="hidden",
+                **options,
                 **chat_limits,
             )
+            turn.then(g(handlers.remember_chat), remember_inputs, out(ChatListOutputs), **remember)
+            return turn
+
+        asked = ask(c["message"].submit, api_name="chat")
+        picked = c["examples"].click(
+            lambda sample: sample[0], c["examples"], c["message"], queue=False, api_visibility="private"
         )
-        example_asked.then(g(handlers.remember_chat), remember_inputs, out(ChatListOutputs), **remember)
+        example_asked = ask(picked.then, api_visibility="private")
         # Stop cancels the page's running turn; what was streamed so far stays on the page.
         c["stop"].click(
             None, None, None, cancels=[asked, example_asked], api_visibility="private", queue=False

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import json
 import logging
 import re
 import shutil
@@ -30,10 +29,13 @@ from slate.errors import ProjectNotFound, SlateError
 from slate.paths import atomic_write_bytes, inside, safe_name
 from ui import views
 from ui.i18n import EXAMPLE_PROMPTS, normalise_lang, t
+from ui.results import ShownSource, ToolFailure, typed_result, typed_source
 
 if TYPE_CHECKING:
     from agent.service import SlateAgent, TurnEvent
     from slate.settings import Settings
+    from tools.artifact_export import Table
+    from tools.registry import ToolResult
 
 log = logging.getLogger("slate.ui")
 
@@ -294,16 +296,20 @@ class Handlers:
         if event.type != "tool_end" or not event.name:
             return None
         artifact = dict(event.artifact or {})
+        result = typed_result(artifact)  # where a result enters the page: typed from here on
         pending = steps.get(event.name) or []
         if pending:
             step = history[pending.pop(0)]
             step["metadata"] = {
                 "title": views.tool_title(event.name, lang),
                 "status": "done",
-                "duration": round(float(event.seconds or artifact.get("seconds") or 0.0), 2),
-                "log": views.artifact_summary(artifact, lang),
+                "duration": round(float(event.seconds or 0.0), 2),
+                # Not a tool's result (a note from the agent): a step with a note.
+                "log": views.artifact_summary(result, lang)
+                if result is not None
+                else views.kind_label("message", lang),
             }
-        if artifact.get("kind") in NO_PANEL_KINDS:
+        if result is None or result.kind in NO_PANEL_KINDS:
             return None
         artifacts.append(artifact)
         return self._apply_panel(artifacts, lang, project)._replace(chatbot=history)
@@ -332,7 +338,10 @@ class Handlers:
         return t("err_unexpected", lang)
 
     def _sources_update(self, refs: list[dict[str, Any]], lang: str) -> Any:
-        choices = [(views.citation_chip(ref, i + 1), str(i)) for i, ref in enumerate(refs)]
+        shown = [typed_source(ref) for ref in refs]
+        choices = [
+            (views.citation_chip(ref, i + 1), str(i)) for i, ref in enumerate(shown) if ref is not None
+        ]
         return gr.update(choices=choices, value=None, visible=bool(choices), label=t("sources", lang))
 
     # --- the results panel -----------------------------------------------------------------------
@@ -354,71 +363,67 @@ class Handlers:
 
     def panel(self, artifacts: list[dict[str, Any]], index: int, lang: str, project: str) -> PanelOutputs:
         """The results panel for `artifacts[index]`: title, main table, stripboard, DOOD, downloads."""
-        from tools.artifact_export import artifact_tables
+        from tools.artifact_export import result_tables
+        from tools.script_lookup import SceneDetail
 
-        if not artifacts or not 0 <= index < len(artifacts):
+        results = [typed_result(a) for a in artifacts]
+        if not 0 <= index < len(results):
             return empty_panel(lang)
-        artifact = artifacts[index]
+        result = results[index]
+        if result is None or isinstance(result, ToolFailure):
+            return empty_panel(lang)
         choices = [
-            (f"{i + 1}. {views.artifact_summary(a, lang)}", str(i))
-            for i, a in reversed(list(enumerate(artifacts)))
+            (f"{i + 1}. {views.artifact_summary(r, lang) if r is not None else ''}", str(i))
+            for i, r in reversed(list(enumerate(results)))
         ]
-        tables = artifact_tables(artifact)
+        tables = result_tables(result)
         main = tables[0] if tables else None
         dood = next((tb for tb in tables if tb.name == "dood"), None)
         if main is not None and main is dood:
             main = None
-        board = self._board(artifact, lang, project)
-        if artifact.get("kind") == "scene" and artifact.get("text"):
-            heading = str((artifact.get("scene") or {}).get("heading", ""))
-            board = board or views.numbered_text_html(artifact["text"], heading)
-        files = self.downloads(artifact, [tb for tb in (main, dood) if tb is not None])
+        board = self._board(result, lang, project)
+        if isinstance(result, SceneDetail) and result.text:
+            board = board or views.numbered_text_html(result.text, result.scene.heading)
+        files = self.downloads(result, [tb for tb in (main, dood) if tb is not None])
         return PanelOutputs(
             picker=gr.update(choices=choices, value=str(index), visible=True, label=t("artifact_pick", lang)),
-            result_title=views.artifact_title(artifact, lang),
-            table=_table_update(main, t("table", lang), lang, str(artifact.get("kind", ""))),
+            result_title=views.artifact_title(result, lang),
+            table=_table_update(main, t("table", lang), lang, result.kind),
             board=gr.update(value=board or "", visible=bool(board)),
-            dood=_table_update(dood, t("dood", lang), lang, str(artifact.get("kind", ""))),
+            dood=_table_update(dood, t("dood", lang), lang, result.kind),
             downloads=gr.update(value=files or None, visible=bool(files), label=t("downloads", lang)),
         )
 
-    def _board(self, artifact: dict[str, Any], lang: str, project: str) -> str | None:
+    def _board(self, result: ToolResult, lang: str, project: str) -> str | None:
         """The stripboard: the schedule tool's own HTML page if it wrote one, else drawn from its days."""
-        if artifact.get("kind") != "schedule":
+        from tools.schedule.tools import ScheduleResult
+
+        if not isinstance(result, ScheduleResult):
             return None
-        for name in artifact.get("files") or []:
+        for name in result.files:
             path = Path(name)
             if path.suffix.lower() in (".html", ".htm") and path.is_file():
                 return views.embedded_html(path.read_text(encoding="utf-8", errors="replace"))
-        days = artifact.get("days")
-        if not isinstance(days, list) or not days:
+        if not result.days:
             return None
-        rows: dict[str, dict[str, Any]] = {}
         agent = self._agents.get(project)
-        for scene in agent.production.scenes if agent is not None else []:
-            rows[scene.number] = {
-                "number": scene.number,
-                "int_ext": scene.int_ext,
-                "time_of_day": scene.time_of_day,
-                "location": scene.location,
-                "characters": scene.characters,
-            }
-        return views.stripboard_html(days, lang, rows)
+        scenes = {scene.number: scene for scene in agent.production.scenes} if agent is not None else {}
+        return views.stripboard_html(result.days, lang, scenes)
 
-    def downloads(self, artifact: dict[str, Any], tables: Sequence[Any]) -> list[str]:
+    def downloads(self, result: ToolResult, tables: Sequence[Table]) -> list[str]:
         """Every file a person can take away: what the tool wrote, plus CSV and XLSX of shown tables.
 
-        Copied into the UI's staging folder, one folder per artifact, so Gradio never needs access
+        Copied into the UI's staging folder, one folder per result, so Gradio never needs access
         to the project folders themselves.
         """
         from tools.artifact_export import export_rows
 
-        digest = hashlib.sha256(json.dumps(artifact, sort_keys=True, default=str).encode()).hexdigest()[:16]
+        digest = hashlib.sha256(result.model_dump_json().encode()).hexdigest()[:16]
         folder = self.staging / digest
         folder.mkdir(parents=True, exist_ok=True)
         out: list[str] = []
-        written = {Path(f).suffix.lower() for f in artifact.get("files") or []}
-        for name in artifact.get("files") or []:
+        written = {Path(f).suffix.lower() for f in result.files}
+        for name in result.files:
             source = Path(name)
             if not source.is_file():
                 continue
@@ -426,7 +431,7 @@ class Handlers:
             if not target.exists():
                 shutil.copyfile(source, target)
             out.append(str(target))
-        stem = safe_name(_artifact_stem(artifact))
+        stem = safe_name(_artifact_stem(result))
         for table in tables:
             if not table.rows:
                 continue
@@ -449,7 +454,7 @@ class Handlers:
         lang = normalise_lang(lang)
         refs = list(refs or [])
         try:
-            ref = refs[int(choice)] if choice not in (None, "") else None
+            ref = typed_source(refs[int(choice)]) if choice not in (None, "") else None
         except (TypeError, ValueError, IndexError):
             ref = None
         if ref is None:
@@ -461,19 +466,19 @@ class Handlers:
             html_text = views.placeholder_html("⚠ " + self.error_sentence(exc, project or "", lang))
         return SourceOutputs(source_view=html_text, right_tabs=gr.update(selected=TAB_SOURCE))
 
-    def _source_html(self, ref: dict[str, Any], heading: str, project: str) -> str:
+    def _source_html(self, ref: ShownSource, heading: str, project: str) -> str:
         from tools.registry import get_tool
+        from tools.script_lookup import SceneDetail
 
-        lines = ref.get("lines")
-        if ref.get("scene") and ref.get("doc_type") in (None, "screenplay"):
+        if ref.scene and ref.doc_type == "screenplay":
             production = self.agent(project).production
-            detail = get_tool("scene_details").invoke(production, {"scene": str(ref["scene"])})
-            scene_lines = detail.text  # type: ignore[attr-defined]
-            span = tuple(lines) if lines and len(lines) == 2 else None
+            detail = get_tool("scene_details").invoke(production, {"scene": ref.scene})
+            scene_lines = detail.text if isinstance(detail, SceneDetail) else []
+            span = ref.lines
             whole = bool(scene_lines) and span == (scene_lines[0][0], scene_lines[-1][0])
             return views.numbered_text_html(scene_lines, heading, highlight=None if whole else span)
-        if ref.get("text"):
-            return views.passage_html(str(ref["text"]), heading)
+        if ref.text:
+            return views.passage_html(ref.text, heading)
         return views.placeholder_html(heading)
 
     # --- documents -------------------------------------------------------------------------------
@@ -880,37 +885,29 @@ def empty_panel(lang: str) -> PanelOutputs:
     )
 
 
-def _artifact_stem(artifact: dict[str, Any]) -> str:
-    kind = str(artifact.get("kind", "table"))
-    subject = views.artifact_subject(artifact)
-    return f"{kind}-{subject}" if subject else kind
+def _artifact_stem(result: ToolResult) -> str:
+    subject = views.artifact_subject(result)
+    return f"{result.kind}-{subject}" if subject else result.kind
 
 
 def enrich_sources(sources: list[dict[str, Any]], artifacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The turn's citations, each with its passage text where a search returned one."""
-    texts: dict[tuple[Any, ...], str] = {}
+    from tools.script_lookup import SearchResult
+
+    texts: dict[tuple[object, ...], str] = {}
     for artifact in artifacts:
-        for hit in artifact.get("hits") or []:
-            if isinstance(hit, dict) and hit.get("text"):
-                texts.setdefault(_source_key(hit), hit["text"])
+        result = typed_result(artifact)
+        for hit in result.hits if isinstance(result, SearchResult) else []:
+            if hit.text:
+                texts.setdefault(hit.key(), hit.text)
     out = []
     for source in sources:
-        ref = dict(source)
-        if _source_key(ref) in texts:
-            ref["text"] = texts[_source_key(ref)]
-        out.append(ref)
+        ref = typed_source(source)
+        if ref is None:
+            continue
+        ref.text = texts.get(ref.key(), ref.text)
+        out.append(ref.model_dump(mode="json", exclude_none=True))
     return out
-
-
-def _source_key(ref: dict[str, Any]) -> tuple[Any, ...]:
-    lines = ref.get("lines")
-    return (
-        ref.get("file"),
-        ref.get("scene"),
-        ref.get("page"),
-        tuple(lines) if lines else None,
-        ref.get("start"),
-    )
 
 
 def ingest_report_markdown(report: Any, refused: Sequence[tuple[str, str]], lang: str) -> str:

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from knowledge.citations import Citation
 from ui.i18n import ISSUE_ZH, column_label, t
+from ui.results import Shown, ShownSource, ToolFailure
+
+if TYPE_CHECKING:
+    from knowledge.screenplay import Scene
+    from tools.schedule.model import ScheduledDay
+    from tools.schedule.tools import ScheduleResult
 
 KIND_LABELS: dict[str, dict[str, str]] = {
     "scenes": {"en": "Scenes", "zh": "場次"},
@@ -205,41 +210,42 @@ COUNTED_KINDS = frozenset(
 )
 
 
-def artifact_count(artifact: Mapping[str, Any]) -> int | None:
-    """How many rows the artifact's main table holds (None for kinds where a count says nothing)."""
-    from tools.artifact_export import artifact_tables
+def artifact_count(result: Shown) -> int | None:
+    """How many rows the result's main table holds (None for kinds where a count says nothing)."""
+    from tools.artifact_export import result_tables
 
-    if artifact.get("kind") not in COUNTED_KINDS:
+    if result.kind not in COUNTED_KINDS:
         return None
-    tables = artifact_tables(artifact)
+    tables = result_tables(result)
     return len(tables[0].rows) if tables else 0
 
 
-def artifact_subject(artifact: Mapping[str, Any]) -> str | None:
-    """What the artifact is about: a character or location name, or a scene number."""
-    if artifact.get("name"):
-        return str(artifact["name"])
-    for holder in (artifact, *(v for v in artifact.values() if isinstance(v, Mapping))):
-        scene = holder.get("scene")
-        if isinstance(scene, Mapping) and scene.get("number"):
-            return str(scene["number"])
-        if isinstance(scene, (str, int)) and scene:
-            return str(scene)
+def artifact_subject(result: Shown) -> str | None:
+    """What the result is about: a character or location name, or a scene number."""
+    from tools.media.models import TranscriptionResult
+    from tools.script_lookup import CharacterReport, LocationReport, SceneDetail
+    from tools.shot_list import ShotListResult
+
+    if isinstance(result, (CharacterReport, LocationReport)):
+        return result.name or None
+    if isinstance(result, SceneDetail):
+        return result.scene.number or None
+    if isinstance(result, (ShotListResult, TranscriptionResult)):
+        return result.scene or None
     return None
 
 
-def artifact_summary(artifact: Mapping[str, Any], lang: str) -> str:
+def artifact_summary(result: Shown, lang: str) -> str:
     """One line for a tool step and the result picker: `Scenes · 3`, `Shot list 7 · 16`, or the error."""
-    kind = str(artifact.get("kind", "message"))
-    if kind == "error":
-        return "⚠ " + str(artifact.get("message", ""))
-    label = kind_label(kind, lang)
-    subject = artifact_subject(artifact)
-    if subject and kind in ("scene", "shot_list"):
+    if isinstance(result, ToolFailure):
+        return "⚠ " + result.message
+    label = kind_label(result.kind, lang)
+    subject = artifact_subject(result)
+    if subject and result.kind in ("scene", "shot_list"):
         label += f" {subject}"
-    elif subject and kind in ("character", "location"):
+    elif subject and result.kind in ("character", "location"):
         label += f" · {subject}"
-    count = artifact_count(artifact)
+    count = artifact_count(result)
     return f"{label} · {count}" if count is not None else label
 
 
@@ -248,31 +254,31 @@ def tool_title(name: str, lang: str) -> str:
     return f"{t('tool', lang)} · {name}"
 
 
-def artifact_title(artifact: Mapping[str, Any], lang: str) -> str:
+def artifact_title(result: Shown, lang: str) -> str:
     """Markdown heading for the results panel."""
-    kind = str(artifact.get("kind", "message"))
-    if kind == "error":
-        return f"### ⚠ {kind_label(kind, lang)}\n{artifact.get('message', '')}"
-    if kind == "schedule":
-        return f"### {artifact_summary(artifact, lang)}\n" + schedule_markdown(artifact, lang)
-    heading = artifact_summary(artifact, lang)
-    details = [_filters_text(artifact.get("filters"), lang)]
-    if artifact.get("total_eighths"):
-        details.append(_pages(int(artifact["total_eighths"]), lang))
-    if kind == "scene" and isinstance(artifact.get("scene"), Mapping):
-        details.append(str(artifact["scene"].get("heading", "")))
-    if artifact.get("summary_text"):
-        details.append(str(artifact["summary_text"]))
+    from tools.schedule.tools import ScheduleResult
+    from tools.script_lookup import CharacterReport, LocationReport, Overview, SceneDetail, ScenesResult
+
+    if isinstance(result, ToolFailure):
+        return f"### ⚠ {kind_label(result.kind, lang)}\n{result.message}"
+    if isinstance(result, ScheduleResult):
+        return f"### {artifact_summary(result, lang)}\n" + schedule_markdown(result, lang)
+    heading = artifact_summary(result, lang)
+    details = [_filters_text(result.filters if isinstance(result, ScenesResult) else None, lang)]
+    if isinstance(result, (ScenesResult, CharacterReport, LocationReport, Overview)) and result.total_eighths:
+        details.append(_pages(result.total_eighths, lang))
+    if isinstance(result, SceneDetail):
+        details.append(result.scene.heading)
+        if result.summary_text:
+            details.append(result.summary_text)
     return f"### {heading}" + ("\n" + " · ".join(d for d in details if d) if details else "")
 
 
-def schedule_markdown(artifact: Mapping[str, Any], lang: str) -> str:
+def schedule_markdown(plan: ScheduleResult, lang: str) -> str:
     """A plan in a coordinator's terms: days, cost against the stripboard sort, what shaped it; the
     bound and gap only where they mean something (proven optimal or a gap under 50%), folded away."""
     from agent.compose import STATUS_ZH
-    from tools.schedule.tools import ScheduleResult
 
-    plan = ScheduleResult.model_validate(dict(artifact))
     zh = lang == "zh"
     base = plan.baseline
     pct = 100 * (base.objective - plan.objective) / base.objective if base.objective > 0 else None
@@ -335,27 +341,23 @@ def _pages(eighths: int, lang: str) -> str:
     return f"{text} 頁" if lang == "zh" else f"{text} pg"
 
 
-def citation_label(source: Mapping[str, Any], number: int) -> str:
+def citation_label(source: ShownSource, number: int) -> str:
     """`[1] night_shift.fountain · sc. 11 · p. 15 · l. 668–727`."""
-    try:
-        label = Citation.model_validate(dict(source)).label()
-    except ValueError:
-        label = str(source.get("file", "?"))
-    return f"[{number}] {label}"
+    return f"[{number}] {source.label()}"
 
 
-def citation_chip(source: Mapping[str, Any], number: int) -> str:
+def citation_chip(source: ShownSource, number: int) -> str:
     """A short clickable reference: `[1] sc. 11 · p. 15`, `[2] director_notes.md · Colour 色調`."""
-    if source.get("scene") and source.get("doc_type") in (None, "screenplay"):
-        page = f" · p. {source['page']}" if source.get("page") else ""
-        return f"[{number}] sc. {source['scene']}{page}"
-    parts = [short_file(str(source.get("file", "?")))]
-    if source.get("section"):
-        parts.append(str(source["section"]).split("›")[-1].strip())  # the innermost heading
-    elif source.get("page"):
-        parts.append(f"p. {source['page']}")
-    if source.get("start"):
-        parts.append(str(source["start"]))
+    if source.scene and source.doc_type == "screenplay":
+        page = f" · p. {source.page}" if source.page else ""
+        return f"[{number}] sc. {source.scene}{page}"
+    parts = [short_file(source.file)]
+    if source.section:
+        parts.append(source.section.split("›")[-1].strip())  # the innermost heading
+    elif source.page:
+        parts.append(f"p. {source.page}")
+    if source.start:
+        parts.append(source.start)
     return f"[{number}] " + " · ".join(parts)
 
 
@@ -464,34 +466,28 @@ def embedded_html(document: str, height: int = 560) -> str:
 
 
 def stripboard_html(
-    days: Sequence[Mapping[str, Any]], lang: str, scene_rows: Mapping[str, Mapping[str, Any]] | None = None
+    days: Sequence[ScheduledDay], lang: str, scenes: Mapping[str, Scene] | None = None
 ) -> str:
     """A stripboard from a schedule's days, for when the schedule tool wrote no HTML of its own:
     one coloured strip per scene (INT/EXT × day/night), a black day-break bar after each day.
-    Days may list scene numbers; `scene_rows` (number → scene row) fills in their details."""
+    `scenes` (number → the script's scene) fills in each strip's details."""
     parts = ['<div class="sl-board">']
-    for index, day in enumerate(days, start=1):
-        scenes = day.get("scenes") or day.get("strips") or []
-        for entry in scenes if isinstance(scenes, list) else []:
-            scene = (
-                entry if isinstance(entry, Mapping) else (scene_rows or {}).get(str(entry), {"number": entry})
-            )
-            int_ext = str(scene.get("int_ext") or "INT").split("/")[0]
-            time = str(scene.get("time_of_day") or "DAY")
-            colour = STRIP_COLOURS.get((int_ext, time), "#eeeeee")
-            cast = scene.get("characters") or scene.get("cast") or []
+    for day in days:
+        for number in day.scenes:
+            scene = (scenes or {}).get(number)
+            int_ext = scene.int_ext if scene else None
+            time = (scene.time_of_day if scene else None) or "DAY"
+            colour = STRIP_COLOURS.get(((int_ext or "INT").split("/")[0], time), "#eeeeee")
             parts.append(
                 f'<div class="sl-strip" style="background:{colour}">'
-                f'<span class="sl-strip-no">{html.escape(str(scene.get("number", "")))}</span>'
-                f'<span class="sl-strip-ie">{html.escape(str(scene.get("int_ext") or ""))} '
-                f"{html.escape(time)}</span>"
-                f'<span class="sl-strip-set">{html.escape(str(scene.get("location") or scene.get("heading") or ""))}</span>'
-                f'<span class="sl-strip-cast">{html.escape(", ".join(map(str, cast)) if isinstance(cast, list) else str(cast))}</span>'
-                f'<span class="sl-strip-pg">{html.escape(str(scene.get("pages") or ""))}</span>'
+                f'<span class="sl-strip-no">{html.escape(number)}</span>'
+                f'<span class="sl-strip-ie">{html.escape(int_ext or "")} {html.escape(time)}</span>'
+                f'<span class="sl-strip-set">{html.escape(scene.location if scene else "")}</span>'
+                f'<span class="sl-strip-cast">{html.escape(", ".join(scene.characters) if scene else "")}</span>'
+                '<span class="sl-strip-pg"></span>'
                 "</div>"
             )
-        label = "第 {} 日".format(day.get("day", index)) if lang == "zh" else f"Day {day.get('day', index)}"
-        when = day.get("date") or ""
-        parts.append(f'<div class="sl-daybreak">{html.escape(label)} {html.escape(str(when))}</div>')
+        label = f"第 {day.day} 日" if lang == "zh" else f"Day {day.day}"
+        parts.append(f'<div class="sl-daybreak">{html.escape(label)} {day.date.isoformat()}</div>')
     parts.append("</div>")
     return "".join(parts)

@@ -113,13 +113,14 @@ def _print_sheets(result: object) -> None:
 
 
 def run_sheets(args: argparse.Namespace, settings: Settings) -> int:
+    from slate.commands import call_tool
     from slate.output import print_json
     from slate.paths import atomic_write_bytes
     from tools.breakdown.export import export_bytes
-    from tools.breakdown.tools import breakdown_scenes
+    from tools.breakdown.tools import BreakdownResult
 
     production = production_for(args, settings)
-    result = breakdown_scenes(production, scenes=args.scene or None)
+    result = call_tool(production, "breakdown_scenes", BreakdownResult, scenes=args.scene or None)
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else None)
     if fmt and fmt not in FORMATS:
         from slate.errors import SlateError
@@ -171,25 +172,31 @@ def _print_report(args: argparse.Namespace, result: object) -> None:
 
 
 def run_report(args: argparse.Namespace, settings: Settings) -> int:
+    from slate.commands import call_tool
     from slate.errors import SlateError
-    from tools.breakdown.tools import element_report
+    from tools.breakdown.tools import ElementReportResult
 
     if not args.element and not args.category:
         raise SlateError("Name an element or a --category", hint="slate breakdown report TAXI")
-    _print_report(
-        args, element_report(production_for(args, settings), element=args.element, category=args.category)
+    production = production_for(args, settings)
+    report = call_tool(
+        production, "element_report", ElementReportResult, element=args.element, category=args.category
     )
+    _print_report(args, report)
     return 0
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
+    from slate.commands import call_tool
     from tools.breakdown.edits import category_of
-    from tools.breakdown.tools import department_list
+    from tools.breakdown.tools import ElementReportResult
 
     department = category_of(args.department)
     export = Path(args.output).suffix.lstrip(".").lower() if args.output else None
     production = production_for(args, settings)
-    result = department_list(production, department=department, export=export)
+    result = call_tool(
+        production, "department_list", ElementReportResult, department=department, export=export
+    )
     if args.output and result.files:
         from slate.paths import atomic_write_bytes
 
@@ -200,11 +207,14 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_edit(args: argparse.Namespace, settings: Settings) -> int:
+    from slate.commands import call_tool
     from tools.breakdown.edits import category_of
-    from tools.breakdown.tools import edit_breakdown
+    from tools.breakdown.tools import BreakdownResult
 
-    result = edit_breakdown(
+    result = call_tool(
         production_for(args, settings),
+        "edit_breakdown",
+        BreakdownResult,
         scene=args.scene_number,
         category=category_of(args.category),
         name=args.name,
@@ -224,8 +234,9 @@ def run_edit(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
-    from tools.breakdown.tools import import_breakdown
+    from slate.commands import call_tool
+    from tools.breakdown.tools import BreakdownResult
 
-    result = import_breakdown(production_for(args, settings), path=args.file)
+    result = call_tool(production_for(args, settings), "import_breakdown", BreakdownResult, path=args.file)
     print(f"saved breakdown v{result.version} with the edits of {args.file}")
     return 0

@@ -34,17 +34,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.production import Production, open_production
+    from slate.commands import call_tool
     from slate.output import print_json
-    from tools.revisions import compare_drafts, list_drafts
+    from tools.revisions import DraftsResult, RevisionReport
 
     if args.script:
         production = Production.from_files(args.script, cast=args.cast)
     else:
         production = open_production(settings, args.project)
     result = (
-        list_drafts(production)
+        call_tool(production, "list_drafts", DraftsResult)
         if args.draft == "list"
-        else compare_drafts(production, new_script=args.draft, colour=args.colour)
+        else call_tool(
+            production, "compare_drafts", RevisionReport, new_script=args.draft, colour=args.colour
+        )
     )
     if args.json:
         print_json(result)

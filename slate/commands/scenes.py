@@ -42,8 +42,8 @@ def _int_ext(value: str) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.production import Production
+    from slate.commands import call_tool
     from slate.output import print_json, print_table
-    from tools.registry import all_tools
     from tools.script_lookup import ScenesResult
 
     production = Production.from_files(args.file)
@@ -58,8 +58,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     scenes = list(screenplay.scenes)
     if any(filters.values()):
         # The same tool the chat, the API and the UI call, so all four give the same scenes.
-        result = all_tools()["find_scenes"](production, **filters)
-        assert isinstance(result, ScenesResult)
+        result = call_tool(production, "find_scenes", ScenesResult, **filters)
         wanted = {row.number for row in result.scenes}
         scenes = [scene for scene in scenes if scene.number in wanted]
     if args.json:

@@ -128,6 +128,60 @@ def test_xlsx_opens_with_a_bold_header(tmp_path: Path) -> None:
 
 
 def test_an_unknown_format_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
-    with pytest.raises(SlateError, match="csv or xlsx"):
+    with pytest.raises(SlateError, match="csv, xlsx or md"):
         export_rows([{"a": 1}], "pdf", tmp_path / "x.pdf")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_typed_columns_name_the_fields_they_read() -> None:
+    """A typed column's name is the field its getter reads (mypy checks the getter, this the name)."""
+    from pydantic_core import to_jsonable_python
+
+    from tools.artifact_export import ROW_COLUMNS
+    from tools.registry import get_tool
+    from tools.script_lookup import SceneRow
+
+    for model, columns in ROW_COLUMNS.items():
+        assert {c.name for c in columns} <= set(model.model_fields), model
+    scenes = get_tool("find_scenes").load_result(SCENES_ARTIFACT)
+    for row in scenes.scenes:  # type: ignore[attr-defined]
+        dumped = row.model_dump(mode="json")
+        assert [to_jsonable_python(c.get(row)) for c in ROW_COLUMNS[SceneRow]] == [
+            dumped[c.name] for c in ROW_COLUMNS[SceneRow]
+        ]
+
+
+def test_typed_results_give_the_tables_their_plain_data_gives(sample_dir: Path) -> None:
+    """What the UI shows and downloads, read by attribute from the typed result, is what the plain
+    data gave before: same tables, same columns, same cells (so the downloads stay byte-identical)."""
+    from knowledge.production import Production
+    from tools.artifact_export import result_tables
+    from tools.registry import get_tool
+
+    production = Production.from_files(
+        sample_dir / "night_shift.fountain",
+        cast=sample_dir / "cast.csv",
+        locations=sample_dir / "locations.csv",
+        output_dir=Path(__import__("tempfile").mkdtemp()),
+    )
+    calls = [
+        ("find_scenes", {}),
+        ("scene_details", {"scene": "11"}),
+        ("character_report", {"name": "AH FAI"}),
+        ("location_report", {"name": "天台"}),
+        ("production_overview", {}),
+        ("cast_summary", {}),
+        ("draft_shot_list", {"scene": "11"}),
+        ("breakdown_scenes", {}),
+    ]
+    for name, args in calls:
+        plain = get_tool(name).invoke(production, args).model_dump(mode="json") | {"tool": name}
+        typed = get_tool(name).load_result(plain)
+        assert typed.model_dump(mode="json") | {"tool": name} == plain, name
+        assert result_tables(typed) == artifact_tables(plain), name
+
+
+def test_rows_as_markdown_keep_their_table_whole(tmp_path: Path) -> None:
+    table = Table(name="shots", columns=["id", "description"], rows=[["7A", "a | b\nc"], ["7B", None]])
+    text = export_rows(table, "md", tmp_path / "shots.md").read_text(encoding="utf-8")
+    assert text == "| id | description |\n|---|---|\n| 7A | a \\| b<br>c |\n| 7B |  |\n"

@@ -11,17 +11,23 @@ from ui.i18n import EXAMPLE_PROMPTS, LABELS, column_label, t
 
 
 def test_stripboard_colours_strips_by_int_ext_and_time_and_breaks_days() -> None:
-    rows = {
-        "11": {
-            "number": "11",
-            "int_ext": "EXT",
-            "time_of_day": "NIGHT",
-            "location": "天台",
-            "characters": ["阿輝"],
-        },
-        "2": {"number": "2", "int_ext": "INT", "time_of_day": "DAY", "location": "茶餐廳", "characters": []},
-    }
-    html = views.stripboard_html([{"day": 1, "date": "2027-03-01", "scenes": ["11", "2"]}], "zh", rows)
+    from datetime import date
+
+    from knowledge.screenplay import Scene
+    from tools.schedule.model import ScheduledDay
+
+    def scene(number: str, int_ext: str, time: str, location: str, characters: list[str]) -> Scene:
+        return Scene.model_validate(
+            {"number": number, "heading": f"{int_ext}. {location} - {time}", "int_ext": int_ext,
+             "time_of_day": time, "location": location, "characters": characters, "index": 1, "line_start": 1, "line_end": 2}
+        )  # fmt: skip
+
+    rows = {"11": scene("11", "EXT", "NIGHT", "天台", ["阿輝"]), "2": scene("2", "INT", "DAY", "茶餐廳", [])}
+    day = ScheduledDay.model_validate(
+        {"day": 1, "date": date(2027, 3, 1), "scenes": ["11", "2"], "hours": 8.0, "eighths": 8,
+         "locations": [], "company_moves": 0}
+    )  # fmt: skip
+    html = views.stripboard_html([day], "zh", rows)
     assert html.count('class="sl-strip"') == 2
     assert views.STRIP_COLOURS[("EXT", "NIGHT")] in html and views.STRIP_COLOURS[("INT", "DAY")] in html
     assert html.index("天台") < html.index("茶餐廳") < html.index("第 1 日 2027-03-01")
@@ -56,22 +62,30 @@ def test_display_table_picks_columns_and_translates_headers() -> None:
 
 
 def test_citation_labels() -> None:
-    scene = {
-        "file": "night_shift.fountain",
-        "doc_type": "screenplay",
-        "scene": "12A",
-        "page": 18,
-        "lines": [1, 9],
-    }
+    from ui.results import ShownSource
+
+    scene = ShownSource.model_validate(
+        {
+            "file": "night_shift.fountain",
+            "doc_type": "screenplay",
+            "scene": "12A",
+            "page": 18,
+            "lines": [1, 9],
+        }
+    )
     assert views.citation_chip(scene, 1) == "[1] sc. 12A · p. 18"
     assert views.citation_label(scene, 1) == "[1] night_shift.fountain · sc. 12A · p. 18 · l. 1–9"
-    cue = {"file": "rough_subtitles.zh-en.srt", "doc_type": "subtitles", "start": "00:01:02,000"}
+    cue = ShownSource.model_validate(
+        {"file": "rough_subtitles.zh-en.srt", "doc_type": "subtitles", "start": "00:01:02,000"}
+    )
     assert views.citation_chip(cue, 2) == "[2] rough_subtitles.zh-en · 00:01:02,000"
-    note = {
-        "file": "director_notes.md",
-        "doc_type": "notes",
-        "section": "Notes › 2. Visual style › Colour 色調",
-    }
+    note = ShownSource.model_validate(
+        {
+            "file": "director_notes.md",
+            "doc_type": "notes",
+            "section": "Notes › 2. Visual style › Colour 色調",
+        }
+    )
     assert views.citation_chip(note, 3) == "[3] director_notes · Colour 色調"
 
 
@@ -119,11 +133,11 @@ def test_a_schedule_shows_the_bound_only_when_it_means_something(production: Pro
     result = get_tool("plan_schedule").invoke(production, {})
     plan = result.model_dump(mode="json") | {"added_unavailability": {"MEI": ["2027-03-02"]}}
     loose = plan | {"status": "feasible", "bound_meaningful": False, "lower_bound": 20000.0, "gap": 0.76}
-    text = views.schedule_markdown(loose, "en")
+    text = views.schedule_markdown(type(result).model_validate(loose), "en")
     assert "shooting days" in text and "cheaper" in text and "MEI unavailable 2027-03-02" in text
     assert "<details>" not in text and "20,000" not in text
     proven = views.schedule_markdown(
-        loose | {"status": "optimal", "bound_meaningful": True, "gap": 0.0}, "zh"
+        type(result).model_validate(loose | {"status": "optimal", "bound_meaningful": True, "gap": 0.0}), "zh"
     )
     assert "<details>" in proven and "已證明最佳" in proven and "optimal" not in proven
 
@@ -138,5 +152,63 @@ def test_tool_steps_and_source_panes_need_no_emoji_font_and_no_script() -> None:
 
 
 def test_filters_read_in_the_interface_language() -> None:
-    title = views.artifact_title({"kind": "scenes", "filters": {"time_of_day": "NIGHT"}, "scenes": []}, "zh")
+    from tools.script_lookup import ScenesResult
+
+    title = views.artifact_title(
+        ScenesResult(filters={"time_of_day": "NIGHT"}, scenes=[], total_eighths=0), "zh"
+    )
     assert "日夜: 夜" in title and "NIGHT" not in title
+
+
+def test_the_ui_reads_tool_results_by_attribute_never_by_string_key() -> None:
+    """Results are typed where they enter the page (`ui.results`); past that, a `result["field"]` or
+    `artifact.get("field")` would hide a renamed field from mypy, so none is allowed in ui/."""
+    import ast
+    from pathlib import Path
+
+    result_names = {
+        "artifact",
+        "artifacts",
+        "result",
+        "results",
+        "ref",
+        "refs",
+        "source",
+        "hit",
+        "scene",
+        "day",
+    }
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "ui").glob("*.py")):
+        if path.name == "results.py":  # the one place plain data becomes a model
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            receiver = None
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+                receiver = node.value
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "get"
+            ):
+                receiver = node.func.value
+            if isinstance(receiver, ast.Name) and receiver.id in result_names:
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []
+
+
+def test_the_tables_shown_first_name_fields_of_their_rows() -> None:
+    from knowledge.citations import SearchHit
+    from tools.script_lookup import CastRow, SceneRow
+    from tools.shot_list import Shot
+    from tools.subtitles.models import SubtitleIssue
+
+    rows = {
+        "scenes": SceneRow,
+        "shots": Shot,
+        "hits": SearchHit,
+        "issues": SubtitleIssue,
+        "cast.cast": CastRow,
+    }
+    for table, model in rows.items():
+        assert set(views.DISPLAY_COLUMNS[table]) <= set(model.model_fields), table

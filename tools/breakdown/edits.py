@@ -33,6 +33,7 @@ from tools.breakdown.model import (
     ElementSource,
     fold_name,
 )
+from tools.cell_safety import restore_cell
 
 EDITS_FILE = "breakdown_edits.yaml"
 VERSIONS_DIR = "breakdown"
@@ -144,7 +145,13 @@ def read_edits(path: str | Path) -> list[BreakdownEdit]:
     elif suffix in (".csv", ".tsv"):
         text = file.read_text(encoding="utf-8-sig")
         reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
-        rows = [(_normalise_headers(row), index + 2) for index, row in enumerate(reader)]
+        rows = [
+            (
+                {k: restore_cell(v) if isinstance(v, str) else v for k, v in _normalise_headers(row).items()},
+                index + 2,
+            )
+            for index, row in enumerate(reader)
+        ]
     elif suffix == ".xlsx":
         rows = _xlsx_rows(file)
     else:

@@ -3,9 +3,7 @@ industry's colours) as XLSX, HTML and PDF; the flat element list as CSV/JSON/XLS
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -20,6 +18,8 @@ from tools.breakdown.model import (
     Category,
     SceneBreakdown,
 )
+from tools.table_files import csv_text as table_csv_text
+from tools.table_files import workbook_bytes
 
 ExportFormat = Literal["xlsx", "html", "pdf", "csv", "json"]
 SHEET_CATEGORIES: tuple[Category, ...] = tuple(c for c in CATEGORIES if c != "notes")
@@ -60,11 +60,7 @@ def flat_rows(breakdown: Breakdown) -> list[list[object]]:
 
 
 def csv_text(breakdown: Breakdown) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([h.lower() for h in FLAT_HEADER])
-    writer.writerows(flat_rows(breakdown))
-    return "\ufeff" + out.getvalue()
+    return "\ufeff" + table_csv_text([h.lower() for h in FLAT_HEADER], flat_rows(breakdown))
 
 
 def xlsx_bytes(breakdown: Breakdown) -> bytes:
@@ -119,9 +115,7 @@ def xlsx_bytes(breakdown: Breakdown) -> bytes:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.row_dimensions[1].height = 24
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def _box_height(breakdown: Breakdown, sheet: SceneBreakdown, pair: Sequence[Category]) -> int:

@@ -25,6 +25,7 @@ from slate.errors import SlateError
 from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
 from tools.schedule.dood import cast_order
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
+from tools.table_files import markdown_table
 
 NoteKind = Literal["stunts", "extras", "vehicles", "effects", "plan"]
 # The breakdown categories a call sheet lists: the day's people (background, stunts), then what
@@ -375,28 +376,27 @@ def call_sheet_markdown(sheet: CallSheet) -> str:
         "",
         "## Scenes",
         "",
-        "| Start | Sc | Set | I/E | D/N | Pages | Cast | Synopsis |",
-        "|---|---|---|---|---|---|---|---|",
+        *markdown_table(
+            ["Start", "Sc", "Set", "I/E", "D/N", "Pages", "Cast", "Synopsis"],
+            (
+                [_clock(s.start), s.id, s.set, s.int_ext, s.day_night, s.pages, ", ".join(s.cast), s.synopsis]
+                for s in sheet.scenes
+            ),
+        ),
     ]
-    for scene in sheet.scenes:
-        cast = ", ".join(scene.cast)
-        out.append(
-            f"| {_clock(scene.start)} | {scene.id} | {scene.set} | {scene.int_ext} | {scene.day_night} | "
-            f"{scene.pages} | {cast} | {scene.synopsis or ''} |"
-        )
     out += _breakdown_markdown(sheet)
     out += [
         "",
         "## Cast",
         "",
-        "| # | Character | Actor | Call | On set | Scenes |",
-        "|---|---|---|---|---|---|",
+        *markdown_table(
+            ["#", "Character", "Actor", "Call", "On set", "Scenes"],
+            (
+                [m.number, m.id, m.actor, _clock(m.call), _clock(m.on_set), ", ".join(m.scenes)]
+                for m in sheet.cast
+            ),
+        ),
     ]
-    for member in sheet.cast:
-        out.append(
-            f"| {member.number} | {member.id} | {member.actor or ''} | {_clock(member.call)} | "
-            f"{_clock(member.on_set)} | {', '.join(member.scenes)} |"
-        )
     out += ["", "## Locations", ""]
     for location in sheet.locations:
         out.append(
@@ -441,11 +441,10 @@ def _breakdown_markdown(sheet: CallSheet) -> list[str]:
             "",
             "## Props, effects and vehicles",
             "",
-            "| Sc | Props | SFX | Vehicles |",
-            "|---|---|---|---|",
-        ]
-        out += [
-            f"| {s.id} | {', '.join(s.props)} | {', '.join(s.sfx)} | {', '.join(s.vehicles)} |" for s in needs
+            *markdown_table(
+                ["Sc", "Props", "SFX", "Vehicles"],
+                ([s.id, ", ".join(s.props), ", ".join(s.sfx), ", ".join(s.vehicles)] for s in needs),
+            ),
         ]
     return out
 

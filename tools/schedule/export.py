@@ -6,8 +6,6 @@ half a file. CSV is UTF-8 with a byte-order mark, so Excel opens Chinese set nam
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,10 +14,10 @@ from typing import Literal
 from knowledge.screenplay import eighths_text
 from slate.errors import SlateError
 from slate.paths import atomic_write_bytes
-from tools.cell_safety import neutralise_row, neutralise_workbook
 from tools.schedule.callsheet import cast_numbers, general_call
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
 from tools.schedule.stripboard import calendar_dates_of, strip_colour, stripboard_html
+from tools.table_files import csv_bytes, workbook_bytes
 
 ExportFormat = Literal["json", "csv", "xlsx", "ics", "html"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "xlsx", "ics", "html")
@@ -78,11 +76,7 @@ def to_json_bytes(schedule: Schedule) -> bytes:
 
 
 def to_csv_bytes(problem: Problem, schedule: Schedule) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(neutralise_row(ONE_LINER_HEADERS))
-    writer.writerows(neutralise_row(row) for row in one_liner_rows(problem, schedule))
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(ONE_LINER_HEADERS, one_liner_rows(problem, schedule))
 
 
 def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
@@ -181,10 +175,7 @@ def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
     for values in one_liner_rows(problem, schedule):
         liner.append(values)
 
-    neutralise_workbook(book)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def to_ics_bytes(problem: Problem, schedule: Schedule) -> bytes:
