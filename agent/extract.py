@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.lexicon import fold, has_cjk
+from knowledge.answer_kinds import AMOUNT, ASKS_AMOUNT, ASKS_NUMBER, ASKS_WHEN, ASKS_WHO, NAMED, WHEN
 from knowledge.bilingual import (
     chinese_for,
     english_for,
@@ -73,32 +74,34 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if len(p) >= (4 if has_cjk(p) else 16)]
 
 
-_AMOUNT = re.compile(
-    r"[$＄]\s*\d|\d{1,3}(?:,\d{3})+|\d{3,}|\d+(?:\.\d+)?\s*(?:萬|千|百|蚊|元|dollars?|hkd|k\b)"
-    r"|[一二三四五六七八九十兩百千萬]+\s*(?:萬|千|蚊|元)"
+# A speech line as passages hold it: "細強: 你攞隻USB…", "SIU KEUNG (V.O.): …".
+_SPEECH = re.compile(
+    r"^\s*(?P<who>[^\s:：]{1,12}(?:\s[^\s:：]{1,12}){0,2}(?:\s*\([^)]{1,20}\))?)\s*[:：]\s*(?P<said>\S.*)$"
 )
-_WHEN = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\d{1,2}:\d\d|\d+\s*(?:am|pm|號|月|年|點)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|星期|禮拜|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-    re.IGNORECASE,
-)
-_ASKS_AMOUNT = re.compile(
-    r"how (?:much|many)|幾多|多少|幾錢|幾個|幾耐|what (?:amount|price|sum)|cost", re.IGNORECASE
-)
-_ASKS_NUMBER = re.compile(
-    r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
-)
-_ASKS_WHO = re.compile(r"\bwho(?:'s|m)?\b|邊個|邊位|誰|哪位", re.IGNORECASE)
-# A person named in a sentence: a title and a name, a romanised name (Ho Chun-wai, Mak Chi-ming), or a
-# Chinese name followed by its romanisation (何俊 Ho Chun) — how crew lists and notes write people.
-_NAMED = re.compile(
-    r"\b(?:mr|mrs|ms|miss|dr|madam|uncle|auntie)\.?\s+[A-Z\u4e00-\u9fff]"
-    r"|\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*[ -][A-Z][a-z]+\b"
-    r"|[\u4e00-\u9fff]{2,3}\s+[A-Z][a-z]+"
-    r"|[\u4e00-\u9fff]{1,3}(?:先生|小姐|太太|師傅|導演|姐|哥)(?![\u4e00-\u9fff]{2})"
-)
-_ASKS_WHEN = re.compile(
-    r"\bwhen\b|what (?:year|time|date|day)|幾時|幾點|哪一年|邊年|何時|幾號", re.IGNORECASE
-)
+
+
+def spoken_sentences(text: str) -> list[str]:
+    """The sentences of a passage, each line of dialogue's sentences carrying the speaker
+    ("細強: 二十八萬，一筆勾銷。"): what someone says is evidence about them, in every sentence of it."""
+    out: list[str] = []
+    for line in text.splitlines():
+        speech = _SPEECH.match(line)
+        if speech is None or _HEADING.search(line):
+            out.extend(sentences(line))
+            continue
+        who = speech.group("who")
+        out.extend(f"{who}: {s}" for s in sentences(speech.group("said")))
+    return out
+
+
+# The kinds of answer (knowledge.answer_kinds); the short names are kept for agent.compose.
+_AMOUNT = AMOUNT
+_WHEN = WHEN
+_ASKS_AMOUNT = ASKS_AMOUNT
+_ASKS_NUMBER = ASKS_NUMBER
+_ASKS_WHEN = ASKS_WHEN
+_ASKS_WHO = ASKS_WHO
+_NAMED = NAMED
 
 
 def _bridges(terms: set[str]) -> dict[str, frozenset[str]]:
@@ -160,6 +163,10 @@ def _scores(
             lexical += 0.75
         if wants_when and _WHEN.search(sentence):
             lexical += 0.75
+        if wants_number and re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
+            lexical += 0.5
+        if wants_who and _NAMED.search(sentence):
+            lexical += 0.5
         lexicals.append(lexical)
     scale = max(1.0, len(terms) + len(glossary) + 0.5 * len(alias_sets))
     scores = np.array([lex / scale - 0.03 * rank for lex, (_, rank) in zip(lexicals, texts, strict=True)])
@@ -214,7 +221,7 @@ def best_sentences(
     """
     candidates: list[tuple[str, SearchHit, int]] = []
     for rank, hit in enumerate(hits[:8]):
-        for sentence in sentences(hit.text):
+        for sentence in spoken_sentences(hit.text):
             if not _HEADING.search(sentence):  # a scene heading never answers a question
                 candidates.append((sentence, hit, rank))
     if not candidates:

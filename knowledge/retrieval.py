@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from knowledge.answer_kinds import holds_money, money_asked
 from knowledge.bilingual import film_terms
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.chunking import Chunk
@@ -54,6 +55,7 @@ BOOST_LOCATION = 0.5
 BOOST_LOCATION_MENTION = 0.3
 BOOST_TIME = 0.4
 BOOST_DOC_TYPE = 0.8
+BOOST_ANSWER_KIND = 1.0
 # Passages from one scene (or notes section) in the results while other places are left.
 PER_PLACE = 1
 # Weight of alias terms added to the BM25 query (the user's own words weigh 1).
@@ -234,10 +236,13 @@ class QueryAnalysis:
     times: list[str]
     doc_types: list[DocType]
     terms: dict[str, float]
+    money: bool = False  # "how much…?": a passage that states an amount answers it
 
     @property
     def has_signals(self) -> bool:
-        return bool(self.scenes or self.characters or self.locations or self.times or self.doc_types)
+        return bool(
+            self.scenes or self.characters or self.locations or self.times or self.doc_types or self.money
+        )
 
 
 def _hint_matches(normal: str, words: Sequence[str]) -> bool:
@@ -271,7 +276,9 @@ def analyse_query(query: str, entities: EntityIndex) -> QueryAnalysis:
             for token in tokenize(other):
                 if token not in terms:
                     terms[token] = EXPANSION_WEIGHT
-    return QueryAnalysis(scene_references(query), characters, locations, times, doc_types, terms)
+    return QueryAnalysis(
+        scene_references(query), characters, locations, times, doc_types, terms, money=money_asked(normal)
+    )
 
 
 def _expanded_query(query: str, analysis: QueryAnalysis) -> str:
@@ -534,6 +541,10 @@ class HybridRetriever:
             # that person or place; it should rise only when the question is about the list itself.
             return boost
         text = self._normal_text[chunk.id]
+        if analysis.money and holds_money(chunk.text):
+            # "How much did he offer?" across languages: the English question shares no word with
+            # 「二十八萬，一筆勾銷」, but only passages stating an amount can answer it.
+            boost += BOOST_ANSWER_KIND
         for entity in analysis.characters:
             if any(normalise_name(c) in entity.keys for c in chunk.characters):
                 boost += BOOST_CHARACTER

@@ -1,0 +1,64 @@
+"""What kind of answer a question asks for, and whether a text holds one.
+
+"How much…?" is answered by an amount, "when…?" by a time or a date, "what number…?" by a number,
+"who…?" by someone's name. Retrieval prefers passages that hold the kind asked for
+(knowledge.retrieval) and the sentence reader prefers sentences that do (agent.extract). One table for
+both, in English, written Chinese and Cantonese.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+AnswerKind = Literal["amount", "when", "number", "who"]
+
+AMOUNT = re.compile(
+    r"[$＄]\s*\d|\d{1,3}(?:,\d{3})+|\d{3,}|\d+(?:\.\d+)?\s*(?:萬|千|百|蚊|元|dollars?|hkd|k\b)"
+    r"|[一二三四五六七八九十兩百千萬]+\s*(?:萬|千|蚊|元)"
+)
+# Money for certain (a currency or a money unit): what a passage must hold to rise for "how much?".
+# Bare digits are left out: plate numbers and times are not amounts.
+MONEY = re.compile(
+    r"(?:HK)?[$＄]\s*\d|\d+(?:[.,]\d+)*\s*(?:萬|千|蚊|元|dollars?|hkd|k\b)"
+    r"|[一二三四五六七八九十兩百千]+\s*(?:萬|千|蚊|元|皮)",
+    re.IGNORECASE,
+)
+WHEN = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\d{1,2}:\d\d|\d+\s*(?:am|pm|號|月|年|點)|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|星期|禮拜|\b(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\b",
+    re.IGNORECASE,
+)
+ASKS_AMOUNT = re.compile(
+    r"how (?:much|many)|幾多|多少|幾錢|幾個|幾耐|what (?:amount|price|sum)|cost", re.IGNORECASE
+)
+ASKS_MONEY = re.compile(
+    r"how much|幾多錢|多少錢|幾錢|幾多|多少|what (?:amount|price|sum)|cost", re.IGNORECASE
+)
+ASKS_NUMBER = re.compile(
+    r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
+)
+ASKS_WHEN = re.compile(r"\bwhen\b|what (?:year|time|date|day)|幾時|幾點|哪一年|邊年|何時|幾號", re.IGNORECASE)
+ASKS_WHO = re.compile(r"\bwho(?:'s|m)?\b|邊個|邊位|誰|哪位", re.IGNORECASE)
+# A person named in a sentence: a title and a name, a romanised name (Ho Chun-wai, Mak Chi-ming), or a
+# Chinese name followed by its romanisation (何俊 Ho Chun) — how crew lists and notes write people.
+NAMED = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|madam|uncle|auntie)\.?\s+[A-Z\u4e00-\u9fff]"
+    r"|\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*[ -][A-Z][a-z]+\b"
+    r"|[\u4e00-\u9fff]{2,3}\s+[A-Z][a-z]+"
+    r"|[\u4e00-\u9fff]{1,3}(?:先生|小姐|太太|師傅|導演|姐|哥)(?![\u4e00-\u9fff]{2})"
+)
+
+
+def money_asked(question: str) -> bool:
+    """The question asks how much money (not how many scenes or people)."""
+    if not ASKS_MONEY.search(question):
+        return False
+    return not re.search(
+        r"how many|幾多場|幾多個|幾多人|幾多頁|幾多日|幾多次|多少場|多少人|多少頁", question, re.I
+    )
+
+
+def holds_money(text: str) -> bool:
+    return MONEY.search(text) is not None

@@ -1,0 +1,64 @@
+"""The sentence that answers (agent.extract): kinds of question, read without the embedder.
+
+Each case is a kind, not a production: an amount for "how much", a name for "who", a number for "what
+number", what a speaker says carries the speaker, a question or a heading never answers.
+"""
+
+from __future__ import annotations
+
+from agent.extract import best_line, best_sentences, spoken_sentences
+from knowledge.answer_kinds import holds_money, money_asked
+from knowledge.citations import SearchHit
+
+
+def _hit(text: str, scene: str | None = "4") -> SearchHit:
+    return SearchHit(file="script.fountain", doc_type="screenplay", scene=scene, text=text, score=1.0)
+
+
+def test_how_much_is_answered_by_a_sentence_with_an_amount() -> None:
+    hit = _hit("The landlord talks about the rent for a long time.\nThe rent is HK$18,000 a night, cash.")
+    [best, *_] = best_sentences("How much is the rent?", [hit])
+    assert "18,000" in best.sentence
+
+
+def test_who_is_answered_by_a_sentence_that_names_someone() -> None:
+    hit = _hit(
+        "The stunt coordinator supervises every fall and has the final word.\n"
+        "Team: Chan Tai-man (stunt coordinator), Lee Siu-ling (first AD)."
+    )
+    [best, *_] = best_sentences("Who is the stunt coordinator?", [hit])
+    assert "Chan Tai-man" in best.sentence
+
+
+def test_what_number_wants_a_number_even_after_a_possessive() -> None:
+    hit = _hit("Lok pins the bib to his shirt and grins.\nHis bib says 23 in red.")
+    [best, *_] = best_sentences("What's Lok's race number?", [hit], names=[["lok"]])
+    assert "23" in best.sentence
+
+
+def test_every_sentence_of_a_speech_carries_its_speaker() -> None:
+    text = "細強: 你聽住。二十八萬，一筆勾銷。\nAh Fai stares at the road."
+    said = spoken_sentences(text)
+    assert "細強: 二十八萬，一筆勾銷。" in said
+    assert "Ah Fai stares at the road." in said
+
+
+def test_a_question_and_a_heading_do_not_answer() -> None:
+    hit = _hit(
+        "INT. MAHJONG PARLOUR - NIGHT\nWhen will the parlour close for good?\nThe parlour closes on 30 June."
+    )
+    [best, *_] = best_sentences("When does the parlour close?", [hit])
+    assert best.sentence == "The parlour closes on 30 June."
+
+
+def test_a_card_note_answers_only_when_it_shares_a_word() -> None:
+    notes = ["Permit: off the beach by 09:00.", "Toilets at the ferry pier."]
+    assert best_line("By what time must we leave the beach?", notes) == "Permit: off the beach by 09:00."
+    assert best_line("Who composed the score?", notes) is None
+
+
+def test_money_questions_and_amounts() -> None:
+    assert money_asked("how much did he offer?") and money_asked("阿輝欠咗幾多錢？")
+    assert not money_asked("how many scenes is she in?") and not money_asked("佢有幾多場？")
+    assert holds_money("二十八萬，一筆勾銷") and holds_money("HK$7,000 a day") and holds_money("$38")
+    assert not holds_money("TX 3828 at 9:30")
