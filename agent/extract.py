@@ -89,8 +89,8 @@ def spoken_sentences(text: str) -> list[str]:
         if speech is None or _HEADING.search(line):
             out.extend(sentences(line))
             continue
-        who = speech.group("who")
-        out.extend(f"{who}: {s}" for s in sentences(speech.group("said")))
+        prefix = line[: speech.start("said")].strip()
+        out.extend(f"{prefix} {s}" for s in sentences(speech.group("said")))
     return out
 
 

@@ -773,6 +773,9 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "cast_rank":
         return "cast_rank" if u.rank else rule
     if label == "character_report":
+        asked = [w for w in u.residue if w not in ("what's", "who's", "where's", "how's", "tell")]
+        if rule == "search" and len(asked) >= 2 and not _asks_card_field(folded):
+            return "search"  # "阿輝摸咗耳代表咩？": what a person does or means, not their card
         if scene_filters:
             return "find_scenes"  # "how many pages of exteriors does X have?" counts filtered scenes
         return "character_report" if u.characters else rule
@@ -840,15 +843,18 @@ _KIN = re.compile(
 )
 
 
+def _asks_card_field(folded: str) -> bool:
+    """The message names a field of a person's or a place's card (agent.focus.FIELD_WORDS)."""
+    from agent.focus import FIELD_WORDS
+
+    return any(_has(folded, words) for words in FIELD_WORDS.values())
+
+
 def _production_term(folded: str) -> bool:
     """The message names a production matter (a role, a department, kit, a document: knowledge/data/
     film_terms.yaml), not only a scene filter, and asks for no field of a card (contact, address,
     dates): "who's the contact there?" is the location card's."""
-    from agent.focus import FIELD_WORDS
-
-    if any(_has(folded, words) for words in FIELD_WORDS.values()):
-        return False
-    return any(not term.filter for term in film_terms(folded))
+    return not _asks_card_field(folded) and any(not term.filter for term in film_terms(folded))
 
 
 _HOW_TO = re.compile(

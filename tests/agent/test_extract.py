@@ -39,7 +39,7 @@ def test_what_number_wants_a_number_even_after_a_possessive() -> None:
 def test_every_sentence_of_a_speech_carries_its_speaker() -> None:
     text = "細強: 你聽住。二十八萬，一筆勾銷。\nAh Fai stares at the road."
     said = spoken_sentences(text)
-    assert "細強: 二十八萬，一筆勾銷。" in said
+    assert "細強: 二十八萬，一筆勾銷。" in said, said
     assert "Ah Fai stares at the road." in said
 
 
