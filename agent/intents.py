@@ -773,9 +773,6 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "cast_rank":
         return "cast_rank" if u.rank else rule
     if label == "character_report":
-        asked = [w for w in u.residue if w not in ("what's", "who's", "where's", "how's", "tell")]
-        if rule == "search" and len(asked) >= 2 and not _asks_card_field(folded):
-            return "search"  # "阿輝摸咗耳代表咩？": what a person does or means, not their card
         if scene_filters:
             return "find_scenes"  # "how many pages of exteriors does X have?" counts filtered scenes
         return "character_report" if u.characters else rule
