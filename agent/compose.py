@@ -366,15 +366,9 @@ def _character(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if a.get("unavailable"):
             text += f"\n- Unavailable: {', '.join(a['unavailable'])}"
         text += _person_facts(a, lang)
-    rate = a.get("daily_rate")
-    others = [n for n in a.get("aliases") or [] if n.casefold() != str(a["name"]).casefold()]
-    fields = {
-        "actor": a.get("actor"),
-        "rate": f"HK${rate:,.0f}" if rate else None,
-        "unavailable": ", ".join(a.get("unavailable") or []) or None,
-        "aliases": ", ".join(others) or None,
-    }
-    return _lead(u, lex, name, fields, [a.get("notes") or ""], place=False) + text
+    from agent.focus import card_fields
+
+    return _lead(u, lex, name, card_fields(a), [a.get("notes") or ""], place=False) + text
 
 
 def _person_facts(a: dict[str, Any], lang: Lang) -> str:
@@ -430,14 +424,11 @@ def _location(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if a.get("notes"):
             text += f"- Notes: {a['notes']}\n"
     card = text + "\n" + "\n".join(_scene_line(r, lang, lex) for r in rows[:MAX_LISTED])
-    fields = {
-        "address": a.get("address"),
-        "contact": a.get("contact"),
-        "unavailable": ", ".join(a.get("unavailable") or []) or None,
-    }
+    from agent.focus import card_fields
+
     chinese_names = [n for n in a.get("aliases") or [] if has_cjk(n)]
     title = chinese_names[0] if lang == "zh" and chinese_names else a["name"]
-    return _lead(u, lex, title, fields, [a.get("notes") or ""], place=True) + card
+    return _lead(u, lex, title, card_fields(a), [a.get("notes") or ""], place=True) + card
 
 
 _LEAD_LABELS = {
@@ -1131,6 +1122,11 @@ def compose_answer(
     artifacts = turn.artifacts
     if u.intent == "breakdown" and any(a.get("kind") == "breakdown" for a in artifacts):
         artifacts = [a for a in artifacts if a.get("kind") == "breakdown"]  # the scenes were only a step
+    if u.intent in ("character_report", "location_report") and any(
+        a.get("kind") == "search" for a in artifacts
+    ):
+        # The card did not answer the question; the documents' sentence leads, the card follows.
+        artifacts = sorted(artifacts, key=lambda a: a.get("kind") != "search")
     for artifact in artifacts:
         composer = COMPOSERS.get(str(artifact.get("kind")))
         if composer is None:

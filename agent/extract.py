@@ -204,7 +204,8 @@ def best_line(
         return None
     scores, lexicals, _ = _scores(question, texts, embedder, names)
     best = int(np.argmax(scores))
-    return _trim(texts[best][0]) if lexicals[best] >= 1.0 else None
+    # One shared word, or one word bridged from the other language (紋身 → "tattoo"), is enough on a card.
+    return _trim(texts[best][0]) if lexicals[best] >= 0.75 else None
 
 
 def best_sentences(

@@ -166,6 +166,48 @@ def asked_field(text: str, available: dict[str, str | None]) -> Lead | None:
     return Lead(best[1], str(available[best[1]]))
 
 
+def card_fields(card: dict[str, object]) -> dict[str, str | None]:
+    """A person's or a place's card (character_report / location_report result) as its askable fields."""
+    if card.get("kind") == "location":
+        return {
+            "address": _text(card.get("address")),
+            "contact": _text(card.get("contact")),
+            "unavailable": _joined(card.get("unavailable")),
+        }
+    rate = card.get("daily_rate")
+    name = str(card.get("name") or "")
+    aliases = card.get("aliases")
+    others = (
+        [str(n) for n in aliases if str(n).casefold() != name.casefold()] if isinstance(aliases, list) else []
+    )
+    return {
+        "actor": _text(card.get("actor")),
+        "rate": f"HK${float(rate):,.0f}" if isinstance(rate, int | float) and rate else None,
+        "unavailable": _joined(card.get("unavailable")),
+        "aliases": ", ".join(others) or None,
+    }
+
+
+def card_lead(
+    question: str, card: dict[str, object], embedder: object | None, names: list[list[str]] | None
+) -> Lead | None:
+    """What on the card answers `question`: a field it asks for, else a note sentence; None if nothing."""
+    lead = asked_field(question, card_fields(card))
+    if lead is None:
+        lead = note_lead(question, [str(card.get("notes") or "")], embedder, names)
+    return lead
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _joined(value: object) -> str | None:
+    if not isinstance(value, list):
+        return None
+    return ", ".join(str(v) for v in value) or None
+
+
 def note_lead(
     question: str, notes: list[str], embedder: object | None, names: list[list[str]] | None
 ) -> Lead | None:

@@ -657,6 +657,18 @@ def understand(
         and not (u.shared or u.rank or u.pinned)
     ):
         u.intent = "search"  # "what does X promise Y?": what happens between two people, not one card
+    if (
+        u.intent == "find_scenes"
+        and len(set(u.characters)) == 1
+        and not (u.locations or u.time_of_day or u.int_ext or u.pages or u.scenes or u.without)
+        and u.residue
+        and _ASKS_CHOICE.search(folded)
+        and not _has(folded, SCENE_LIST)
+        and not re.search(r"scene|場|戲", folded)
+    ):
+        # "What tattoo does X have?" asks about the person, not for their scenes: the card (and the
+        # documents when the card is silent, agent.planner) answers.
+        u.intent = "character_report"
     if u.intent == "schedule_day" and not u.dates:
         u.dates = extract_dates(folded, lexicon.plan_start, today)
     u.search_text = text.strip()

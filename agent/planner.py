@@ -454,6 +454,39 @@ def call_key(call: dict[str, Any]) -> str:
     return call["name"] + json.dumps(call.get("args") or {}, sort_keys=True, ensure_ascii=False)
 
 
+_CARD_QUESTION = re.compile(
+    r"\b(?:what|why|how|which|when|did|does|do|is|was)\b|[?？]|咩|乜|點解|點樣|點|幾|邊|嗎|未|冇|唔|什麼|甚麼|為什麼|怎"
+)
+_ABOUT_THE_CARD = (
+    "tell me about", "who is", "who's", "what about", "介紹", "資料", "係咩人", "係邊個", "是誰", "how many", "幾多場",
+    "first", "last", "第一", "最後", "scenes", "場",
+)  # fmt: skip
+
+
+def asks_beyond_card(u: Understanding) -> bool:
+    """A question about one person or place that asks something of its own ("what does X's gesture
+    mean?"), not for the card itself ("tell me about X", "how many scenes is X in?")."""
+    from agent.intents import _asks_card_field, _has
+
+    folded = fold(u.text)
+    if u.pinned or u.follow_up or len(u.characters) + len(u.locations) != 1:
+        return False
+    if _has(folded, _ABOUT_THE_CARD) or _asks_card_field(folded):
+        return False
+    asked = [w for w in u.residue if w not in ("what's", "who's", "where's", "how's", "tell", "about")]
+    return bool(asked) and bool(_CARD_QUESTION.search(folded))
+
+
+def _card_answers(u: Understanding, card: dict[str, Any], lexicon: Lexicon) -> bool:
+    from agent.focus import card_lead
+    from agent.routing import default_router
+
+    if card.get("kind") not in ("character", "location"):
+        return True  # an error (no such person): the answer says so
+    names = [lexicon.aliases(v) for v in [*u.characters, *u.locations]]
+    return card_lead(u.text, card, default_router().embedder, names) is not None
+
+
 def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dict[str, Any]]]:
     """The planner's own calls for this request, stage by stage.
 
@@ -470,6 +503,13 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
             return [search]
         u.scenes = [scene]
         return [search, _first_step(u, lexicon)]
+    if u.intent in ("character_report", "location_report") and asks_beyond_card(u):
+        first = _first_step(u, lexicon)
+        card = turn.artifact("character" if u.intent == "character_report" else "location")
+        if card is None or _card_answers(u, card, lexicon):
+            return [first]
+        # "阿爺摸耳代表咩？": the card (the tool was right to look) says nothing of it; the documents may.
+        return [first, [_call("search_documents", query=u.search_text, k=5)]]
     if u.intent == "breakdown" and not u.scenes and u.locations:
         found = _scene_numbers(turn.artifact("scenes"))
         first = [_call("find_scenes", location=u.locations[0])]
