@@ -84,6 +84,8 @@ def _find_word(folded: str, word: str) -> int:
     start = folded.find(word)
     if start < 0:
         return -1
+    if len(word) == 2 and word[0] in _BOUND_PREFIX:
+        return start  # 最多, 第一, 幾多: a grammatical prefix starts its word wherever jieba cuts (場數最多)
     tokens = _word_tokens(folded)
     while start >= 0:
         token = tokens.get(start)
@@ -98,6 +100,10 @@ def _find_word(folded: str, word: str) -> int:
 
 
 _PARTICLES = "咗吓下過緊埋返翻啦喇呀吖嘅咩？?！!，,。 "
+
+
+# Characters that always begin a word of their own (superlatives, ordinals, question words).
+_BOUND_PREFIX = frozenset("最第幾邊哪")
 
 
 @lru_cache(maxsize=256)
@@ -631,9 +637,9 @@ def understand(
     u.free_writing = _has(folded, FREE_WRITING)
     u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
-        u.cannot = (
-            "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast, not the script's rain
-        )
+        u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
+    elif u.cannot == "weather" and not _FORECAST.search(folded) and _production_matter(folded, lexicon):
+        u.cannot = None  # "天文台幾點掛波？" in a typhoon story: the script's weather, not a forecast
     u.residue = _residue(tod_text)
     # "the end song", "opening titles" name a thing, not an order of scenes.
     unordered = folded
@@ -823,7 +829,10 @@ _WHEN_AHEAD = (
     r"(?:\bwill\b|going to|tomorrow|tonight|this week|next week|on the day|聽日|聽晚|明天|明晚|今晚|後日|下星期|下個禮拜"
     r"|會唔會|會不會|會否)"
 )
-_WEATHER_WORD = r"(?:\brain|\bstorm|\btyphoon|\bsnow|\bhot\b|\bcold\b|打風|颱風|風球|掛波|落雨|下雨|暴雨|黑雨|紅雨|行雷|寒流)"
+_WEATHER_WORD = (
+    r"(?:\brain|\bstorm|\btyphoon|\bsnow|\bhot\b|\bcold\b|\bsignal\b|打風|颱風|風球|掛.{0,3}波|號波|落雨|下雨|暴雨"
+    r"|黑雨|紅雨|行雷|寒流)"
+)
 _FORECAST = re.compile(
     rf"{_WHEN_AHEAD}.{{0,16}}{_WEATHER_WORD}|{_WEATHER_WORD}.{{0,12}}(?:tomorrow|tonight|聽日|聽晚|明天|明晚)"
 )

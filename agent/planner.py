@@ -325,17 +325,36 @@ def _answer_to_offer(u: Understanding, previous: Turn, lexicon: Lexicon) -> Unde
     return redone
 
 
+# "That actor", 那個演員, 佢 opening a message: a person pointed at, named nowhere.
+_DEICTIC_PERSON = re.compile(
+    r"\b(?:that|this|the same) (?:actor|actress|character|guy|woman|man|person|girl|boy)\b"
+    r"|^\W*(?:咁|即係|請問|噉)?\s*(?:佢|她|他)(?![哋們们])"
+    r"|(?:那個|那位|嗰個|嗰位|呢個|這個|這位|該)(?:演員|角色|人|女仔|男仔|女人|男人|細路)",
+    re.IGNORECASE,
+)
+
+
+def _asks_which_person(u: Understanding) -> bool:
+    return not u.characters and u.intent not in ("cast_rank",) and bool(_DEICTIC_PERSON.search(u.text))
+
+
 def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon) -> Understanding:
     """Fill in what a follow-up leaves out ("and which of those are at night?", "咁夜景呢？", "what about Mei?")."""
     if previous is None:
         if not u.scenes and _DEICTIC_SCENE.search(u.text) and u.intent not in ("edit_shot", "shot_list"):
             # "嗰場幾時拍？" with nothing said before: which scene is "that scene"? Ask.
             u.intent, u.ask_which = "scene_details", True
+        elif _asks_which_person(u):
+            # "呢位演員一日收幾多？" with nothing said before: which person? Ask.
+            u.intent, u.ask_which = "character_report", True
         return u
     chosen = _answer_to_offer(u, previous, lexicon)
     if chosen is not None:
         return chosen
     u = carry_entities(u, previous, lexicon)
+    if _asks_which_person(u) and not u.locations and not u.scenes:
+        u.intent, u.ask_which = "character_report", True
+        return u
     if (
         u.order in ("next", "previous")
         and not u.scenes
@@ -400,8 +419,18 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
 
 
 def _answer_to_question(u: Understanding, previous: Turn, lexicon: Lexicon) -> Understanding:
-    """A bare reply ("17", "第17場") to Slate's "Which scene?" completes the earlier request."""
-    if not (u.scenes and len(u.human_words()) <= 3) or previous.calls:
+    """A bare reply ("17", "第17場") to Slate's "Which scene?" completes the earlier request, and a bare
+    name ("Mei", 阿美) to its "Which character?"."""
+    if previous.calls:
+        return u
+    if u.characters and len(u.human_words()) <= 3 and _DEICTIC_PERSON.search(previous.human):
+        # "That actor's day rate?" → "Which character?" → "Mei": the earlier request, about Mei.
+        name = u.characters[0]
+        spoken = lexicon.chinese.get(name, name) if has_cjk(previous.human) else name
+        completed = understand(_DEICTIC_PERSON.sub(spoken, previous.human, count=1), lexicon)
+        completed.lang = understand(previous.human, lexicon, route=False).lang
+        return completed
+    if not (u.scenes and len(u.human_words()) <= 3):
         return u
     if _DEICTIC_SCENE.search(previous.human):
         # "When is that scene shot?" → "Which scene?" → "17": the earlier request, about scene 17.

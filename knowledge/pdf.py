@@ -34,8 +34,15 @@ if TYPE_CHECKING:
     from pypdf import PdfReader
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}\s*\.?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.IGNORECASE)
+# Final Draft prints "12  CONTINUED:  12" with the scene number in both margins: still a running line.
 _RUNNING = re.compile(
-    r"^\s*(\(MORE\)|\(CONTINUED\)|CONTINUED:?|\(CONT'D\)|\(CONT’D\)|\(續\))\s*$", re.IGNORECASE
+    r"^\s*(?:[0-9]{1,4}[A-Z]{0,2}\s+)?(\(MORE\)|\(CONTINUED\)|CONTINUED:?|\(CONT'D\)|\(CONT’D\)|\(續\))"
+    r"(?:\s+[0-9]{1,4}[A-Z]{0,2})?\s*$",
+    re.IGNORECASE,
+)
+# A line with the same scene number in both margins ("11    OMITTED    11"): one number, before the text.
+_BOTH_MARGINS = re.compile(
+    r"^(?P<pre>\s*)(?P<num>[0-9]{1,4}[A-Z]{0,2})\s{2,}(?P<rest>\S.*?)\s{2,}(?P=num)\s*$"
 )
 _NUMBERED_HEADING = re.compile(
     r"^(?P<pre>\s*)(?P<num>[0-9]{1,4}[A-Z]{0,2}(?:-[0-9A-Z]{1,3})?)\s{2,}(?P<rest>\S.*?)$"
@@ -117,7 +124,11 @@ def _clean_page(text: str) -> list[str]:
     """Lines of one page without running page numbers, (MORE) and CONTINUED, and with scene
     numbers in the margins reduced to one number before the heading."""
     lines = [line.rstrip() for line in text.replace("\r", "").replace("\x00", "").split("\n")]
-    kept = [line for line in lines if not _PAGE_NUMBER.match(line) and not _RUNNING.match(line)]
+    kept = [
+        _BOTH_MARGINS.sub(r"\g<pre>\g<num>  \g<rest>", line)
+        for line in lines
+        if not _PAGE_NUMBER.match(line) and not _RUNNING.match(line)
+    ]
     while kept and not kept[0].strip():
         kept.pop(0)
     while kept and not kept[-1].strip():

@@ -195,3 +195,20 @@ def test_screenplain_pdf_matches_its_fountain(corpus: Path) -> None:
         assert set(pdf.characters()) == set(fountain.characters())
         assert pdf.title_page["credit"] == "Written by"
         assert pdf.title_page["author"] == "Stu Maschwitz"
+
+
+def test_final_draft_margin_numbers_on_continued_and_omitted_lines() -> None:
+    """Final Draft prints the scene number in both margins of CONTINUED and OMITTED lines: the
+    CONTINUED line is dropped like a bare one (it must not set the page's action margin), and an
+    OMITTED scene keeps one number before its text."""
+    from knowledge.pdf import _clean_page
+
+    page = "\n".join(
+        [
+            "12    CONTINUED:                                                  12",
+            "      Rain hammers the tarpaulin.",
+            "11    OMITTED                                                     11",
+            "12A   (CONTINUED)   12A",
+        ]
+    )
+    assert _clean_page(page) == ["      Rain hammers the tarpaulin.", "11  OMITTED"]
