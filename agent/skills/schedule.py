@@ -15,48 +15,49 @@ from agent.compose import (
 from agent.intents import Understanding
 from agent.lexicon import Lexicon
 from agent.skills.base import Skill, call
+from tools.schedule.tools import ScheduleResult
 
 
-def _schedule(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
-    days = a.get("days") or []
-    status = a.get("status")
-    baseline = a.get("baseline") or {}
-    objective = a.get("objective")
+    days = a.days
+    status = a.status
+    baseline = a.baseline
+    objective = a.objective
     # The bound means something to a coordinator only when proven or close (a gap under 50%).
-    bound = a.get("lower_bound") if a.get("bound_meaningful") else None
+    bound = a.lower_bound if a.bound_meaningful else None
     saving = ""
-    if baseline.get("objective") and objective is not None and baseline["objective"] > 0:
-        pct = 100 * (baseline["objective"] - objective) / baseline["objective"]
+    if baseline.objective > 0:
+        pct = 100 * (baseline.objective - objective) / baseline.objective
         saving = _t(
             lang,
             f" That is {pct:.0f}% cheaper than the classic stripboard sort "
-            f"({baseline.get('total_days')} days, {baseline.get('company_moves')} moves).",
-            f"比傳統排法（{baseline.get('total_days')} 日、搬景 {baseline.get('company_moves')} 次）平 {pct:.0f}%。",
+            f"({baseline.total_days} days, {baseline.company_moves} moves).",
+            f"比傳統排法（{baseline.total_days} 日、搬景 {baseline.company_moves} 次）平 {pct:.0f}%。",
         )
     head = _t(
         lang,
-        f"Planned {a.get('total_days', len(days))} shooting days ({status}"
-        + (f", proven lower bound {bound:,.0f}" if isinstance(bound, (int, float)) else "")
-        + f"): holding cost {a.get('holding_cost', 0):,.0f}, {a.get('company_moves', 0)} company moves.{saving}",
-        f"排咗 {a.get('total_days', len(days))} 個拍攝日（{STATUS_ZH.get(str(status), status)}"
-        + (f"，已證明最低成本 {bound:,.0f}" if isinstance(bound, (int, float)) else "")
-        + f"）：演員等候成本 {a.get('holding_cost', 0):,.0f}，搬景 {a.get('company_moves', 0)} 次。{saving}",
+        f"Planned {a.total_days} shooting days ({status}"
+        + (f", proven lower bound {bound:,.0f}" if bound is not None else "")
+        + f"): holding cost {a.holding_cost:,.0f}, {a.company_moves} company moves.{saving}",
+        f"排咗 {a.total_days} 個拍攝日（{STATUS_ZH.get(status, status)}"
+        + (f"，已證明最低成本 {bound:,.0f}" if bound is not None else "")
+        + f"）：演員等候成本 {a.holding_cost:,.0f}，搬景 {a.company_moves} 次。{saving}",
     )
     rows = []
-    for i, day in enumerate([d for d in days if d.get("scenes")][:40], start=1):
-        scenes = day.get("scenes") or []
+    for i, day in enumerate([d for d in days if d.scenes][:40], start=1):
+        scenes = day.scenes
         rows.append(
             _t(
                 lang,
-                f"- Day {i} ({day.get('date')}): scenes {', '.join(map(str, scenes))} — {day.get('hours', 0)} h",
-                f"- 第{i}日（{day.get('date')}）：第{'、'.join(map(str, scenes))}場 — {day.get('hours', 0)} 小時",
+                f"- Day {i} ({day.date}): scenes {', '.join(map(str, scenes))} — {day.hours} h",
+                f"- 第{i}日（{day.date}）：第{'、'.join(map(str, scenes))}場 — {day.hours} 小時",
             )
         )
-    files = a.get("files") or []
+    files = a.files
     if files:
         rows.append(_files_line(files, lang))
-    violations = a.get("violations") or []
+    violations = a.violations
     tail = ""
     if violations:
         tail = _t(lang, "\n\nProblems: ", "\n\n問題：") + "; ".join(map(str, violations[:5]))
@@ -135,5 +136,6 @@ SKILL = Skill(
     intents=frozenset({"schedule", "unavailable", "call_sheet", "schedule_day"}),
     plan=plan,
     composers={"schedule": _schedule, "call_sheet": _call_sheet},
+    typed=frozenset({"schedule"}),
     tools=frozenset({"plan_schedule", "add_unavailability", "call_sheet"}),
 )

@@ -16,50 +16,49 @@ from agent.compose import (
 from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon, fold
 from agent.skills.base import Skill, call
+from tools.shot_list import ShotListResult
 
 
-def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
-    shots = a.get("shots") or []
-    minutes = a.get("total_minutes") or sum(int(s.get("setup_minutes") or 0) for s in shots)
+    shots = a.shots
+    minutes = a.total_minutes or sum(s.setup_minutes for s in shots)
     hours = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
     if u.lang == "zh":
         hours = f"{minutes // 60} 小時 {minutes % 60:02d} 分鐘" if minutes >= 60 else f"{minutes} 分鐘"
-    style = a.get("style") or "classic"
-    version = a.get("version")
+    style = a.style or "classic"
+    version = a.version
     head = _t(
         lang,
-        f"Shot list for scene {a.get('scene')} ({style}{f', version {version}' if version else ''}): "
+        f"Shot list for scene {a.scene} ({style}{f', version {version}' if version else ''}): "
         f"{len(shots)} shots, about {hours} of setups.",
-        f"第{a.get('scene')}場分鏡表（{STYLE_ZH.get(style, style)}{f'，第{version}版' if version else ''}）："
+        f"第{a.scene}場分鏡表（{STYLE_ZH.get(style, style)}{f'，第{version}版' if version else ''}）："
         f"共 {len(shots)} 個鏡頭，"
         f"預計架設 {hours}。",
     )
     rows = []
     if u.shot_size and u.intent == "shot_list":
         # "a shot list with the close-ups": the shots of that size first.
-        wanted = [sh for sh in shots if sh.get("size") == u.shot_size]
+        wanted = [sh for sh in shots if sh.size == u.shot_size]
         label = SIZE_ZH.get(u.shot_size, u.shot_size) if lang == "zh" else u.shot_size
         head += _t(
             lang,
-            f" {len(wanted)} {label} shot(s): {', '.join(str(sh.get('id')) for sh in wanted) or 'none'}.",
-            f"當中{label} {len(wanted)} 個：{'、'.join(str(sh.get('id')) for sh in wanted) or '冇'}。",
+            f" {len(wanted)} {label} shot(s): {', '.join(sh.id for sh in wanted) or 'none'}.",
+            f"當中{label} {len(wanted)} 個：{'、'.join(sh.id for sh in wanted) or '冇'}。",
         )
         shots = wanted + [sh for sh in shots if sh not in wanted]
     for shot in shots[:MAX_SHOTS_LISTED]:
-        subjects = ("、" if lang == "zh" else ", ").join(
-            lex.name(s, lang) for s in shot.get("subjects") or []
-        )
-        size, movement = str(shot.get("size", "")), str(shot.get("movement", ""))
+        subjects = ("、" if lang == "zh" else ", ").join(lex.name(s, lang) for s in shot.subjects)
+        size, movement = str(shot.size), str(shot.movement)
         if lang == "zh":
             size, movement = SIZE_ZH.get(size, size), MOVEMENT_ZH.get(movement, movement)
-        bits = [f"**{shot.get('id')}**", size, movement]
-        if shot.get("lens_mm"):
-            bits.append(f"{shot['lens_mm']}mm")
+        bits = [f"**{shot.id}**", size, movement]
+        if shot.lens_mm:
+            bits.append(f"{shot.lens_mm}mm")
         line = " ".join(b for b in bits if b)
         if subjects:
             line += f" — {subjects}"
-        description = _shot_description(str(shot.get("description") or ""), lang)
+        description = _shot_description(shot.description, lang)
         if description:
             line += f"：{description}" if lang == "zh" else f": {description}"
         rows.append("- " + line)
@@ -71,9 +70,9 @@ def _shot_list(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
                 f"- …仲有 {len(shots) - MAX_SHOTS_LISTED} 個（完整列表見表格同檔案）",
             )
         )
-    if a.get("files"):
-        rows.append(_files_line(a["files"], lang))
-    provenance = a.get("provenance") or ["rules"]
+    if a.files:
+        rows.append(_files_line(a.files, lang))
+    provenance = a.provenance or ["rules"]
     steps = provenance if isinstance(provenance, list) else [str(provenance)]
     models = [p.split(":", 1)[1] for p in steps if str(p).startswith("model:")]
     if models:
@@ -170,5 +169,6 @@ SKILL = Skill(
     intents=frozenset({"shot_list", "show_shot_list", "edit_shot"}),
     plan=plan,
     composers={"shot_list": _shot_list},
+    typed=frozenset({"shot_list"}),
     tools=frozenset({"draft_shot_list", "get_shot_list", "edit_shot_list"}),
 )
