@@ -120,7 +120,7 @@ def _edits_answer(
     u: Understanding, artifacts: list[dict[str, Any]], calls: list[dict[str, Any]], lexicon: Lexicon
 ) -> str:
     """Several edits in one turn: each part and whether it was made, then the list as it now stands."""
-    from agent.compose import COMPOSERS
+    from agent.skills import compose_result
 
     lang = u.lang
     lines = []
@@ -145,7 +145,7 @@ def _edits_answer(
     head = _t(lang, "Edits, in the order asked:", "按你講嘅次序改咗：") + "\n" + "\n".join(lines)
     if final is None:
         return head
-    return head + "\n\n" + COMPOSERS["shot_list"](final, u, lexicon)
+    return head + "\n\n" + (compose_result(final, u, lexicon) or "")
 
 
 ANGLE_ZH = {

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from agent.intents import _has
 from agent.lexicon import fold, has_cjk
+from tools.script_lookup import CharacterReport, LocationReport
 
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "contact": (
@@ -166,46 +167,34 @@ def asked_field(text: str, available: dict[str, str | None]) -> Lead | None:
     return Lead(best[1], str(available[best[1]]))
 
 
-def card_fields(card: dict[str, object]) -> dict[str, str | None]:
-    """A person's or a place's card (character_report / location_report result) as its askable fields."""
-    if card.get("kind") == "location":
+def card_fields(card: CharacterReport | LocationReport) -> dict[str, str | None]:
+    """A person's or a place's card as the fields a question can ask for."""
+    if isinstance(card, LocationReport):
         return {
-            "address": _text(card.get("address")),
-            "contact": _text(card.get("contact")),
-            "unavailable": _joined(card.get("unavailable")),
+            "address": card.address,
+            "contact": card.contact,
+            "unavailable": ", ".join(card.unavailable) or None,
         }
-    rate = card.get("daily_rate")
-    name = str(card.get("name") or "")
-    aliases = card.get("aliases")
-    others = (
-        [str(n) for n in aliases if str(n).casefold() != name.casefold()] if isinstance(aliases, list) else []
-    )
+    others = [n for n in card.aliases if n.casefold() != card.name.casefold()]
     return {
-        "actor": _text(card.get("actor")),
-        "rate": f"HK${float(rate):,.0f}" if isinstance(rate, int | float) and rate else None,
-        "unavailable": _joined(card.get("unavailable")),
+        "actor": card.actor,
+        "rate": f"HK${card.daily_rate:,.0f}" if card.daily_rate else None,
+        "unavailable": ", ".join(card.unavailable) or None,
         "aliases": ", ".join(others) or None,
     }
 
 
 def card_lead(
-    question: str, card: dict[str, object], embedder: object | None, names: list[list[str]] | None
+    question: str,
+    card: CharacterReport | LocationReport,
+    embedder: object | None,
+    names: list[list[str]] | None,
 ) -> Lead | None:
     """What on the card answers `question`: a field it asks for, else a note sentence; None if nothing."""
     lead = asked_field(question, card_fields(card))
     if lead is None:
-        lead = note_lead(question, [str(card.get("notes") or "")], embedder, names)
+        lead = note_lead(question, [card.notes or ""], embedder, names)
     return lead
-
-
-def _text(value: object) -> str | None:
-    return str(value) if value else None
-
-
-def _joined(value: object) -> str | None:
-    if not isinstance(value, list):
-        return None
-    return ", ".join(str(v) for v in value) or None
 
 
 def note_lead(

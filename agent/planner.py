@@ -12,7 +12,6 @@ are data and can never trigger a tool.
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
 import re
@@ -27,12 +26,13 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import ConfigDict, Field
 
 from agent.compose import compose_answer
-from agent.families import plan_family
 from agent.intents import Understanding, understand
 from agent.lexicon import Lexicon, fold, has_cjk
+from agent.skills import skill_for_intent
+from agent.skills.base import call as _call
+from agent.skills.shot_lists import CLAUSE as _CLAUSE
 from knowledge.production import Production
 
-_ids = itertools.count(1)
 logger = logging.getLogger(__name__)
 PLANNER_FAILED = (
     "Sorry, I could not work that request out. Try naming a scene, a character or a place, or ask for help. "
@@ -110,15 +110,6 @@ def _artifact_from_content(message: ToolMessage) -> dict[str, Any]:
         "kind": "error" if failed else "message",
         "message": text,
         "tool": message.name,
-    }
-
-
-def _call(tool: str, **args: Any) -> dict[str, Any]:
-    return {
-        "name": tool,
-        "args": {k: v for k, v in args.items() if v is not None},
-        "id": f"call_{next(_ids)}",
-        "type": "tool_call",
     }
 
 
@@ -467,11 +458,10 @@ _DESCRIBES = re.compile(
 )
 
 
-def scene_of_shot(shot_id: str) -> str:
-    """`12C` → `12`, `12A-C` → `12A` (tools.shot_list's id scheme)."""
-    if "-" in shot_id:
-        return shot_id.split("-", 1)[0]
-    return shot_id.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """The first stage's tool calls: the skill that owns the intent plans them (agent.skills)."""
+    skill = skill_for_intent(u.intent)
+    return skill.plan(u, lexicon) if skill is not None else []
 
 
 def describes_a_scene(text: str) -> bool:
@@ -509,11 +499,14 @@ def asks_beyond_card(u: Understanding) -> bool:
 def _card_answers(u: Understanding, card: dict[str, Any], lexicon: Lexicon) -> bool:
     from agent.focus import card_lead
     from agent.routing import default_router
+    from tools.script_lookup import CharacterReport, LocationReport
 
-    if card.get("kind") not in ("character", "location"):
+    kind = card.get("kind")
+    if kind not in ("character", "location"):
         return True  # an error (no such person): the answer says so
+    model = (CharacterReport if kind == "character" else LocationReport).model_validate(card)
     names = [lexicon.aliases(v) for v in [*u.characters, *u.locations]]
-    return card_lead(u.text, card, default_router().embedder, names) is not None
+    return card_lead(u.text, model, default_router().embedder, names) is not None
 
 
 def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dict[str, Any]]]:
@@ -551,155 +544,6 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
         # never start from the same old version (and so never undo each other).
         return [[call] for call in _first_step(u, lexicon)] or [[]]
     return [_first_step(u, lexicon)]
-
-
-def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
-    intent = u.intent
-    if intent == "find_scenes":
-        numbers = [s for s in u.scenes if s != "__none__"] or (["__none__"] if u.scenes else None)
-        return [
-            _call(
-                "find_scenes",
-                characters=u.characters or None,
-                without=u.without or None,
-                location=u.locations[0] if u.locations else None,
-                time_of_day=u.time_of_day,
-                int_ext=u.int_ext,
-                page_from=u.pages[0] if u.pages else None,
-                page_to=u.pages[1] if u.pages else None,
-                numbers=numbers,
-            )
-        ]
-    if intent == "scene_details":
-        return [_call("scene_details", scene=s) for s in u.scenes[:3]]
-    if intent == "character_report":
-        if not u.characters:
-            return []
-        other = u.characters[1] if len(u.characters) > 1 and u.shared else None
-        return [_call("character_report", name=u.characters[0], with_character=other)]
-    if intent == "location_report":
-        return [_call("location_report", name=u.locations[0])] if u.locations else []
-    if intent == "overview":
-        return [_call("production_overview")]
-    if intent == "shot_list":
-        return [_call("draft_shot_list", scene=s, style=u.style or "classic") for s in u.scenes[:3]]
-    if intent == "show_shot_list":
-        return [_call("get_shot_list", scene=s) for s in u.scenes[:3]]
-    if intent == "edit_shot":
-        return edit_calls(u, lexicon)
-    if intent == "schedule":
-        return [_call("plan_schedule")]
-    if intent == "unavailable":
-        who = u.characters[0] if u.characters else (u.locations[0] if u.locations else None)
-        if who is None or not u.dates:
-            return []
-        return [_call("add_unavailability", who=who, dates=[d.isoformat() for d in u.dates])]
-    if intent == "call_sheet":
-        return [_call("call_sheet", day=u.day or 1)]
-    if intent.startswith("subs_"):
-        return _subtitle_calls(u, lexicon)
-    if intent in FAMILIES:
-        return plan_family(u, lexicon, _call)
-    if intent == "breakdown":
-        if not u.scenes and u.locations:
-            # "everything we need for the rooftop": the place's scenes first, then their breakdown.
-            return [_call("find_scenes", location=u.locations[0])]
-        return [_call("breakdown_scenes", scenes=u.scenes or None)]
-    if intent == "department_list":
-        from agent.intents import SCENE_LIST, _has
-
-        if _has(fold(u.text), SCENE_LIST):  # "which scenes have stunts?": the scenes, nothing written
-            return [_call("element_report", category=u.department)]
-        return [_call("department_list", department=u.department)]
-    if intent == "revisions":
-        return [_call("list_drafts")]
-    if intent == "transcribe":
-        if not u.media:
-            return []
-        return [_call("transcribe_media", file=u.media[0], scene=u.scenes[0] if u.scenes else None)]
-    if intent == "shot_changes":
-        video = next((m for m in u.media if not re.search(r"\.(wav|mp3|m4a|aac|flac|aiff?)$", m, re.I)), None)
-        if video is None:
-            return []
-        subtitles = u.files[0] if u.files else (lexicon.subtitle_files[0] if lexicon.subtitle_files else None)
-        fix = bool(re.search(r"\b(fix|snap|move)\b|修正|執好|移去|對齊", u.text, re.IGNORECASE))
-        return [_call("find_shot_changes", file=video, subtitles=subtitles, fix=True if fix else None)]
-    if intent == "search" or (intent == "cannot" and u.cannot == "budget"):
-        # "What's the budget?": the producer's notes may say; Slate computes none itself.
-        return [_call("search_documents", query=u.search_text, k=5)]
-    if intent == "free_writing":
-        # Do what the tools can: find the material the writing would start from.
-        if u.scenes:
-            return [_call("scene_details", scene=u.scenes[0])]
-        return [_call("search_documents", query=u.search_text, k=3)]
-    return []
-
-
-_CLAUSE = re.compile(r"\s*(?:,|;|，|；|、|\band then\b|\bthen\b|\band\b|\balso\b|同埋|然後|跟住|再|仲有)\s*")
-_LENS = re.compile(r"(\d{2,3})\s*(?:mm|毫米|米厘|咪)")
-
-
-def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
-    """One edit_shot_list call per part of the request, in the order asked ("drop 17A and make 17B
-    handheld on a 24mm" is two edits). Each part reads only its own words."""
-    from agent.intents import ANGLE_WORDS, MOVEMENT_WORDS, SIZE_WORDS, _first_key, _has, _shot_ids
-
-    folded = fold(u.text)
-    clauses: list[str] = []
-    for piece in _CLAUSE.split(folded):
-        if not piece.strip():
-            continue
-        if clauses and not _shot_ids(piece, lexicon):
-            clauses[-1] += " " + piece  # "make 17B handheld, on a 24mm": one part
-        else:
-            clauses.append(piece)
-    calls = []
-    for clause in clauses:
-        ids = _shot_ids(clause, lexicon) or (u.shot_ids[:1] if len(clauses) == 1 else [])
-        remove = _has(clause, REMOVE_WORDS)
-        lens = _LENS.search(clause)
-        people = [m.value for m in lexicon.find_characters(clause, [])]
-        for shot_id in ids[:5]:
-            scene = u.scenes[0] if u.scenes and len(clauses) == 1 else scene_of_shot(shot_id)
-            change = {
-                "size": _first_key(clause, SIZE_WORDS),
-                "movement": _first_key(clause, MOVEMENT_WORDS),
-                "angle": _first_key(clause, ANGLE_WORDS),
-                "lens_mm": int(lens.group(1)) if lens else None,
-                "subjects": list(dict.fromkeys(people)) or None,
-            }
-            if remove:
-                calls.append(_call("edit_shot_list", scene=scene, shot_id=shot_id, remove=True))
-            elif any(v is not None for v in change.values()):
-                calls.append(_call("edit_shot_list", scene=scene, shot_id=shot_id, **change))
-    return calls
-
-
-REMOVE_WORDS = ("drop", "remove", "delete", "cut", "lose", "kill", "刪", "刪除", "唔要", "拎走", "攞走", "剷")
-
-
-def _subtitle_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
-    files = u.files or []
-    named = files[0] if files else None
-    if u.intent == "subs_check":
-        return [_call("check_subtitles", file=named)]
-    if u.intent == "subs_fix":
-        return [_call("fix_subtitles", file=named, to_script=u.target_script)]
-    if u.intent == "subs_convert":
-        return [_call("convert_subtitle_script", file=named, to_script=u.target_script or "zh-Hant-HK")]
-    if u.intent == "subs_merge":
-        zh = next(
-            (f for f in files if re.search(r"zh|chi|中", f, re.IGNORECASE)), files[0] if files else None
-        )
-        en = next((f for f in files if f != zh), None)
-        return [_call("merge_subtitles", chinese=zh, english=en)]
-    if u.intent == "subs_shift":
-        seconds = u.shift_seconds or 0.0
-        return [_call("shift_subtitles", file=named, by=f"{seconds:+g}s")]
-    if u.intent == "subs_translate":
-        target = "zh-Hant-HK" if re.search(r"中文|chinese|粵語|廣東話|繁體", u.text, re.IGNORECASE) else "en"
-        return [_call("translate_subtitles", file=named, target=target)]
-    return []
 
 
 class OfflinePlanner(BaseChatModel):

@@ -1,0 +1,107 @@
+"""Documents: search passages, the production overview, the budget figure the documents state."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.compose import (
+    CANNOT,
+    _pages,
+    _t,
+    _tod,
+)
+from agent.intents import Understanding
+from agent.lexicon import Lexicon
+from agent.skills.base import Skill, call
+
+
+def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    from agent.extract import best_sentences
+    from agent.routing import default_router
+    from tools.script_lookup import SearchResult
+
+    result = SearchResult.model_validate(a)
+    lang = u.lang
+    if u.intent == "cannot" and u.cannot == "budget":
+        return _budget(result, u, lex)
+    if not result.hits:
+        return _t(
+            lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
+        )
+    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder, names)
+    if not answers:
+        return _t(
+            lang,
+            "The documents don't say. The closest passage is in " + result.hits[0].citation().label() + ".",
+            "文件冇講到。最接近嘅段落喺 " + result.hits[0].citation().label() + "。",
+        )
+    best = answers[0]
+    lines = [f"“{best.sentence}” — *{best.hit.citation().label()}*"]
+    for other in answers[1:]:
+        if other.score >= best.score * 0.85 and other.sentence != best.sentence:
+            lines.append(f"“{other.sentence}” — *{other.hit.citation().label()}*")
+    head = _t(lang, "The documents say:", "文件咁講：")
+    return head + "\n\n" + "\n".join(lines[:3])
+
+
+_BUDGET_LINE = re.compile(r"budget|預算|製作費|成本", re.IGNORECASE)
+
+
+def _budget(result: Any, u: Understanding, lex: Lexicon) -> str:
+    """A budget the documents state, quoted and cited; else why Slate cannot work one out."""
+    from agent.extract import _AMOUNT, best_sentences
+    from agent.routing import default_router
+
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder, [])
+    stated = [a for a in answers if _BUDGET_LINE.search(a.sentence) and _AMOUNT.search(a.sentence)]
+    if not stated:
+        en, zh = CANNOT["budget"]
+        return _t(u.lang, en, zh)
+    best = stated[0]
+    head = _t(u.lang, "The documents say:", "文件咁講：")
+    return f"{head}\n\n“{best.sentence}” — *{best.hit.citation().label()}*"
+
+
+def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    chars = a.get("characters") or {}
+    locs = a.get("locations") or {}
+    tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
+    char_text = ", ".join(f"{lex.name(k, lang)} ({v})" for k, v in list(chars.items())[:12])
+    loc_text = ", ".join(f"{k} ({v})" for k, v in list(locs.items())[:12])
+    docs = ", ".join(d["name"] for d in a.get("documents") or [])
+    if lang == "zh":
+        return (
+            f"**{a.get('title') or a.get('project')}**：{a.get('scenes')} 場，約 {a.get('pages')} 頁"
+            f"（{_pages(a.get('total_eighths'), lang)}；{tod}）。\n\n"
+            f"- 角色（場數）：{char_text}\n- 場景（場數）：{loc_text}\n- 文件：{docs or '—'}"
+        )
+    return (
+        f"**{a.get('title') or a.get('project')}**: {a.get('scenes')} scenes, about {a.get('pages')} pages "
+        f"({_pages(a.get('total_eighths'), lang)}; {tod}).\n\n"
+        f"- Characters (scenes): {char_text}\n- Sets (scenes): {loc_text}\n- Documents: {docs or '—'}"
+    )
+
+
+def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    if u.intent == "overview":
+        return [call("production_overview")]
+    if u.intent == "search":
+        return [call("search_documents", query=u.search_text, k=5)]
+    if u.intent == "free_writing":
+        # Do what the tools can: find the material the writing would start from.
+        if u.scenes:
+            return [call("scene_details", scene=u.scenes[0])]
+        return [call("search_documents", query=u.search_text, k=3)]
+    return []
+
+
+SKILL = Skill(
+    name="documents",
+    intents=frozenset({"search", "overview", "free_writing"}),
+    plan=plan,
+    composers={"search": _search, "overview": _overview},
+    tools=frozenset({"production_overview", "search_documents", "scene_details"}),
+)

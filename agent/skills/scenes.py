@@ -1,0 +1,197 @@
+"""Scenes: find scenes by who, where, when; one scene's details; scene order and rankings."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.compose import (
+    MAX_LISTED,
+    _ie,
+    _list_numbers,
+    _pages,
+    _scene_line,
+    _t,
+    _tod,
+)
+from agent.focus import quote_foreign
+from agent.intents import Lang, Understanding
+from agent.lexicon import Lexicon
+from agent.skills.base import Skill, call
+from tools.script_lookup import SceneDetail, ScenesResult
+
+
+def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
+    bits = []
+    if filters.get("characters"):
+        names = [lexicon.name(c, lang) for c in filters["characters"]]
+        bits.append(_t(lang, "with " + " and ".join(names), "有" + "同".join(names)))
+    if filters.get("without"):
+        names = [lexicon.name(c, lang) for c in filters["without"]]
+        bits.append(_t(lang, "without " + " or ".join(names), "冇" + "、".join(names) + "份"))
+    if filters.get("location"):
+        bits.append(_t(lang, f"at “{filters['location']}”", f"喺「{filters['location']}」"))
+    if filters.get("time_of_day"):
+        bits.append(
+            _t(
+                lang,
+                f"at {filters['time_of_day'].lower()}"
+                if filters["time_of_day"] == "NIGHT"
+                else f"({filters['time_of_day'].lower()})",
+                f"{_tod(filters['time_of_day'], lang)}景",
+            )
+        )
+    if filters.get("int_ext"):
+        bits.append(_t(lang, f"({filters['int_ext']})", _ie(filters["int_ext"], lang)))
+    if filters.get("pages"):
+        low, high = filters["pages"]
+        bits.append(_t(lang, f"on pages {low}–{high}", f"第{low}至{high}頁"))
+    if filters.get("text"):
+        bits.append(_t(lang, f"mentioning “{filters['text']}”", f"提到「{filters['text']}」"))
+    return ("" if lang == "zh" else " ").join(bits)
+
+
+def _scenes(a: ScenesResult, u: Understanding, lex: Lexicon) -> str:
+    rows = a.scenes
+    lang = u.lang
+    filters = dict(a.filters)
+    # "Of those" only when a follow-up narrows the last answer; "is Kelvin in scene 8?" names its scenes.
+    narrowed = bool(filters.pop("numbers", None)) and u.follow_up
+    what = _describe_filters(filters, lang, lex)
+    if not rows:
+        if lang == "zh":
+            scope = "當中" if narrowed else ""
+            # 冇日景嘅場次, 冇MEI (阿美) 夜景嘅場次: the filters read as a clause before 嘅場次.
+            return f"{scope}冇{what.removeprefix('有')}嘅場次。" if what else f"{scope}冇符合嘅場次。"
+        if narrowed:
+            return f"None of those scenes {what}." if what else "None of those scenes match."
+        return f"No scenes {what}." if what else "No scenes match."
+    numbers = [r.number for r in rows]
+    total = _pages(a.total_eighths, lang)
+    if lang == "zh":
+        scope = "當中" if narrowed else ""
+        head = f"{scope}{what + '嘅' if what else ''}場次共 {len(rows)} 場：{_list_numbers(numbers, lang)}（合共 {total}）。"
+    else:
+        scope = "Of those, " if narrowed else ""
+        noun = "scene" if len(rows) == 1 else "scenes"
+        head = f"{scope}{len(rows)} {noun} {what}: {_list_numbers(numbers, lang)} ({total} in all)."
+        head = head[0].upper() + head[1:]
+    lines = [_scene_line(r, lang, lex) for r in rows[:MAX_LISTED]]
+    if len(rows) > MAX_LISTED:
+        lines.append(
+            _t(lang, f"- … and {len(rows) - MAX_LISTED} more", f"- …仲有 {len(rows) - MAX_LISTED} 場")
+        )
+    return head + "\n\n" + "\n".join(lines)
+
+
+def _scene(a: SceneDetail, u: Understanding, lex: Lexicon) -> str:
+    row = a.scene
+    lang = u.lang
+    people = ", ".join(lex.name(c, lang) for c in row.characters) or _t(lang, "nobody speaks", "冇對白")
+    silent = row.non_speaking
+    where = f"{_ie(row.int_ext, lang)} {row.location} {_tod(row.time_of_day, lang)}".strip()
+    if lang == "zh":
+        text = (
+            f"**第{row.number}場** — {row.heading}\n\n"
+            f"- 場景：{where}\n- 頁數：第{row.page}頁起，共 {_pages(row.eighths, lang)}\n"
+            f"- 有對白嘅角色：{people}"
+        )
+        if silent:
+            text += f"\n- 無對白出場：{', '.join(lex.name(c, lang) for c in silent)}"
+        if a.summary_text:
+            text += f"\n\n動作描述（節錄）：{quote_foreign(a.summary_text, lang)}"
+    else:
+        text = (
+            f"**Scene {row.number}** — {row.heading}\n\n"
+            f"- Set: {where}\n- Starts p. {row.page}, {_pages(row.eighths, lang)}\n"
+            f"- Speaking: {people}"
+        )
+        if silent:
+            text += f"\n- Also present (no lines): {', '.join(lex.name(c, lang) for c in silent)}"
+        if a.summary_text:
+            text += f"\n\nFrom the action lines: {a.summary_text}"
+    if a.synopsis:
+        text += _t(lang, f"\n\nSynopsis: {a.synopsis}", f"\n\n概要：{a.synopsis}")
+    answer = _scene_answer(a, u, lex)
+    return (answer + "\n\n" + text) if answer else text
+
+
+# Words of a request for a scene as a whole ("what happens in scene 5?"), not a question about it.
+_WHOLE_SCENE = frozenset(
+    "happen happens happened scene about tell describe summary summarise summarize detail details read "
+    "what's whats goes going on story plot 發生 發生咩 講 講咩 講乜 內容 劇情 情節 經過 故事 事 事情 介紹 場 咩 乜 "
+    "有咩 人 邊個 who in".split()
+)
+
+
+_ASKS_LENGTH = re.compile(
+    r"how (?:many pages|long)|\bpages?\b|\blength\b|\beighths\b|幾長|幾多頁|頁數|多少頁|有多長", re.IGNORECASE
+)
+
+
+def _scene_answer(detail: SceneDetail, u: Understanding, lex: Lexicon) -> str:
+    """A specific question about one scene ("what does she find in scene 5?"): the sentence that answers."""
+    from agent.extract import best_sentences, content_terms
+    from agent.routing import default_router
+    from knowledge.citations import SearchHit
+
+    terms = {t for t in content_terms(u.text) - _WHOLE_SCENE if not re.fullmatch(r"[\d,.]+[a-z]?", t)}
+    names = {fold_name for v in u.characters for fold_name in lex.aliases(v)}
+    if u.intent != "scene_details" or not (terms - names):
+        return ""
+    row = detail.scene
+    if _ASKS_LENGTH.search(u.text):
+        # "How many pages is scene 7?", 第七場有幾長？: its length, said first.
+        pages = _pages(row.eighths, u.lang)
+        return _t(
+            u.lang,
+            f"Scene {row.number} runs {pages} (from p. {row.page}).",
+            f"第{row.number}場長 {pages}（由第{row.page}頁開始）。",
+        )
+    body = "\n".join(text for _, text in detail.text[1:])
+    hit = SearchHit(
+        file=row.file,
+        doc_type="screenplay",
+        scene=row.number,
+        page=row.page,
+        lines=row.lines,
+        text=body,
+        score=1.0,
+    )
+    found = best_sentences(u.text, [hit], default_router().embedder, [lex.aliases(v) for v in u.characters])
+    if not found:
+        return ""
+    return _t(u.lang, "In the scene: ", "場入面：") + f"“{found[0].sentence}”"
+
+
+def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    from agent.families import plan_family
+
+    if u.intent == "find_scenes":
+        numbers = [s for s in u.scenes if s != "__none__"] or (["__none__"] if u.scenes else None)
+        return [
+            call(
+                "find_scenes",
+                characters=u.characters or None,
+                without=u.without or None,
+                location=u.locations[0] if u.locations else None,
+                time_of_day=u.time_of_day,
+                int_ext=u.int_ext,
+                page_from=u.pages[0] if u.pages else None,
+                page_to=u.pages[1] if u.pages else None,
+                numbers=numbers,
+            )
+        ]
+    if u.intent == "scene_details":
+        return [call("scene_details", scene=s) for s in u.scenes[:3]]
+    return plan_family(u, lexicon, call)  # scene_order, scene_rank
+
+
+SKILL = Skill(
+    name="scenes",
+    intents=frozenset({"find_scenes", "scene_details", "scene_order", "scene_rank"}),
+    plan=plan,
+    composers={"scenes": _scenes, "scene": _scene},
+    typed=frozenset({"scenes", "scene"}),
+    tools=frozenset({"find_scenes", "scene_details"}),
+)

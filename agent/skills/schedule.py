@@ -1,0 +1,141 @@
+"""Schedule: the shooting schedule, unavailability, call sheets, what shoots on a day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.compose import (
+    STATUS_ZH,
+    _files_line,
+    _ie,
+    _scene_label,
+    _t,
+    _tod,
+)
+from agent.intents import Understanding
+from agent.lexicon import Lexicon
+from agent.skills.base import Skill, call
+from tools.schedule.tools import ScheduleResult
+
+
+def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    days = a.days
+    status = a.status
+    baseline = a.baseline
+    objective = a.objective
+    # The bound means something to a coordinator only when proven or close (a gap under 50%).
+    bound = a.lower_bound if a.bound_meaningful else None
+    saving = ""
+    if baseline.objective > 0:
+        pct = 100 * (baseline.objective - objective) / baseline.objective
+        saving = _t(
+            lang,
+            f" That is {pct:.0f}% cheaper than the classic stripboard sort "
+            f"({baseline.total_days} days, {baseline.company_moves} moves).",
+            f"比傳統排法（{baseline.total_days} 日、搬景 {baseline.company_moves} 次）平 {pct:.0f}%。",
+        )
+    head = _t(
+        lang,
+        f"Planned {a.total_days} shooting days ({status}"
+        + (f", proven lower bound {bound:,.0f}" if bound is not None else "")
+        + f"): holding cost {a.holding_cost:,.0f}, {a.company_moves} company moves.{saving}",
+        f"排咗 {a.total_days} 個拍攝日（{STATUS_ZH.get(status, status)}"
+        + (f"，已證明最低成本 {bound:,.0f}" if bound is not None else "")
+        + f"）：演員等候成本 {a.holding_cost:,.0f}，搬景 {a.company_moves} 次。{saving}",
+    )
+    rows = []
+    for i, day in enumerate([d for d in days if d.scenes][:40], start=1):
+        scenes = day.scenes
+        rows.append(
+            _t(
+                lang,
+                f"- Day {i} ({day.date}): scenes {', '.join(map(str, scenes))} — {day.hours} h",
+                f"- 第{i}日（{day.date}）：第{'、'.join(map(str, scenes))}場 — {day.hours} 小時",
+            )
+        )
+    files = a.files
+    if files:
+        rows.append(_files_line(files, lang))
+    violations = a.violations
+    tail = ""
+    if violations:
+        tail = _t(lang, "\n\nProblems: ", "\n\n問題：") + "; ".join(map(str, violations[:5]))
+    return head + "\n\n" + "\n".join(rows) + tail
+
+
+NOTE_KIND_ZH = {"stunts": "特技", "extras": "臨記", "vehicles": "車輛", "effects": "特效", "plan": "計劃備註"}
+
+
+def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    head = _t(
+        lang,
+        f"**Call sheet — day {a.get('day')} ({a.get('date')})** · general call {a.get('general_call', '—')}",
+        f"**第{a.get('day')}日通告（{a.get('date')}）** · 集合時間 {a.get('general_call', '—')}",
+    )
+    lines = [_t(lang, "\nScenes:", "\n場次：")]
+    for scene in a.get("scenes") or []:
+        label = _scene_label(str(scene.get("id") or scene.get("number")), lang)
+        lines.append(
+            f"- {scene.get('start', '')} {label} {scene.get('set', '')} {_ie(scene.get('int_ext'), lang)} "
+            f"{_tod(scene.get('time_of_day'), lang)} · {scene.get('pages', '')} " + _t(lang, "pg", "頁")
+        )
+    lines.append(_t(lang, "\nCast:", "\n演員："))
+    for member in a.get("cast") or []:
+        name = lex.name(str(member.get("id")), lang)
+        actor = (
+            f" ({member['actor']})"
+            if member.get("actor") and lang == "en"
+            else (f"（{member['actor']}）" if member.get("actor") else "")
+        )
+        lines.append(
+            _t(
+                lang,
+                f"- {name}{actor}: call {member.get('call')}, on set {member.get('on_set')}",
+                f"- {name}{actor}：{member.get('call')} 到，{member.get('on_set')} 埋位",
+            )
+        )
+    locations = a.get("locations") or []
+    if locations:
+        lines.append(_t(lang, "\nLocations:", "\n場地："))
+        for place in locations:
+            lines.append(f"- {place.get('id')}: {place.get('address') or '—'}")
+    notes = a.get("notes") or []
+    if notes:
+        kinds = sorted({k for n in notes for k in n.get("kinds", [])})
+        lines.append(
+            _t(
+                lang,
+                f"\nNotes: {', '.join(kinds)} (see the call sheet file).",
+                f"\n注意：{'、'.join(NOTE_KIND_ZH.get(k, k) for k in kinds)}（詳情睇通告檔案）。",
+            )
+        )
+    if a.get("files"):
+        lines.append(_files_line(a["files"], lang))
+    return head + "\n" + "\n".join(lines)
+
+
+def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    from agent.families import plan_family
+
+    if u.intent == "schedule":
+        return [call("plan_schedule")]
+    if u.intent == "unavailable":
+        who = u.characters[0] if u.characters else (u.locations[0] if u.locations else None)
+        if who is None or not u.dates:
+            return []
+        return [call("add_unavailability", who=who, dates=[d.isoformat() for d in u.dates])]
+    if u.intent == "call_sheet":
+        return [call("call_sheet", day=u.day or 1)]
+    return plan_family(u, lexicon, call)  # schedule_day
+
+
+SKILL = Skill(
+    name="schedule",
+    intents=frozenset({"schedule", "unavailable", "call_sheet", "schedule_day"}),
+    plan=plan,
+    composers={"schedule": _schedule, "call_sheet": _call_sheet},
+    typed=frozenset({"schedule"}),
+    tools=frozenset({"plan_schedule", "add_unavailability", "call_sheet"}),
+)

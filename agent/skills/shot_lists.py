@@ -1,0 +1,174 @@
+"""Shot lists: draft one for a scene, show the saved one, edit shots ("drop 12C")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.compose import (
+    MAX_SHOTS_LISTED,
+    MOVEMENT_ZH,
+    SIZE_ZH,
+    STYLE_ZH,
+    _files_line,
+    _t,
+)
+from agent.intents import Lang, Understanding
+from agent.lexicon import Lexicon, fold
+from agent.skills.base import Skill, call
+from tools.shot_list import ShotListResult
+
+
+def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
+    lang = u.lang
+    shots = a.shots
+    minutes = a.total_minutes or sum(s.setup_minutes for s in shots)
+    hours = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+    if u.lang == "zh":
+        hours = f"{minutes // 60} 小時 {minutes % 60:02d} 分鐘" if minutes >= 60 else f"{minutes} 分鐘"
+    style = a.style or "classic"
+    version = a.version
+    head = _t(
+        lang,
+        f"Shot list for scene {a.scene} ({style}{f', version {version}' if version else ''}): "
+        f"{len(shots)} shots, about {hours} of setups.",
+        f"第{a.scene}場分鏡表（{STYLE_ZH.get(style, style)}{f'，第{version}版' if version else ''}）："
+        f"共 {len(shots)} 個鏡頭，"
+        f"預計架設 {hours}。",
+    )
+    rows = []
+    if u.shot_size and u.intent == "shot_list":
+        # "a shot list with the close-ups": the shots of that size first.
+        wanted = [sh for sh in shots if sh.size == u.shot_size]
+        label = SIZE_ZH.get(u.shot_size, u.shot_size) if lang == "zh" else u.shot_size
+        head += _t(
+            lang,
+            f" {len(wanted)} {label} shot(s): {', '.join(sh.id for sh in wanted) or 'none'}.",
+            f"當中{label} {len(wanted)} 個：{'、'.join(sh.id for sh in wanted) or '冇'}。",
+        )
+        shots = wanted + [sh for sh in shots if sh not in wanted]
+    for shot in shots[:MAX_SHOTS_LISTED]:
+        subjects = ("、" if lang == "zh" else ", ").join(lex.name(s, lang) for s in shot.subjects)
+        size, movement = str(shot.size), str(shot.movement)
+        if lang == "zh":
+            size, movement = SIZE_ZH.get(size, size), MOVEMENT_ZH.get(movement, movement)
+        bits = [f"**{shot.id}**", size, movement]
+        if shot.lens_mm:
+            bits.append(f"{shot.lens_mm}mm")
+        line = " ".join(b for b in bits if b)
+        if subjects:
+            line += f" — {subjects}"
+        description = _shot_description(shot.description, lang)
+        if description:
+            line += f"：{description}" if lang == "zh" else f": {description}"
+        rows.append("- " + line)
+    if len(shots) > MAX_SHOTS_LISTED:
+        rows.append(
+            _t(
+                lang,
+                f"- … and {len(shots) - MAX_SHOTS_LISTED} more (the full list is in the table and files)",
+                f"- …仲有 {len(shots) - MAX_SHOTS_LISTED} 個（完整列表見表格同檔案）",
+            )
+        )
+    if a.files:
+        rows.append(_files_line(a.files, lang))
+    provenance = a.provenance or ["rules"]
+    steps = provenance if isinstance(provenance, list) else [str(provenance)]
+    models = [p.split(":", 1)[1] for p in steps if str(p).startswith("model:")]
+    if models:
+        note = _t(
+            lang,
+            f"\n\nDrafted by rules, refined by {models[-1]} (validated against the scene).",
+            f"\n\n先用規則起草，再由 {models[-1]} 潤飾（已對照劇本檢查）。",
+        )
+    else:
+        note = _t(
+            lang,
+            "\n\nDrafted by rules from the scene's content (no language model).",
+            "\n\n呢份係按劇本內容用規則起草（冇用語言模型）。",
+        )
+    return head + "\n\n" + "\n".join(rows) + note
+
+
+def _shot_description(description: str, lang: Lang) -> str:
+    """A shot's description for the answer: in a Chinese answer only what the script says (the part
+    after “ — ”, or the quoted line), never the rules' English wording."""
+    if lang == "zh":
+        quoted = re.search(r"“([^”]+)”", description)
+        if quoted:
+            description = f"「{quoted.group(1)}」"
+        elif " — " in description:
+            description = description.split(" — ", 1)[1]
+        else:
+            return ""
+    return f"{description[:90]}…" if len(description) > 90 else description
+
+
+def scene_of_shot(shot_id: str) -> str:
+    """`12C` → `12`, `12A-C` → `12A` (tools.shot_list's id scheme)."""
+    if "-" in shot_id:
+        return shot_id.split("-", 1)[0]
+    return shot_id.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+CLAUSE = re.compile(r"\s*(?:,|;|，|；|、|\band then\b|\bthen\b|\band\b|\balso\b|同埋|然後|跟住|再|仲有)\s*")
+_LENS = re.compile(r"(\d{2,3})\s*(?:mm|毫米|米厘|咪)")
+
+
+def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """One edit_shot_list call per part of the request, in the order asked ("drop 17A and make 17B
+    handheld on a 24mm" is two edits). Each part reads only its own words."""
+    from agent.intents import ANGLE_WORDS, MOVEMENT_WORDS, SIZE_WORDS, _first_key, _has, _shot_ids
+
+    folded = fold(u.text)
+    clauses: list[str] = []
+    for piece in CLAUSE.split(folded):
+        if not piece.strip():
+            continue
+        if clauses and not _shot_ids(piece, lexicon):
+            clauses[-1] += " " + piece  # "make 17B handheld, on a 24mm": one part
+        else:
+            clauses.append(piece)
+    calls = []
+    for clause in clauses:
+        ids = _shot_ids(clause, lexicon) or (u.shot_ids[:1] if len(clauses) == 1 else [])
+        remove = _has(clause, REMOVE_WORDS)
+        lens = _LENS.search(clause)
+        people = [m.value for m in lexicon.find_characters(clause, [])]
+        for shot_id in ids[:5]:
+            scene = u.scenes[0] if u.scenes and len(clauses) == 1 else scene_of_shot(shot_id)
+            change = {
+                "size": _first_key(clause, SIZE_WORDS),
+                "movement": _first_key(clause, MOVEMENT_WORDS),
+                "angle": _first_key(clause, ANGLE_WORDS),
+                "lens_mm": int(lens.group(1)) if lens else None,
+                "subjects": list(dict.fromkeys(people)) or None,
+            }
+            if remove:
+                calls.append(call("edit_shot_list", scene=scene, shot_id=shot_id, remove=True))
+            elif any(v is not None for v in change.values()):
+                calls.append(call("edit_shot_list", scene=scene, shot_id=shot_id, **change))
+    return calls
+
+
+REMOVE_WORDS = ("drop", "remove", "delete", "cut", "lose", "kill", "刪", "刪除", "唔要", "拎走", "攞走", "剷")
+
+
+def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
+    if u.intent == "shot_list":
+        return [call("draft_shot_list", scene=s, style=u.style or "classic") for s in u.scenes[:3]]
+    if u.intent == "show_shot_list":
+        return [call("get_shot_list", scene=s) for s in u.scenes[:3]]
+    if u.intent == "edit_shot":
+        return edit_calls(u, lexicon)
+    return []
+
+
+SKILL = Skill(
+    name="shot_lists",
+    intents=frozenset({"shot_list", "show_shot_list", "edit_shot"}),
+    plan=plan,
+    composers={"shot_list": _shot_list},
+    typed=frozenset({"shot_list"}),
+    tools=frozenset({"draft_shot_list", "get_shot_list", "edit_shot_list"}),
+)
