@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.intents import _has
+from agent.intents import has_word as _has
 from agent.lexicon import fold, has_cjk
 from tools.script_lookup import CharacterReport, LocationReport
 

@@ -67,9 +67,12 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 
 
-def _has(folded: str, words: tuple[str, ...]) -> bool:
+def has_word(folded: str, words: tuple[str, ...]) -> bool:
     """Any of `words` in the text: CJK words where a word starts, Latin words on word boundaries."""
     return any(_find_word(folded, word) >= 0 for word in words)
+
+
+_has = has_word  # the short name the tables below use
 
 
 def _find_word(folded: str, word: str) -> int:
@@ -861,7 +864,7 @@ _KIN = re.compile(
 )
 
 
-def _asks_card_field(folded: str) -> bool:
+def asks_card_field(folded: str) -> bool:
     """The message names a field of a person's or a place's card (agent.focus.FIELD_WORDS)."""
     from agent.focus import FIELD_WORDS
 
@@ -872,7 +875,7 @@ def _production_term(folded: str) -> bool:
     """The message names a production matter (a role, a department, kit, a document: knowledge/data/
     film_terms.yaml), not only a scene filter, and asks for no field of a card (contact, address,
     dates): "who's the contact there?" is the location card's."""
-    return not _asks_card_field(folded) and any(not term.filter for term in film_terms(folded))
+    return not asks_card_field(folded) and any(not term.filter for term in film_terms(folded))
 
 
 _HOW_TO = re.compile(

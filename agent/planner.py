@@ -485,12 +485,12 @@ _ABOUT_THE_CARD = (
 def asks_beyond_card(u: Understanding) -> bool:
     """A question about one person or place that asks something of its own ("what does X's gesture
     mean?"), not for the card itself ("tell me about X", "how many scenes is X in?")."""
-    from agent.intents import _asks_card_field, _has
+    from agent.intents import asks_card_field, has_word
 
     folded = fold(u.text)
     if u.pinned or u.follow_up or len(u.characters) + len(u.locations) != 1:
         return False
-    if _has(folded, _ABOUT_THE_CARD) or _asks_card_field(folded):
+    if has_word(folded, _ABOUT_THE_CARD) or asks_card_field(folded):
         return False
     asked = [w for w in u.residue if w not in ("what's", "who's", "where's", "how's", "tell", "about")]
     return bool(asked) and bool(_CARD_QUESTION.search(folded))

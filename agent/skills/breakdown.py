@@ -118,7 +118,8 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
             return [call("find_scenes", location=u.locations[0])]
         return [call("breakdown_scenes", scenes=u.scenes or None)]
     if u.intent == "department_list":
-        from agent.intents import SCENE_LIST, _has
+        from agent.intents import SCENE_LIST
+        from agent.intents import has_word as _has
 
         if _has(fold(u.text), SCENE_LIST):  # "which scenes have stunts?": the scenes, nothing written
             return [call("element_report", category=u.department)]

@@ -51,11 +51,12 @@ _BUDGET_LINE = re.compile(r"budget|預算|製作費|成本", re.IGNORECASE)
 
 def _budget(result: Any, u: Understanding, lex: Lexicon) -> str:
     """A budget the documents state, quoted and cited; else why Slate cannot work one out."""
-    from agent.extract import _AMOUNT, best_sentences
+    from agent.extract import best_sentences
     from agent.routing import default_router
+    from knowledge.answer_kinds import AMOUNT
 
     answers = best_sentences(u.search_text, result.hits, default_router().embedder, [])
-    stated = [a for a in answers if _BUDGET_LINE.search(a.sentence) and _AMOUNT.search(a.sentence)]
+    stated = [a for a in answers if _BUDGET_LINE.search(a.sentence) and AMOUNT.search(a.sentence)]
     if not stated:
         en, zh = CANNOT["budget"]
         return _t(u.lang, en, zh)

@@ -118,7 +118,8 @@ _LENS = re.compile(r"(\d{2,3})\s*(?:mm|毫米|米厘|咪)")
 def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     """One edit_shot_list call per part of the request, in the order asked ("drop 17A and make 17B
     handheld on a 24mm" is two edits). Each part reads only its own words."""
-    from agent.intents import ANGLE_WORDS, MOVEMENT_WORDS, SIZE_WORDS, _first_key, _has, _shot_ids
+    from agent.intents import ANGLE_WORDS, MOVEMENT_WORDS, SIZE_WORDS, _first_key, _shot_ids
+    from agent.intents import has_word as _has
 
     folded = fold(u.text)
     clauses: list[str] = []
