@@ -22,6 +22,7 @@ from knowledge.numerals import parse_number
 from knowledge.production import Production
 from knowledge.screenplay import Element, Scene
 from tools.breakdown.lexicon import LEXICON, STUNT_ACTIONS, STUNT_CHINESE, Term
+from tools.breakdown.mentions import chinese_unneeded, heard_spans, mask_unneeded
 from tools.breakdown.model import BreakdownElement, Category, ElementSource, Origin, fold_name
 from tools.shot_list import _CRAFT_WORDS, _OBJECT_WORDS, _PERSON_NOUNS, _SOUND_WORDS
 
@@ -244,6 +245,9 @@ class Detector:
         hits += found
         found, masked = self._crowds(masked, source)
         hits += found
+        masked = mask_unneeded(masked)
+        found, masked = self._heard(masked, source)
+        hits += found
         if source.origin != "heading":
             found, masked = self._caps(masked, source)
             hits += found
@@ -410,6 +414,23 @@ class Detector:
 
     # props and the rest ---------------------------------------------------------------------------
 
+    def _heard(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
+        """`the sound of rain on the roof`, 傳來雷聲: a sound for the sound department, not an effect."""
+        hits = []
+        for start, end in heard_spans(text):
+            span = text[start:end]
+            found, _ = self._english(span, source)
+            found += self._chinese(span, source)
+            for hit in found:
+                if hit.category in _HEARD_AS_SOUND:
+                    name = f"{hit.name} (sound)"
+                    hits.append(Hit("sound", name, hit.source, "sound:" + fold_name(name)))
+                elif hit.category == "sound":
+                    hits.append(hit)
+            if found:
+                text = text[:start] + "".join("　" if _CJK.match(ch) else " " for ch in span) + text[end:]
+        return hits, text
+
     def _caps(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
         hits = []
         for match in _CAPS_PHRASE.finditer(text):
@@ -497,6 +518,8 @@ class Detector:
             for word, start in self._lexicon_words(token, offset, index):
                 if self._inside_name(text, start, word) or _ZH_PLACE_AFTER.match(text[start + len(word) :]):
                     continue  # 橘貓 of 橘貓大師; 貓咪 of 貓咪公園, 咖啡 of 咖啡館: names and places
+                if chinese_unneeded(text, start, start + len(word)):
+                    continue  # 冇雨, 雨停咗: negated or over
                 if len(token) > len(word) and _ZH_PLACE_AFTER.search(token[-2:]):
                     continue
                 term = LEXICON[index[word]]
@@ -526,6 +549,10 @@ def _longer_words(token: str, index: dict[str, int]) -> list[tuple[str, int]]:
             pos += 1
     return out
 
+
+# What a described sound names is heard, not seen: the sound department's, not an effect or a
+# picture vehicle.
+_HEARD_AS_SOUND: frozenset[str] = frozenset({"sfx", "weather", "vfx", "vehicles", "animals", "equipment"})
 
 # Categories whose lexicon entries list different objects of one kind (bowls, bags, knives):
 # their elements merge by name. Elsewhere an entry's words are synonyms (rain, 雨, 落雨).

@@ -1,0 +1,119 @@
+"""Mentions that name an element the scene does not need: kinds of wording, not single sentences.
+
+A word from the lexicon is not always an element of the scene it is in:
+- negated or not wanted: `no smoke`, `without a crane`, `Process trailer not needed`, 冇雨, 唔使吊臂;
+- over before the scene: `The storm has passed`, `The rain has stopped`, 雨停咗, 颱風過咗;
+- figurative or a verb: `storms off`, `cranes her neck`, `drones on`, `laughs like thunder`,
+  `in cold blood`, 跑得好似風咁快;
+- quoted speech or broadcast inside action: `He yells "Fire!"`, 電視播緊新聞：「八號風球今朝除下。」;
+- heard, not seen: `the sound of rain on the roof`, `we hear thunder`, 傳來雷聲 (a sound, not a
+  practical effect).
+
+No library knows film breakdown wording, so these are hand-written patterns; each is one kind of
+wording, kept general (articles, possessives and tense vary) rather than a script's sentence.
+Masking keeps every offset (spaces for English, ideographic spaces for Chinese) so the detection
+that follows still cites the right text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FILLERS = r"(?:(?:a|an|the|any|more|single|sign|trace|drop|of|longer|need|for|real)\s+){0,3}"
+_NEGATED = re.compile(
+    rf"\b(?:no|not|never|without|nor)\s+{_FILLERS}(?P<span>[\w-]+(?:\s+[\w-]+)?)"
+    r"|(?P<span2>\b[\w-]+(?:\s+[\w-]+)?)\s+(?:is\s+|are\s+)?(?:not|no\s+longer)\s+"
+    r"(?:needed|required|necessary|wanted)\b",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(
+    r"(?P<span>\b[\w-]+)\s+(?:has|had|have)\s+(?:long\s+|already\s+|finally\s+|just\s+)?"
+    r"(?:passed|stopped|ended|cleared|died\s+down|blown\s+over|eased\s+off|gone)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = r"(?:(?:his|her|their|its|my|your|our|one's)\s+)?"
+_FIGURATIVE = re.compile(
+    "|".join(
+        (
+            rf"\bcran(?:e|es|ed|ing)\s+{_POSSESSIVE}(?:necks?|heads?|forward|over|round|around|to\s+\w+)",
+            r"\bstorm(?:s|ed|ing)\s+(?:out|off|in|into|past|away|through|up|over|around|down|back)\b",
+            r"\bstorms?\s+of\s+(?:questions|protest|criticism|applause|emotions?)\b",
+            r"\bdron(?:es|ed|ing)\s+on\b",
+            r"\bfir(?:e|es|ed|ing)\s+(?:him|her|them|back|off|up|away|questions?)\b",
+            r"(?<!\bthe\s)(?<!\ba\s)\bwind(?:s|ing)?\s+(?:up|down|back)\b",
+            r"\b(?:let(?:s|ting)?\s+off\s+steam|full\s+steam|steam(?:s|ed|ing)?\s+(?:ahead|off))\b",
+            r"\bthunder(?:s|ed|ing|ous)\b",
+            r"\brain(?:s|ed|ing)?\s+down\s+(?:blows|punches|kicks|insults|questions)\b",
+            r"\brain\s+(?:of|check)\b",
+            r"\b(?:bad\s+blood|in\s+cold\s+blood|blood\s+(?:runs|ran)\s+cold|blood\s+boils)\b",
+            r"\b(?:smoke\s+and\s+mirrors|holy\s+smoke|up\s+in\s+smoke|smoke\s+(?:break|alarm|detector))\b",
+            r"\bflood(?:s|ed|ing)?\s+(?:back|of\s+(?:memories|tears|light|relief|calls|questions))\b",
+            r"\bharness(?:es|ed|ing)?\s+(?:the|his|her|their|its)\s+(?:power|energy|anger|rage|fear)\b",
+            r"\bwire(?:s|d)?\s+(?:the\s+)?(?:money|cash|funds)\b|\bwire\s+transfer\b",
+            r"\blightning[\s-](?:fast|quick|speed|reflexes)\b",
+            # a simile: `laughs like thunder`, `runs like the wind`, `as fast as lightning`
+            r"\blike\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:thunder|lightning|storm|wind|fire|smoke|rain|drone)\b",
+            r"\bas\s+\w+\s+as\s+(?:a\s+|the\s+)?(?:thunder|lightning|storm|wind|fire|smoke|rain)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
+_HEARD = re.compile(
+    r"\b(?:sound|noise|hiss|patter|drumming|roar|rumble|crackle|howl|hammering)\s+of\s+"
+    r"(?:the\s+)?(?:distant\s+|heavy\s+|far-off\s+)?(?P<span>[\w-]+(?:\s+on\s+the\s+[\w-]+)?)"
+    r"|\b(?:we\s+|can\s+)?hears?\s+(?:the\s+)?(?:distant\s+|heavy\s+)?(?P<span2>[\w-]+)"
+    r"|(?P<span3>\b[\w-]+)\s*\((?:O\.S\.|O\.C\.|OS|OC)\)",
+    re.IGNORECASE,
+)
+
+_ZH_NEGATED_BEFORE = re.compile(
+    r"(?:沒有|沒|冇|無|唔|不再|未有|毋須|唔使|唔需要|不用|不需要|無需)(?:再|任何|一滴|一點|啲)?(?:落|下|有|用)?$"
+)
+_ZH_ENDED_AFTER = re.compile(
+    r"^(?:已經|已|經已)?(?:停咗|停止了|已停|過咗|已過|過後|散咗|散去|完咗)|^(?:唔|不|無)(?:使|用|需要|需)"
+)
+_ZH_FIGURATIVE = re.compile(
+    r"(?:像|好似|好像|似|如|猶如|彷彿)(?:一陣|一場|一團|一道|陣)?(?P<word>風|火|雷|閃電|風暴|暴風雨|颱風)"
+    r"(?:一樣|咁|般|似的)"
+)
+_ZH_QUOTED = re.compile(
+    r"(?:[：:]\s*|(?:講|話|叫|喊|說|道|問|答|播|讀|唸|寫住|寫著)\s*)「[^「」\n]{1,200}」|「[^「」\n]*[。！？!?，][^「」\n]*」"
+)
+_ZH_HEARD = re.compile(r"(?:聽到|聽見|聽住|傳來|響起)(?P<span>[\u3400-\u9fff]{1,6})")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    piece = "".join("　" if "\u3000" <= ch <= "\u9fff" else " " for ch in text[start:end])
+    return text[:start] + piece + text[end:]
+
+
+def mask_unneeded(text: str) -> str:
+    """The text with negated, ended, figurative and quoted mentions blanked out."""
+    for pattern in (_QUOTED, _ZH_QUOTED, _FIGURATIVE, _ZH_FIGURATIVE):
+        for match in pattern.finditer(text):
+            text = _blank(text, match.start(), match.end())
+    for pattern in (_NEGATED, _ENDED):
+        for match in pattern.finditer(text):
+            group = "span" if match.group("span") else "span2"
+            if pattern is _ENDED:
+                group = "span"
+            text = _blank(text, match.start(group), match.end(group))
+    return text
+
+
+def heard_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text describes a sound (`the sound of rain on the roof`, 傳來雷聲)."""
+    spans = []
+    for match in _HEARD.finditer(text):
+        group = next(g for g in ("span", "span2", "span3") if match.group(g))
+        spans.append((match.start(group), match.end(group)))
+    spans += [(m.start("span"), m.end("span")) for m in _ZH_HEARD.finditer(text)]
+    return spans
+
+
+def chinese_unneeded(text: str, start: int, end: int) -> bool:
+    """A Chinese word negated (冇雨, 唔使吊臂) or over (雨停咗, 颱風過咗) where it stands."""
+    return bool(_ZH_NEGATED_BEFORE.search(text[max(0, start - 6) : start])) or bool(
+        _ZH_ENDED_AFTER.match(text[end : end + 6])
+    )
