@@ -37,7 +37,7 @@ _FUNCTION_CJK = set(
     "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
 )
 _HEADING = re.compile(
-    r"^\s*#|^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*$"
+    r"^\s*Scene\s+\d+[A-Z]{0,2}\s*:|^\s*#|^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*$"
 )
 _QUESTION_WORDS = frozenset(
     "幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼 什麼 幾耐 幾錢 幾個 幾日 幾號".split()

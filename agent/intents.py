@@ -155,7 +155,8 @@ SHOT_LIST = ("shot list", "shotlist", "shot-list", "shots for", "coverage", "sto
              "分鏡表", "鏡頭表", "鏡頭列表", "拍攝鏡頭", "鏡頭設計", "shot breakdown")
 SHOW_WORDS = ("show", "current", "latest", "saved", "open", "睇返", "打開", "而家嘅", "最新")
 EDIT_VERBS = ("drop", "remove", "delete", "cut", "lose", "kill", "make", "change", "set", "switch", "turn",
-              "use", "刪", "刪除", "唔要", "拎走", "攞走", "剷", "改", "轉", "換", "變", "用")
+              "use", "刪", "刪除", "唔要", "拎走", "攞走", "剷", "改", "轉", "換", "變", "用", "改做", "轉做", "換做", "變做",
+              "改成", "換成")
 SCHEDULE = ("schedule", "plan the shoot", "plan the shooting", "shooting plan", "stripboard", "strip board",
             "day out of days", "dood", "shooting days", "shoot days", "re-plan", "replan", "reschedule", "排期",
             "排戲", "拍攝日程", "拍攝計劃", "拍攝時間表", "通告表", "重新排", "排過", "拍幾多日", "幾多日")
@@ -1016,7 +1017,12 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
             return "subs_fix"
         return "subs_check"
     shot_ids = _shot_ids(folded, lexicon)
-    if shot_ids and (_has(folded, EDIT_VERBS) or u.shot_size or _first_key(folded, MOVEMENT_WORDS)):
+    if shot_ids and (
+        _has(folded, EDIT_VERBS)
+        or u.shot_size
+        or _first_key(folded, MOVEMENT_WORDS)
+        or _first_key(folded, ANGLE_WORDS)
+    ):
         u.shot_ids = shot_ids
         return "edit_shot"
     if u.remove and _has(folded, (*SHOT_LIST, "shot", "鏡頭")):

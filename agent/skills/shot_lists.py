@@ -18,6 +18,9 @@ from agent.lexicon import Lexicon, fold
 from agent.skills.base import Skill, call
 from tools.shot_list import ShotListResult
 
+# How a Chinese answer names a camera angle (tools.shot_list.Angle).
+ANGLE_ZH = {"low": "低角度", "high": "高角度", "dutch": "傾斜角度", "overhead": "頂拍"}
+
 
 def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
@@ -53,6 +56,10 @@ def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
         if lang == "zh":
             size, movement = SIZE_ZH.get(size, size), MOVEMENT_ZH.get(movement, movement)
         bits = [f"**{shot.id}**", size, movement]
+        if shot.angle != "eye level":
+            # Eye level is every shot's default; any other angle is a choice worth reading.
+            angle = str(shot.angle)
+            bits.append(ANGLE_ZH.get(angle, angle) if lang == "zh" else f"{angle} angle")
         if shot.lens_mm:
             bits.append(f"{shot.lens_mm}mm")
         line = " ".join(b for b in bits if b)

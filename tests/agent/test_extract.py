@@ -62,3 +62,9 @@ def test_money_questions_and_amounts() -> None:
     assert not money_asked("how many scenes is she in?") and not money_asked("佢有幾多場？")
     assert holds_money("二十八萬，一筆勾銷") and holds_money("HK$7,000 a day") and holds_money("$38")
     assert not holds_money("TX 3828 at 9:30")
+
+
+def test_the_passage_label_of_a_scene_never_answers() -> None:
+    hit = _hit("Scene 13: DAI PAI DONG - NIGHT (cont.)\nSound: the flyover traffic drowns the dialogue.")
+    [best, *_] = best_sentences("What's the sound problem at the dai pai dong?", [hit])
+    assert best.sentence.startswith("Sound: the flyover")
