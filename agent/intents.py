@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from agent.lexicon import Lexicon, Mention, fold, has_cjk
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
+from knowledge.vocabulary import TIME_QUESTION_WORDS
 
 if TYPE_CHECKING:
     from agent.routing import Router
@@ -180,14 +181,7 @@ FREE_WRITING = ("write", "rewrite", "re-write", "improve", "punch up", "polish",
 FOLLOW_UP = ("and", "what about", "how about", "only", "just", "of those", "of them", "of these", "those",
              "these", "them", "which of", "same", "also", "now", "咁", "噉", "咁樣", "那", "那麼", "仲有", "另外", "嗰啲",
              "呢啲", "其中", "當中", "入面", "佢哋", "邊啲")
-TIME_WORDS: dict[str, tuple[str, ...]] = {
-    "NIGHT": ("night", "nights", "nighttime", "night-time", "at night", "夜", "夜景", "夜晚", "晚上", "深夜", "凌晨", "夜間",
-              "夜戲"),
-    "DAWN": ("dawn", "sunrise", "daybreak", "first light", "清晨", "黎明", "天光", "日出", "破曉"),
-    "DUSK": ("dusk", "sunset", "twilight", "evening", "黃昏", "傍晚", "日落", "黄昏"),
-    "DAY": ("daytime", "day-time", "day scenes", "day scene", "day exteriors", "day interiors", "during the day",
-            "日景", "日間", "白天", "日戲", "晏晝"),
-}
+TIME_WORDS = TIME_QUESTION_WORDS  # knowledge.vocabulary: shared with retrieval
 # Crew topics the notes and recce report answer, not the script's scene cards.
 DOC_TOPICS = ("lens", "lenses", "focal length", "colour", "color", "grade", "lighting", "music", "sound", "stunt",
               "stunts", "safety", "extras", "rain", "permit", "permits", "power", "generator", "parking", "wardrobe",

@@ -9,11 +9,11 @@ mention, not "劉" plus "督察".
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.production import Production
+from knowledge.vocabulary import fold, has_cjk
 
 # Words that are part of names but do not identify anyone on their own.
 NAME_STOPWORDS = frozenset(
@@ -109,17 +109,6 @@ PLACE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "street": ("road", "街", "street"),
     "街": ("road", "street", "街"),
 }
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-
-
-def fold(text: str) -> str:
-    """NFKC (full-width → half-width) and case-folded, for matching."""
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
 
 
 @dataclass(frozen=True)

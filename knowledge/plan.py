@@ -40,6 +40,7 @@ from knowledge.cast_list import (
     normalise_name,
 )
 from knowledge.encoding import read_text
+from knowledge.headings import TIME_WORDS as HEADING_TIMES
 from knowledge.limits import nesting_guard
 from knowledge.screenplay import IntExt, Scene, ScriptLine, TimeOfDay, eighths_text
 from slate.errors import PlanError
@@ -81,20 +82,9 @@ _INT_EXT_ALIASES: dict[str, str] = {
     "外": "EXT",
     "外景": "EXT",
 }
-_TIME_ALIASES: dict[str, str] = {
-    "D": "DAY",
-    "N": "NIGHT",
-    "日": "DAY",
-    "日景": "DAY",
-    "夜": "NIGHT",
-    "夜景": "NIGHT",
-    "晚": "NIGHT",
-    "晨": "DAWN",
-    "清晨": "DAWN",
-    "黎明": "DAWN",
-    "黃昏": "DUSK",
-    "黄昏": "DUSK",
-}
+# A plan's time column: a heading's own words (knowledge.headings.TIME_WORDS: NIGHT, 夜, 黃昏, EVENING …)
+# and the one-letter and one-character short forms a strip board uses.
+_TIME_ALIASES: dict[str, str] = {**HEADING_TIMES, "D": "DAY", "N": "NIGHT", "日景": "DAY", "夜景": "NIGHT"}
 
 # Defaults, documented in docs/plan-format.md.
 DEFAULT_DAY_LENGTH_HOURS = 12.0

@@ -33,6 +33,7 @@ from knowledge.citations import DocType, SearchHit
 from knowledge.keyword import INDEX_FILE, KeywordIndex, tokenize
 from knowledge.numerals import parse_number
 from knowledge.production import MANIFEST, Manifest, list_projects, load_manifest, normalise_scene_number
+from knowledge.vocabulary import TIME_QUESTION_WORDS
 from slate.errors import ProjectNotFound, SlateError, StoreError
 
 if TYPE_CHECKING:
@@ -91,12 +92,8 @@ DOC_TYPE_HINTS: dict[DocType, tuple[str, ...]] = {
     "subtitles": _words("subtitle|subtitles|字幕|timecode|caption"),
 }
 
-TIME_HINTS: dict[str, tuple[str, ...]] = {
-    "NIGHT": _words("night|夜|晚上|夜晚|深夜|凌晨"),
-    "DAY": _words("daytime|day scene|day scenes|日間|白天|日景"),
-    "DAWN": _words("dawn|sunrise|清晨|天光|日出"),
-    "DUSK": _words("dusk|sunset|黃昏|傍晚|日落"),
-}
+# The times of day a question names (knowledge.vocabulary, shared with the agent's understanding).
+TIME_HINTS: dict[str, tuple[str, ...]] = TIME_QUESTION_WORDS
 
 _SCENE_PATTERNS = (
     re.compile(r"(?<![a-z])(?:scenes?|scn|sc)\s*\.?\s*(?:no\.?|number|#)?\s*(\d{1,4}[a-z]?)(?![a-z0-9])"),

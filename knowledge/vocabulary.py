@@ -1,0 +1,38 @@
+"""One vocabulary for how people write the production's words: folding, CJK, times of day.
+
+Text folding (NFKC full-width → half-width, case-folded) and CJK detection are used by every part
+that compares words; the time-of-day words people use in a question ("night", 夜景, 黃昏) are shared
+by the agent's understanding (agent.intents) and retrieval's hints (knowledge.retrieval). The words a
+*scene heading* uses for its time are a different table, with its own rules (knowledge.headings.
+TIME_WORDS: EVENING is DUSK on a heading), and the plan's short forms (D, N, 日, 夜) read through it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width → half-width) and case-folded, for matching."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a Chinese (CJK ideograph) character."""
+    return bool(_CJK.search(text))
+
+
+# fmt: off
+# Times of day as a question names them (folded), by the heading's canonical time.
+TIME_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
+    "NIGHT": ("night", "nights", "nighttime", "night-time", "at night", "夜", "夜景", "夜晚", "晚上", "深夜", "凌晨", "夜間",
+              "夜戲"),
+    "DAWN": ("dawn", "sunrise", "daybreak", "first light", "清晨", "黎明", "天光", "日出", "破曉"),
+    "DUSK": ("dusk", "sunset", "twilight", "evening", "黃昏", "傍晚", "日落", "黄昏"),
+    "DAY": ("daytime", "day-time", "day scenes", "day scene", "day exteriors", "day interiors", "during the day",
+            "日景", "日間", "白天", "日戲", "晏晝"),
+}
+# fmt: on
