@@ -317,7 +317,11 @@ def _write(
     new_ids = [c.id for c in prepared.chunks]
     old_ids = set(existing.chunk_ids) if existing else set()
     present = store.existing_ids(new_ids)
-    if existing and existing.sha256 == prepared.sha256 and set(new_ids) == old_ids == present:
+    if (
+        existing
+        and existing.sha256 == prepared.sha256
+        and set(new_ids) == old_ids == present == store.ids_of_file(prepared.name)
+    ):
         for chunk in prepared.chunks:
             if chunk.id not in keyword:
                 keyword.add(chunk.id, chunk.text, chunk.stored_metadata())
@@ -368,8 +372,10 @@ def _write(
         raise
     manifest.documents = documents
     # Removed last: a crash before this line leaves unreferenced vectors, which search ignores
-    # (it only returns chunks the manifest lists) and the next ingest of the file cleans up.
-    orphans = sorted(old_ids - set(new_ids))
+    # (it only returns chunks the manifest lists) and the next ingest of the file cleans up. The
+    # file's vectors are asked of the store too: a kill between adding and the manifest leaves
+    # vectors no manifest ever listed.
+    orphans = sorted((old_ids | store.ids_of_file(prepared.name)) - set(new_ids))
     store.delete(orphans)
     keyword.remove(orphans)
     for chunk in prepared.chunks:
@@ -433,7 +439,7 @@ def forget(
         # Forgetting embeds nothing, so it works whatever embedder the project was built with.
         store = VectorStore(client or make_client(settings), project, embedder or FakeEmbedder())
         keyword = load_keyword_index(project_dir, manifest, store)
-        store.delete(record.chunk_ids)
+        store.delete(set(record.chunk_ids) | store.ids_of_file(record.name))
         manifest.documents = [d for d in manifest.documents if d.name != record.name]
         save_manifest(project_dir, manifest)
         keyword.remove(record.chunk_ids)

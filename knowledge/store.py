@@ -192,6 +192,13 @@ class VectorStore:
             found.update(self._call(collection.get, ids=batch, include=[])["ids"])
         return found
 
+    def ids_of_file(self, file: str) -> set[str]:
+        """Every id the store holds for document `file` (by its `file` metadata), listed or not."""
+        if self._collection is None and not self.exists():
+            return set()
+        collection = self.collection(check_embedder=False)
+        return set(self._call(collection.get, where={"file": file}, include=[])["ids"])
+
     def get(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
         """id → (text, metadata) for the ids the store holds."""
         out: dict[str, tuple[str, dict[str, Any]]] = {}

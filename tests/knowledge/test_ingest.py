@@ -154,6 +154,36 @@ def test_write_failure_rolls_back_the_new_chunks(
     assert after["manifest"] == before["manifest"] and after["index"] == before["index"]
 
 
+def test_vectors_a_killed_ingest_never_listed_are_removed_by_the_next(
+    fake_settings: Settings, chroma_client: Any, mini_production: Path
+) -> None:
+    """A kill between adding a changed file's vectors and writing the manifest leaves vectors no
+    manifest lists; the next ingest of a newer version of that file removes them too."""
+    _run(fake_settings, chroma_client, "p", mini_production)
+    store = VectorStore(chroma_client, "p", EMBEDDER)
+    # What the killed run left: a draft's chunk in the store under the file's name, unlisted.
+    store.add(
+        ["notes.md#killed-draft"],
+        ["Draft 1"],
+        [{"project": "p", "file": "notes.md"}],
+        EMBEDDER.embed_documents(["Draft 1"]),
+    )
+    (mini_production / "notes.md").write_text("# Notes v3\n\nDraft 2.\n", encoding="utf-8")
+    _run(fake_settings, chroma_client, "p", mini_production / "notes.md")
+    state = _state(fake_settings, chroma_client, "p")
+    manifest_ids = {i for d in state["manifest"]["documents"] for i in d["chunk_ids"]}
+    assert state["count"] == len(manifest_ids)
+    # And an unchanged file with such a leftover is written again, not skipped as unchanged.
+    store.add(
+        ["notes.md#killed-again"],
+        ["x"],
+        [{"project": "p", "file": "notes.md"}],
+        EMBEDDER.embed_documents(["x"]),
+    )
+    _run(fake_settings, chroma_client, "p", mini_production / "notes.md")
+    assert VectorStore(chroma_client, "p", EMBEDDER).count() == len(manifest_ids)
+
+
 def test_two_files_with_one_name_in_one_ingest(
     fake_settings: Settings, chroma_client: Any, mini_production: Path, tmp_path: Path
 ) -> None:
