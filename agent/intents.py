@@ -99,8 +99,21 @@ def _find_word(folded: str, word: str) -> int:
             return start
         if not has_cjk(folded[start]):
             return start
+        if len(word) == 2 and _glued_to_function_word(tokens, start):
+            return start
         start = folded.find(word, start + 1)
     return -1
+
+
+# Function characters jieba glues to the word after them: 是夜 in 全部都是夜戲, 係咪 … (the keyword 夜戲
+# then starts inside a token, though it is a word).
+_FUNCTION_LEAD = frozenset("是係的嘅在喺有都也又就了咗將把被")
+
+
+def _glued_to_function_word(tokens: dict[int, str], start: int) -> bool:
+    """Whether position `start` is inside a token that is a function character glued to what follows."""
+    head = tokens.get(start - 1)
+    return head is not None and len(head) == 2 and head[0] in _FUNCTION_LEAD
 
 
 _PARTICLES = "咗吓下過緊埋返翻啦喇呀吖嘅咩？?！!，,。 "
@@ -274,8 +287,8 @@ ORDER_WORDS: dict[str, tuple[str, ...]] = {
     "next": ("next", "following", "the one after", "after that", "下一場", "下場", "跟住", "之後嗰場", "之後嗰一場",
              "接住"),
     "previous": ("previous", "the one before", "before that", "prior", "上一場", "上場", "之前嗰場", "之前嗰一場"),
-    "after": ("after", "since", "之後", "以後", "後面", "後"),
-    "before": ("before", "up to", "until", "之前", "以前", "前面", "前"),
+    "after": ("after", "since", "follows", "follow", "succeeds", "之後", "以後", "後面", "後"),
+    "before": ("before", "up to", "until", "precedes", "precede", "之前", "以前", "前面", "前"),
     "first": ("first", "earliest", "introduced", "opening", "opens", "begin", "begins", "start", "starts",
               "第一", "頭一", "首次", "最早", "開場", "開頭", "開始", "首場", "開機", "開鏡"),
     "last": ("last", "final", "finale", "ending", "ends", "end", "latest", "最後", "最尾", "尾場", "結局", "收尾",
@@ -636,7 +649,7 @@ def understand(
     u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
         u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
-    elif u.cannot == "weather" and not _FORECAST.search(folded) and _production_matter(folded, lexicon):
+    elif u.cannot == "weather" and not _FORECAST.search(folded) and production_matter(folded, lexicon):
         u.cannot = None  # "天文台幾點掛波？" in a typhoon story: the script's weather, not a forecast
     u.residue = _residue(tod_text)
     # "the end song", "opening titles" name a thing, not an order of scenes.
@@ -649,10 +662,16 @@ def understand(
     bare = _bare_scene(folded, lexicon)
     if bare and not u.scenes:
         u.scenes = [bare]
+    if not u.scenes:
+        u.scenes = _suffixed_scenes(folded, lexicon)
     u.masked = _masked(folded, char_mentions, place_mentions)
     u.intent = _intent(u, folded, lexicon, today)
     if route:
         u.intent = _routed(u, folded, lexicon, router)
+    if asks_place_clock(u, folded):
+        # "what time does the sun set at the pier?", "街市幾點收檔？": a time the place's card gives, not its
+        # dusk scenes; "when do we shoot at the rooftop?" stays the schedule's.
+        u.intent, u.time_of_day = "location_report", None
     if u.intent == "character_report" and len(u.characters) == 1 and not u.pinned and _KIN.search(u.masked):
         u.intent = "search"  # "What did Lok's grandfather win?" asks about the grandfather: the documents
     if (
@@ -679,6 +698,43 @@ def understand(
     return u
 
 
+_ASKS_CLOCK = re.compile(
+    r"\bwhat time\b|\bwhat hours\b|\bwhich hours\b|\bfrom what time\b|\buntil what time\b|\bhow early\b|"
+    r"\bhow late\b|幾點|几点|幾多點|什麼時間|甚麼時間|什麼時候開始|幾時到幾時|幾點到幾點"
+)
+_SHOOT_WORDS = (
+    "shoot",
+    "shooting",
+    "shot",
+    "film",
+    "filming",
+    "call",
+    "wrap",
+    "拍",
+    "開工",
+    "收工",
+    "埋位",
+    "開機",
+)
+
+
+def asks_clock(folded: str) -> bool:
+    """Whether a question asks for a time of the clock ("what time", 幾點)."""
+    return bool(_ASKS_CLOCK.search(folded))
+
+
+def asks_place_clock(u: Understanding, folded: str) -> bool:
+    """A time the card of the one place named gives (sunset, opening hours, a permit's hours)."""
+    return (
+        len(u.locations) == 1
+        and asks_clock(folded)
+        and not (u.characters or u.scenes or u.dates or u.day is not None)
+        and not _has(folded, (*_SHOOT_WORDS, *SCHEDULE, *CALL_SHEET))
+        and u.intent
+        in ("find_scenes", "search", "scene_details", "schedule", "schedule_day", "location_report")
+    )
+
+
 _FIRST_OR_LAST_SCENE = re.compile(
     r"(?:第[一1]|頭一|最後一?|尾)\s*場\s*戲?\s*(?:係|是|喺|在)?\s*(?:邊|哪|幾|咩|乜|什麼|甚麼)"
 )
@@ -693,6 +749,18 @@ def _bare_scene(folded: str, lexicon: Lexicon) -> str | None:
     token = match.group(1).upper()
     known = {n.upper(): n for n in lexicon.scene_numbers}
     return known.get(token) or (token if not known else None)
+
+
+_SUFFIXED_ID = re.compile(r"(?<![0-9a-z#])(\d{1,3}[a-z])(?![a-z0-9])")
+
+
+def _suffixed_scenes(folded: str, lexicon: Lexicon) -> list[str]:
+    """A scene id with a letter ("tell me about 12A", "coverage of 3B") when the script has exactly
+    that scene: a letter-suffixed number is no count, date or page. With the word shot it is a shot."""
+    if _has(folded, ("shot", "鏡")):
+        return []
+    known = {n.upper(): n for n in lexicon.scene_numbers if not n.isdigit()}
+    return list(dict.fromkeys(known[t.upper()] for t in _SUFFIXED_ID.findall(folded) if t.upper() in known))
 
 
 def _masked(folded: str, people: list[Mention], places: list[Mention]) -> str:
@@ -762,7 +830,10 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         "scene_order",
     ):
         if not u.scenes:
-            anchor = re.search(r"(?:after|before|之後|之前|以後|以前)\s*#?\s*(\d{1,3}[a-z]{0,2})\b", folded)
+            anchor = re.search(
+                r"(?:after|before|follows?|succeeds|precedes?|之後|之前|以後|以前)\s*(?:scene|sc\.?)?\s*#?\s*(\d{1,3}[a-z]{0,2})\b",
+                folded,
+            )
             known = {n.upper(): n for n in lexicon.scene_numbers}
             if anchor and anchor.group(1).upper() in known:
                 u.scenes = [known[anchor.group(1).upper()]]
@@ -803,7 +874,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "call_sheet":
         return "call_sheet"
     if label == "cannot":
-        if not u.cannot and not _WORLD.search(folded) and _production_matter(folded, lexicon):
+        if not u.cannot and not _WORLD.search(folded) and production_matter(folded, lexicon):
             # "What kind of rope do we use for the fall?": the production's own text talks of it.
             return "search"
         if not u.cannot and any(not t.filter for t in film_terms(folded)) and not _WORLD.search(folded):
@@ -878,7 +949,7 @@ _HOW_TO = re.compile(
 )
 
 
-def _production_matter(folded: str, lexicon: Lexicon) -> bool:
+def production_matter(folded: str, lexicon: Lexicon) -> bool:
     """Most of the question's own words are in the production's text (its script and documents); a
     request to be taught something ("teach me how to…") is general knowledge whatever its words."""
     from agent.extract import content_terms

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.production import Production
-from knowledge.vocabulary import fold, has_cjk
+from knowledge.vocabulary import TIME_QUESTION_WORDS, fold, has_cjk
 
 # Words that are part of names but do not identify anyone on their own.
 NAME_STOPWORDS = frozenset(
@@ -159,8 +159,12 @@ class Lexicon:
                     lex.display[canonical] = f"{latin} ({canonical})"
             if zh:
                 lex.chinese[canonical] = zh
+        ordinary = _ordinary_words(production)
         for word, owners in word_owner.items():
-            if len(owners) == 1:
+            # "Night" of a NIGHT HAWK alone is the time of day, "hawk" the bird: a word of a name is the
+            # person on its own only when the script never writes it as an ordinary lower-case word
+            # and it is not a time of day.
+            if len(owners) == 1 and word not in ordinary:
                 lex.characters.setdefault(word, next(iter(owners)))
         place_words: dict[str, set[str]] = {}
         for entry_id, aliases in production.location_names().items():
@@ -288,3 +292,16 @@ def _find(folded: str, table: dict[str, str], taken: list[Mention]) -> list[Ment
                 continue
             found.append(Mention(match.start(), match.end(), match.group(), table[alias]))
     return sorted(found, key=lambda m: m.start)
+
+
+def _ordinary_words(production: Production) -> set[str]:
+    """Words the script writes in lower case in its action and dialogue (a name is capitalised), and
+    the time-of-day words of a question."""
+    words = {w for group in TIME_QUESTION_WORDS.values() for w in group if " " not in w}
+    if production.screenplay is None:
+        return words
+    for scene in production.screenplay.scenes:
+        for element in scene.elements:
+            if element.type in ("action", "dialogue"):
+                words.update(re.findall(r"(?<![A-Za-z'\-])[a-z][a-z'\-]+", element.text))
+    return words

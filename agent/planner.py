@@ -16,7 +16,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -26,7 +26,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import ConfigDict, Field
 
 from agent.compose import compose_answer
-from agent.intents import Understanding, understand
+from agent.intents import Understanding, asks_clock, asks_place_clock, understand
 from agent.lexicon import Lexicon, fold, has_cjk
 from agent.skills import skill_for_intent
 from agent.skills.base import call as _call
@@ -343,6 +343,14 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
     if chosen is not None:
         return chosen
     u = carry_entities(u, previous, lexicon)
+    if not (u.characters or u.locations or u.scenes) and asks_clock(fold(u.text)):
+        # "until what time can we use it?", "幾點開門？" after a place: that place's card.
+        place = _previous_place(previous, lexicon)
+        if place:
+            placed = replace(u, locations=[place])
+            if asks_place_clock(placed, fold(u.text)):
+                placed.intent, placed.time_of_day = "location_report", None
+                return placed
     if _asks_which_person(u) and not u.locations and not u.scenes:
         u.intent, u.ask_which = "character_report", True
         return u

@@ -327,18 +327,36 @@ class Production:
         """Scene locations matching `text` in either language (substring, via the location list's
         aliases); LocationNotFound with the nearest sets when none does."""
         key = normalise_name(text)
-        terms = {key}
-        for entry in self.locations:
-            if any(key and (key in normalise_name(a) or normalise_name(a) in key) for a in entry.all_names()):
-                terms.update(normalise_name(a) for a in entry.all_names())
-        found = [
-            loc
-            for loc in dict.fromkeys(s.location for s in self.scenes)
-            if any(t and t in normalise_name(loc) for t in terms)
-        ]
+        entries = self._entries_named(key)
+        terms = {key} | {normalise_name(a) for entry in entries for a in entry.all_names()}
+        found = []
+        for loc in dict.fromkeys(s.location for s in self.scenes):
+            owner = self.location_entry(loc)
+            if owner is not None and entries:
+                # A set belongs to the list entry whose name it holds most fully: MONG KOK MINIBUS
+                # STAND is the stand, not the MINIBUS, though it holds that word too.
+                if any(owner is e for e in entries):
+                    found.append(loc)
+            elif any(t and t in normalise_name(loc) for t in terms):
+                found.append(loc)
         if not found:
             raise LocationNotFound(text, _nearest(text, list(dict.fromkeys(s.location for s in self.scenes))))
         return found
+
+    def _entries_named(self, key: str) -> list[LocationEntry]:
+        """The location-list entries `key` names: one alias equal to it, else aliases holding it, else
+        the entry with the longest alias it holds."""
+        if not key:
+            return []
+        named = [(e, normalise_name(a)) for e in self.locations for a in e.all_names() if normalise_name(a)]
+        exact = [e for e, a in named if a == key]
+        if exact:
+            return list({id(e): e for e in exact}.values())
+        holding = [e for e, a in named if key in a]
+        if holding:
+            return list({id(e): e for e in holding}.values())
+        inside = sorted(((len(a), e) for e, a in named if a in key), key=lambda pair: -pair[0])
+        return [inside[0][1]] if inside else []
 
     # --- documents -------------------------------------------------------------------------------
 

@@ -78,7 +78,7 @@ class ScenesResult(ToolResult):
 
     def summary(self) -> str:
         numbers = ", ".join(s.number for s in self.scenes) or "none"
-        return f"{len(self.scenes)} scene(s): {numbers} ({eighths_text(self.total_eighths or 0)} pages)"
+        return f"{len(self.scenes)} scene{'' if len(self.scenes) == 1 else 's'}: {numbers} ({eighths_text(self.total_eighths or 0)} pages)"
 
 
 class SceneDetail(ToolResult):
@@ -114,7 +114,7 @@ class CharacterReport(ToolResult):
     shared_scenes: list[SceneRow] = Field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"{self.name}: {len(self.scenes)} scene(s), {eighths_text(self.total_eighths or 0)} pages"
+        text = f"{self.name}: {len(self.scenes)} scene{'' if len(self.scenes) == 1 else 's'}, {eighths_text(self.total_eighths or 0)} pages"
         if self.shared_with:
             text += f"; shares {len(self.shared_scenes)} with {self.shared_with}"
         return text
@@ -136,7 +136,7 @@ class LocationReport(ToolResult):
     characters: list[str] = Field(default_factory=list)
 
     def summary(self) -> str:
-        return f"{self.name}: {len(self.scenes)} scene(s), {eighths_text(self.total_eighths or 0)} pages"
+        return f"{self.name}: {len(self.scenes)} scene{'' if len(self.scenes) == 1 else 's'}, {eighths_text(self.total_eighths or 0)} pages"
 
 
 class SearchResult(ToolResult):
@@ -217,27 +217,77 @@ _MARKED = re.compile(
 )
 
 
+_SENTENCE = re.compile(r".+?(?:[.!?。！？](?=\s|$)|[。！？]|$)")
+_SHORT_SENTENCE = 30  # "A gust." is a beat's opening, not its event: it is read with the next sentence
+
+
+def _beat_units(text: str) -> list[str]:
+    """One action paragraph (a beat) as sentences, a very short one joined to the next."""
+    units: list[str] = []
+    for sentence in (p.strip() for p in _SENTENCE.findall(re.sub(r"\s+", " ", text).strip())):
+        if not sentence:
+            continue
+        if units and len(units[-1]) < _SHORT_SENTENCE:
+            units[-1] = f"{units[-1]} {sentence}"
+        else:
+            units.append(sentence)
+    return units
+
+
 def action_summary(scene: Scene, sentences: int = SUMMARY_SENTENCES) -> str:
-    """A summary that quotes, never invents: the scene's first action sentence, then the sentences that
-    carry what screenwriters mark (props and sounds in CAPITALS, 「quoted」 objects, INSERT and STUNT
-    lines), in script order."""
-    action = " ".join(el.text.replace("\n", " ").strip() for el in scene.elements if el.type == "action")
-    action = re.sub(r"\s+", " ", action).strip()
-    if not action:
-        return ""
-    parts = [p.strip() for p in re.findall(r".+?(?:[.!?。！？](?=\s|$)|[。！？]|$)", action) if p.strip()]
-    if len(parts) <= sentences:
-        return " ".join(parts) if parts else action[:240]
+    """A summary that quotes, never invents: the scene's opening, the sentences that carry what
+    screenwriters mark (props and sounds in CAPITALS, 「quoted」 objects, INSERT and STUNT lines), then
+    the opening sentence of the beats (action paragraphs) spread over the scene to its last, so what
+    happens later in the scene is told too; in script order. Extractive on purpose: offline there is
+    no model to write a summary, and a quoted sentence cannot misreport the scene."""
+    beats = [_beat_units(el.text) for el in scene.elements if el.type == "action"]
+    units = [(b, i) for b, beat in enumerate(beats) for i in range(len(beat))]
+    budget = sentences + 1
+    speeches = [
+        f"{el.character}: “{' '.join(el.text.split())}”"
+        for el in scene.elements
+        if el.type == "dialogue" and el.character and el.text.strip()
+    ]
+    said = sum(len(t) for t in speeches)
+    told = sum(len(u) for beat in beats for u in beat)
+    if len(units) < budget or said > told:
+        # A scene carried by what is said: its last speech (where a scene's exchange usually lands)
+        # tells what happens better than a fourth line of action.
+        room = max(1, budget - len(units)) if speeches else 0
+        tail = speeches[-room:] if room else []
+        head = _action_summary(beats, units, scene, budget - len(tail)) if units else ""
+        return " ".join([head, *tail]).strip()
+    return _action_summary(beats, units, scene, budget)
+
+
+def _action_summary(beats: list[list[str]], units: list[tuple[int, int]], scene: Scene, budget: int) -> str:
+    if len(units) <= budget:
+        return " ".join(beats[b][i] for b, i in units)
+    sentences = budget - 1
     names = {n.upper() for n in [*scene.characters, *scene.non_speaking]}
 
-    def marks(sentence: str) -> int:
-        return sum(1 for m in _MARKED.findall(sentence) if m.strip().upper() not in names)
+    def marks(unit: tuple[int, int]) -> int:
+        text = beats[unit[0]][unit[1]]
+        return sum(1 for m in _MARKED.findall(text) if m.strip().upper() not in names)
 
-    ranked = sorted(range(1, len(parts)), key=lambda i: (-marks(parts[i]), i))
-    chosen = sorted({0, *[i for i in ranked[: sentences + 1] if marks(parts[i]) > 0]})
-    if len(chosen) < sentences:
-        chosen = sorted({*chosen, *range(min(len(parts), sentences))})
-    return " ".join(parts[i] for i in chosen[: sentences + 1])
+    chosen = {units[0]}
+    for unit in sorted(units[1:], key=lambda u: (-marks(u), u))[: sentences - 1]:
+        if marks(unit) > 0:
+            chosen.add(unit)
+    leads = [(b, 0) for b, beat in enumerate(beats) if beat]
+    while len(chosen) < budget:
+        told = {b for b, _ in chosen}
+        untold = [u for u in leads if u[0] not in told]
+        if not untold:
+            break
+        # The beat farthest from any beat already told (the later one on a tie): the summary covers
+        # the whole scene, its ending included.
+        chosen.add(max(untold, key=lambda u: (min(abs(u[0] - t) for t in told), u[0])))
+    for unit in units:  # a scene of one or two long paragraphs: their sentences in order
+        if len(chosen) >= budget:
+            break
+        chosen.add(unit)
+    return " ".join(beats[b][i] for b, i in sorted(chosen)[:budget])
 
 
 def _planned_member(production: Production, canonical: str) -> CastMember | None:

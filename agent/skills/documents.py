@@ -11,8 +11,8 @@ from agent.compose import (
     _t,
     _tod,
 )
-from agent.intents import Understanding
-from agent.lexicon import Lexicon
+from agent.intents import Understanding, production_matter
+from agent.lexicon import Lexicon, fold
 from agent.skills.base import Skill, call
 
 
@@ -95,7 +95,9 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         # Do what the tools can: find the material the writing would start from.
         if u.scenes:
             return [call("scene_details", scene=u.scenes[0])]
-        return [call("search_documents", query=u.search_text, k=3)]
+        if u.characters or u.locations or production_matter(fold(u.text), lexicon):
+            return [call("search_documents", query=u.search_text, k=3)]
+        return []  # a birthday poem, a wedding speech: nothing in the documents to start from; say so plainly
     return []
 
 

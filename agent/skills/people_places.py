@@ -32,7 +32,7 @@ def _character(a: CharacterReport, u: Understanding, lex: Lexicon) -> str:
             return _t(lang, f"{name} and {other} share no scenes.", f"{name}同{other}冇同場戲。")
         head = _t(
             lang,
-            f"{name} and {other} share {len(shared)} scene(s): {_list_numbers(numbers, lang)}.",
+            f"{name} and {other} share {len(shared)} scene{'' if len(shared) == 1 else 's'}: {_list_numbers(numbers, lang)}.",
             f"{name}同{other}有 {len(shared)} 場同場戲：第{_list_numbers(numbers, lang)}場。",
         )
         return head + "\n\n" + "\n".join(_scene_line(r, lang, lex) for r in shared[:MAX_LISTED])
@@ -58,7 +58,7 @@ def _character(a: CharacterReport, u: Understanding, lex: Lexicon) -> str:
     else:
         text = (
             f"**{name}**" + (f" — played by {a.actor}" if a.actor else "") + "\n\n"
-            f"- In {len(scenes)} scene(s): {_list_numbers(scenes, lang)} — {_pages(a.total_eighths, lang)} in all\n"
+            f"- In {len(scenes)} scene{'' if len(scenes) == 1 else 's'}: {_list_numbers(scenes, lang)} — {_pages(a.total_eighths, lang)} in all\n"
             f"- Speaks in {len(a.speaking_scenes)} of them ({a.speeches} speeches)"
         )
         if first:
@@ -113,7 +113,9 @@ def _location(a: LocationReport, u: Understanding, lex: Lexicon) -> str:
         text = f"**{a.name}** ({aliases})\n\n"
         if a.address:
             text += f"- Address: {a.address}\n"
-        text += f"- {len(rows)} scene(s), {_pages(a.total_eighths, lang)} ({split})\n"
+        text += (
+            f"- {len(rows)} scene{'' if len(rows) == 1 else 's'}, {_pages(a.total_eighths, lang)} ({split})\n"
+        )
         if a.contact:
             text += f"- Contact: {a.contact}\n"
         if a.unavailable:

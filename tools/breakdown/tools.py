@@ -48,7 +48,9 @@ class BreakdownResult(ToolResult):
     scenes: list[SceneBreakdown] = Field(default_factory=list)
 
     def summary(self) -> str:
-        lines = [f"Breakdown of {self.script} (version {self.version or '-'}), {len(self.scenes)} scene(s)."]
+        lines = [
+            f"Breakdown of {self.script} (version {self.version or '-'}), {len(self.scenes)} scene{'' if len(self.scenes) == 1 else 's'}."
+        ]
         for sheet in self.scenes[:40]:
             counts: dict[Category, int] = {}
             for element in sheet.elements:

@@ -327,7 +327,7 @@ def _deadline_overloads(problem: Problem) -> list[str]:
         if needed > days_available:
             hours = shared / 60
             reasons.append(
-                f"{len(due)} scene(s) {what} need at least {needed} shooting days "
+                f"{len(due)} scene{'' if len(due) == 1 else 's'} {what} need at least {needed} shooting days "
                 f"({hours:g} hours and {whole} whole days) but only {days_available} are available"
             )
     return reasons

@@ -71,7 +71,7 @@ def test_too_many_hours_before_a_deadline() -> None:
     ]
     with pytest.raises(Infeasible) as info:
         solve_schedule(problem_for(plan(scenes=scenes)), time_limit_s=5, num_workers=1)
-    assert "5 scene(s) due by 2027-03-03 need at least 4 shooting days (40 hours" in str(info.value)
+    assert "5 scenes due by 2027-03-03 need at least 4 shooting days (40 hours" in str(info.value)
     assert "only 3 are available" in str(info.value)
 
 

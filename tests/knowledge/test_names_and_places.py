@@ -1,0 +1,59 @@
+"""A set belongs to the list entry whose name it holds most fully; a word of a name that the script
+uses as an ordinary word (or a time of day) is not the person on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agent.lexicon import Lexicon
+from knowledge.production import Production
+
+SCRIPT = """Title: Names and places
+
+EXT. KOWLOON BUS DEPOT - NIGHT #1#
+
+Buses sleep in rows. The night is cold.
+
+INT. BUS - NIGHT #2#
+
+OWL
+(V.O.)
+Good evening, night people.
+
+INT. BUS - DAY #3#
+
+MAY drives. The radio plays.
+
+MAY
+Morning.
+"""
+CAST = "id,name_zh,names\nOWL,夜鷹,夜鷹;Night Owl;Owl\nMAY,阿美,阿美;May Chan\n"
+PLACES = (
+    "id,name_zh,names\nBUS DEPOT,巴士廠,巴士廠;Kowloon Bus Depot;Bus Depot\nBUS,巴士,巴士;Bus;Double-decker\n"
+)
+
+
+def _production(tmp_path: Path) -> Production:
+    (tmp_path / "script.fountain").write_text(SCRIPT, encoding="utf-8")
+    (tmp_path / "cast.csv").write_text(CAST, encoding="utf-8")
+    (tmp_path / "locations.csv").write_text(PLACES, encoding="utf-8")
+    return Production.from_files(
+        tmp_path / "script.fountain",
+        cast=tmp_path / "cast.csv",
+        locations=tmp_path / "locations.csv",
+        name="names",
+        output_dir=tmp_path / "out",
+    )
+
+
+def test_a_place_named_inside_another_is_not_the_other(tmp_path: Path) -> None:
+    production = _production(tmp_path)
+    assert production.match_location("巴士") == ["BUS"]  # not the depot, which holds the word BUS
+    assert production.match_location("bus depot") == ["KOWLOON BUS DEPOT"]
+
+
+def test_an_ordinary_word_of_a_name_is_not_the_person(tmp_path: Path) -> None:
+    lexicon = Lexicon.from_production(_production(tmp_path))
+    assert lexicon.characters.get("night owl") == "OWL"
+    assert "night" not in lexicon.characters  # a time of day, and the script writes "night"
+    assert lexicon.characters.get("chan") == "MAY"  # a word only the name uses still names her
