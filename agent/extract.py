@@ -69,8 +69,20 @@ def content_terms(question: str) -> set[str]:
     return {t for t in terms if t}
 
 
-def sentences(text: str) -> list[str]:
+def sentences(text: str, *, join_short: bool = False) -> list[str]:
+    """The sentences of `text` long enough to say something. With `join_short` (a line of dialogue),
+    a very short sentence is read with the next one instead of dropped: "六十。朱老闆仲欠我上個月。"
+    answers "how much a month?" in its first two characters."""
     parts = [" ".join(p.split()) for p in _SENTENCE.split(text)]
+    parts = [p for p in parts if p]
+    if join_short:
+        joined: list[str] = []
+        for part in parts:
+            if joined and len(joined[-1]) < (4 if has_cjk(joined[-1]) else 16):
+                joined[-1] = f"{joined[-1]}{'' if has_cjk(joined[-1]) else ' '}{part}"
+            else:
+                joined.append(part)
+        parts = joined
     return [p for p in parts if len(p) >= (4 if has_cjk(p) else 16)]
 
 
@@ -90,8 +102,37 @@ def spoken_sentences(text: str) -> list[str]:
             out.extend(sentences(line))
             continue
         prefix = line[: speech.start("said")].strip()
-        out.extend(f"{prefix} {s}" for s in sentences(speech.group("said")))
+        out.extend(f"{prefix} {s}" for s in sentences(speech.group("said"), join_short=True))
     return out
+
+
+def _speaker(sentence: str) -> str | None:
+    speech = _SPEECH.match(sentence)
+    return speech.group("who") if speech else None
+
+
+def _replies(texts: list[tuple[str, int]]) -> dict[int, int]:
+    """Sentence index → the index of the question it answers: the first sentence of the next speech
+    in the same passage, by someone else, after a spoken question ("你執衫一個月幾多？" → "六十。…")."""
+    out: dict[int, int] = {}
+    for i in range(len(texts) - 1):
+        (question, rank), (reply, next_rank) = texts[i], texts[i + 1]
+        asker, replier = _speaker(question), _speaker(reply)
+        if (
+            rank == next_rank
+            and asker
+            and replier
+            and asker != replier
+            and question.rstrip().endswith(("?", "？"))
+        ):
+            out[i + 1] = i
+    return out
+
+
+# Words that ask for money are the kind of answer asked for, not what the answer must say again.
+_MONEY_WORDS = frozenset({"錢", "money", "dollar", "蚊", "銀紙", "價錢", "price"})
+# Cantonese aspect markers jieba leaves on a verb: 儲緊 ("saving") is said as 儲 in 儲夠八百.
+_ASPECT = "緊咗過埋返住開"
 
 
 # The kinds of answer (knowledge.answer_kinds); the short names are kept for agent.compose.
@@ -107,7 +148,12 @@ _NAMED = NAMED
 def _bridges(terms: set[str]) -> dict[str, frozenset[str]]:
     """Each term's words in the other language (knowledge.bilingual): English stems for a Chinese
     term, Chinese words for an English one."""
-    return {t: (english_for(t) if has_cjk(t) else chinese_for(t)) for t in terms}
+    return {t: (english_for(_unmarked(t)) if has_cjk(t) else chinese_for(t)) for t in terms}
+
+
+def _unmarked(term: str) -> str:
+    """A Cantonese verb without its aspect marker (儲緊 → 儲): the dictionary knows the verb."""
+    return term[:-1] if len(term) >= 2 and term[-1] in _ASPECT else term
 
 
 def _bridged(term: str, other: frozenset[str], folded: str, stems: set[str]) -> float:
@@ -139,6 +185,8 @@ def _scores(
     name_words = {w for group in alias_sets for alias in group for w in re.findall(r"[a-z][a-z'\-]+", alias)}
     terms = {t for t in terms if not any(t in group for group in alias_sets) and t not in name_words}
     wants_amount = bool(_ASKS_AMOUNT.search(question))
+    if wants_amount:
+        terms -= _MONEY_WORDS
     wants_when = bool(_ASKS_WHEN.search(question))
     wants_number = bool(_ASKS_NUMBER.search(question))
     wants_who = bool(_ASKS_WHO.search(question))
@@ -149,12 +197,16 @@ def _scores(
     lexicals: list[float] = []
     for sentence, _ in texts:
         folded = fold(sentence)
-        stems = english_stems(folded) if re.search(r"[a-z]", folded) else set()
+        speech = _SPEECH.match(folded)
+        said = folded[speech.start("said") :] if speech else folded  # a speaker's name is no gloss
+        stems = english_stems(said) if re.search(r"[a-z]", said) else set()
         lexical = 0.0
         for t in terms:
             if t in folded or (has_cjk(t) and any(form in folded for form in registers[t])):
                 # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
                 lexical += 0.5 if len(t) == 1 and has_cjk(t) else 1.0
+            elif has_cjk(t) and len(t) >= 2 and t[-1] in _ASPECT and t[:-1] in folded:
+                lexical += 0.5 if len(t) == 2 else 1.0  # the verb without its aspect marker
             else:
                 lexical += _bridged(t, bridges[t], folded, stems)
         lexical += sum(says_term(term, folded) for term in glossary)
@@ -168,6 +220,9 @@ def _scores(
         if wants_who and _NAMED.search(sentence):
             lexical += 0.5
         lexicals.append(lexical)
+    for reply, asked in _replies(texts).items():
+        # The reply to a spoken question carries the question's words: it is where the answer is.
+        lexicals[reply] = max(lexicals[reply], lexicals[asked])
     scale = max(1.0, len(terms) + len(glossary) + 0.5 * len(alias_sets))
     scores = np.array([lex / scale - 0.03 * rank for lex, (_, rank) in zip(lexicals, texts, strict=True)])
     for i, (sentence, _) in enumerate(texts):

@@ -793,6 +793,12 @@ _WORLD = re.compile(
 )
 
 
+def _world(folded: str, lexicon: Lexicon) -> bool:
+    """A word of the world beyond the production that the production's own text does not use: a
+    box office in a story about a theatre's takings is the story's."""
+    return any(not lexicon.mentions(m.group()) for m in _WORLD.finditer(folded))
+
+
 def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | None) -> Intent:
     """The intent by meaning where the rules only guessed; slots the route needs must be there."""
     from agent.routing import default_router
@@ -815,7 +821,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         specific = u.order or u.day is not None or u.dates or re.search(r"week|星期|禮拜|週", folded)
         return "schedule_day" if specific else "schedule"
     if not route.confident:
-        if route.label == "cannot" and rule == "search" and _WORLD.search(folded):
+        if route.label == "cannot" and rule == "search" and _world(folded, lexicon):
             u.cannot = u.cannot or "other"
             return "cannot"  # "who won best actor at the Oscars?": the world, not this production
         return rule
@@ -874,10 +880,10 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "call_sheet":
         return "call_sheet"
     if label == "cannot":
-        if not u.cannot and not _WORLD.search(folded) and production_matter(folded, lexicon):
+        if not u.cannot and not _world(folded, lexicon) and production_matter(folded, lexicon):
             # "What kind of rope do we use for the fall?": the production's own text talks of it.
             return "search"
-        if not u.cannot and any(not t.filter for t in film_terms(folded)) and not _WORLD.search(folded):
+        if not u.cannot and any(not t.filter for t in film_terms(folded)) and not _world(folded, lexicon):
             # "Who's composing the score?", "邊個唱主題曲？": a question about this production's crew,
             # departments or kit is for its documents, not general knowledge.
             return "search"

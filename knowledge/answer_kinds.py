@@ -16,6 +16,9 @@ AnswerKind = Literal["amount", "when", "number", "who"]
 AMOUNT = re.compile(
     r"[$＄]\s*\d|\d{1,3}(?:,\d{3})+|\d{3,}|\d+(?:\.\d+)?\s*(?:萬|千|百|蚊|元|dollars?|hkd|k\b)"
     r"|[一二三四五六七八九十兩百千萬]+\s*(?:萬|千|蚊|元)"
+    # A Chinese number with its magnitude said on its own (六十, 八百, 三千五): a reply's amount.
+    r"|(?<![第一二三四五六七八九十兩百千萬])(?:[一二三四五六七八九兩][十百千萬][一二三四五六七八九]?|十[一二三四五六七八九])"
+    r"(?![一二三四五六七八九十百千萬號點月日年場個次分歲])"
 )
 # Money for certain (a currency or a money unit): what a passage must hold to rise for "how much?".
 # Bare digits are left out: plate numbers and times are not amounts.

@@ -68,3 +68,23 @@ def test_the_passage_label_of_a_scene_never_answers() -> None:
     hit = _hit("Scene 13: DAI PAI DONG - NIGHT (cont.)\nSound: the flyover traffic drowns the dialogue.")
     [best, *_] = best_sentences("What's the sound problem at the dai pai dong?", [hit])
     assert best.sentence.startswith("Sound: the flyover")
+
+
+def test_the_reply_to_a_spoken_question_answers_it() -> None:
+    # A short reply is read with the rest of its speech, and carries the words of the question it answers.
+    hit = _hit("阿明: 你做保安一晚收幾多？\n阿玲: 三百。仲要自己買飯。\n阿明: 我請你食飯啦。")
+    [best, *_] = best_sentences("阿玲做保安一晚幾多錢？", [hit], names=[["阿玲"]])
+    assert best.sentence.startswith("阿玲: 三百。"), best.sentence
+
+
+def test_a_cantonese_verb_is_found_without_its_aspect_marker() -> None:
+    hit = _hit("阿明: 我下個月搬屋，八千蚊一個月。\n阿玲: 我儲夠五千蚊就去台灣。")
+    [best, *_] = best_sentences("阿玲儲緊幾多錢？", [hit], names=[["阿玲"]])
+    assert "五千" in best.sentence, best.sentence
+
+
+def test_a_speakers_name_is_not_a_dictionary_gloss() -> None:
+    # 儲 glosses include a surname written Chu: BOSS CHU speaking is no evidence of saving.
+    hit = _hit("BOSS CHU: 我俾你一百蚊。\nMAY: 我儲夠八百蚊就走。")
+    [best, *_] = best_sentences("May 儲緊幾多錢？", [hit], names=[["may"]])
+    assert "八百" in best.sentence, best.sentence
