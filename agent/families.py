@@ -272,9 +272,17 @@ def _rank_cast(u: Understanding, rows: list[CastRow], lexicon: Lexicon) -> str:
 
 def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> str:
     lang = u.lang
-    days = [d for d in plan.days if d.scenes]  # a calendar day with nothing to shoot is not a shooting day
+    days = plan.shooting_days  # a calendar day with nothing to shoot is not a shooting day
     if not days:
         return _t(lang, "The plan has no shooting days.", "排期冇拍攝日。")
+    answer = _schedule_day_lines(u, plan, days, lang)
+    from agent.skills.schedule import free_start_note
+
+    free = free_start_note(plan, lang)
+    return f"{free}\n\n{answer}" if free else answer
+
+
+def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any], lang: Lang) -> str:
 
     def line(index: int) -> str:
         day = days[index]
@@ -310,7 +318,7 @@ def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> s
     if picked:
         return _t(lang, "Shooting days:", "拍攝日：") + "\n" + "\n".join(line(i) for i in picked)
     if re.search(r"week|星期|禮拜|週|周", u.text, re.IGNORECASE):
-        first = _as_date(days[0].date)
+        first = _as_date(plan.days[0].date)  # the shoot's first week runs from the plan's first day
         if first is not None:
             end = first + timedelta(days=7)
             picked = [i for i, d in enumerate(days) if (_as_date(d.date) or end) < end]

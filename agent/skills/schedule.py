@@ -12,7 +12,7 @@ from agent.compose import (
     _t,
     _tod,
 )
-from agent.intents import Understanding
+from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon
 from agent.skills.base import Skill, call
 from tools.schedule.tools import ScheduleResult
@@ -35,15 +35,24 @@ def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
             f"({baseline.total_days} days, {baseline.company_moves} moves).",
             f"比傳統排法（{baseline.total_days} 日、搬景 {baseline.company_moves} 次）平 {pct:.0f}%。",
         )
+    shooting = len(a.shooting_days)
+    span = (
+        _t(lang, f" over {a.total_days} working days", f"（橫跨 {a.total_days} 個工作天）")
+        if shooting != a.total_days
+        else ""
+    )
     head = _t(
         lang,
-        f"Planned {a.total_days} shooting days ({status}"
+        f"Planned {shooting} shooting days{span} ({status}"
         + (f", proven lower bound {bound:,.0f}" if bound is not None else "")
         + f"): holding cost {a.holding_cost:,.0f}, {a.company_moves} company moves.{saving}",
-        f"排咗 {a.total_days} 個拍攝日（{STATUS_ZH.get(status, status)}"
+        f"排咗 {shooting} 個拍攝日{span}（{STATUS_ZH.get(status, status)}"
         + (f"，已證明最低成本 {bound:,.0f}" if bound is not None else "")
         + f"）：演員等候成本 {a.holding_cost:,.0f}，搬景 {a.company_moves} 次。{saving}",
     )
+    free = free_start_note(a, lang)
+    if free:
+        head += "\n\n" + free
     rows = []
     for i, day in enumerate([d for d in days if d.scenes][:40], start=1):
         scenes = day.scenes
@@ -62,6 +71,22 @@ def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
     if violations:
         tail = _t(lang, "\n\nProblems: ", "\n\n問題：") + "; ".join(map(str, violations[:5]))
     return head + "\n\n" + "\n".join(rows) + tail
+
+
+def free_start_note(a: ScheduleResult, lang: Lang) -> str:
+    """Say so when shooting starts after the plan's first day (days below count shooting days)."""
+    free = a.free_start
+    if free is None:
+        return ""
+    start, first, count = free
+    return _t(
+        lang,
+        f"The plan starts on {start}, but shooting starts on {first}: nothing needs the {count} working "
+        f"day{'s' if count != 1 else ''} before it (the optimiser found no cheaper plan that uses them). "
+        "Days below are shooting days.",
+        f"排期由 {start} 開始，但第一個拍攝日係 {first}：之前 {count} 個工作天冇場次要用（用埋佢哋嘅排法"
+        "都唔會更平）。以下日數係拍攝日。",
+    )
 
 
 NOTE_KIND_ZH = {"stunts": "特技", "extras": "臨記", "vehicles": "車輛", "effects": "特效", "plan": "計劃備註"}

@@ -278,6 +278,21 @@ class ScheduleResult(ToolResult):
     def summary(self) -> str:
         return self.text
 
+    @property
+    def shooting_days(self) -> list[ScheduledDay]:
+        """The days with something to shoot (a calendar day left free is not a shooting day)."""
+        return [d for d in self.days if d.scenes]
+
+    @property
+    def free_start(self) -> tuple[date, date, int] | None:
+        """(the plan's first working day, the first shooting day, working days left free between) when
+        the plan does not shoot on its first day (the optimiser found no cheaper plan that uses them)."""
+        shooting = self.shooting_days
+        if not self.days or not shooting or self.days[0].scenes:
+            return None
+        free = sum(1 for d in self.days if not d.scenes and d.date < shooting[0].date)
+        return self.days[0].date, shooting[0].date, free
+
 
 class CallSheetResult(ToolResult):
     """One day's call sheet."""
