@@ -214,4 +214,7 @@ def quote_foreign(value: str, lang: str) -> str:
         return value
     cjk = sum(1 for ch in value if has_cjk(ch))
     latin = len([w for w in value.split() if any(c.isalpha() and c.isascii() for c in w)])
-    return f"「{value}」" if latin > cjk and latin >= 2 and "「" not in value else value
+    if not (latin > cjk and latin >= 2):
+        return value
+    # Quoted inside a quotation, the source's own 「」 become 『』, as Chinese nests quotation marks.
+    return "「" + value.replace("「", "『").replace("」", "』") + "」"

@@ -751,6 +751,7 @@ def _bare_scene(folded: str, lexicon: Lexicon) -> str | None:
     return known.get(token) or (token if not known else None)
 
 
+_SHOT_WORDS = ("shots", "shot list", "shotlist", "coverage", "set-ups", "setups", "鏡頭", "分鏡")
 _SUFFIXED_ID = re.compile(r"(?<![0-9a-z#])(\d{1,3}[a-z])(?![a-z0-9])")
 
 
@@ -1061,8 +1062,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     u.department = department
     if _has(folded, REVISION_WORDS) and not _has(folded, SUBTITLES):
         return "revisions"
-    if _has(folded, BREAKDOWN):
-        return "breakdown"
+    if _has(folded, BREAKDOWN) and not (_has(folded, _SHOT_WORDS) or u.style):
+        return "breakdown"  # "break it down into shots" is a shot list (below)
     if department and (u.scenes or u.locations) and u.count_question:
         return "breakdown"  # "how many stunt performers in scene 17?": that scene's breakdown
     if department and u.scenes and not u.characters and ASKS_WHAT.search(folded):

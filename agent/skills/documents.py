@@ -12,7 +12,7 @@ from agent.compose import (
     _tod,
 )
 from agent.intents import Understanding, production_matter
-from agent.lexicon import Lexicon, fold
+from agent.lexicon import Lexicon, fold, has_cjk
 from agent.skills.base import Skill, call
 
 
@@ -71,7 +71,7 @@ def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     locs = a.get("locations") or {}
     tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
     char_text = ", ".join(f"{lex.name(k, lang)} ({v})" for k, v in list(chars.items())[:12])
-    loc_text = ", ".join(f"{k} ({v})" for k, v in list(locs.items())[:12])
+    loc_text = ", ".join(f"{_bilingual(k, lang)} ({v})" for k, v in list(locs.items())[:12])
     docs = ", ".join(d["name"] for d in a.get("documents") or [])
     if lang == "zh":
         return (
@@ -84,6 +84,21 @@ def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         f"({_pages(a.get('total_eighths'), lang)}; {tod}).\n\n"
         f"- Characters (scenes): {char_text}\n- Sets (scenes): {loc_text}\n- Documents: {docs or '—'}"
     )
+
+
+_CJK_RUN = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3400-\u9fff\uf900-\ufaff\s·]*[\u3400-\u9fff\uf900-\ufaff])?"
+)
+
+
+def _bilingual(name: str, lang: str) -> str:
+    """A set named in both languages ("DAI PAI DONG 華記大牌檔") reads, in an English answer, as its
+    English name with the Chinese glossed in brackets, as characters are named ("ROSA (華姐)")."""
+    if lang != "en" or not has_cjk(name) or not re.search(r"[A-Za-z]", name):
+        return name
+    chinese = " ".join(m.group().strip(" ·-") for m in _CJK_RUN.finditer(name))
+    latin = " ".join(_CJK_RUN.sub(" ", name).split()).strip(" ·-")
+    return f"{latin} ({chinese})" if latin and chinese else name
 
 
 def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
