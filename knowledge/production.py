@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.citations import DocType, SearchHit
 from knowledge.numerals import digits_in
+from knowledge.scenes import without_quotations
 from knowledge.screenplay import Scene, Screenplay
 from slate.errors import CharacterNotFound, LocationNotFound, ProjectNotFound, SceneNotFound, SlateError
 from slate.paths import atomic_write_text
@@ -203,7 +204,7 @@ class Production:
         for scene in self.screenplay.scenes:
             speaking = list(dict.fromkeys(self.canonical_character(c) for c in scene.characters))
             named = [self.canonical_character(c) for c in scene.non_speaking]
-            action = "\n".join(el.text for el in scene.elements if el.type == "action")
+            action = without_quotations("\n".join(el.text for el in scene.elements if el.type == "action"))
             named += [member for member, pattern in patterns if pattern.search(action)]
             silent = [n for n in dict.fromkeys(named) if n not in speaking]
             out.append(scene.model_copy(update={"characters": speaking, "non_speaking": silent}))

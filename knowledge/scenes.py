@@ -201,6 +201,15 @@ def _name_pattern(names: Iterable[str]) -> tuple[re.Pattern[str] | None, list[st
     return re.compile(rf"(?<![\w'’])({alternation})(?![\w'’])", re.IGNORECASE), cjk
 
 
+_QUOTATION = re.compile(r"「[^」\n]*」|『[^』\n]*』|“[^”\n]*”|\"[^\"\n]{1,200}\"")
+
+
+def without_quotations(text: str) -> str:
+    """Action text without what it quotes: a name on a sign, a screen or in a message
+    (「阿叔 劉卓峰：影到啲咩未？」, a card reading "LAU & SONS") is not that person in the scene."""
+    return _QUOTATION.sub(" ", text)
+
+
 def _mentioned(
     text: str, latin: re.Pattern[str] | None, cjk: Sequence[str], by_key: dict[str, str]
 ) -> list[str]:
@@ -317,7 +326,11 @@ def build_scenes(
         previous_time = time_of_day or previous_time
         action = "\n".join(e.text for e in group if e.type in ("action", "centered"))
         speaking = speaking_by_scene[index]
-        silent = [n for n in _mentioned(action, latin_pattern, cjk_names, by_key) if n not in speaking]
+        silent = [
+            n
+            for n in _mentioned(without_quotations(action), latin_pattern, cjk_names, by_key)
+            if n not in speaking
+        ]
         line_start = heading.line
         line_end = max(e.end_line for e in group)
         if heading.length_eighths is not None:

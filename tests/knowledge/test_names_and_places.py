@@ -22,7 +22,7 @@ Good evening, night people.
 
 INT. BUS - DAY #3#
 
-MAY drives. The radio plays.
+MAY drives. The radio plays. Her phone lights up: 「夜鷹：今晚收工飲茶？」
 
 MAY
 Morning.
@@ -57,3 +57,9 @@ def test_an_ordinary_word_of_a_name_is_not_the_person(tmp_path: Path) -> None:
     assert lexicon.characters.get("night owl") == "OWL"
     assert "night" not in lexicon.characters  # a time of day, and the script writes "night"
     assert lexicon.characters.get("chan") == "MAY"  # a word only the name uses still names her
+
+
+def test_a_name_quoted_on_a_screen_is_not_the_person_in_the_scene(tmp_path: Path) -> None:
+    production = _production(tmp_path)
+    scene = next(s for s in production.scenes if s.number == "3")
+    assert "OWL" not in scene.non_speaking and "OWL" not in scene.characters
