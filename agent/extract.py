@@ -44,6 +44,7 @@ _QUESTION_WORDS = frozenset(
 )
 _SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")
 MAX_SENTENCE = 320
+MEANING_CANDIDATES = 12
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,14 @@ def _scores(
             scores[i] -= 0.3  # "who is the stunt coordinator?" is answered by a sentence that names someone
         if sentence.rstrip().endswith(("?", "？")):
             scores[i] -= 0.3
-    meaning = _meaning(question, [t for t, _ in texts], embedder)
+    # The embedder reads only the strongest candidates (by shared words, the kind asked for and the
+    # passage's rank): it is the slow part of a turn, and a sentence far down that list does not win.
+    chosen = sorted(np.argsort(-scores, kind="stable")[:MEANING_CANDIDATES].tolist())
+    read = _meaning(question, [texts[i][0] for i in chosen], embedder)
+    meaning = None
+    if read is not None:
+        meaning = np.zeros(len(texts))
+        meaning[chosen] = read
     if meaning is not None:
         # Meaning breaks ties and bridges languages (a Cantonese question, an English note); shared
         # words and the kind of answer asked for (an amount, a time) weigh more.

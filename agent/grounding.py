@@ -27,6 +27,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 
 from agent.lexicon import Lexicon
 from knowledge.numerals import NUMERAL_CHARS, parse_number
+from knowledge.vocabulary import word_pattern
 
 RouteKind = Literal["production", "free_writing", "chat"]
 Verdict = Literal["grounded", "partly_invented", "invented", "model_written"]
@@ -211,11 +212,10 @@ def _supported(claim: Claim, evidence: str) -> bool:
     if claim.kind == "figure":
         # As the data writes it (250000) or as the answer does (250,000).
         return any(
-            re.search(rf"(?<![\d.]){re.escape(form)}(?![\d])", evidence)
-            for form in {claim.key, _fold(claim.text)}
+            word_pattern(form, "\\d.", "\\d").search(evidence) for form in {claim.key, _fold(claim.text)}
         )
     if claim.kind == "scene":
-        return bool(re.search(rf"(?<![0-9a-z]){re.escape(claim.key)}(?![0-9a-z])", evidence))
+        return bool(word_pattern(claim.key, "0-9a-z", "0-9a-z").search(evidence))
     if claim.key in evidence:
         return True
     # A name written in another order or with a title ("Inspector Lau" for "LAU" in the cast list):

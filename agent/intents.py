@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from agent.lexicon import Lexicon, Mention, fold, has_cjk
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
-from knowledge.vocabulary import TIME_QUESTION_WORDS
+from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
 
 if TYPE_CHECKING:
     from agent.routing import Router
@@ -83,7 +83,7 @@ def _find_word(folded: str, word: str) -> int:
     寫 (write) is not found in 特寫 (close-up), 用 (use) not in 費用 (cost).
     """
     if not has_cjk(word):
-        match = re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", folded)
+        match = word_pattern(word).search(folded)
         return match.start() if match else -1
     start = folded.find(word)
     if start < 0:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.production import Production
-from knowledge.vocabulary import TIME_QUESTION_WORDS, fold, has_cjk
+from knowledge.vocabulary import TIME_QUESTION_WORDS, fold, has_cjk, word_pattern
 
 # Words that are part of names but do not identify anyone on their own.
 NAME_STOPWORDS = frozenset(
@@ -211,7 +211,7 @@ class Lexicon:
             return False
         if has_cjk(word):
             return word in self.corpus
-        return re.search(rf"(?<![a-z]){re.escape(word)}", self.corpus) is not None
+        return word_pattern(word, "a-z", None).search(self.corpus) is not None
 
     def aliases(self, value: str) -> list[str]:
         """Every name the production uses for a character (canonical) or a place (its query term)."""

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from knowledge.vocabulary import word_pattern
+
 logger = logging.getLogger(__name__)
 
 # Everyday Cantonese words → written Chinese (the form CC-CEDICT knows). Vocabulary, not grammar:
@@ -270,7 +272,7 @@ def film_terms(folded: str) -> list[TermMatch]:
             if at >= 0:
                 found.append(TermMatch(word, at, at + len(word), en, is_filter))
         for word in en:
-            m = re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", folded)
+            m = word_pattern(word, "a-z", "a-z").search(folded)
             if m:
                 found.append(TermMatch(word, m.start(), m.end(), zh, is_filter))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
@@ -287,7 +289,7 @@ def says_term(term: TermMatch, folded: str) -> float:
     partial = 0.0
     for word in (term.text, *term.other):
         if word.isascii():
-            if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", folded):
+            if word_pattern(word, "a-z", "a-z").search(folded):
                 return 1.0
             words = [w for w in _WORD.findall(word) if len(w) >= 4 and w not in _STOP]
             if len(words) > 1 and any(re.search(r"(?<![a-z])" + w, folded) for w in words):

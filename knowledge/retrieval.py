@@ -33,7 +33,7 @@ from knowledge.citations import DocType, SearchHit
 from knowledge.keyword import INDEX_FILE, KeywordIndex, tokenize
 from knowledge.numerals import parse_number
 from knowledge.production import MANIFEST, Manifest, list_projects, load_manifest, normalise_scene_number
-from knowledge.vocabulary import TIME_QUESTION_WORDS
+from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
 from slate.errors import ProjectNotFound, SlateError, StoreError
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ class QueryAnalysis:
 def _hint_matches(normal: str, words: Sequence[str]) -> bool:
     for word in words:
         if _contains_latin(word):
-            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", normal):
+            if word_pattern(word, "a-z", "a-z").search(normal):
                 return True
         elif word in normal:
             return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
@@ -18,6 +19,14 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 def fold(text: str) -> str:
     """NFKC (full-width → half-width) and case-folded, for matching."""
     return unicodedata.normalize("NFKC", text).casefold()
+
+
+@cache
+def word_pattern(word: str, left: str = "a-z0-9", right: str | None = "a-z0-9") -> re.Pattern[str]:
+    """`word` as a whole word among Latin letters (and digits), compiled once: the question tables
+    hold more words than Python's own pattern cache (512), which then recompiles on every turn."""
+    tail = rf"(?![{right}])" if right else ""
+    return re.compile(rf"(?<![{left}]){re.escape(word)}{tail}")
 
 
 def has_cjk(text: str) -> bool:

@@ -17,4 +17,6 @@ def test_a_bilingual_set_in_an_english_answer() -> None:
 def test_english_source_text_in_a_chinese_answer_is_one_quotation() -> None:
     quoted = quote_foreign("A sign on the canvas: 「華記 照常營業 OPEN AS USUAL」. Kelvin cooks.", "zh")
     assert quoted == "「A sign on the canvas: 『華記 照常營業 OPEN AS USUAL』. Kelvin cooks.」"
-    assert quote_foreign("阿芬慢慢打開把扇 slowly.", "zh") == "阿芬慢慢打開把扇 slowly."  # mostly Chinese: as is
+    assert (
+        quote_foreign("阿芬慢慢打開把扇 slowly.", "zh") == "阿芬慢慢打開把扇 slowly."
+    )  # mostly Chinese: as is
