@@ -276,9 +276,11 @@ def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> s
     if not days:
         return _t(lang, "The plan has no shooting days.", "排期冇拍攝日。")
     answer = _schedule_day_lines(u, plan, days, lang)
+    if u.scenes or u.characters or u.locations or u.dates or u.order == "last":
+        return answer  # a scene's, a person's or a date's days: the plan's first days are not asked
     from agent.skills.schedule import free_start_note
 
-    free = free_start_note(plan, lang)
+    free = free_start_note(plan, lang)  # "day 1", "the first week": shooting starts after the plan does
     return f"{free}\n\n{answer}" if free else answer
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from agent.lexicon import Lexicon, Mention, fold, has_cjk
+from knowledge.answer_kinds import ASKS_WHO
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
 from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
@@ -856,7 +857,9 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
             return rule  # "is X in scene 8?" checks the scene for the person
         return "scene_details" if u.scenes else rule
     if label == "scene_order":
-        unordered = not (u.characters or u.scenes or u.locations or _ORDER_SUBJECT.search(folded))
+        # A place alone orders nothing when the question asks who ("who wins at the pier in the end?").
+        placed = bool(u.locations) and not ASKS_WHO.search(folded)
+        unordered = not (u.characters or u.scenes or placed or _ORDER_SUBJECT.search(folded))
         if u.order in ("first", "last") and unordered:
             # 最後 / "in the end" with nothing that is ordered (a scene, the story, an appearance)
             # is an adverb: "比賽最後邊個贏？" asks what happens, not for the last scene.
