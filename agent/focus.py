@@ -12,6 +12,7 @@ The field words are one table in the three languages crews use; they describe wh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from agent.intents import has_word as _has
@@ -152,12 +153,27 @@ class Lead:
     value: str
 
 
+# Pay by another period than the day, or for a job someone does in the story ("a month as a dresser",
+# 做收銀): the character's wage in the story, which the documents tell, not the actor's day rate.
+_STORY_PAY = re.compile(
+    r"\b(?:a|per|each|every|the)\s+(?:month|week|year|hour|shift)\b|\bmonthly\b|\bweekly\b|\bhourly\b"
+    r"|\bworking as\b|\bas an?\s+(?!actor|actress)\w+"
+    r"|一個月|每月|月薪|個月|一個星期|每星期|一年|年薪|每個鐘|時薪|鐘數|份工"
+    r"|做(?!戲|演員|呢個|嗰個|呢隻|嗰隻|角色|咩|乜|幾|得|到|完|緊)[\u4e00-\u9fff]{1,3}(?:嘅|的)?(?:人工|工錢|薪|錢)"
+)
+
+
+def asks_story_pay(folded: str) -> bool:
+    """The question asks what someone earns in the story, not the actor's day rate."""
+    return _STORY_PAY.search(folded) is not None
+
+
 def asked_field(text: str, available: dict[str, str | None]) -> Lead | None:
     """The card field the question asks for, when the card has it (the longest matching word wins)."""
     folded = fold(text)
     best: tuple[int, str] | None = None
     for name, words in FIELD_WORDS.items():
-        if not available.get(name):
+        if not available.get(name) or (name == "rate" and asks_story_pay(folded)):
             continue
         for word in words:
             if _has(folded, (word,)) and (best is None or len(word) > best[0]):

@@ -942,9 +942,12 @@ _KIN = re.compile(
 
 def asks_card_field(folded: str) -> bool:
     """The message names a field of a person's or a place's card (agent.focus.FIELD_WORDS)."""
-    from agent.focus import FIELD_WORDS
+    from agent.focus import FIELD_WORDS, asks_story_pay
 
-    return any(_has(folded, words) for words in FIELD_WORDS.values())
+    story_pay = asks_story_pay(folded)
+    return any(
+        _has(folded, words) for name, words in FIELD_WORDS.items() if not (name == "rate" and story_pay)
+    )
 
 
 def _production_term(folded: str) -> bool:

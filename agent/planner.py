@@ -512,6 +512,10 @@ def _card_answers(u: Understanding, card: dict[str, Any], lexicon: Lexicon) -> b
     kind = card.get("kind")
     if kind not in ("character", "location"):
         return True  # an error (no such person): the answer says so
+    from agent.focus import asks_story_pay
+
+    if asks_story_pay(fold(u.text)):
+        return False  # what someone earns in the story: the script says, not the card's day rate
     model = (CharacterReport if kind == "character" else LocationReport).model_validate(card)
     names = [lexicon.aliases(v) for v in [*u.characters, *u.locations]]
     return card_lead(u.text, model, default_router().embedder, names) is not None
