@@ -63,3 +63,14 @@ def refusal_note(changes: list[PendingChange], lang: Lang) -> str:
         f"⚠ Not run: {names}. These change the production and your message did not ask for that, "
         "so nothing was changed; confirm a change to apply it."
     )
+
+
+def read_only_note(tools: list[str], lang: Lang) -> str:
+    """The line put before the answer when a person who may only read the project asked for a change."""
+    names = ", ".join(dict.fromkeys(tools))
+    if lang == "zh":
+        return f"⚠ 未執行 {names}：你可以睇呢個製作，但冇權改動佢，所以冇任何資料被改動。請搵呢個製作嘅編輯幫手。"
+    return (
+        f"⚠ Not run: {names}. You may read this production but not change it, so nothing was changed; "
+        "ask one of its editors."
+    )

@@ -62,6 +62,10 @@ class TurnLog:
     blocked_tools: list[str] = field(default_factory=list)
     # The refused calls themselves (tool, arguments): the person may still confirm them.
     refused_calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    # A person who may read the project but not change it (server mode): every change is refused,
+    # and none is offered for confirmation (they could not confirm it either).
+    read_only: bool = False
+    denied_calls: list[str] = field(default_factory=list)
     answered_by_language_model: bool = False
     # When the turn began (time.monotonic), for the turn's generation budget.
     started: float = field(default_factory=time.monotonic)
@@ -460,25 +464,39 @@ class IntentGate(AgentMiddleware):
 
     def wrap_tool_call(self, request: Any, handler: Callable[[Any], Any]) -> Any:
         name = request.tool_call["name"]
+        if name in self.changing and _turn(request).read_only:
+            log = _turn(request)
+            log.blocked_tools.append(name)
+            log.denied_calls.append(name)
+            return _blocked(
+                request,
+                f"BLOCKED: {name} changes the production, and this person may only read it. "
+                "Do not retry; answer with what you have.",
+                f"{name} was not run: this person may read the project but not change it",
+                error="ReadOnly",
+            )
         if name in self.changing:
             messages = request.state.get("messages", []) if isinstance(request.state, dict) else []
             if name not in self.requested(list(messages)):
                 log = _turn(request)
                 log.blocked_tools.append(name)
                 log.refused_calls.append((name, dict(request.tool_call.get("args") or {})))
-                return ToolMessage(
-                    content=(
-                        f"BLOCKED: {name} changes the production, and the person did not ask for a change "
-                        "in this message. Do not retry; answer with what you have."
-                    ),
-                    tool_call_id=request.tool_call["id"],
-                    name=name,
-                    artifact={
-                        "kind": "error",
-                        "error": "Blocked",
-                        "tool": name,
-                        "message": f"{name} was not run: the request did not ask for a change",
-                    },
-                    status="error",
+                return _blocked(
+                    request,
+                    f"BLOCKED: {name} changes the production, and the person did not ask for a change "
+                    "in this message. Do not retry; answer with what you have.",
+                    f"{name} was not run: the request did not ask for a change",
                 )
         return handler(request)
+
+
+def _blocked(request: Any, content: str, message: str, error: str = "Blocked") -> ToolMessage:
+    """The tool result of a refused call: an error the model reads, and an artifact that says why."""
+    name = request.tool_call["name"]
+    return ToolMessage(
+        content=content,
+        tool_call_id=request.tool_call["id"],
+        name=name,
+        artifact={"kind": "error", "error": error, "tool": name, "message": message},
+        status="error",
+    )

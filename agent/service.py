@@ -28,7 +28,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.errors import GraphRecursionError
 from pydantic import BaseModel, Field
 
-from agent.consent import PendingChange, pending_change, refusal_note
+from agent.consent import PendingChange, pending_change, read_only_note, refusal_note
 from agent.intents import detect_language, understand
 from agent.middleware import (
     ANSWER_RESERVE,
@@ -285,16 +285,21 @@ class SlateAgent:
 
     # --- public API ------------------------------------------------------------------------------
 
-    def ask(self, message: str, session: str | None = None) -> TurnResult:
-        """One turn: the answer, the tools used, sources, artifacts, usage and provenance."""
+    def ask(self, message: str, session: str | None = None, *, may_change: bool = True) -> TurnResult:
+        """One turn: the answer, the tools used, sources, artifacts, usage and provenance.
+
+        `may_change=False` (a person with read access only) refuses every tool that changes the
+        production, whatever was asked, and offers none of them for confirmation."""
         result: TurnResult | None = None
-        for event in self.stream(message, session):
+        for event in self.stream(message, session, may_change=may_change):
             if event.type == "final":
                 result = event.result
         assert result is not None
         return result
 
-    def stream(self, message: str, session: str | None = None) -> Iterator[TurnEvent]:
+    def stream(
+        self, message: str, session: str | None = None, *, may_change: bool = True
+    ) -> Iterator[TurnEvent]:
         """The turn as events: tool steps as they start and end, answer text as it arrives (`discard`
         when text already sent was not the answer: a cut-off or failed model call; `waiting` while
         nothing happens, so the caller can be stopped), then the result.
@@ -303,7 +308,7 @@ class SlateAgent:
         closing the tab — cancels the turn and returns at once, without waiting for a model call.
         """
         session = session or new_session_id()
-        log = TurnLog(model_name=self.model_info.name)
+        log = TurnLog(model_name=self.model_info.name, read_only=not may_change)
         yield from run_turn_off_thread(lambda: self._locked_turn(message, session, log), log.cancel)
 
     def _locked_turn(self, message: str, session: str, log: TurnLog) -> Iterator[TurnEvent]:
@@ -448,6 +453,9 @@ class SlateAgent:
         pending = [pending_change(tool, args, lang) for tool, args in log.refused_calls]
         if pending:  # the model's text may claim the change happened: say first that it did not
             answer = f"{refusal_note(pending, lang)}\n\n{answer}".rstrip()
+        note = read_only_note(log.denied_calls, lang) if log.denied_calls else ""
+        if note and note not in answer:
+            answer = f"{note}\n\n{answer}".rstrip()
         calls: list[ToolCallRecord] = []
         artifacts: list[ArtifactRecord] = []
         if turn is not None:
@@ -458,7 +466,7 @@ class SlateAgent:
                         args=call["args"],
                         seconds=artifact.get("seconds"),
                         ok=artifact.get("kind") != "error",
-                        refused=artifact.get("error") == "Blocked",
+                        refused=artifact.get("error") in ("Blocked", "ReadOnly"),
                     )
                 )
             for call in turn.calls[len(turn.artifacts) :]:

@@ -212,6 +212,24 @@ def build_app(
                     submit_btn=True,
                     elem_id="slate-message",
                 )
+                # A change the agent held for the person's yes or no (agent.consent): Apply / Cancel.
+                with gr.Group(visible=False, elem_id="slate-consent") as c["consent_box"]:
+                    c["consent_text"] = gr.Markdown(elem_id="slate-consent-text")
+                    with gr.Row():
+                        c["apply"] = gr.Button(
+                            t("apply", lang),
+                            size="sm",
+                            variant="primary",
+                            elem_id="slate-apply",
+                            min_width=90,
+                        )
+                        c["cancel"] = gr.Button(
+                            t("cancel", lang),
+                            size="sm",
+                            variant="secondary",
+                            elem_id="slate-cancel",
+                            min_width=90,
+                        )
                 # Cancels this page's running turn (the agent stops its model call: see agent.service).
                 c["stop"] = gr.Button(
                     t("stop", lang), size="sm", variant="stop", elem_id="slate-stop", min_width=90
@@ -319,6 +337,20 @@ def build_app(
         # Stop cancels the page's running turn; what was streamed so far stays on the page.
         c["stop"].click(
             None, None, None, cancels=[asked, example_asked], api_visibility="private", queue=False
+        )
+        c["apply"].click(
+            g(handlers.apply_pending, "change"),
+            [c["session"], c["project"], c["lang"], c["chatbot"], c["artifacts"]],
+            out(ChatOutputs),
+            api_name="apply_change",
+            **chat_limits,
+        )
+        c["cancel"].click(
+            g(handlers.cancel_pending),
+            [c["session"], c["project"], c["lang"], c["chatbot"]],
+            out(ChatOutputs),
+            api_name="cancel_change",
+            **lookup_limits,
         )
         c["conversations"].input(
             g(handlers.open_chat),

@@ -27,31 +27,40 @@ def guarded(fn: Callable[..., Any], access: AccessPolicy, right: Right = "read")
     """`fn` (a Handlers method with `project` and maybe `lang` parameters), refusing a project the
     signed-in person may not open for `right` with one plain sentence."""
     signature = inspect.signature(fn)
+    # `may_change` (a keyword the handler may take) is filled here from the policy, never by a client.
+    tells_change = "may_change" in signature.parameters
+    signature = signature.replace(
+        parameters=[p for n, p in signature.parameters.items() if n != "may_change"]
+    )
     names = list(signature.parameters)
     at, lang_at = names.index("project"), names.index("lang") if "lang" in names else None
     request_param = inspect.Parameter(
         "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=gr.Request
     )
 
-    def check(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    def check(args: tuple[Any, ...]) -> tuple[tuple[Any, ...], dict[str, bool]]:
         *inputs, request = args
+        user = getattr(request, "username", None)
         try:
-            access.check(getattr(request, "username", None), inputs[at], right)
+            access.check(user, inputs[at], right)
         except AccessDenied:
             lang = inputs[lang_at] if lang_at is not None and inputs[lang_at] == "zh" else "en"
             raise gr.Error(_DENIED[lang], print_exception=False) from None
-        return tuple(inputs)
+        extra = {"may_change": access.may(user, inputs[at], "change")} if tells_change else {}
+        return tuple(inputs), extra
 
     if inspect.isgeneratorfunction(fn):
 
         def stream(*args: Any) -> Any:
-            yield from fn(*check(args))
+            inputs, extra = check(args)
+            yield from fn(*inputs, **extra)
 
         wrapper: Callable[..., Any] = stream
     else:
 
         def call(*args: Any) -> Any:
-            return fn(*check(args))
+            inputs, extra = check(args)
+            return fn(*inputs, **extra)
 
         wrapper = call
     # Gradio reads the signature and annotations to inject the request: give it the handler's own

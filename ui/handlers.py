@@ -32,6 +32,7 @@ from ui.i18n import EXAMPLE_PROMPTS, normalise_lang, t
 from ui.results import ShownSource, ToolFailure, typed_result, typed_source
 
 if TYPE_CHECKING:
+    from agent.consent import PendingChange
     from agent.service import SlateAgent, TurnEvent
     from slate.settings import Settings
     from tools.artifact_export import Table
@@ -87,6 +88,8 @@ class ChatOutputs(NamedTuple):
     right_tabs: Any
     sources: Any
     source_refs: Any
+    consent_box: Any
+    consent_text: Any
 
 
 class SourceOutputs(NamedTuple):
@@ -119,6 +122,7 @@ class ProjectOutputs(NamedTuple):
     source_refs: Any
     source_view: Any
     documents: Any
+    consent_box: Any
     ingest_report: Any
     conversations: Any
     examples: Any
@@ -150,6 +154,8 @@ class LanguageOutputs(NamedTuple):
     board: Any
     dood: Any
     downloads: Any
+    apply: Any
+    cancel: Any
 
 
 def _skip_all(cls: type[N], **values: Any) -> N:
@@ -172,6 +178,9 @@ class Handlers:
         # Downloads are copied here: Gradio serves files from the temp folder, never from SLATE_HOME.
         self.staging = Path(tempfile.mkdtemp(prefix="slate-ui-"))
         atexit.register(shutil.rmtree, self.staging, True)
+        # Changes the gate held for the person's yes or no, per (project, session): kept here, on the
+        # server, so a client can only say yes or no to them, never name a tool or its arguments.
+        self._pending: dict[tuple[str, str], list[PendingChange]] = {}
 
     # --- agents ----------------------------------------------------------------------------------
 
@@ -210,8 +219,13 @@ class Handlers:
         project: str | None,
         lang: str | None,
         artifacts: list[dict[str, Any]] | None,
+        *,
+        may_change: bool = True,
     ) -> Iterator[ChatOutputs]:
-        """One chat turn, streamed: tool steps as collapsible messages, then the answer, then sources."""
+        """One chat turn, streamed: tool steps as collapsible messages, then the answer, then sources.
+
+        `may_change` is False for a person who may only read the project (server mode): the agent
+        then refuses every change. A change the agent held for confirmation shows Apply / Cancel."""
         from agent.service import new_session_id
 
         lang = normalise_lang(lang)
@@ -224,14 +238,17 @@ class Handlers:
             return
         session = session or new_session_id()
         history.append({"role": "user", "content": text})
-        yield _skip_all(ChatOutputs, message="", chatbot=history, session=session)
+        self._take_pending(project, session)  # a new request drops a change left unanswered
+        yield _skip_all(
+            ChatOutputs, message="", chatbot=history, session=session, consent_box=gr.update(visible=False)
+        )
 
         steps: dict[str, list[int]] = {}
         answer_at: int | None = None
         shown = False  # whether this turn put a result in the panel (the last update shows it again)
         try:
             agent = self.agent(project)
-            for event in agent.stream(text, session):
+            for event in agent.stream(text, session, may_change=may_change):
                 if event.type == "token":
                     if answer_at is None:
                         history.append({"role": "assistant", "content": ""})
@@ -255,11 +272,17 @@ class Handlers:
                     refs = enrich_sources(result.sources, [a.data for a in result.artifacts])
                     # Rebuilt rather than repeated: Gradio consumes the update dicts it has sent.
                     final = self._apply_panel(artifacts, lang, project) if shown else _skip_all(ChatOutputs)
+                    pending = result.pending if may_change else []
+                    if pending:
+                        with self._lock:
+                            self._pending[(project, session)] = list(pending)
                     yield final._replace(
                         chatbot=history,
                         session=session,
                         sources=self._sources_update(refs, lang),
                         source_refs=refs,
+                        consent_box=gr.update(visible=bool(pending)),
+                        consent_text="\n\n".join(f"**{c.question}**" for c in pending),
                     )
                 else:
                     if event.type == "tool_start":
@@ -326,7 +349,64 @@ class Handlers:
             right_tabs=gr.update(selected=TAB_ARTIFACTS),
             sources=gr.skip(),
             source_refs=gr.skip(),
+            consent_box=gr.skip(),
+            consent_text=gr.skip(),
         )
+
+    # --- changes held for the person's yes or no ------------------------------------------------
+
+    def _take_pending(self, project: str, session: str) -> list[PendingChange]:
+        with self._lock:
+            return self._pending.pop((project, session), [])
+
+    def apply_pending(
+        self,
+        session: str | None,
+        project: str | None,
+        lang: str | None,
+        history: list[dict[str, Any]] | None,
+        artifacts: list[dict[str, Any]] | None,
+    ) -> ChatOutputs:
+        """Apply: run exactly the changes the gate held in this session's last turn."""
+        lang = normalise_lang(lang)
+        project = project or self.default_project
+        history, artifacts = list(history or []), list(artifacts or [])
+        changes = self._take_pending(project, session or "")
+        hidden = {"consent_box": gr.update(visible=False), "consent_text": ""}
+        if not changes:
+            history.append({"role": "assistant", "content": t("consent_none", lang)})
+            return _skip_all(ChatOutputs, chatbot=history, **hidden)
+        agent = self.agent(project)
+        lines: list[str] = []
+        shown = False
+        for change in changes:
+            try:
+                record = agent.apply_change(change, session or "")
+            except Exception as exc:  # the edge: one sentence, never a traceback
+                lines.append("⚠ " + self.error_sentence(exc, project, lang))
+                continue
+            result = typed_result(record.data)
+            if result is None or record.kind == "error":
+                lines.append(f"⚠ {record.data.get('message') or t('consent_failed', lang)}")
+                continue
+            lines.append(f"✓ {t('consent_applied', lang)}: {views.artifact_summary(result, lang)}")
+            if result.kind not in NO_PANEL_KINDS:
+                artifacts.append(record.data)
+                shown = True
+        history.append({"role": "assistant", "content": "\n\n".join(lines)})
+        out = self._apply_panel(artifacts, lang, project) if shown else _skip_all(ChatOutputs)
+        return out._replace(chatbot=history, **hidden)
+
+    def cancel_pending(
+        self, session: str | None, project: str | None, lang: str | None, history: list[dict[str, Any]] | None
+    ) -> ChatOutputs:
+        """Cancel: the held changes are dropped; nothing was changed."""
+        lang = normalise_lang(lang)
+        project = project or self.default_project
+        history = list(history or [])
+        if self._take_pending(project, session or ""):
+            history.append({"role": "assistant", "content": t("consent_cancelled", lang)})
+        return _skip_all(ChatOutputs, chatbot=history, consent_box=gr.update(visible=False), consent_text="")
 
     def error_sentence(self, exc: BaseException, project: str, lang: str) -> str:
         """What a person reads when something fails: the error's own sentence, or a generic one."""
@@ -683,6 +763,7 @@ class Handlers:
             source_refs=[],
             source_view=views.placeholder_html(t("source_empty", lang)),
             documents=self.documents_table(project, lang),
+            consent_box=gr.update(visible=False),
             ingest_report="",  # the previous project's upload report belongs to that project
             conversations=conversations_update(chats, project, session if history else None, lang),
             examples=gr.update(samples=self.example_samples(project)),
@@ -805,6 +886,8 @@ class Handlers:
             message=gr.update(label=t("message", lang), placeholder=t("chat_placeholder", lang)),
             new_chat=gr.update(value=t("new_chat", lang)),
             stop=gr.update(value=t("stop", lang)),
+            apply=gr.update(value=t("apply", lang)),
+            cancel=gr.update(value=t("cancel", lang)),
             examples=gr.update(label=t("examples", lang)),
             sources=gr.update(label=t("sources", lang)),
             tab_artifacts=gr.update(label=t("tab_artifacts", lang)),

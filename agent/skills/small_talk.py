@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agent.consent import read_only_note
 from agent.intents import Understanding
 from agent.lexicon import Lexicon
 from agent.skills.base import Skill, call
@@ -25,6 +26,8 @@ def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             return f"搵唔到「{value}」呢個場景。" + (f"你係咪指：{'、'.join(nearest)}？" if nearest else "")
         if kind == "Blocked":
             return "呢個要求會改動製作資料，但你冇叫我改，所以我冇做。"
+        if kind == "ReadOnly":
+            return read_only_note([str(a.get("tool"))], "zh")
         if kind == "ToolFailed":
             return "做唔到：Slate 內部出咗問題（詳情已寫入記錄）。可以試下換個講法，或者話俾管理員知。"
         return f"做唔到：{a.get('message')}"
@@ -42,6 +45,8 @@ def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         )
     if kind == "Blocked":
         return "That would change the production's data, and you didn't ask for a change, so I didn't do it."
+    if kind == "ReadOnly":
+        return read_only_note([str(a.get("tool"))], "en")
     if kind == "ToolFailed":
         return (
             "I couldn't finish that: something went wrong inside Slate (the details are in its log). "

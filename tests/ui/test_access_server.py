@@ -19,7 +19,7 @@ from ui.app import launch
 
 pytestmark = pytest.mark.server
 
-ADA, BEN = ("ada", "ada-pass"), ("ben", "班的密碼")
+ADA, BEN, CY = ("ada", "ada-pass"), ("ben", "班的密碼"), ("cy", "cy-reads")
 
 
 def free_port() -> int:
@@ -42,7 +42,8 @@ def url(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     access = tmp_path_factory.mktemp("access") / "access.toml"
     access.write_text(
         f'[users]\nada = "{hash_password(ADA[1])}"\nben = "{hash_password(BEN[1])}"\n'
-        '[projects.alpha]\neditors = ["ada"]\n[projects."bravo-secret"]\neditors = ["ben"]\n',
+        f'cy = "{hash_password(CY[1])}"\n'
+        '[projects.alpha]\neditors = ["ada"]\nreaders = ["cy"]\n[projects."bravo-secret"]\neditors = ["ben"]\n',
         encoding="utf-8",
     )
     app, address = launch(settings, "alpha", None, free_port(), None, block=False, access_file=access)
@@ -76,6 +77,8 @@ def test_user_a_cannot_open_user_bs_project_by_any_route(url: str, tmp_path: Pat
             "/chat": ("Which scenes is 阿輝 in?", [], name, "en"),
             "/show_artifact": (None, name, "en"),
             "/upload": ([handle_file(str(script))], name, "en"),
+            "/apply_change": (name, "en", []),
+            "/cancel_change": (name, "en", []),
         }
         for route, args in calls.items():
             with pytest.raises(AppError, match="You do not have access to that project"):
@@ -85,7 +88,26 @@ def test_user_a_cannot_open_user_bs_project_by_any_route(url: str, tmp_path: Pat
     assert "bravo-secret" in ben.predict("bravo-secret", "en", api_name="/switch_project")[0]
 
 
-def test_wrong_passwords_are_throttled(url: str) -> None:
+def test_a_reader_reads_but_changes_nothing_by_any_route(
+    url: str, settings: Settings, tmp_path: Path
+) -> None:
+    cy = Client(url, auth=CY, verbose=False)
+    assert "alpha" in cy.predict("alpha", "en", api_name="/switch_project")[0]
+    outputs = cy.predict("draft a shot list for scene 7", [], "alpha", "en", api_name="/chat")
+    answer = str(outputs[1][-1]["content"])
+    assert "may read this production but not change it" in answer
+    assert not list((settings.project_dir("alpha")).rglob("shot_list*"))
+    script = tmp_path / "note.txt"
+    script.write_text("hello", encoding="utf-8")
+    for route, args in {
+        "/upload": ([handle_file(str(script))], "alpha", "en"),
+        "/apply_change": ("alpha", "en", []),
+    }.items():
+        with pytest.raises(AppError, match="You do not have access to that project"):
+            cy.predict(*args, api_name=route)
+
+
+def test_wrong_passwords_are_throttled(url: str) -> None:  # last: it locks out this client's address
     http = httpx.Client(base_url=url, timeout=60)
     for _ in range(5):
         assert http.post("/login", data={"username": "ben", "password": "guess"}).status_code == 400

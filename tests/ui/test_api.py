@@ -199,7 +199,7 @@ class StalledAgent:
         self.production = sample_production_for_stalled()
         self.release, self.started = release, started
 
-    def stream(self, message: str, session: str | None = None) -> Iterator[Any]:
+    def stream(self, message: str, session: str | None = None, **_: Any) -> Iterator[Any]:
         from agent.service import TurnEvent
 
         self.started.set()

@@ -256,7 +256,7 @@ def test_upload_with_nothing_says_so(scripted: Callable, settings: Settings) -> 
 
 def test_a_failure_mid_turn_closes_the_open_step(settings: Settings) -> None:
     class Failing:
-        def stream(self, message: str, session: str | None = None) -> Iterator[Any]:
+        def stream(self, message: str, session: str | None = None, **_: Any) -> Iterator[Any]:
             from agent.service import TurnEvent
 
             yield TurnEvent(type="tool_start", name="plan_schedule", args={})
@@ -272,7 +272,7 @@ def test_text_before_a_tool_call_stays_above_the_step(settings: Settings) -> Non
     from agent.service import TurnEvent
 
     class Chatty:
-        def stream(self, message: str, session: str | None = None) -> Iterator[Any]:
+        def stream(self, message: str, session: str | None = None, **_: Any) -> Iterator[Any]:
             yield TurnEvent(type="token", text="Let me look. ")
             yield TurnEvent(type="tool_start", name="find_scenes", args={"location": "天台"})
             yield TurnEvent(type="tool_end", name="find_scenes", artifact={"kind": "message"}, seconds=0.1)
