@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from slate.access import AccessPolicy
-from ui.guard import LoginClientMiddleware, guarded, load_for_user, sign_in
+from ui.guard import DownloadGuardMiddleware, LoginClientMiddleware, guarded, load_for_user, sign_in
 from ui.handlers import (
     TAB_ARTIFACTS,
     TAB_DOCUMENTS,
@@ -464,7 +464,12 @@ def launch(
     if access is not None:
         from starlette.middleware import Middleware
 
-        extra["app_kwargs"] = {"middleware": [Middleware(LoginClientMiddleware)]}
+        extra["app_kwargs"] = {
+            "middleware": [
+                Middleware(LoginClientMiddleware),
+                Middleware(DownloadGuardMiddleware, handlers=app.slate_handlers, access=access),
+            ]
+        }
     _, url, share_url = app.launch(
         server_name=host or settings.ui_host,
         server_port=port or settings.ui_port,

@@ -120,3 +120,41 @@ class LoginClientMiddleware:
                 login_client.reset(token)
             return
         await self.app(scope, receive, send)
+
+
+class DownloadGuardMiddleware:
+    """ASGI middleware refusing a file download (Gradio's `/file=` route) to a signed-in person who may
+    read none of the projects the file was offered for (`Handlers.offered_to`).
+
+    Gradio checks only that someone is signed in; a link copied from one person's page must not open
+    another production's call sheet for someone else. The person is Gradio's own session cookie,
+    looked up in the app's token table (as Gradio's `get_current_user` does).
+    """
+
+    def __init__(self, app: Any, handlers: Any = None, access: AccessPolicy | None = None) -> None:
+        self.app = app
+        self.handlers = handlers
+        self.access = access
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        path = str(scope.get("path", ""))
+        if scope.get("type") == "http" and "/file=" in path and self.access is not None:
+            from pathlib import Path
+            from urllib.parse import unquote
+
+            from starlette.requests import Request
+            from starlette.responses import PlainTextResponse
+
+            served = self.handlers.offered_to(Path(unquote(path.split("/file=", 1)[1])))
+            if served is not None:
+                gradio_app = scope.get("app")
+                cookie_id = getattr(gradio_app, "cookie_id", "")
+                cookies = Request(scope).cookies
+                token = cookies.get(f"access-token-{cookie_id}") or cookies.get(
+                    f"access-token-unsecure-{cookie_id}"
+                )
+                user = getattr(gradio_app, "tokens", {}).get(token)
+                if not any(self.access.may(user, project) for project in served):
+                    await PlainTextResponse(_DENIED["en"], status_code=403)(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)

@@ -158,6 +158,13 @@ class LanguageOutputs(NamedTuple):
     cancel: Any
 
 
+def _content_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    except OSError:
+        return None
+
+
 def _skip_all(cls: type[N], **values: Any) -> N:
     """A handler result that leaves every component alone except `values`."""
     fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
@@ -181,6 +188,9 @@ class Handlers:
         # Changes the gate held for the person's yes or no, per (project, session): kept here, on the
         # server, so a client can only say yes or no to them, never name a tool or its arguments.
         self._pending: dict[tuple[str, str], list[PendingChange]] = {}
+        # Which projects each offered file belongs to (by its content's SHA-256, since Gradio serves a
+        # copy from its own cache): server mode refuses a download to anyone who may read none of them.
+        self._offered: dict[str, set[str]] = {}
 
     # --- agents ----------------------------------------------------------------------------------
 
@@ -465,6 +475,7 @@ class Handlers:
         if isinstance(result, SceneDetail) and result.text:
             board = board or views.numbered_text_html(result.text, result.scene.heading)
         files = self.downloads(result, [tb for tb in (main, dood) if tb is not None])
+        self.offer(project, files)
         return PanelOutputs(
             picker=gr.update(choices=choices, value=str(index), visible=True, label=t("artifact_pick", lang)),
             result_title=views.artifact_title(result, lang),
@@ -489,6 +500,22 @@ class Handlers:
         agent = self._agents.get(project)
         scenes = {scene.number: scene for scene in agent.production.scenes} if agent is not None else {}
         return views.stripboard_html(result.days, lang, scenes)
+
+    def offer(self, project: str, files: Sequence[str]) -> None:
+        """Note that `files` are shown to people working on `project` (see `offered_to`)."""
+        for name in files:
+            digest = _content_digest(Path(name))
+            if digest is not None:
+                with self._lock:
+                    self._offered.setdefault(digest, set()).add(project)
+
+    def offered_to(self, path: Path) -> set[str] | None:
+        """The projects a file served to the browser was offered for; None for a file Slate never
+        offered (Gradio's own assets, a person's upload before it was checked)."""
+        digest = _content_digest(path)
+        with self._lock:
+            found = self._offered.get(digest) if digest is not None else None
+            return set(found) if found else None
 
     def downloads(self, result: ToolResult, tables: Sequence[Table]) -> list[str]:
         """Every file a person can take away: what the tool wrote, plus CSV and XLSX of shown tables.
@@ -584,6 +611,7 @@ class Handlers:
         stored: list[Path] = []
         try:
             stored, refused = self._store_uploads(paths, project, lang)
+            self.offer(project, paths)  # Gradio's cached copies of the uploads: this project's now
             report = None
             if stored:
                 from knowledge.ingest import ingest
@@ -652,6 +680,7 @@ class Handlers:
                 lines.append(f"- {sentence}")
                 continue
             files.append(result.output)
+            self.offer(project, [result.output])
             lines.append(f"- {t('transcript_ready', lang, name=name, cues=len(result.cues))}")
         return _skip_all(
             UploadOutputs,

@@ -107,6 +107,19 @@ def test_a_reader_reads_but_changes_nothing_by_any_route(
             cy.predict(*args, api_name=route)
 
 
+def test_a_download_link_opens_only_for_people_who_may_read_its_project(url: str) -> None:
+    ada = Client(url, auth=ADA, verbose=False, download_files=False)  # links, not local copies
+    outputs = ada.predict("Which scenes are at night?", [], "alpha", "en", api_name="/chat")
+    files = next(o["value"] for o in outputs if isinstance(o, dict) and o.get("label") == "Downloads")
+    links = [f["url"] for f in files]
+    assert links and all("/file=" in link for link in links)
+    for link in links:
+        assert signed_in(url, ADA).get(link).status_code == 200
+        assert signed_in(url, CY).get(link).status_code == 200  # a reader of alpha
+        refused = signed_in(url, BEN).get(link)  # bravo-secret's editor, nothing in alpha
+        assert refused.status_code == 403 and "access" in refused.text and "/tmp" not in refused.text
+
+
 def test_wrong_passwords_are_throttled(url: str) -> None:  # last: it locks out this client's address
     http = httpx.Client(base_url=url, timeout=60)
     for _ in range(5):
