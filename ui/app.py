@@ -143,7 +143,7 @@ def build_app(
     open it, and the page shows no project until it has loaded for that person."""
     handlers = Handlers(settings, project, agent_factory)
     project = handlers.default_project
-    g = _guard(access)
+    g = _guard(access, handlers)
     shown = project if access is None else None  # server mode: nothing before the person's own load
     lang = "en"
     c: dict[str, Any] = {}
@@ -382,14 +382,14 @@ def build_app(
             concurrency_limit=1,
         )
         c["project"].input(
-            g(handlers.switch_project),
+            g(handlers.switch_project, opens=True),
             [c["project"], c["lang"], c["chats"]],
             out(ProjectOutputs),
             api_name="switch_project",
             **lookup_limits,
         )
         c["new_chat"].click(
-            g(handlers.switch_project),
+            g(handlers.switch_project, opens=True),
             [c["project"], c["lang"], c["chats"]],
             out(ProjectOutputs),
             api_name="new_chat",
@@ -422,11 +422,17 @@ def build_app(
     return app
 
 
-def _guard(access: AccessPolicy | None) -> Callable[..., Callable[..., Any]]:
-    """Handlers as they are, or (server mode) each checked against the signed-in person's projects."""
+def _guard(access: AccessPolicy | None, handlers: Handlers) -> Callable[..., Callable[..., Any]]:
+    """Handlers as they are, or (server mode) each checked against the signed-in person's projects;
+    `opens=True` (the picker, a new chat) falls back to the person's own project when refused."""
     if access is None:
-        return lambda fn, right="read": fn
-    return lambda fn, right="read": guarded(fn, access, right)
+        return lambda fn, right="read", opens=False: fn
+
+    def own_project(user: str | None) -> str | None:
+        mine = access.visible(user, handlers.projects())
+        return handlers.default_project if handlers.default_project in mine else (mine[0] if mine else None)
+
+    return lambda fn, right="read", opens=False: guarded(fn, access, right, own_project if opens else None)
 
 
 def parse_auth(auth: str | None) -> tuple[str, str] | None:
@@ -467,7 +473,7 @@ def launch(
         extra["app_kwargs"] = {
             "middleware": [
                 Middleware(LoginClientMiddleware),
-                Middleware(DownloadGuardMiddleware, handlers=app.slate_handlers, access=access),
+                Middleware(DownloadGuardMiddleware, handlers=app.slate_handlers, access=access),  # type: ignore[attr-defined]
             ]
         }
     _, url, share_url = app.launch(

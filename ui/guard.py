@@ -23,9 +23,18 @@ login_client: contextvars.ContextVar[str] = contextvars.ContextVar("login_client
 _DENIED = {"en": "You do not have access to that project.", "zh": "你冇權限開啟呢個製作。"}
 
 
-def guarded(fn: Callable[..., Any], access: AccessPolicy, right: Right = "read") -> Callable[..., Any]:
+def guarded(
+    fn: Callable[..., Any],
+    access: AccessPolicy,
+    right: Right = "read",
+    fallback: Callable[[str | None], str | None] | None = None,
+) -> Callable[..., Any]:
     """`fn` (a Handlers method with `project` and maybe `lang` parameters), refusing a project the
-    signed-in person may not open for `right` with one plain sentence."""
+    signed-in person may not open for `right` with one plain sentence.
+
+    With `fallback` (opening a project: the picker, a new chat), a refused name does not leave the page
+    on it: the sentence shows as a warning and the person's own project (`fallback(user)`) opens
+    instead, so the picker never keeps a name every later action would be refused for."""
     signature = inspect.signature(fn)
     # `may_change` (a keyword the handler may take) is filled here from the policy, never by a client.
     tells_change = "may_change" in signature.parameters
@@ -45,7 +54,11 @@ def guarded(fn: Callable[..., Any], access: AccessPolicy, right: Right = "read")
             access.check(user, inputs[at], right)
         except AccessDenied:
             lang = inputs[lang_at] if lang_at is not None and inputs[lang_at] == "zh" else "en"
-            raise gr.Error(_DENIED[lang], print_exception=False) from None
+            own = fallback(user) if fallback is not None else None
+            if own is None:
+                raise gr.Error(_DENIED[lang], print_exception=False) from None
+            gr.Warning(_DENIED[lang])
+            inputs[at] = own
         extra = {"may_change": access.may(user, inputs[at], "change")} if tells_change else {}
         return tuple(inputs), extra
 

@@ -108,6 +108,7 @@ class UploadOutputs(NamedTuple):
 
 
 class ProjectOutputs(NamedTuple):
+    project: Any
     header: Any
     chatbot: Any
     session: Any
@@ -783,6 +784,7 @@ class Handlers:
     ) -> ProjectOutputs:
         """The page showing `session`'s conversation in `project`, every other panel emptied."""
         return ProjectOutputs(
+            project=gr.update(value=project),
             header=self.header(project, lang),
             chatbot=history,
             session=session,

@@ -67,13 +67,15 @@ def test_the_page_names_no_other_users_project(url: str) -> None:
 
 def test_user_a_cannot_open_user_bs_project_by_any_route(url: str, tmp_path: Path) -> None:
     ada = Client(url, auth=ADA, verbose=False)
-    assert "alpha" in ada.predict("alpha", "en", api_name="/switch_project")[0]
+    assert "alpha" in str(ada.predict("alpha", "en", api_name="/switch_project")[:2])
     script = tmp_path / "note.txt"
     script.write_text("hello", encoding="utf-8")
     for name in ("bravo-secret", "../bravo-secret", "bravo-secret/", "/x/projects/bravo-secret", "nope"):
+        # Opening it (the picker, a new chat) warns and opens Ada's own project instead.
+        for route in ("/switch_project", "/new_chat"):
+            page = str(ada.predict(name, "en", api_name=route))
+            assert "alpha" in page and "bravo" not in page.replace(name, "")
         calls = {
-            "/switch_project": (name, "en"),
-            "/new_chat": (name, "en"),
             "/chat": ("Which scenes is 阿輝 in?", [], name, "en"),
             "/show_artifact": (None, name, "en"),
             "/upload": ([handle_file(str(script))], name, "en"),
@@ -85,14 +87,14 @@ def test_user_a_cannot_open_user_bs_project_by_any_route(url: str, tmp_path: Pat
                 ada.predict(*args, api_name=route)
     # Ben, who owns it, gets in.
     ben = Client(url, auth=BEN, verbose=False)
-    assert "bravo-secret" in ben.predict("bravo-secret", "en", api_name="/switch_project")[0]
+    assert "bravo-secret" in str(ben.predict("bravo-secret", "en", api_name="/switch_project")[:2])
 
 
 def test_a_reader_reads_but_changes_nothing_by_any_route(
     url: str, settings: Settings, tmp_path: Path
 ) -> None:
     cy = Client(url, auth=CY, verbose=False)
-    assert "alpha" in cy.predict("alpha", "en", api_name="/switch_project")[0]
+    assert "alpha" in str(cy.predict("alpha", "en", api_name="/switch_project")[:2])
     outputs = cy.predict("draft a shot list for scene 7", [], "alpha", "en", api_name="/chat")
     answer = str(outputs[1][-1]["content"])
     assert "may read this production but not change it" in answer

@@ -226,7 +226,7 @@ def test_a_slow_model_never_blocks_other_peoples_lookups(server_settings: Settin
         panel = Client(address, verbose=False).predict(None, PROJECT, "en", api_name="/show_artifact")
         fresh = Client(address, verbose=False).predict(PROJECT, "en", api_name="/new_chat")
         assert not release.is_set() and not slow.done()
-        assert "slow-model" in fresh[0] and value(panel[1]).startswith('<div class="sl-placeholder">')
+        assert "slow-model" in fresh[1] and value(panel[1]).startswith('<div class="sl-placeholder">')
         release.set()
         assert texts(slow.result(timeout=60)[CHAT["chatbot"]], "assistant")[-1] == "finally"
     finally:
