@@ -6,6 +6,7 @@ say where each fact comes from. Where a request needs free writing the answer sa
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,9 +32,9 @@ NEEDS_MODEL = {
 
 CANNOT = {
     "send": (
-        "I can't send email or messages. I can write the file for you to send: ask for it, e.g. “call sheet "
-        "for day 1”, “shot list for scene 5” or “plan the shoot”.",
-        "我冇得幫你發電郵或者訊息。我可以整好檔案畀你自己發：例如問「第1日通告」、「第5場分鏡表」或者「幫我排期」。",
+        "I can't send email or messages, or phone anyone. I can write the file for you to send: ask for it, "
+        "e.g. “call sheet for day 1”, “shot list for scene 5” or “plan the shoot”.",
+        "我冇得幫你打電話、發電郵或者訊息。我可以整好檔案畀你自己發：例如問「第1日通告」、「第5場分鏡表」或者「幫我排期」。",
     ),
     "weather": (
         "I can't check the weather: Slate has no internet access and only knows the production's documents.",
@@ -99,7 +100,11 @@ def example_prompts(lexicon: Lexicon) -> list[str]:
         return ["What can you do?", "有咩可以幫到我？", "Which scenes are at night?"]
     canonical = list(lexicon.display)[:1]
     scene = next((n for n in lexicon.scene_numbers if n not in lexicon.omitted), "1")
-    places = sorted({v for v in lexicon.locations.values() if not has_cjk(v)}, key=len)[:1]
+    # The place most names point at (a list entry and its aliases), not its shortest nickname ("the taxi").
+    named = Counter(
+        v for v in lexicon.locations.values() if not has_cjk(v) and not v.lower().startswith("the ")
+    )
+    places = [name for name, _ in named.most_common(1)]
     prompts = []
     if canonical:
         who = canonical[0]
@@ -107,7 +112,7 @@ def example_prompts(lexicon: Lexicon) -> list[str]:
         zh = lexicon.chinese.get(who)
         prompts.append(f"{zh}第一場係邊場？" if zh else f"When does {who.title()} first appear?")
     if places:
-        prompts.append(f"Night scenes at the {places[0].lower()}?")
+        prompts.append(f"Night scenes at {places[0].title()}?")
     prompts.append(f"幫我出第{scene}場嘅分鏡表")
     prompts.append("Plan the shoot")
     if lexicon.subtitle_files:

@@ -15,7 +15,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.lexicon import fold, has_cjk
-from knowledge.answer_kinds import AMOUNT, ASKS_AMOUNT, ASKS_NUMBER, ASKS_WHEN, ASKS_WHO, NAMED, WHEN
+from knowledge.answer_kinds import (
+    AMOUNT,
+    ASKS_AMOUNT,
+    ASKS_CLOCK,
+    ASKS_CONTACT,
+    ASKS_DURATION,
+    ASKS_NUMBER,
+    ASKS_WHEN,
+    ASKS_WHO,
+    CLOCK,
+    CONTACT,
+    DURATION,
+    NAMED,
+    WHEN,
+)
 from knowledge.bilingual import (
     chinese_for,
     english_for,
@@ -26,7 +40,10 @@ from knowledge.bilingual import (
 )
 from knowledge.citations import SearchHit
 
-_SENTENCE = re.compile(r"(?<=[.!?。！？；;])\s+|(?<=[。！？；])|\n+")
+# A sentence ends after its stop and any closing quotation marks: 「……搬走。」 keeps its 」.
+_SENTENCE = re.compile(
+    r"(?<=[.!?。！？；;])\s+|(?<=[。！？；])(?![」』”’）)\]])|(?<=[。！？；][」』”’）)\]])|\n+"
+)
 _STOP = frozenset(
     """a an the is are was were be been do does did of in on at to for with from by about what which who whom
     whose where when how why there here this that these those it its he she they them his her their we our
@@ -81,6 +98,8 @@ def sentences(text: str, *, join_short: bool = False) -> list[str]:
         for part in parts:
             if joined and len(joined[-1]) < (4 if has_cjk(joined[-1]) else 16):
                 joined[-1] = f"{joined[-1]}{'' if has_cjk(joined[-1]) else ' '}{part}"
+            elif joined and has_cjk(part) and len(part) <= 5 and joined[-1].endswith(("」", "』", "”")):
+                joined[-1] += part  # a quotation's signature: 「……即日搬走。」陳大文。
             else:
                 joined.append(part)
         parts = joined
@@ -189,6 +208,9 @@ def _scores(
     if wants_amount:
         terms -= _MONEY_WORDS
     wants_when = bool(_ASKS_WHEN.search(question))
+    wants_clock = bool(ASKS_CLOCK.search(question))  # a time of day, not a date
+    wants_duration = bool(ASKS_DURATION.search(question))
+    wants_contact = bool(ASKS_CONTACT.search(question))
     wants_number = bool(_ASKS_NUMBER.search(question))
     wants_who = bool(_ASKS_WHO.search(question))
     # Film terms (特技統籌 / stunt coordinator) count once, in either language.
@@ -216,6 +238,12 @@ def _scores(
             lexical += 0.75
         if wants_when and _WHEN.search(sentence):
             lexical += 0.75
+        if wants_clock and CLOCK.search(sentence):
+            lexical += 0.5
+        if wants_duration and DURATION.search(sentence):
+            lexical += 0.75
+        if wants_contact and CONTACT.search(sentence):
+            lexical += 0.5
         if wants_number and re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
             lexical += 0.5
         if wants_who and _NAMED.search(sentence):
@@ -236,6 +264,8 @@ def _scores(
             scores[i] -= 0.5
         if wants_number and not re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
             scores[i] -= 0.5
+        if wants_duration and not DURATION.search(sentence):
+            scores[i] -= 0.3
         if wants_who and not (
             _NAMED.search(sentence) or any(a in fold(sentence) for g in alias_sets for a in g)
         ):

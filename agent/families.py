@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from agent.intents import Lang, Understanding
-from agent.lexicon import Lexicon
+from agent.lexicon import Lexicon, fold
 from tools.schedule.tools import ScheduleResult
 from tools.script_lookup import CastRow, CastSummary, CharacterReport, LocationReport, SceneRow, ScenesResult
 
@@ -100,7 +100,7 @@ def compose_family(
     """The answer for a family question, or None to let the general composers answer."""
     lang = u.lang
     by_kind = {str(a.get("kind")): a for a in artifacts}
-    if u.intent == "edit_shot" and len(artifacts) > 1 and calls is not None:
+    if u.intent == "edit_shot" and artifacts and calls is not None:
         return _edits_answer(u, artifacts, calls, lexicon)
     if u.intent == "scene_order":
         return _order_answer(u, by_kind, lexicon)
@@ -134,7 +134,7 @@ def _edits_answer(
                 lines.append(_t(lang, f"- Dropped {shot}", f"- 刪咗 {shot}"))
             else:
                 change = ("、" if lang == "zh" else ", ").join(
-                    _edit_value(k, v, lang, lexicon)
+                    _said_value(u.text, k, v) or _edit_value(k, v, lang, lexicon)
                     for k, v in args.items()
                     if k not in ("scene", "shot_id") and v is not None
                 )
@@ -142,7 +142,12 @@ def _edits_answer(
         else:
             reason = str(artifact.get("message") or artifact.get("error") or "")
             lines.append(_t(lang, f"- {shot}: not changed — {reason}", f"- {shot}：冇改 — {reason}"))
-    head = _t(lang, "Edits, in the order asked:", "按你講嘅次序改咗：") + "\n" + "\n".join(lines)
+    title = (
+        _t(lang, "Edits, in the order asked:", "按你講嘅次序改咗：")
+        if len(lines) > 1
+        else _t(lang, "Changed:", "改咗：")
+    )
+    head = title + "\n" + "\n".join(lines)
     if final is None:
         return head
     return head + "\n\n" + (compose_result(final, u, lexicon) or "")
@@ -155,6 +160,23 @@ ANGLE_ZH = {
     "dutch": "傾斜鏡",
     "eye level": "平視",
 }
+
+
+def _said_value(text: str, key: str, value: Any) -> str | None:
+    """The person's own word for a movement, size or angle they asked for ("推軌" stays 推軌, not the
+    house word 路軌), when they used one of its words."""
+    from agent.intents import ANGLE_WORDS, MOVEMENT_WORDS, SIZE_WORDS, _find_word
+
+    table = {"movement": MOVEMENT_WORDS, "size": SIZE_WORDS, "angle": ANGLE_WORDS}.get(key)
+    if table is None or str(value) not in table:
+        return None
+    folded = fold(text)
+    said = [
+        (p, w)
+        for w in table[str(value)]
+        if (len(w) > 2 or w >= "\u3400") and (p := _find_word(folded, w)) >= 0
+    ]
+    return min(said)[1] if said else None
 
 
 def _edit_value(key: str, value: Any, lang: Lang, lexicon: Lexicon) -> str:
@@ -178,6 +200,13 @@ def _scene_text(row: SceneRow, lang: Lang) -> str:
 
 def _order_answer(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon: Lexicon) -> str | None:
     lang = u.lang
+    if (
+        "search" in by_kind
+        and "scene" in by_kind
+        and u.scenes
+        and u.order in ("next", "previous", "before", "after")
+    ):
+        return _event_neighbour(u, by_kind, lexicon)
     last = u.order == "last"
     rows: list[SceneRow] = []
     who = ""
@@ -195,6 +224,19 @@ def _order_answer(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon:
     if not rows:
         return None
     row = rows[-1] if last else rows[0]
+    if u.both_ends and len(rows) > 1:
+        first, final = rows[0], rows[-1]
+        if who:
+            return _t(
+                lang,
+                f"{who} first appears in {_scene_text(first, lang)}, and last in {_scene_text(final, lang)}.",
+                f"{who}第一次出場係{_scene_text(first, lang)}；最後一次係{_scene_text(final, lang)}。",
+            )
+        return _t(
+            lang,
+            f"The first of those is {_scene_text(first, lang)}; the last is {_scene_text(final, lang)}.",
+            f"最早嗰場係{_scene_text(first, lang)}；最後嗰場係{_scene_text(final, lang)}。",
+        )
     if who:
         return _t(
             lang,
@@ -206,6 +248,26 @@ def _order_answer(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon:
         f"The {'last' if last else 'first'} of those is {_scene_text(row, lang)}.",
         f"{'最後' if last else '最早'}嗰場係{_scene_text(row, lang)}。",
     )
+
+
+def _event_neighbour(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon: Lexicon) -> str:
+    """ "The scene before the wedding": where the script's best match for the event is, then the
+    neighbouring scene itself (agent.planner found the event's scene by a search of the script)."""
+    from agent.planner import event_words
+    from agent.skills import compose_result
+
+    lang = u.lang
+    event = event_words(u.text) or ""
+    after = u.order in ("next", "after")
+    detail = compose_result(by_kind["scene"], u, lexicon) or ""
+    neighbour = str((by_kind["scene"].get("scene") or {}).get("number") or "")
+    lead = _t(
+        lang,
+        f"“{event}” reads like scene {u.scenes[0]} (the script's closest passage); the scene "
+        f"{'after' if after else 'before'} it is scene {neighbour}.",
+        f"「{event}」最似係第{u.scenes[0]}場（劇本最接近嘅段落）；佢{'之後' if after else '之前'}嗰場係第{neighbour}場。",
+    )
+    return f"{lead}\n\n{detail}"
 
 
 def _rank_scenes(u: Understanding, rows: list[SceneRow], lang: Lang) -> str:
@@ -275,6 +337,8 @@ def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> s
     days = plan.shooting_days  # a calendar day with nothing to shoot is not a shooting day
     if not days:
         return _t(lang, "The plan has no shooting days.", "排期冇拍攝日。")
+    if u.rest and not (u.scenes or u.characters or u.locations):
+        return _rest_days(plan, lang)
     answer = _schedule_day_lines(u, plan, days, lang)
     if u.scenes or u.characters or u.locations or u.dates or u.order == "last":
         return answer  # a scene's, a person's or a date's days: the plan's first days are not asked
@@ -282,6 +346,49 @@ def _schedule_day(u: Understanding, plan: ScheduleResult, lexicon: Lexicon) -> s
 
     free = free_start_note(plan, lang)  # "day 1", "the first week": shooting starts after the plan does
     return f"{free}\n\n{answer}" if free else answer
+
+
+_WEEKDAY_ZH = {"monday": "星期一", "tuesday": "星期二", "wednesday": "星期三", "thursday": "星期四",
+               "friday": "星期五", "saturday": "星期六", "sunday": "星期日"}  # fmt: skip
+_REST_ZH = {"day off": "休息日", "holiday": "假期", "free": "排期留空"}
+
+
+def _rest_days(plan: ScheduleResult, lang: Lang) -> str:
+    """The days the plan does not shoot, between its first and last shooting day, and why."""
+    weekly = [d for d in plan.days_off]
+    head = _t(
+        lang,
+        "Weekly days off: "
+        + (", ".join(d.capitalize() + "s" for d in weekly) or "none")
+        + ". "
+        + ("Holidays: " + ", ".join(h.isoformat() for h in plan.holidays) + "." if plan.holidays else ""),
+        "每星期休息："
+        + ("、".join(_WEEKDAY_ZH.get(d, d) for d in weekly) or "冇")
+        + "。"
+        + ("假期：" + "、".join(h.isoformat() for h in plan.holidays) + "。" if plan.holidays else ""),
+    )
+    rest = plan.rest_days
+    if not rest:
+        return head + _t(lang, "\n\nThe shoot runs without a break.", "\n\n拍攝期間冇停。")
+    lines = [
+        _t(
+            lang,
+            f"- {when.isoformat()} ({when.strftime('%A')}): {reason}",
+            f"- {when.isoformat()}（{_WEEKDAY_ZH[when.strftime('%A').lower()]}）：{_REST_ZH.get(reason, reason)}",
+        )
+        for when, reason in rest
+    ]
+    first, last = plan.shooting_days[0].date, plan.shooting_days[-1].date
+    return (
+        head
+        + _t(
+            lang,
+            f"\n\nBetween the first shooting day ({first.isoformat()}) and the last ({last.isoformat()}), "
+            "nothing is shot on:\n",
+            f"\n\n由第一個拍攝日（{first.isoformat()}）到最後一個（{last.isoformat()}），以下日子唔拍：\n",
+        )
+        + "\n".join(lines)
+    )
 
 
 def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any], lang: Lang) -> str:

@@ -159,7 +159,7 @@ DETAIL = ("what happens", "what happened", "summary", "summarise", "summarize", 
 CHAR_REPORT = ("how many", "how much", "pages", "eighths", "first appear", "first appearance", "first scene",
                "who plays", "actor", "actress", "played by", "tell me about", "who is", "who's", "report",
                "breakdown", "幾多", "幾耐", "第一次", "第一場", "頭一場", "邊個演", "演員", "係邊個", "介紹", "資料", "頁數",
-               "unavailable", "available", "availability", "唔得", "得閒", "冇空")
+               "unavailable", "available", "availability", "唔得", "得閒", "冇空", "沒空", "没空", "有空")
 FIRST_WORDS = ("first appear", "first appearance", "first scene", "first seen", "introduced", "第一次", "第一場",
                "頭一場", "首次", "最早")
 SHARE = ("share", "shared", "together", "with each other", "both in", "一齊", "同場", "同埋", "對手戲", "夾埋")
@@ -178,7 +178,9 @@ SCHEDULE = ("schedule", "plan the shoot", "plan the shooting", "shooting plan", 
 CALL_SHEET = ("call sheet", "callsheet", "call-sheet", "call time", "call times", "通告", "通告單", "埋位時間", "開工時間")
 UNAVAILABLE = ("unavailable", "not available", "can't make", "cannot make", "can't do", "cannot do",
                "can't work", "cannot work", "isn't available", "is not available", "out on", "off on",
-               "busy on", "away on", "唔得", "冇空", "唔得閒", "唔available", "唔能夠", "請假", "冇期", "唔開工", "唔可以")
+               "busy on", "away on", "唔得", "冇空", "唔得閒", "唔available", "唔能夠", "請假", "冇期", "唔開工", "唔可以",
+               # the same in written Chinese
+               "沒空", "没空", "沒有空", "没有空", "不得空", "沒時間", "不能來", "不能拍", "無法開工", "不可以")
 SUBTITLES = ("subtitle", "subtitles", "subs", "captions", "srt", "vtt", "字幕")
 SUBS_CHECK = ("check", "qc", "review", "problems", "issues", "errors", "validate", "檢查", "睇吓", "睇下", "有冇問題",
               "問題", "錯")
@@ -212,7 +214,7 @@ STYLE_WORDS = {
 SIZE_WORDS = {
     "ECU": ("extreme close-up", "extreme close up", "extreme closeup", "ecu", "大特寫"),
     "MCU": ("medium close-up", "medium close up", "medium closeup", "mcu", "近景", "中近景"),
-    "CU": ("close-up", "close up", "closeup", "cu", "特寫"),
+    "CU": ("close-up", "close up", "closeup", "close-ups", "close ups", "closeups", "cu", "特寫"),
     "EWS": ("extreme wide", "extreme long", "ews", "els", "大遠景"),
     "WS": ("wide shot", "wide", "long shot", "ws", "ls", "全景", "遠景"),
     "MS": ("medium shot", "medium", "mid shot", "ms", "中景"),
@@ -224,7 +226,8 @@ SIZE_WORDS = {
 MOVEMENT_WORDS = {
     "handheld": ("handheld", "hand-held", "hand held", "手持"),
     "steadicam": ("steadicam", "steadi-cam", "gimbal", "斯坦尼康", "穩定器"),
-    "dolly": ("dolly", "push in", "pull out", "路軌", "軌道", "推軌"),
+    "dolly": ("dolly", "push in", "push-in", "pull out", "pull-out", "dolly in", "track in", "路軌", "軌道", "推軌",
+              "推鏡", "推近", "拉遠"),
     "tracking": ("tracking", "track with", "follow", "跟拍", "跟住拍"),
     "pan": ("pan", "panning", "搖鏡", "橫搖"),
     "tilt": ("tilt", "直搖"),
@@ -343,6 +346,8 @@ class Understanding:
     free_writing: bool = False
     cannot: str | None = None  # an action Slate cannot do (send, weather, book, budget, delete_scene)
     order: str | None = None  # first, last, next, previous, after, before (scene_order)
+    rest: bool = False  # "are we off on Sundays?", "幾時放假？": the plan's days without shooting
+    both_ends: bool = False  # "first and last scenes", "頭同尾": both ends of an order asked at once
     rank: str | None = None  # most or least (scene_rank, cast_rank)
     rank_by: str | None = None  # pages, scenes, rate, speeches
     route: str | None = None  # the meaning router's label, when it decided
@@ -415,8 +420,11 @@ _PAGES = re.compile(
     r"|(?:page|p\.)\s*(\d+)(?![0-9])|第\s*(\d+)\s*頁"
 )
 _ISO_DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b")
+# Without a month, a day written in Chinese numerals is a date only with 號 ("廿五號"): "一日", "三日"
+# are durations ("一日幾錢？", "拍三日").
 _ZH_DATE = re.compile(
-    r"(?:(\d{1,2}|[" + _CN_NUM + r"]+)\s*月\s*)?(\d{1,2}|[" + _CN_NUM + r"]+)\s*(?:號|号|日)(?!程)"
+    r"(?:(\d{1,2}|[" + _CN_NUM + r"]+)\s*月\s*)?(\d{1,2}|[" + _CN_NUM + r"]+)\s*"
+    r"(?(1)(?:號|号|日)|(?:號|号|(?<=[0-9])日))(?!程)"
 )
 _EN_DATE = re.compile(
     r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?("
@@ -648,6 +656,10 @@ def understand(
     u.follow_up = _is_follow_up(folded)
     u.free_writing = _has(folded, FREE_WRITING)
     u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
+    if u.cannot is None:
+        action = _ACTION_REQUEST.search(folded)
+        if action:  # "reserve us a van…", "幫我打畀劉Sir…": an act in the world, whatever it names
+            u.cannot = "send" if (action.group("send") or action.group("zsend")) else "book"
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
         u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
     elif u.cannot == "weather" and not _FORECAST.search(folded) and production_matter(folded, lexicon):
@@ -658,6 +670,10 @@ def understand(
     for term in film_terms(folded):
         unordered = unordered[: term.start] + " " * (term.end - term.start) + unordered[term.end :]
     u.order = _first_key(unordered, ORDER_WORDS)
+    u.rest = bool(_REST.search(folded))
+    u.both_ends = u.order in ("first", "last") and all(
+        _has(unordered, ORDER_WORDS[end]) for end in ("first", "last")
+    )
     u.rank = "most" if _has(folded, RANK_MOST) else "least" if _has(folded, RANK_LEAST) else None
     u.rank_by = _first_key(folded, RANK_BY)
     bare = _bare_scene(folded, lexicon)
@@ -693,7 +709,7 @@ def understand(
         # "What tattoo does X have?" asks about the person, not for their scenes: the card (and the
         # documents when the card is silent, agent.planner) answers.
         u.intent = "character_report"
-    if u.intent == "schedule_day" and not u.dates:
+    if u.intent in ("schedule_day", "call_sheet") and not u.dates:
         u.dates = extract_dates(folded, lexicon.plan_start, today)
     u.search_text = text.strip()
     return u
@@ -724,13 +740,21 @@ def asks_clock(folded: str) -> bool:
     return bool(_ASKS_CLOCK.search(folded))
 
 
+# A limit of the clock at a place ("how late can we stay on the rooftop?", "天台最夜拍到幾點？"): the place's
+# permitted hours, on its card — not the date it is scheduled.
+_CLOCK_LIMIT = re.compile(
+    r"\b(?:how late|how early|latest|earliest|until what time|till what time|by what time|cut-?off|curfew)\b"
+    r"|最遲|最早|最夜|最晏|到幾點|幾點前|幾點之前|幾點收"
+)
+
+
 def asks_place_clock(u: Understanding, folded: str) -> bool:
     """A time the card of the one place named gives (sunset, opening hours, a permit's hours)."""
     return (
         len(u.locations) == 1
         and asks_clock(folded)
         and not (u.characters or u.scenes or u.dates or u.day is not None)
-        and not _has(folded, (*_SHOOT_WORDS, *SCHEDULE, *CALL_SHEET))
+        and (not _has(folded, (*_SHOOT_WORDS, *SCHEDULE, *CALL_SHEET)) or bool(_CLOCK_LIMIT.search(folded)))
         and u.intent
         in ("find_scenes", "search", "scene_details", "schedule", "schedule_day", "location_report")
     )
@@ -758,8 +782,9 @@ _SUFFIXED_ID = re.compile(r"(?<![0-9a-z#])(\d{1,3}[a-z])(?![a-z0-9])")
 
 def _suffixed_scenes(folded: str, lexicon: Lexicon) -> list[str]:
     """A scene id with a letter ("tell me about 12A", "coverage of 3B") when the script has exactly
-    that scene: a letter-suffixed number is no count, date or page. With the word shot it is a shot."""
-    if _has(folded, ("shot", "鏡")):
+    that scene: a letter-suffixed number is no count, date or page. With the word shot it is a shot,
+    unless a shot list is asked for ("shot list for 12A": the scene the list is for)."""
+    if _has(folded, ("shot", "鏡")) and not _has(folded, SHOT_LIST):
         return []
     known = {n.upper(): n for n in lexicon.scene_numbers if not n.isdigit()}
     return list(dict.fromkeys(known[t.upper()] for t in _SUFFIXED_ID.findall(folded) if t.upper() in known))
@@ -808,8 +833,6 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     rule = u.intent
     if rule in EXPLICIT or u.pinned:
         return rule
-    if rule == "search" and (_has(folded, DOC_TOPICS) or (u.locations and _production_term(folded))):
-        return rule  # "the unit base for the pier scene": a production matter there, whatever the route
     if (
         u.scenes
         and u.order in ("next", "previous", "before", "after")
@@ -817,6 +840,13 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     ):
         return "scene_order"  # "Scene 20 之前係邊場？", "the scene after 9"
     route = (router or default_router()).route(u.masked)
+    if rule == "search" and (_has(folded, DOC_TOPICS) or (u.locations and _production_term(folded))):
+        # "the unit base for the pier scene", "what lens for the rooftop?": a production matter there,
+        # whatever the route; but a request (not a question) to draft shots is the shot list's
+        # ("幫我拆第七場嘅鏡頭").
+        drafting = route.confident and route.label == "shot_list" and not _ASKS_CHOICE.search(folded)
+        if not drafting:
+            return rule
     if not route.confident and {route.label, route.runner_up} == {"schedule", "schedule_day"}:
         # Unsure which of two schedule skills, sure it is the schedule: a day, a week or an order
         # ("頭一個禮拜", "day 3") asks for days of it; otherwise the whole plan.
@@ -901,6 +931,28 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "subtitles":
         return rule if rule.startswith("subs_") else "subs_check"
     return rule
+
+
+# Days without shooting: days off, holidays, rest days ("not shooting", 唔開工, 放假, 休息).
+_REST = re.compile(
+    r"\b(?:days? off|off days?|rest days?|holidays?|no (?:shooting|filming)|(?:are we|we're|we are) off"
+    r"|(?:not|don'?t|do not|aren'?t|are not|won'?t)\s+(?:we\s+)?(?:shoot|shooting|film|filming|work|working))\b"
+    r"|休息|放假|假期|唔開工|唔拍|冇得拍|冇拍|不拍|沒有拍|不開工|停拍|公眾假期"
+)
+
+
+# A request to act in the world — phone, message, book, buy, pay — made as a request (the verb first,
+# or after "please", "can you", 幫我, 唔該): Slate only reads and drafts, whatever the act is about.
+# "Call sheet…", "call times", "text of scene 5", "order of scenes" are not such acts.
+_ACTION_REQUEST = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|would you|will you|kindly|go ahead and)\s+)*"
+    r"(?:(?P<send>call|phone|ring|e-?mail|text|whatsapp|message|notify)|(?P<book>book|reserve|buy|purchase|pay))"
+    r"\s+(?!sheets?\b|lists?\b|of\b|times?\b|for (?:scene|day)\b)"
+    r"|^\W*(?:請|麻煩|唔該|可唔可以|可否|能否|你)?\s*(?:你)?\s*(?:幫|同|替|代)\s*(?:我哋|我們|我|手)?\s*"
+    r"(?:(?P<zsend>打電話|打俾|打畀|打去|致電|call(?!\s*sheet)|whatsapp|發短訊|發訊息|短訊|電郵|email|通知)"
+    r"|(?P<zbook>訂(?!正|定|明)|預約|book|買|叫外賣|叫車|付錢|俾錢|畀錢|過數|轉帳))"
+    r"|^\W*(?:打電話|致電)"
+)
 
 
 # A question about real weather to come: a time ahead and a weather word, in either order.
@@ -1036,7 +1088,7 @@ def _residue(text: str) -> list[str]:
 def _is_follow_up(folded: str) -> bool:
     if re.match(r"^\s*(and|what about|how about|only|just|now|also|same)\b", folded):
         return True
-    if re.match(r"^\s*(咁|噉|那|那麼|而|仲有|另外)", folded):
+    if re.match(r"^\s*(咁|噉|那|那麼|而(?!家|今)|仲有|另外)", folded):  # 而家 is "now", not "and"
         return True
     if re.search(r"\b(instead|as well|too)\b|改返|換做", folded):
         return True
@@ -1065,6 +1117,10 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     if _has(folded, TRANSCRIBE) or (u.media and _has(folded, SUBTITLES)):
         return "transcribe"
     department = _first_key(folded, DEPARTMENT_WORDS)
+    if department and _has(folded, SHOT_LIST):
+        department = (
+            None  # "a shot list for scene 7 with a drone shot": the drone is a shot, not a department
+        )
     u.department = department
     if _has(folded, REVISION_WORDS) and not _has(folded, SUBTITLES):
         return "revisions"
@@ -1095,6 +1151,10 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
             return "subs_fix"
         return "subs_check"
     shot_ids = _shot_ids(folded, lexicon)
+    if _has(folded, SHOT_LIST) and not _has(folded, EDIT_VERBS):
+        # "shot list for 12A, lots of close-ups": 12A is the scene the list is for, not a shot to edit.
+        scenes = {n.upper() for n in lexicon.scene_numbers}
+        shot_ids = [i for i in shot_ids if i.upper() not in scenes]
     if shot_ids and (
         _has(folded, EDIT_VERBS)
         or u.shot_size

@@ -31,6 +31,7 @@ from agent.lexicon import Lexicon, fold, has_cjk
 from agent.skills import skill_for_intent
 from agent.skills.base import call as _call
 from agent.skills.shot_lists import CLAUSE as _CLAUSE
+from knowledge.numerals import parse_number
 from knowledge.production import Production
 
 logger = logging.getLogger(__name__)
@@ -173,7 +174,8 @@ _PERSON_REF = re.compile(
 )
 _PLACE_REF = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )\bthere\b(?!\s*(?:is|are|was|were|'s|’s|be|any)\b)"
-    r"|\bthat (?:place|location|set)\b|那裡|那里|那兒|那邊|嗰度|嗰邊|嗰個地方|那個地方|該處|嗰個場景|那個場景",
+    r"|\bthat (?:place|location|set)\b|那裡|那里|那兒|那邊|嗰度|嗰邊|嗰個地方|那個地方|該處|嗰個場景|那個場景"
+    r"|(?:嗰|那|該)個?\s*(?:set|location|景|場地|地點)(?![a-z])",
     re.IGNORECASE,
 )
 # "her day rate" (her + a noun) is possessive; "call her at 6" is not.
@@ -343,6 +345,7 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
     if chosen is not None:
         return chosen
     u = carry_entities(u, previous, lexicon)
+    u = _ordinal_shot(u, previous, lexicon)
     if not (u.characters or u.locations or u.scenes) and asks_clock(fold(u.text)):
         # "until what time can we use it?", "幾點開門？" after a place: that place's card.
         place = _previous_place(previous, lexicon)
@@ -448,6 +451,42 @@ def _answer_to_question(u: Understanding, previous: Turn, lexicon: Lexicon) -> U
     return u
 
 
+_ORDINAL_SHOT = re.compile(
+    r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|[4-8]th)\s+shot\b"
+    r"|(?:第\s*(?P<zh>[一二三四五六七八九十]|\d{1,2})|(?P<zlast>最後一?|最尾|尾)|(?P<zfirst>頭一))\s*(?:個|隻)?\s*(?:shot|鏡頭|鏡)",
+    re.IGNORECASE,
+)
+_EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+               "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8}  # fmt: skip
+
+
+def _ordinal_shot(u: Understanding, previous: Turn, lexicon: Lexicon) -> Understanding:
+    """ "make the second shot a close-up" / "第二個鏡頭改做手持" after a shot list: that list's shot, by id."""
+    shots = (previous.artifact("shot_list") or {}).get("shots") or []
+    match = _ORDINAL_SHOT.search(u.text)
+    if not shots or match is None or u.shot_ids:
+        return u
+    if match.group("en"):
+        word = match.group("en").lower()
+        index = -1 if word == "last" else _EN_ORDINAL[word] - 1
+    elif match.group("zlast"):
+        index = -1
+    elif match.group("zfirst"):
+        index = 0
+    else:
+        index = (parse_number(match.group("zh")) or 0) - 1
+    if not -1 <= index < len(shots):
+        return u
+    shot_id = str(shots[index].get("id") or "")
+    if not shot_id:
+        return u
+    named = understand(u.text[: match.start()] + f" {shot_id} " + u.text[match.end() :], lexicon)
+    if named.intent != "edit_shot":
+        return u
+    named.lang = u.lang
+    return named
+
+
 def _edit_scene(u: Understanding, previous: Turn | None) -> Understanding:
     """ "drop 12C" after a shot list: the scene comes from the shot id or the previous shot list."""
     if u.intent not in ("edit_shot", "shot_list", "show_shot_list") or u.scenes or previous is None:
@@ -470,6 +509,33 @@ def _first_step(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     """The first stage's tool calls: the skill that owns the intent plans them (agent.skills)."""
     skill = skill_for_intent(u.intent)
     return skill.plan(u, lexicon) if skill is not None else []
+
+
+_EVENT_AFTER = re.compile(
+    r"\b(?:just |right |immediately )?(?:before|after|follows|precedes)\s+(?P<event>.+)$"
+)
+_EVENT_BEFORE = re.compile(r"^(?P<event>.+?)(?:之前|之後|以前|以後|前面|後面)")
+
+
+def _ordered_event(u: Understanding) -> str | None:
+    """The event a scene-order question is anchored on when it names no scene, person or place
+    ("the scene before the wedding", "婚禮之前嗰場"): the words of the event, to find its scene."""
+    if u.intent != "scene_order" or u.order not in ("next", "previous", "before", "after"):
+        return None
+    if u.scenes or u.characters or u.locations:
+        return None
+    return event_words(u.text)
+
+
+def event_words(text: str) -> str | None:
+    """The words naming the event in "the scene before the wedding" / "婚禮之前嗰場"."""
+    folded = fold(text).strip(" ?？。.!！")
+    match = _EVENT_AFTER.search(folded) or _EVENT_BEFORE.search(folded)
+    if not match:
+        return None
+    event = re.sub(r"^(?:the|a|an)\s+|^(?:喺|係|在)", "", match.group("event").strip())
+    words = [w for w in re.findall(r"[a-z]+|[\u3400-\u9fff]", event) if w not in ("scene", "one", "場")]
+    return event if len(words) >= 2 or any(len(w) >= 5 for w in words if w.isascii()) else None
 
 
 def describes_a_scene(text: str) -> bool:
@@ -531,6 +597,16 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
         return [[]]  # nothing to run: the answer asks which scene
     if u.intent in NEEDS_SCENE and not u.scenes and describes_a_scene(u.text):
         search = [_call("search_documents", query=u.search_text, k=5, doc_type="screenplay")]
+        hits = (turn.artifact("search") or {}).get("hits") or []
+        scene = next((h.get("scene") for h in hits if h.get("scene")), None)
+        if scene is None:
+            return [search]
+        u.scenes = [scene]
+        return [search, _first_step(u, lexicon)]
+    event = _ordered_event(u)
+    if event:
+        # "the scene right before the wedding": find the scene the event happens in, then its neighbour.
+        search = [_call("search_documents", query=event, k=5, doc_type="screenplay")]
         hits = (turn.artifact("search") or {}).get("hits") or []
         scene = next((h.get("scene") for h in hits if h.get("scene")), None)
         if scene is None:

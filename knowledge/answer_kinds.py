@@ -42,8 +42,43 @@ ASKS_MONEY = re.compile(
 ASKS_NUMBER = re.compile(
     r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
 )
-ASKS_WHEN = re.compile(r"\bwhen\b|what (?:year|time|date|day)|幾時|幾點|哪一年|邊年|何時|幾號", re.IGNORECASE)
-ASKS_WHO = re.compile(r"\bwho(?:'s|m)?\b|邊個|邊位|誰|哪位", re.IGNORECASE)
+ASKS_WHEN = re.compile(
+    r"\bwhen\b|what (?:year|time|date|day|hours)|how (?:late|early)|until what|till what|by what time"
+    r"|幾時|幾點|哪一年|邊年|何時|幾號",
+    re.IGNORECASE,
+)
+# A time of the clock, asked and given: "what time", "how late", 幾點 — answered by 23:00, 7pm, 六點.
+ASKS_CLOCK = re.compile(
+    r"what time|what hours|how (?:late|early)|until what time|till what time|by what time|幾點|几点|幾多點",
+    re.IGNORECASE,
+)
+CLOCK = re.compile(
+    r"\b\d{1,2}[:：]\d\d\b|\b\d{1,2}\s*(?:am|pm)\b|[\d一二三四五六七八九十]+\s*點", re.IGNORECASE
+)
+ASKS_WHO = re.compile(
+    r"\bwho(?:'s|m)?\b|what(?:'s| is) (?:the|his|her|their) name|邊個|邊位|誰|哪位|叫(?:甚麼|什麼|咩|乜)名",
+    re.IGNORECASE,
+)
+# How long something lasts ("how long is he in hospital?", 要留院幾耐？) — answered by a
+# duration (six weeks, 三個月) — and whom to go to ("泊車問題搵邊個？", "who do I call about…") — answered
+# by a contact: a phone number or someone's role.
+ASKS_DURATION = re.compile(r"how long|for how many (?:days|weeks|months|hours)|幾耐|多久|多長時間|幾長時間")
+DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
+    r"\s+(?:more\s+)?(?:weeks?|days?|months?|hours?|years?|nights?|minutes?)\b"
+    r"|[\d一二三四五六七八九十兩幾半]+\s*(?:個)?(?:禮拜|星期|週|周|月|日|天|晚|小時|個鐘|鐘頭|年|分鐘)",
+    re.IGNORECASE,
+)
+ASKS_CONTACT = re.compile(
+    r"who (?:do|should|can) (?:i|we) (?:call|ask|contact|talk to|go to)|who(?:'s| is) in charge|contact for"
+    r"|搵邊個|找誰|問邊個|聯絡邊個|聯絡誰|邊個負責|誰負責",
+    re.IGNORECASE,
+)
+CONTACT = re.compile(
+    r"\+?852\s*\d{4}\s*\d{4}|\b\d{4}\s\d{4}\b|\b(?:coordinator|manager|supervisor|in charge|contact|liaison)\b"
+    r"|統籌|負責|聯絡|經理|主管",
+    re.IGNORECASE,
+)
 # A person named in a sentence: a title and a name, a romanised name (Ho Chun-wai, Mak Chi-ming), or a
 # Chinese name followed by its romanisation (何俊 Ho Chun) — how crew lists and notes write people.
 NAMED = re.compile(
@@ -51,6 +86,10 @@ NAMED = re.compile(
     r"|\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*[ -][A-Z][a-z]+\b"
     r"|[\u4e00-\u9fff]{2,3}\s+[A-Z][a-z]+"
     r"|[\u4e00-\u9fff]{1,3}(?:先生|小姐|太太|師傅|導演|姐|哥)(?![\u4e00-\u9fff]{2})"
+    # A Chinese full name standing on its own between stops (a letter's signature: 「…即日搬走。」陳大文。)
+    r"|(?:^|(?<=[。，、：；」』\s]))[陳李張黃何吳劉林鄭梁謝郭羅馬楊朱胡曾彭蕭蔡潘袁許鄧馮盧葉蘇莫蔣余杜程魏呂丁沈任姚"
+    r"傅鍾姜崔譚廖范汪陸金石戴賈韋夏邱方侯鄒熊孟秦白江閻薛尹段雷黎史龍陶賀顧毛郝龔邵萬錢嚴覃武洪周高][\u4e00-\u9fff]{1,2}"
+    r"(?=$|[。，、：；「『\s])"
 )
 
 

@@ -307,7 +307,7 @@ class Production:
         set names that belong to it."""
         names: dict[str, list[str]] = {entry.id: entry.all_names() for entry in self.locations}
         for scene in self.scenes:
-            if not scene.location:
+            if not scene.location or scene.omitted:  # "11 OMITTED" keeps a number, not a place
                 continue
             entry = self.location_entry(scene.location)
             names.setdefault(entry.id if entry else scene.location, []).append(scene.location)

@@ -1495,7 +1495,14 @@ def _saved_result(production: Production, shot_list: ShotList, scene: Scene) -> 
 
 
 @register(changes_production=True)
-def draft_shot_list(production: Production, scene: str, style: Style = "classic") -> ShotListResult:
+def draft_shot_list(
+    production: Production,
+    scene: str,
+    style: Style = "classic",
+    wanted_size: ShotSize | None = None,
+    wanted_movement: Movement | None = None,
+    wanted_on: str | None = None,
+) -> ShotListResult:
     """Draft a shot list for a scene: establishing, master, coverage, inserts, POVs, notes and setup times.
 
     Saves it as a new version of the scene's shot list and writes CSV and XLSX copies for the crew.
@@ -1504,15 +1511,80 @@ def draft_shot_list(production: Production, scene: str, style: Style = "classic"
         scene: the scene number, e.g. "7", "12A", "第七場" or "第12場".
         style: coverage style: "classic" (sticks, MCU singles), "handheld" (vérité, fewer setups) or
             "hk-action" (drone, Steadicam, extra inserts, crash zooms, impact angles).
+        wanted_size: a shot size the person asked for ("lots of close-ups", "要有個特寫"): the singles
+            become that size, or an insert of it is added.
+        wanted_movement: a camera movement the person asked for ("a drone shot", "dolly in"): given
+            to the single of `wanted_on`, else to the establishing shot.
+        wanted_on: the character the wanted shot is on, by any name the production knows.
     """
     found = resolve_scene(production, scene)
     if found.omitted:
         raise SceneOmitted(found.number, file=found.file)
     shot_list = draft_shot_list_for_scene(production, found, style)
+    if wanted_size or wanted_movement:
+        subject = production.resolve_character(wanted_on) if wanted_on else None
+        shot_list = _honour_wish(shot_list, wanted_size, wanted_movement, subject)
     from tools.shot_list_io import shot_list_lock
 
     with shot_list_lock(production):
         return _saved_result(production, shot_list, found)
+
+
+def _honour_wish(
+    shot_list: ShotList, size: ShotSize | None, movement: Movement | None, subject: str | None
+) -> ShotList:
+    """The draft with the shot the person asked for: a movement goes to the subject's single (the
+    tightest shot on them alone), or with no subject to the establishing shot; a size turns the subject's singles —
+    or, with no subject, every single — into that size. Nothing is invented when the scene has no
+    shot to carry the wish; the provenance says what was done."""
+    shots = list(shot_list.shots)
+    singles = [s for s in shots if len(s.subjects) == 1 and s.size in ("MS", "MCU", "CU", "ECU")]
+    if subject:
+        singles = [s for s in singles if s.subjects == [subject]] or [
+            s for s in shots if subject in s.subjects and s.size not in ("EWS", "WS")
+        ]
+    changed: dict[str, dict[str, Any]] = {}
+    if size:
+        for shot in singles:
+            changed.setdefault(shot.id, {})["size"] = size
+    if movement:
+        # On someone: their single. On no one ("a drone shot"): the opening, establishing shot.
+        target = (singles[0] if singles else None) if subject else (shots[0] if shots else None)
+        if target is not None:
+            changed.setdefault(target.id, {})["movement"] = movement
+    if not changed:
+        return shot_list
+    preset = STYLE_PRESETS[shot_list.style]
+    out = []
+    for shot in shots:
+        update = changed.get(shot.id)
+        if update is None:
+            out.append(shot)
+            continue
+        if "size" in update:
+            update["lens_mm"] = preset.lens_mm[update["size"]]
+            labels = {
+                "MS": "Medium shot",
+                "MCU": "Medium close-up",
+                "CU": "Close-up",
+                "ECU": "Extreme close-up",
+            }
+            for old_label in sorted(labels.values(), key=len, reverse=True):
+                if shot.description.startswith(old_label):
+                    new_label = labels.get(update["size"], update["size"])
+                    update["description"] = new_label + shot.description[len(old_label) :]
+                    break
+        edited = shot.model_copy(update=update)
+        out.append(
+            edited.model_copy(
+                update={"setup_minutes": setup_minutes_for(edited.size, edited.movement, edited.notes)}
+            )
+        )
+    note = "asked: " + ", ".join(
+        f"{shot_id} " + ", ".join(f"{k}={v}" for k, v in update.items() if k in ("size", "movement"))
+        for shot_id, update in changed.items()
+    )
+    return shot_list.model_copy(update={"shots": out, "provenance": [*shot_list.provenance, note]})
 
 
 @register(changes_production=True)

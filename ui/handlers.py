@@ -157,6 +157,7 @@ class LanguageOutputs(NamedTuple):
     downloads: Any
     apply: Any
     cancel: Any
+    conversations: Any
 
 
 def _content_digest(path: Path) -> str | None:
@@ -919,6 +920,7 @@ class Handlers:
             stop=gr.update(value=t("stop", lang)),
             apply=gr.update(value=t("apply", lang)),
             cancel=gr.update(value=t("cancel", lang)),
+            conversations=gr.update(label=t("conversations", lang)),
             examples=gr.update(label=t("examples", lang)),
             sources=gr.update(label=t("sources", lang)),
             tab_artifacts=gr.update(label=t("tab_artifacts", lang)),

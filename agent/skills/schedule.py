@@ -152,6 +152,8 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
             return []
         return [call("add_unavailability", who=who, dates=[d.isoformat() for d in u.dates])]
     if u.intent == "call_sheet":
+        if u.day is None and len(u.dates) == 1:
+            return [call("call_sheet", date=u.dates[0].isoformat())]  # "12月22號嘅通告"
         return [call("call_sheet", day=u.day or 1)]
     return plan_family(u, lexicon, call)  # schedule_day
 

@@ -39,6 +39,14 @@ def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
         f"共 {len(shots)} 個鏡頭，"
         f"預計架設 {hours}。",
     )
+    asked = [p.removeprefix("asked: ") for p in (a.provenance or []) if str(p).startswith("asked: ")]
+    if asked and u.intent == "shot_list":
+        said = _said_wish(u.text)
+        head += _t(
+            lang,
+            f" As asked{f' (“{said}”)' if said else ''}: {asked[-1]}.",
+            f"按你要求{f'（「{said}」）' if said else ''}：{_asked_zh(asked[-1])}。",
+        )
     rows = []
     if u.shot_size and u.intent == "shot_list":
         # "a shot list with the close-ups": the shots of that size first.
@@ -95,6 +103,29 @@ def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
             "\n\n呢份係按劇本內容用規則起草（冇用語言模型）。",
         )
     return head + "\n\n" + "\n".join(rows) + note
+
+
+def _said_wish(text: str) -> str:
+    """The person's own word for the movement or size they asked for ("dolly in", "航拍")."""
+    from agent.intents import MOVEMENT_WORDS, SIZE_WORDS, _find_word
+
+    folded = fold(text)
+    found = [
+        (pos, folded[pos : pos + len(word)])
+        for table in (MOVEMENT_WORDS, SIZE_WORDS)
+        for words in table.values()
+        for word in words
+        if len(word) > 2 and (pos := _find_word(folded, word)) >= 0
+    ]
+    return min(found)[1] if found else ""
+
+
+def _asked_zh(text: str) -> str:
+    """`6A movement=crane/drone, size=CU` in Chinese words."""
+    for table in (MOVEMENT_ZH, SIZE_ZH):
+        for key, word in table.items():
+            text = re.sub(rf"(?<==){re.escape(key)}(?=,|$|;)", word, text)
+    return text.replace("movement=", "運鏡：").replace("size=", "景別：")
 
 
 def _shot_description(description: str, lang: Lang) -> str:
@@ -162,9 +193,31 @@ def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
 REMOVE_WORDS = ("drop", "remove", "delete", "cut", "lose", "kill", "刪", "刪除", "唔要", "拎走", "攞走", "剷")
 
 
+def _wish(u: Understanding, lexicon: Lexicon) -> dict[str, Any]:
+    """The shot a shot-list request asks for ("with a drone shot", "a dolly in on 阿輝", "lots of
+    close-ups"): its size, its movement (a style's own movement is the style, not a wish) and who it is on."""
+    from agent.intents import MOVEMENT_WORDS, _first_key
+
+    folded = fold(u.text)
+    movement = _first_key(folded, MOVEMENT_WORDS)
+    if movement == u.style or (u.style and movement in ("handheld", "steadicam")):
+        movement = None
+    wish: dict[str, Any] = {}
+    if u.shot_size:
+        wish["wanted_size"] = u.shot_size
+    if movement and movement != "static":
+        wish["wanted_movement"] = movement
+    if wish and u.characters:
+        wish["wanted_on"] = u.characters[0]
+    return wish
+
+
 def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if u.intent == "shot_list":
-        return [call("draft_shot_list", scene=s, style=u.style or "classic") for s in u.scenes[:3]]
+        return [
+            call("draft_shot_list", scene=s, style=u.style or "classic", **_wish(u, lexicon))
+            for s in u.scenes[:3]
+        ]
     if u.intent == "show_shot_list":
         return [call("get_shot_list", scene=s) for s in u.scenes[:3]]
     if u.intent == "edit_shot":

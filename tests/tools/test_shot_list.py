@@ -227,6 +227,26 @@ def test_lettered_scene_and_unknown_scene(production: Production) -> None:
 # --- the rule draft ------------------------------------------------------------------------------
 
 
+def test_a_wished_movement_goes_to_the_subjects_single_or_else_the_opening_shot(
+    production: Production,
+) -> None:
+    on_mei = draft_shot_list(production, "7", wanted_movement="dolly", wanted_on="阿美")
+    moved = [s for s in on_mei.shots if s.movement == "dolly"]
+    assert [(s.size, s.subjects) for s in moved] == [("MCU", ["MEI"])]
+    assert on_mei.provenance[-1] == f"asked: {moved[0].id} movement=dolly"
+    anywhere = draft_shot_list(production, "7", wanted_movement="crane/drone")
+    assert [s.id for s in anywhere.shots if s.movement == "crane/drone"] == ["7A"]
+
+
+def test_a_wished_size_turns_the_singles_and_says_so(production: Production) -> None:
+    close = draft_shot_list(production, "7", wanted_size="CU")
+    singles = [s for s in close.shots if len(s.subjects) == 1 and s.size == "CU"]
+    assert len(singles) == 3 and all(s.description.startswith("Close-up on") for s in singles)
+    assert all(s.lens_mm == STYLE_PRESETS["classic"].lens_mm["CU"] for s in singles)
+    plain = draft_shot_list(production, "7")
+    assert not [s for s in plain.shots if s.size == "CU"] and plain.provenance == ["rules"]
+
+
 def test_classic_draft_of_a_dialogue_scene(production: Production) -> None:
     scene = production.scene("7")
     sl = draft_rule_shot_list(production, scene, "classic")

@@ -273,6 +273,10 @@ class ScheduleResult(ToolResult):
     violations: list[str]
     notes: list[str] = Field(default_factory=list)
     added_unavailability: dict[str, list[date]] = Field(default_factory=dict)
+    days_off: list[str] = Field(
+        default_factory=list, description="The plan's weekly days off (weekday names)."
+    )
+    holidays: list[date] = Field(default_factory=list, description="The plan's holidays.")
     text: str = ""
 
     def summary(self) -> str:
@@ -282,6 +286,29 @@ class ScheduleResult(ToolResult):
     def shooting_days(self) -> list[ScheduledDay]:
         """The days with something to shoot (a calendar day left free is not a shooting day)."""
         return [d for d in self.days if d.scenes]
+
+    @property
+    def rest_days(self) -> list[tuple[date, str]]:
+        """Every date from the first to the last shooting day with nothing shot, and why: "day off"
+        (a weekly day off), "holiday", or "free" (a working day the plan leaves empty)."""
+        shooting = self.shooting_days
+        if not shooting:
+            return []
+        shot = {d.date for d in shooting}
+        out: list[tuple[date, str]] = []
+        when = shooting[0].date
+        while when <= shooting[-1].date:
+            if when not in shot:
+                reason = (
+                    "holiday"
+                    if when in self.holidays
+                    else "day off"
+                    if when.strftime("%A").lower() in self.days_off
+                    else "free"
+                )
+                out.append((when, reason))
+            when += timedelta(days=1)
+        return out
 
     @property
     def free_start(self) -> tuple[date, date, int] | None:
@@ -354,6 +381,8 @@ def schedule_result(
         violations=schedule.violations,
         notes=schedule.notes,
         added_unavailability={k: list(v) for k, v in (added or {}).items()},
+        days_off=[str(d).lower() for d in shoot.plan.days_off],
+        holidays=list(shoot.plan.holidays),
         text="\n".join(lines),
         files=files,
         sources=_plan_citation(shoot.plan),
@@ -444,7 +473,7 @@ def production_breakdown(production: Production) -> Breakdown | None:
 
 
 @register(changes_production=True)
-def call_sheet(production: Production, day: ShootingDay) -> CallSheetResult:
+def call_sheet(production: Production, day: ShootingDay = 1, date: str | None = None) -> CallSheetResult:
     """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
 
     Uses the last plan made from the same inputs (or plans the shoot first) and writes the call
@@ -452,12 +481,34 @@ def call_sheet(production: Production, day: ShootingDay) -> CallSheetResult:
 
     Args:
         day: the shooting day, 1 for the first day of the shoot.
+        date: the calendar date instead (YYYY-MM-DD, e.g. "2029-12-22"): the shooting day on that date.
     """
     shoot = plan_shoot(production, time_limit_s=AGENT_TIME_LIMIT_S, reuse=True)
+    if date:
+        day = _day_on(shoot.schedule.days, date)
     sheet = build_call_sheet(shoot.problem, shoot.schedule, day, production_breakdown(production))
     path = production.output_dir / f"callsheet_day{day}.html"
     atomic_write_text(path, call_sheet_html(sheet))
     return call_sheet_result(sheet, shoot.plan, [str(path)])
+
+
+def _day_on(days: Sequence[Any], wanted: str) -> int:
+    """The shooting day number on the calendar date `wanted`; a located error naming the nearest
+    shooting days when nothing is shot that day (a day off, a holiday, outside the plan)."""
+    try:
+        when = date.fromisoformat(wanted)
+    except ValueError:
+        raise SlateError(f"Not a date: {wanted!r} (use YYYY-MM-DD)", value=wanted) from None
+    for number, planned in enumerate(days, start=1):
+        if planned.date == when:
+            return number
+    nearest = sorted(enumerate(days, start=1), key=lambda d: abs((d[1].date - when).days))[:2]
+    shown = ", ".join(f"day {n} ({d.date.isoformat()})" for n, d in sorted(nearest))
+    raise SlateError(
+        f"Nothing is shot on {when.isoformat()} ({when.strftime('%A')}) in this schedule",
+        value=wanted,
+        hint=f"Nearest shooting days: {shown}" if shown else "The schedule has no shooting days",
+    )
 
 
 def call_sheet_result(sheet: CallSheet, plan: Plan, files: list[str]) -> CallSheetResult:

@@ -90,6 +90,21 @@ def test_plan_then_unavailability_then_call_sheet(production: Production) -> Non
     assert "WIRE FALL 吊威也" in [e.name for e in edited.stunts if e.scene == scene]
 
 
+def test_a_call_sheet_by_date_and_the_days_without_shooting(production: Production) -> None:
+    plan = get_tool("plan_schedule")(production, time_limit_s=5)
+    third = plan.shooting_days[2]
+    sheet = get_tool("call_sheet")(production, date=third.date.isoformat())
+    assert sheet.day == 3 and sheet.date == third.date
+    # A Sunday inside the shoot is a day off: the error names it and the nearest shooting days.
+    sunday = next(when for when, why in plan.rest_days if why == "day off")
+    assert sunday.strftime("%A") == "Sunday" and plan.days_off == ["sunday"]
+    with pytest.raises(SlateError, match=r"Nothing is shot on .*Sunday") as caught:
+        get_tool("call_sheet")(production, date=sunday.isoformat())
+    assert "Nearest shooting days: day" in str(caught.value.hint)
+    with pytest.raises(SlateError, match="Not a date"):
+        get_tool("call_sheet")(production, date="3rd of Smarch")
+
+
 def test_unknown_person_names_the_nearest(production: Production) -> None:
     with pytest.raises(CharacterNotFound) as info:
         get_tool("add_unavailability")(production, who="AH FIA", dates=["2027-03-03"])
