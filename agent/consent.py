@@ -34,7 +34,8 @@ def _target(tool: str, args: dict[str, Any], lang: Lang) -> str:
         return f"從第{scene}場刪除鏡頭 {shot}" if lang == "zh" else f"drop shot {shot} from scene {scene}"
     from tools.registry import get_tool
 
-    description = get_tool(tool).description.rstrip(".")
+    # The description's first clause ("Draft a shot list for a scene: establishing, …" → its head).
+    description = get_tool(tool).description.split(":", 1)[0].split(". ", 1)[0].rstrip(".")
     shown = ", ".join(f"{k}={v}" for k, v in args.items() if v not in (None, [], {}, ""))
     words = description[:1].lower() + description[1:] if lang == "en" else description
     return f"{words} ({shown})" if shown else words
