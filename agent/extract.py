@@ -203,7 +203,13 @@ def _scores(
     alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
     # A name is matched as a name (any alias), never word by word: "uncle" of UNCLE PIU is not a clue.
     name_words = {w for group in alias_sets for alias in group for w in re.findall(r"[a-z][a-z'\-]+", alias)}
-    terms = {t for t in terms if not any(t in group for group in alias_sets) and t not in name_words}
+    # A Chinese name split by the segmenter (大牌檔 → 大牌 + 檔) is still the name, not two clues.
+    terms = {
+        t
+        for t in terms
+        if not any(t in group or (has_cjk(t) and any(t in alias for alias in group)) for group in alias_sets)
+        and t not in name_words
+    }
     wants_amount = bool(_ASKS_AMOUNT.search(question))
     if wants_amount:
         terms -= _MONEY_WORDS

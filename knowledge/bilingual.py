@@ -228,6 +228,22 @@ def chinese_for(english: str) -> frozenset[str]:
     return frozenset(words | colloquial)
 
 
+def bridge_stems(text: str) -> set[str]:
+    """English stems for the Chinese words of `text` (every dictionary word of two to four characters
+    in its Chinese runs, Cantonese mapped to written Chinese): how a Cantonese question finds an English
+    note by its words (錢…超時 → money, overtime), not only by the embedder's sense of it."""
+    forward, _ = _dictionary()
+    stems: set[str] = set()
+    for run in re.findall(r"[\u3400-\u9fff]+", text):
+        for size in (4, 3, 2):
+            for start in range(len(run) - size + 1):
+                piece = run[start : start + size]
+                word = CANTONESE_TO_WRITTEN.get(piece, piece)
+                if word in forward:
+                    stems |= {stem for stem in forward[word] if len(stem) >= 3}
+    return stems
+
+
 def english_stems(text: str) -> set[str]:
     """The stems of an English text's words, as `english_for` gives them."""
     return {_stem(w) for w in _WORD.findall(text.lower())}

@@ -415,6 +415,9 @@ class _Parser:
 def fountain_elements(text: str) -> FountainDocument:
     """Parse Fountain text into title page and elements (pages not yet assigned)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # The note mark is a private-use code point with no meaning in a script; one already in
+    # the text would be counted as a swallowed line, so it goes before the notes come out.
+    text = text.replace(_NOTE_MARK, "")
     source_lines = text.split("\n")
     cleaned, notes = _remove_notes(_remove_boneyard(text))
     lines = _logical_lines(cleaned)

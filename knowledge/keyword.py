@@ -98,6 +98,7 @@ class KeywordIndex:
         self._lengths: dict[str, int] = {}
         self._terms: dict[str, tuple[str, ...]] = {}
         self._total_length = 0
+        self._stem_map: dict[str, list[str]] | None = None  # English stem → index terms (built on demand)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -111,6 +112,7 @@ class KeywordIndex:
         """Index one chunk (replacing any chunk with the same id)."""
         if ident in self.records:
             self.remove([ident])
+        self._stem_map = None
         self.records[ident] = (text, dict(metadata))
         # Section titles are indexed with the text: a question often names the heading.
         counts = Counter(tokenize(text + "\n" + str(metadata.get("section") or "")))
@@ -121,8 +123,22 @@ class KeywordIndex:
         self._lengths[ident] = length
         self._total_length += length
 
+    def latin_terms_with_stems(self, stems: set[str]) -> list[str]:
+        """The index's English terms whose stem (knowledge.bilingual) is one of `stems`."""
+        from knowledge.bilingual import english_stems
+
+        if self._stem_map is None:
+            stem_map: dict[str, list[str]] = {}
+            for term in self._postings:
+                if term.isascii() and term.isalpha() and len(term) >= 3:
+                    for stem in english_stems(term):
+                        stem_map.setdefault(stem, []).append(term)
+            self._stem_map = stem_map
+        return [term for stem in stems for term in self._stem_map.get(stem, [])]
+
     def remove(self, ids: Iterable[str]) -> None:
         """Drop chunks by id (unknown ids are ignored)."""
+        self._stem_map = None
         for ident in ids:
             if self.records.pop(ident, None) is None:
                 continue

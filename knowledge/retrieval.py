@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from knowledge.answer_kinds import holds_money, money_asked
-from knowledge.bilingual import film_terms
+from knowledge.bilingual import bridge_stems, film_terms
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.chunking import Chunk
 from knowledge.citations import DocType, SearchHit
@@ -61,6 +61,8 @@ BOOST_ANSWER_KIND = 1.0
 PER_PLACE = 1
 # Weight of alias terms added to the BM25 query (the user's own words weigh 1).
 EXPANSION_WEIGHT = 0.5
+# A Chinese word's English translations (knowledge.bilingual.bridge_stems) in the keyword ranking.
+BRIDGE_WEIGHT = 0.3
 
 FILTER_KEYS = frozenset({"doc_type", "scene", "character", "location", "time_of_day", "int_ext", "file"})
 
@@ -455,6 +457,10 @@ class HybridRetriever:
         if allowed is not None and not allowed:
             return []
         analysis = analyse_query(query, self.entities)
+        # A Chinese question's words in English, for the English notes' terms (weighted under the
+        # question's own words and the names it expands to).
+        for term in self.keyword.latin_terms_with_stems(bridge_stems(query)):
+            analysis.terms.setdefault(term, BRIDGE_WEIGHT)
         depth = max(50, 5 * k)
         scores: dict[str, float] = {}
 
@@ -484,10 +490,17 @@ class HybridRetriever:
         if len(kinds) != 1:
             return picked
         chosen = {i for i, _ in picked}
+        others: list[tuple[str, float]] = []
         for ident, score in ranked[: 4 * k]:
-            if ident not in chosen and self.chunks[ident].doc_type not in kinds:
-                return [*picked[:-1], (ident, score)]
-        return picked
+            kind = self.chunks[ident].doc_type
+            if ident not in chosen and kind not in kinds:
+                others.append((ident, score))
+                kinds.add(kind)
+                if len(others) == (2 if k >= 5 else 1):
+                    break
+        # The best passage of up to two other kinds (the place's card and the notes about it) take the
+        # last places.
+        return [*picked[: len(picked) - len(others)], *others] if others else picked
 
     def _diverse(self, ranked: list[tuple[str, float]], k: int) -> list[tuple[str, float]]:
         """The top `k`, at most PER_PLACE passages from one scene or section while others are left:

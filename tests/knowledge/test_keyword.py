@@ -101,3 +101,17 @@ def test_damaged_index_file_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         KeywordIndex.load(path)
     assert err.value.file == str(path)
+
+
+def test_a_cantonese_question_reaches_english_notes_through_its_words() -> None:
+    from knowledge.bilingual import bridge_stems
+
+    index = KeywordIndex()
+    index.add("a", "Extras on overtime are paid HK$150 an hour after ten hours.", {})
+    index.add("b", "The rooftop is reached by the east stairwell.", {})
+    terms = index.latin_terms_with_stems(bridge_stems("啲臨記超時點計"))
+    assert "overtim" in terms or "overtime" in terms
+    assert index.search(dict.fromkeys(terms, 0.3), n=2)[0][0] == "a"
+    # A new chunk's words are seen by the next question (the stem map is rebuilt).
+    index.add("c", "Rooftop access: the landlord keeps the key.", {})
+    assert any(t.startswith("landlord") for t in index.latin_terms_with_stems({"landlord"}))

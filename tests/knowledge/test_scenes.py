@@ -168,3 +168,10 @@ def test_readers_never_crash_and_keep_lines_in_range(text: str) -> None:
             assert scene.eighths >= 1
             assert scene.line_start <= scene.line_end
     fountain_elements(text)
+
+
+def test_a_private_use_character_in_the_text_does_not_shift_lines() -> None:
+    # Found by the property test above: the reader's own note mark, typed into a script.
+    screenplay = parse_fountain("\ue000\nINT. 茶餐廳 - NIGHT #1#")
+    heading = screenplay.elements[0]
+    assert (heading.type, heading.line, heading.end_line) == ("scene_heading", 2, 2)
