@@ -192,6 +192,23 @@ def _bridged(term: str, other: frozenset[str], folded: str, stems: set[str]) -> 
     return 0.4 if any(len(w) == 1 and w in folded for w in other) else 0.0
 
 
+def _evidence(
+    t: str,
+    folded: str,
+    stems: set[str],
+    registers: dict[str, frozenset[str]],
+    bridges: dict[str, frozenset[str]],
+) -> float:
+    """How surely a folded sentence says the question's term `t` (itself, its other register, the verb
+    without its aspect marker, or its words in the other language)."""
+    if t in folded or (has_cjk(t) and any(form in folded for form in registers[t])):
+        # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
+        return 0.5 if len(t) == 1 and has_cjk(t) else 1.0
+    if has_cjk(t) and len(t) >= 2 and t[-1] in _ASPECT and t[:-1] in folded:
+        return 0.5 if len(t) == 2 else 1.0  # the verb without its aspect marker
+    return _bridged(t, bridges[t], folded, stems)
+
+
 def _scores(
     question: str,
     texts: list[tuple[str, int]],
@@ -221,24 +238,26 @@ def _scores(
     wants_who = bool(_ASKS_WHO.search(question))
     # Film terms (特技統籌 / stunt coordinator) count once, in either language.
     glossary = film_terms(fold(question))
-    bridges = _bridges(terms)
-    registers = {t: written_forms(t) for t in terms if has_cjk(t)}  # 不要 in the question, 唔好 in the line
+    # ... and with their pieces they make one clue: 特技統籌 is not 特技 + 統籌 + the term. The pieces
+    # still speak for the term where a sentence says it otherwise (拍攝許可: "approved ... the shoot").
+    pieces = {g.text: {t for t in terms if t != g.text and t in g.text} for g in glossary}
+    terms -= {t for group in pieces.values() for t in group}
+    bridges = _bridges(terms | {t for group in pieces.values() for t in group})
+    registers = {t: written_forms(t) for t in bridges if has_cjk(t)}  # 不要 in the question, 唔好 in the line
     lexicals: list[float] = []
     for sentence, _ in texts:
         folded = fold(sentence)
         speech = _SPEECH.match(folded)
         said = folded[speech.start("said") :] if speech else folded  # a speaker's name is no gloss
         stems = english_stems(said) if re.search(r"[a-z]", said) else set()
-        lexical = 0.0
-        for t in terms:
-            if t in folded or (has_cjk(t) and any(form in folded for form in registers[t])):
-                # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
-                lexical += 0.5 if len(t) == 1 and has_cjk(t) else 1.0
-            elif has_cjk(t) and len(t) >= 2 and t[-1] in _ASPECT and t[:-1] in folded:
-                lexical += 0.5 if len(t) == 2 else 1.0  # the verb without its aspect marker
-            else:
-                lexical += _bridged(t, bridges[t], folded, stems)
-        lexical += sum(says_term(term, folded) for term in glossary)
+        lexical = float(sum(_evidence(t, folded, stems, registers, bridges) for t in terms))
+        lexical += sum(
+            max(
+                says_term(term, folded),
+                min(1.0, sum(_evidence(t, folded, stems, registers, bridges) for t in pieces[term.text])),
+            )
+            for term in glossary
+        )
         lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
         if wants_amount and _AMOUNT.search(sentence):
             lexical += 0.75

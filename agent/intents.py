@@ -1014,9 +1014,10 @@ _HOW_TO = re.compile(
 )
 
 
-def production_matter(folded: str, lexicon: Lexicon) -> bool:
-    """Most of the question's own words are in the production's text (its script and documents); a
-    request to be taught something ("teach me how to…") is general knowledge whatever its words."""
+def production_matter(folded: str, lexicon: Lexicon, *, either_language: bool = True) -> bool:
+    """Most of the question's own words are in the production's text (its script and documents), in
+    either language unless told; a request to be taught something ("teach me how to…") is general
+    knowledge whatever its words."""
     from agent.extract import content_terms
 
     if _HOW_TO.search(folded):
@@ -1026,7 +1027,8 @@ def production_matter(folded: str, lexicon: Lexicon) -> bool:
     terms = {t for t in terms if not t[0].isdigit()}
     if not terms:
         return False
-    found = [t for t in terms if lexicon.mentions(t)]
+    mentions = lexicon.mentions_in_either_language if either_language else lexicon.mentions
+    found = [t for t in terms if mentions(t)]
     return 3 * len(found) >= 2 * len(terms) and any(has_cjk(t) or len(t) >= 4 for t in found)
 
 

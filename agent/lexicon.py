@@ -160,6 +160,9 @@ class Lexicon:
             if zh:
                 lex.chinese[canonical] = zh
         ordinary = _ordinary_words(production)
+        raw = _raw_corpus(production)
+        # Words the production's text (script, cards, notes) writes in lower case: what they say.
+        prose = ordinary | set(re.findall(r"(?<![A-Za-z'\-])[a-z][a-z'\-]+", raw))
         for word, owners in word_owner.items():
             # "Night" of a NIGHT HAWK alone is the time of day, "hawk" the bird: a word of a name is the
             # person on its own only when the script never writes it as an ordinary lower-case word
@@ -182,6 +185,10 @@ class Lexicon:
                             continue
                         if re.sub(r"['’]s$", "", phrase) in lex.characters:
                             continue  # "Ah Fai's" in AH FAI'S FLAT names the person, not the flat
+                        if start + size < len(words) and all(w in prose for w in phrase.split()):
+                            # Without its head word, a name of ordinary words is what they say: "lion
+                            # dance" of a LION DANCE HALL is the dance (the script writes it so).
+                            continue
                         place_words.setdefault(phrase, set()).add(entry_id)
         for phrase, owners in place_words.items():
             if len(owners) == 1:
@@ -200,7 +207,7 @@ class Lexicon:
         lex.omitted = {s.number for s in production.scenes if is_omitted(s.heading)}
         lex.subtitle_files = [d.name for d in production.documents if d.doc_type == "subtitles"]
         lex.documents = [d.name for d in production.documents]
-        lex.corpus = _corpus(production)
+        lex.corpus = fold(raw)
         if production.plan_path is not None:
             lex.plan_start = _plan_start(production)
         return lex
@@ -212,6 +219,19 @@ class Lexicon:
         if has_cjk(word):
             return word in self.corpus
         return word_pattern(word, "a-z", None).search(self.corpus) is not None
+
+    def mentions_in_either_language(self, word: str) -> bool:
+        """`mentions`, or for a Chinese word one of its English translations (knowledge.bilingual) is
+        in the production's text: 聲樂指導 asked, "vocal coach" written in the English notes."""
+        if self.mentions(word):
+            return True
+        if not has_cjk(word) or not self.corpus:
+            return False
+        from knowledge.bilingual import english_for_word
+
+        # Short stems (box, rol) are too loose to stand for a word.
+        stems = [stem for stem in english_for_word(word) if len(stem) >= 4]
+        return any(word_pattern(stem, "a-z", None).search(self.corpus) for stem in stems)
 
     def aliases(self, value: str) -> list[str]:
         """Every name the production uses for a character (canonical) or a place (its query term)."""
@@ -240,8 +260,8 @@ def is_omitted(heading: str) -> bool:
     return bool(_OMITTED.search(heading.strip()))
 
 
-def _corpus(production: Production) -> str:
-    """The production's text, folded: the ingested chunks (the keyword index keeps them) or, for a
+def _raw_corpus(production: Production) -> str:
+    """The production's text as written: the ingested chunks (the keyword index keeps them) or, for a
     production opened from files, the script and the cards' notes."""
     parts: list[str] = []
     index = production.project_dir / "keyword_index.json" if production.project_dir else None
@@ -257,7 +277,7 @@ def _corpus(production: Production) -> str:
         if production.screenplay is not None:
             parts = [e.text for e in production.screenplay.elements]
         parts += [m.notes or "" for m in production.cast] + [p.notes or "" for p in production.locations]
-    return fold("\n".join(parts))
+    return "\n".join(parts)
 
 
 def _plan_start(production: Production) -> date | None:

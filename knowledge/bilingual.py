@@ -219,6 +219,13 @@ def english_for(chinese: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def english_for_word(chinese: str) -> frozenset[str]:
+    """English stems for a Chinese word the dictionary holds whole (none for a word it only knows in
+    pieces: 恒指 is not 恒 "constant" + 指 "finger")."""
+    forward, _ = _dictionary()
+    return forward.get(CANTONESE_TO_WRITTEN.get(chinese, chinese), frozenset())
+
+
 @cache
 def chinese_for(english: str) -> frozenset[str]:
     """Chinese words whose whole meaning is this English word (and its Cantonese equivalents)."""

@@ -466,8 +466,10 @@ class HybridRetriever:
 
         for rank, (ident, _) in enumerate(self._vector_ranking(query, depth, allowed, analysis), start=1):
             scores[ident] = scores.get(ident, 0.0) + 1.0 / (RRF_K + rank)
+        worded: dict[str, int] = {}  # each passage's place in the ranking by the question's words
         for rank, (ident, _) in enumerate(self.keyword.search(analysis.terms, depth, ids=allowed), start=1):
             scores[ident] = scores.get(ident, 0.0) + 1.0 / (RRF_K + rank)
+            worded[ident] = rank
         if analysis.has_signals:
             unit = 1.0 / (RRF_K + 1)
             for ident in allowed if allowed is not None else self.chunks:
@@ -476,10 +478,10 @@ class HybridRetriever:
                     scores[ident] = scores.get(ident, 0.0) + boost * unit
 
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [self.chunks[ident].to_hit(score) for ident, score in self._diverse(ranked, k)]
+        return [self.chunks[ident].to_hit(score) for ident, score in self._diverse(ranked, k, worded)]
 
     def _other_kind(
-        self, picked: list[tuple[str, float]], ranked: list[tuple[str, float]], k: int
+        self, picked: list[tuple[str, float]], ranked: list[tuple[str, float]], k: int, worded: dict[str, int]
     ) -> list[tuple[str, float]]:
         """When every passage picked is one kind of document (a place's scenes, boosted by its name),
         the best passage of another kind within reach takes the last place: "any sound problem at the
@@ -491,7 +493,10 @@ class HybridRetriever:
             return picked
         chosen = {i for i, _ in picked}
         others: list[tuple[str, float]] = []
-        for ident, score in ranked[: 4 * k]:
+        # Within reach, the passages the question's words rank best come first: the notes' "Sound"
+        # section before a plan whose title happens to hold the place's name.
+        reach = sorted(ranked[: 4 * k], key=lambda item: worded.get(item[0], len(worded) + 1))
+        for ident, score in reach:
             kind = self.chunks[ident].doc_type
             if ident not in chosen and kind not in kinds:
                 others.append((ident, score))
@@ -502,7 +507,9 @@ class HybridRetriever:
         # last places.
         return [*picked[: len(picked) - len(others)], *others] if others else picked
 
-    def _diverse(self, ranked: list[tuple[str, float]], k: int) -> list[tuple[str, float]]:
+    def _diverse(
+        self, ranked: list[tuple[str, float]], k: int, worded: dict[str, int]
+    ) -> list[tuple[str, float]]:
         """The top `k`, at most PER_PLACE passages from one scene or section while others are left:
         the second part of a scene that already answered is worth less than the next place."""
         picked: list[tuple[str, float]] = []
@@ -515,7 +522,7 @@ class HybridRetriever:
                 seen[place] = seen.get(place, 0) + 1
                 picked.append((ident, score))
                 if len(picked) == k:
-                    return self._other_kind(picked, ranked, k)
+                    return self._other_kind(picked, ranked, k, worded)
             else:
                 rest.append((ident, score))
         # Too few places (a filter to one scene): fill up in score order.

@@ -110,7 +110,9 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         # Do what the tools can: find the material the writing would start from.
         if u.scenes:
             return [call("scene_details", scene=u.scenes[0])]
-        if u.characters or u.locations or production_matter(fold(u.text), lexicon):
+        # A writing request names the production's matter in its own words (a cover letter is not
+        # the story's letter).
+        if u.characters or u.locations or production_matter(fold(u.text), lexicon, either_language=False):
             return [call("search_documents", query=u.search_text, k=3)]
         return []  # a birthday poem, a wedding speech: nothing in the documents to start from; say so plainly
     return []

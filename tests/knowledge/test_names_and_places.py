@@ -63,3 +63,30 @@ def test_a_name_quoted_on_a_screen_is_not_the_person_in_the_scene(tmp_path: Path
     production = _production(tmp_path)
     scene = next(s for s in production.scenes if s.number == "3")
     assert "OWL" not in scene.non_speaking and "OWL" not in scene.characters
+
+
+def test_the_ordinary_words_before_a_place_name_head_are_not_the_place(tmp_path: Path) -> None:
+    script = (
+        "Title: Boats\n\nEXT. DRAGON BOAT CLUB - DAY #1#\n\nThe crew carry a dragon boat to the water.\n\n"
+        "EXT. SAI KUNG PIER - DAY #2#\n\nGulls.\n"
+    )
+    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
+    (tmp_path / "locations.csv").write_text(
+        "id,name_zh,names\nDRAGON BOAT CLUB,龍舟會,龍舟會\nSAI KUNG PIER,西貢碼頭,西貢碼頭\n",
+        encoding="utf-8",
+    )
+    production = Production.from_files(
+        tmp_path / "script.fountain",
+        locations=tmp_path / "locations.csv",
+        name="boats",
+        output_dir=tmp_path / "out",
+    )
+    lexicon = Lexicon.from_production(production)
+    # "dragon boat" is what the script rows; without "club" it is the boat, not the place ...
+    assert "dragon boat" not in lexicon.locations and "dragon" not in lexicon.locations
+    # ... while words the text only writes as a name, or that keep the head word, still name it.
+    assert lexicon.locations.get("boat club") == "DRAGON BOAT CLUB"
+    assert lexicon.locations.get("sai kung") == "SAI KUNG PIER"
+    # A Chinese question word is the production's matter when its English is in the text.
+    assert lexicon.mentions_in_either_language("海鷗") and not lexicon.mentions("海鷗")  # "Gulls."
+    assert not lexicon.mentions_in_either_language("恒指")  # known only in pieces: no translation

@@ -204,3 +204,26 @@ def test_an_open_retriever_sees_later_ingests(
     assert all(h.file == "night.fountain" for h in retriever.search("導演筆記", k=5))
     ingest(fake_settings, "p", [mini_production / "notes.md"], client=chroma_client, embedder=embedder)
     assert retriever.search("導演筆記 Director's notes", k=1)[0].file == "notes.md"
+
+
+def test_a_place_question_about_a_production_matter_reaches_the_notes(
+    fake_settings: Settings, chroma_client: Any, mini_production: Path
+) -> None:
+    # Many scenes on the roof, and one English note on its sound: a Cantonese question about the
+    # roof's sound finds the note (its words bridged into English), after the roof's best scenes.
+    script = (mini_production / "night.fountain").read_text(encoding="utf-8")
+    extra = "".join(
+        f"\nEXT. 天台 ROOFTOP - NIGHT #{n}#\n\n阿輝 waits on the roof, take {n}.\n" for n in range(5, 12)
+    )
+    (mini_production / "night.fountain").write_text(script + extra, encoding="utf-8")
+    notes = (mini_production / "notes.md").read_text(encoding="utf-8")
+    (mini_production / "notes.md").write_text(
+        notes + "\n## Recording\n\nThe rooftop sound is ruined by the water pumps: record wild lines.\n",
+        encoding="utf-8",
+    )
+    embedder = FakeEmbedder()
+    ingest(fake_settings, "roof", [mini_production], client=chroma_client, embedder=embedder)
+    retriever = open_retriever(fake_settings, "roof", client=chroma_client, embedder=embedder)
+    hits = retriever.search("天台收音有咩問題？", k=5)
+    assert hits[0].doc_type == "screenplay"
+    assert any(h.file == "notes.md" and (h.section or "").endswith("Recording") for h in hits)
