@@ -23,11 +23,13 @@ from knowledge.answer_kinds import (
     ASKS_DURATION,
     ASKS_NUMBER,
     ASKS_WHEN,
+    ASKS_WHERE_PUT,
     ASKS_WHO,
     CLOCK,
     CONTACT,
     DURATION,
     NAMED,
+    PLACED,
     WHEN,
 )
 from knowledge.bilingual import (
@@ -233,6 +235,7 @@ def _scores(
     wants_when = bool(_ASKS_WHEN.search(question))
     wants_clock = bool(ASKS_CLOCK.search(question))  # a time of day, not a date
     wants_duration = bool(ASKS_DURATION.search(question))
+    wants_place = bool(ASKS_WHERE_PUT.search(question))
     wants_contact = bool(ASKS_CONTACT.search(question))
     wants_number = bool(_ASKS_NUMBER.search(question))
     wants_who = bool(_ASKS_WHO.search(question))
@@ -265,6 +268,8 @@ def _scores(
             lexical += 0.75
         if wants_clock and CLOCK.search(sentence):
             lexical += 0.5
+        if wants_place and PLACED.search(sentence):
+            lexical += 0.5
         if wants_duration and DURATION.search(sentence):
             lexical += 0.75
         if wants_contact and CONTACT.search(sentence):
@@ -289,6 +294,8 @@ def _scores(
             scores[i] -= 0.5
         if wants_number and not re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
             scores[i] -= 0.5
+        if wants_place and not PLACED.search(sentence):
+            scores[i] -= 0.3  # "where is it hidden?" is answered by a sentence that puts it somewhere
         if wants_duration and not DURATION.search(sentence):
             scores[i] -= 0.3
         if wants_who and not (

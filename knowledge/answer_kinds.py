@@ -79,6 +79,18 @@ CONTACT = re.compile(
     r"|統籌|負責|聯絡|經理|主管",
     re.IGNORECASE,
 )
+# Where something is kept, hidden or put ("where does she keep the key?", 將封信收埋喺邊？) — answered
+# by a sentence that places a thing: in, under or behind something, 放入、收喺、喺…底下.
+ASKS_WHERE_PUT = re.compile(
+    r"\bwhere\b.*\b(?:keep|keeps|kept|hide|hides|hid|hidden|put|puts|stash|stashes|stashed|store|stores|"
+    r"stored|leave|leaves|left)\b|(?:收埋|收|藏|放|擺|留|匿)(?:咗|低|埋|起)?(?:喺|在|到)(?:邊|哪)",
+    re.IGNORECASE,
+)
+PLACED = re.compile(
+    r"\b(?:in|into|inside|under|underneath|beneath|behind|inside of|at the bottom of)\s+(?:the|a|an|his|her|their|its)\b"
+    r"|放入|放喺|收喺|收返喺|收埋喺|塞入|塞喺|藏喺|藏在|放在|擺喺|底下|下面|入面|裡面|裏面|後面",
+    re.IGNORECASE,
+)
 # A person named in a sentence: a title and a name, a romanised name (Ho Chun-wai, Mak Chi-ming), or a
 # Chinese name followed by its romanisation (何俊 Ho Chun) — how crew lists and notes write people.
 NAMED = re.compile(

@@ -124,6 +124,12 @@ _WORD = re.compile(r"[a-z]+")
 
 def _stem(word: str) -> str:
     """A crude English stem, the same for close / closed / closing / closes (enough to match glosses)."""
+    if len(word) >= 5 and word.endswith("en"):
+        # A past participle in -en is its verb: hidden → hid(e), written → writ(e), taken → tak(e).
+        if word[-3] == word[-4] and word[-3] in "dt":
+            return word[:-3]
+        if word[-3] not in "aeiouy" and word[-4] in "aeiou" and word[-5] not in "aeiou":
+            return word[:-2]
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -139,7 +145,7 @@ def _content(definition: str) -> list[str]:
 
 
 Index = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 
 
 @cache

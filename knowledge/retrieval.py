@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -483,14 +484,17 @@ class HybridRetriever:
     def _other_kind(
         self, picked: list[tuple[str, float]], ranked: list[tuple[str, float]], k: int, worded: dict[str, int]
     ) -> list[tuple[str, float]]:
-        """When every passage picked is one kind of document (a place's scenes, boosted by its name),
-        the best passage of another kind within reach takes the last place: "any sound problem at the
-        bakery?" is answered by the notes, not by the fifth scene set there."""
+        """When the passages picked are all (or all but one) one kind of document (a place's scenes,
+        boosted by its name), the best passages of other kinds within reach take the last places of
+        that kind: "any sound problem at the bakery?" is answered by the notes, not by the fifth scene
+        set there."""
         if k < 4:
             return picked
-        kinds = {self.chunks[i].doc_type for i, _ in picked}
-        if len(kinds) != 1:
+        counts = Counter(self.chunks[i].doc_type for i, _ in picked)
+        main, held = counts.most_common(1)[0]
+        if held < len(picked) - 1:
             return picked
+        kinds = set(counts)
         chosen = {i for i, _ in picked}
         others: list[tuple[str, float]] = []
         # Within reach, the passages the question's words rank best come first: the notes' "Sound"
@@ -503,9 +507,12 @@ class HybridRetriever:
                 kinds.add(kind)
                 if len(others) == (2 if k >= 5 else 1):
                     break
-        # The best passage of up to two other kinds (the place's card and the notes about it) take the
-        # last places.
-        return [*picked[: len(picked) - len(others)], *others] if others else picked
+        if not others:
+            return picked
+        # The last passages of the main kind make room (the place's card and the notes about it stay).
+        mains = [n for n, (i, _) in enumerate(picked) if self.chunks[i].doc_type == main]
+        dropped = set(mains[len(mains) - len(others) :])
+        return [item for n, item in enumerate(picked) if n not in dropped] + others
 
     def _diverse(
         self, ranked: list[tuple[str, float]], k: int, worded: dict[str, int]

@@ -105,7 +105,7 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if u.intent == "overview":
         return [call("production_overview")]
     if u.intent == "search":
-        return [call("search_documents", query=u.search_text, k=5)]
+        return [call("search_documents", query=u.search_text, k=8)]
     if u.intent == "free_writing":
         # Do what the tools can: find the material the writing would start from.
         if u.scenes:

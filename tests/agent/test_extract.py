@@ -88,3 +88,24 @@ def test_a_speakers_name_is_not_a_dictionary_gloss() -> None:
     hit = _hit("BOSS CHU: 我俾你一百蚊。\nMAY: 我儲夠八百蚊就走。")
     [best, *_] = best_sentences("May 儲緊幾多錢？", [hit], names=[["may"]])
     assert "八百" in best.sentence, best.sentence
+
+
+def test_where_something_is_kept_is_answered_by_a_sentence_that_places_it() -> None:
+    hit = _hit(
+        "May looks at the spare key for a long time.\nShe tapes the spare key under the third stair.\n"
+        "阿美望住條後備鎖匙好耐。\n阿美將條後備鎖匙收喺花盆底下。"
+    )
+    [best, *_] = best_sentences("Where does May hide the spare key?", [hit], names=[["may", "阿美"]])
+    assert "under the third stair" in best.sentence
+    [best, *_] = best_sentences("阿美將條後備鎖匙收埋喺邊？", [hit], names=[["may", "阿美"]])
+    assert "花盆底下" in best.sentence
+
+
+def test_a_film_term_and_its_pieces_are_one_clue() -> None:
+    # The script says 特技統籌 and names no one; the notes name the coordinator in English.
+    script = _hit("特技：兩架車相撞，由特技統籌負責。")
+    notes = SearchHit(
+        file="notes.md", doc_type="notes", text="- The stunt coordinator is 陳大文 Chan Tai-man.", score=1.0
+    )
+    [best, *_] = best_sentences("邊個係特技統籌？", [script, notes])
+    assert "Chan Tai-man" in best.sentence
