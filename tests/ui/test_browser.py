@@ -101,11 +101,18 @@ class Shots:
 
 def wait_text(page: Any, selector: str, text: str) -> None:
     """Wait until the element shows `text` (innerText: what is visible, not hidden measuring copies)."""
-    page.wait_for_function(
-        "([sel, text]) => { const el = document.querySelector(sel); return !!el && el.innerText.includes(text); }",
-        arg=[selector, text],
-        timeout=WAIT_MS,
-    )
+    try:
+        page.wait_for_function(
+            "([sel, text]) => { const el = document.querySelector(sel); return !!el && el.innerText.includes(text); }",
+            arg=[selector, text],
+            timeout=WAIT_MS,
+        )
+    except Exception as error:  # say what was awaited and what the page showed instead
+        shown = page.evaluate("(sel) => document.querySelector(sel)?.innerText ?? '(no element)'", selector)
+        chat = page.evaluate("() => document.querySelector('#slate-chat')?.innerText ?? ''")
+        raise AssertionError(
+            f"{selector} never showed {text!r}; it showed {str(shown)[:600]!r}; chat ends {str(chat)[-800:]!r}"
+        ) from error
 
 
 def chat_text(page: Any) -> str:
