@@ -41,6 +41,7 @@ from knowledge.bilingual import (
     written_forms,
 )
 from knowledge.citations import SearchHit
+from knowledge.numerals import parse_amount, parse_number
 
 # A sentence ends after its stop and any closing quotation marks: 「……搬走。」 keeps its 」.
 _SENTENCE = re.compile(
@@ -384,3 +385,25 @@ def _meaning(question: str, texts: list[str], embedder: object | None) -> np.nda
 
 def _trim(sentence: str) -> str:
     return sentence if len(sentence) <= MAX_SENTENCE else sentence[:MAX_SENTENCE].rstrip() + "…"
+
+
+_ZH_YEAR = re.compile(r"([一二三四五六七八九零〇]{4})\s*年")
+_ZH_AMOUNT = re.compile(
+    r"(?<![第一二三四五六七八九十兩百千萬])([一二三四五六七八九十兩百千]+萬[一二三四五六七八九]?|[一二三四五六七八九兩]千[一二三四五六七八九]?)"
+)
+
+
+def stated_fact(question: str, sentence: str) -> str | None:
+    """The fact a quoted sentence gives in Chinese numerals, in digits, when the question asks for that
+    kind: "which year?" over 「一九八三年開館」 → 1983; "how much?" over 「二十八萬」 → 280,000. None when
+    the sentence already writes it in digits, or holds none, or holds several."""
+    if _ASKS_WHEN.search(question) and not re.search(r"\b(?:1[89]|20)\d\d\b", sentence):
+        years = {m.group(1) for m in _ZH_YEAR.finditer(sentence)}
+        if len(years) == 1:
+            return str(parse_number(years.pop()))
+    if _ASKS_AMOUNT.search(question) and not re.search(r"\d", sentence):
+        amounts = {parse_amount(m.group(1)) for m in _ZH_AMOUNT.finditer(sentence)}
+        amounts.discard(None)
+        if len(amounts) == 1:
+            return f"{amounts.pop():,}"
+    return None

@@ -30,7 +30,9 @@ MONEY = re.compile(
 WHEN = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\d{1,2}:\d\d|\d+\s*(?:am|pm|號|月|年|點)|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|星期|禮拜|\b(?:january|february|march|april|may|june|july|august|september|october"
-    r"|november|december)\b",
+    r"|november|december)\b"
+    # Chinese numerals: a year digit by digit (一九七八年), a month (三月), a day of the month (五號).
+    r"|[一二三四五六七八九零〇]{4}\s*年|(?:十[一二]?|[一二三四五六七八九])\s*月|[一二三四五六七八九十廿卅]+\s*號",
     re.IGNORECASE,
 )
 ASKS_AMOUNT = re.compile(
@@ -43,7 +45,7 @@ ASKS_NUMBER = re.compile(
     r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
 )
 ASKS_WHEN = re.compile(
-    r"\bwhen\b|what (?:year|time|date|day|hours)|how (?:late|early)|until what|till what|by what time"
+    r"\bwhen\b|(?:what|which) (?:year|time|date|day|hours)|how (?:late|early)|until what|till what|by what time"
     r"|幾時|幾點|哪一年|邊年|何時|幾號",
     re.IGNORECASE,
 )

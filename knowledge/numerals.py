@@ -51,6 +51,25 @@ def parse_number(text: str) -> int | None:
         return None
 
 
+def parse_amount(text: str) -> int | None:
+    """An amount with 萬 as people say it: `二十八萬` → 280,000, `一萬八` → 18,000 (the digit after 萬
+    is thousands), `三百八十萬` → 3,800,000, `四千八` → 4,800; None when the text is not one."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if "萬" not in text:
+        return parse_number(text)
+    high, _, low = text.partition("萬")
+    tens_of_thousands = parse_number(high) if high else 1
+    if tens_of_thousands is None or "萬" in low:
+        return None
+    if not low:
+        rest: int | None = 0
+    elif len(low) == 1 and low in DIGITS:
+        rest = DIGITS[low] * 1000  # 一萬八 = 18,000
+    else:
+        rest = parse_number(low.lstrip("零"))
+    return None if rest is None else tens_of_thousands * 10000 + rest
+
+
 def digits_in(text: str) -> str:
     """Every run of Chinese numerals in `text` written in digits: `第十二A場` → `第12A場`."""
     text = unicodedata.normalize("NFKC", text)

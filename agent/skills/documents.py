@@ -17,7 +17,7 @@ from agent.skills.base import Skill, call
 
 
 def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
-    from agent.extract import best_sentences
+    from agent.extract import best_sentences, stated_fact
     from agent.routing import default_router
     from tools.script_lookup import SearchResult
 
@@ -43,6 +43,10 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         if other.score >= best.score * 0.85 and other.sentence != best.sentence:
             lines.append(f"“{other.sentence}” — *{other.hit.citation().label()}*")
     head = _t(lang, "The documents say:", "文件咁講：")
+    fact = stated_fact(u.search_text, best.sentence) if lang == "en" else None
+    if fact:
+        # The quoted line says it in Chinese numerals, opaque to an English reader: say it in digits.
+        head = f"**{fact}** — the documents say:"
     return head + "\n\n" + "\n".join(lines[:3])
 
 

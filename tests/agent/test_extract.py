@@ -109,3 +109,25 @@ def test_a_film_term_and_its_pieces_are_one_clue() -> None:
     )
     [best, *_] = best_sentences("邊個係特技統籌？", [script, notes])
     assert "Chan Tai-man" in best.sentence
+
+
+def test_a_year_written_in_chinese_numerals_answers_which_year() -> None:
+    hit = _hit("陳太: 呢間茶餐廳好多熟客。\n陳太: 我老公一九八五年開呢間舖，一直做到而家。")
+    [best, *_] = best_sentences("茶餐廳係邊年開嘅？", [hit])
+    assert "一九八五年" in best.sentence
+    [best, *_] = best_sentences("In which year did the cafe open?", [hit])
+    assert "一九八五年" in best.sentence
+
+
+def test_a_fact_in_chinese_numerals_is_stated_in_digits() -> None:
+    from agent.extract import stated_fact
+    from knowledge.numerals import parse_amount
+
+    assert stated_fact("茶餐廳係邊年開嘅？", "陳太: 我老公一九八五年開呢間舖。") == "1985"
+    assert stated_fact("How much does the landlord want?", "業主: 每個月三萬五，唔減。") == "35,000"
+    assert stated_fact("幾多錢？", "一萬八一晚。") == "18,000"
+    assert stated_fact("How much?", "HK$18,000 a night.") is None  # already in digits
+    assert stated_fact("幾多錢？", "三萬定四萬？") is None  # two amounts: the quote says which
+    assert [parse_amount(t) for t in ("二十八萬", "三百八十萬", "四千八", "十萬零五百", "abc")] == [
+        280000, 3800000, 4800, 100500, None,
+    ]  # fmt: skip
