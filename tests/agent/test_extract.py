@@ -6,7 +6,7 @@ number", what a speaker says carries the speaker, a question or a heading never 
 
 from __future__ import annotations
 
-from agent.extract import best_line, best_sentences, spoken_sentences
+from agent.extract import _scores, best_line, best_sentences, spoken_sentences
 from knowledge.answer_kinds import holds_money, money_asked
 from knowledge.citations import SearchHit
 
@@ -109,6 +109,12 @@ def test_a_film_term_and_its_pieces_are_one_clue() -> None:
     )
     [best, *_] = best_sentences("邊個係特技統籌？", [script, notes])
     assert "Chan Tai-man" in best.sentence
+    # The term counts once in either language, not once more for each of its pieces (特技, 統籌) ...
+    _, evidence, _ = _scores("邊個係特技統籌？", [(script.text, 0), (notes.text, 0)], None, None)
+    assert evidence[0] == 1.0 and evidence[1] >= 1.0
+    # ... and its pieces still count where a sentence says the term another way.
+    _, evidence, _ = _scores("拍攝許可搞掂未？", [("The shoot on the pier is approved.", 0)], None, None)
+    assert evidence[0] > 0
 
 
 def test_a_year_written_in_chinese_numerals_answers_which_year() -> None:

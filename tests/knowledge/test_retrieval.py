@@ -218,7 +218,8 @@ def test_a_place_question_about_a_production_matter_reaches_the_notes(
     (mini_production / "night.fountain").write_text(script + extra, encoding="utf-8")
     notes = (mini_production / "notes.md").read_text(encoding="utf-8")
     (mini_production / "notes.md").write_text(
-        notes + "\n## Recording\n\nThe rooftop sound is ruined by the water pumps: record wild lines.\n",
+        # The note does not name the roof in any language: only its words (sound, problem) can find it.
+        notes + "\n## Recording\n\nThe water pumps up there are a sound problem: record wild lines.\n",
         encoding="utf-8",
     )
     embedder = FakeEmbedder()
