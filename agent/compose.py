@@ -50,6 +50,16 @@ CANNOT = {
         "schedules and call sheets.",
         "我冇得幫你訂嘢：Slate 只會讀製作文件，起草分鏡表、排期同通告。",
     ),
+    "pay": (
+        "I can't pay or transfer money: Slate only reads the production's documents and drafts lists, "
+        "schedules and call sheets.",
+        "我冇得幫你俾錢或者轉賬：Slate 只會讀製作文件，起草分鏡表、排期同通告。",
+    ),
+    "advice": (
+        "I can't give legal, medical or financial advice: Slate only knows this production's documents. "
+        "Ask a qualified professional.",
+        "我唔可以提供法律、醫療或者理財意見：Slate 只知道呢個製作嘅文件。請向專業人士查詢。",
+    ),
     "budget": (
         "I can't work out the budget: the schedule only prices cast holding days, company moves and extra "
         "days (ask “plan the shoot”).",

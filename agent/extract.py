@@ -10,7 +10,10 @@ sentence shares anything with the question, the answer says the documents don't 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -88,6 +91,24 @@ def content_terms(question: str) -> set[str]:
             if word and not _SCENE_REF.match(token.strip()):
                 terms.add(word)
     return {t for t in terms if t}
+
+
+# Where one question of a message ends and another begins: after its question mark, before more text.
+_NEXT_QUESTION = re.compile(r"(?<=[?？])\s*(?=\S)")
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions a message asks, in order: "借咗幾多錢？每個月還幾多？" is two, each answered by
+    its own sentence; a message asking one thing is itself. A part too short to ask anything
+    ("ok?") stays with the one before it."""
+    parts: list[str] = []
+    for part in _NEXT_QUESTION.split(question.strip()):
+        part = part.strip()
+        if parts and len(part) < (3 if has_cjk(part) else 8):
+            parts[-1] = f"{parts[-1]} {part}"
+        elif part:
+            parts.append(part)
+    return parts or [question]
 
 
 def sentences(text: str, *, join_short: bool = False) -> list[str]:
@@ -364,6 +385,62 @@ def best_sentences(
     return answers
 
 
+class _VectorCache:
+    """Unit vectors of sentences and questions already read, kept across turns (least recently used
+    dropped first). A production's notes and script are the same sentences turn after turn, so a
+    question about the stunt budget after one about the permit reads most of its candidates from here;
+    embedding them is the slow part of a document answer (~25 ms a sentence on 2 cores). Keyed by the
+    model too, so two embedders never share vectors. Shared by every session of the process: guarded
+    by a lock (the UI serves several people from threads)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._vectors: OrderedDict[tuple[int, str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _get(self, key: tuple[int, str, str]) -> np.ndarray | None:
+        with self._lock:
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+            return vector
+
+    def _put(self, key: tuple[int, str, str], vector: np.ndarray) -> None:
+        with self._lock:
+            self._vectors[key] = vector
+            self._vectors.move_to_end(key)
+            while len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+
+    def query(self, model: Any, text: str) -> np.ndarray:
+        key = (id(model), "q", text)
+        vector = self._get(key)
+        if vector is None:
+            vector = _unit(np.asarray(model.query(text), dtype=np.float32))
+            self._put(key, vector)
+        return vector
+
+    def passages(self, model: Any, texts: list[str]) -> np.ndarray:
+        keys = [(id(model), "p", t) for t in texts]
+        found = [self._get(k) for k in keys]
+        missing = [i for i, v in enumerate(found) if v is None]
+        if missing:
+            fresh = np.asarray(model.passage([texts[i] for i in missing]), dtype=np.float32)
+            for i, row in zip(missing, fresh, strict=True):
+                vector = _unit(row)
+                found[i] = vector
+                self._put(keys[i], vector)
+        return np.stack([v for v in found if v is not None])
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (float(np.linalg.norm(vector)) or 1.0)
+
+
+# 384 float32 a sentence: 20,000 sentences (a feature's script and notes, many times over) is ~30 MB.
+_SENTENCE_VECTORS = _VectorCache(20_000)
+
+
 def _meaning(question: str, texts: list[str], embedder: object | None) -> np.ndarray | None:
     """Cosine between the question and each sentence, centred so unrelated text scores near 0."""
     if embedder is None or not texts:
@@ -371,10 +448,8 @@ def _meaning(question: str, texts: list[str], embedder: object | None) -> np.nda
     model = getattr(embedder, "_model", None)
     if model is None:
         return None
-    q = np.asarray(model.query(question), dtype=np.float32)
-    p = np.asarray(model.passage(texts[:40]), dtype=np.float32)
-    q /= np.linalg.norm(q) or 1.0
-    p /= np.linalg.norm(p, axis=1, keepdims=True) + 1e-9
+    q = _SENTENCE_VECTORS.query(model, question)
+    p = _SENTENCE_VECTORS.passages(model, texts[:40])
     sims = p @ q
     # e5 cosines sit between ~0.7 (unrelated) and ~0.9 (answers): stretch that range to 0–1.
     stretched = np.clip((sims - 0.75) / 0.15, 0.0, 1.0)

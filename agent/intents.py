@@ -106,15 +106,15 @@ def _find_word(folded: str, word: str) -> int:
     return -1
 
 
-# Function characters jieba glues to the word after them: 是夜 in 全部都是夜戲, 係咪 … (the keyword 夜戲
-# then starts inside a token, though it is a word).
-_FUNCTION_LEAD = frozenset("是係的嘅在喺有都也又就了咗將把被")
+# Function characters and measure words jieba glues to the word after them: 是夜 in 全部都是夜戲, 場夜 and
+# 場日戲 in 幾多場夜戲 / 幾多場日戲, 係咪 … (the keyword 夜戲 then starts inside a token, though it is a word).
+_FUNCTION_LEAD = frozenset("是係的嘅在喺有都也又就了咗將把被場個隻次")
 
 
 def _glued_to_function_word(tokens: dict[int, str], start: int) -> bool:
     """Whether position `start` is inside a token that is a function character glued to what follows."""
     head = tokens.get(start - 1)
-    return head is not None and len(head) == 2 and head[0] in _FUNCTION_LEAD
+    return head is not None and len(head) >= 2 and head[0] in _FUNCTION_LEAD
 
 
 _PARTICLES = "咗吓下過緊埋返翻啦喇呀吖嘅咩？?！!，,。 "
@@ -258,6 +258,10 @@ CANNOT: dict[str, tuple[str, ...]] = {
              "幫我買", "替我買", "去買", "請買"),
     "budget": ("budget", "total cost", "how much will the shoot cost", "cost of the shoot", "預算", "總成本", "使幾多錢"),
     "delete_scene": ("delete scene", "remove scene", "cut scene", "刪除第", "刪咗第", "剷走第"),
+    # A professional's opinion on real life (the law, a diagnosis, money): not in any production file.
+    "advice": ("legal advice", "legal opinion", "medical advice", "financial advice", "tax advice",
+               "investment advice", "法律意見", "法律建議", "法律諮詢", "醫療意見", "醫學意見", "醫生意見", "理財建議",
+               "投資建議", "稅務意見"),
 }
 TRANSCRIBE = ("transcribe", "transcription", "speech to text", "subtitles from the audio", "subtitles from the video",
               "subs from the audio", "subs from the video", "caption the video", "caption this", "出字幕", "聽寫", "轉錄",
@@ -655,9 +659,12 @@ def understand(
         u.shift_seconds = seconds
     u.follow_up = _is_follow_up(folded)
     u.free_writing = _has(folded, FREE_WRITING)
-    u.cannot = next((reason for reason, words in CANNOT.items() if _has(folded, words)), None)
+    asked = _asked_clause(folded)
+    u.cannot = next((reason for reason, words in CANNOT.items() if _has(asked, words)), None)
+    if u.cannot is None and _PAY_REQUEST.search(asked):
+        u.cannot = "pay"  # "please transfer the deposit…", "請將訂金轉賬…": paying is an act in the world
     if u.cannot is None:
-        action = _ACTION_REQUEST.search(folded)
+        action = _ACTION_REQUEST.search(asked)
         if action:  # "reserve us a van…", "幫我打畀劉Sir…": an act in the world, whatever it names
             u.cannot = "send" if (action.group("send") or action.group("zsend")) else "book"
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
@@ -909,6 +916,8 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         return "scene_details"  # a question about one scene is answered from that scene's text
     if label == "overview" and u.scenes:
         return "scene_details"  # "Scene 5 有幾多頁？" asks about the scene, not the whole script
+    if label == "overview" and scene_filters:
+        return "find_scenes"  # "how many exteriors in the film?" counts the scenes that pass the filter
     if label in ("search", "overview", "schedule", "schedule_day", "help", "thanks", "free_writing"):
         return label  # type: ignore[return-value]
     if label == "call_sheet":
@@ -938,6 +947,37 @@ _REST = re.compile(
     r"\b(?:days? off|off days?|rest days?|holidays?|no (?:shooting|filming)|(?:are we|we're|we are) off"
     r"|(?:not|don'?t|do not|aren'?t|are not|won'?t)\s+(?:we\s+)?(?:shoot|shooting|film|filming|work|working))\b"
     r"|休息|放假|假期|唔開工|唔拍|冇得拍|冇拍|不拍|沒有拍|不開工|停拍|公眾假期"
+)
+
+
+# Where a message's own question starts: after the last clause break before its closing question mark.
+_CLAUSE_BREAK = re.compile(r"[:：;；。!！]|\.\s|\?\s|？(?=.)")
+
+
+def _asked_clause(folded: str) -> str:
+    """The part of a message that asks Slate something. "I need to book the lighting truck: which
+    scenes are at night?" asks for night scenes; the booking is the asker's own job, told as the
+    reason. A message whose opening clause is itself a request to act ("email the cast: is the call
+    sheet ready?"), or that asks no question, is read whole."""
+    text = folded.strip()
+    if not text.endswith(("?", "？")):
+        return folded
+    breaks = list(_CLAUSE_BREAK.finditer(text[:-1]))
+    if not breaks:
+        return folded
+    context, asked = text[: breaks[-1].start()], text[breaks[-1].end() :]
+    if _ACTION_REQUEST.search(context) or _PAY_REQUEST.search(context) or len(asked.strip()) < 4:
+        return folded
+    return asked
+
+
+# A request to pay or move money (Slate reads and drafts; it never pays): the verb as a request, or
+# after "please", 請, 幫我…; "how much did he transfer?" asks about the story, not for a payment.
+_PAY_REQUEST = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|would you|kindly|go ahead and)\s+)*"
+    r"(?:pay|wire|remit|transfer\s+(?:the\s+|our\s+|my\s+)?(?:money|deposit|fee|funds|payment|cash|hk\$|\$|\d))\b"
+    r"|^\W*(?:請|麻煩|唔該|可唔可以|可否|能否|你)?\s*(?:幫|同|替|代)?\s*(?:我哋|我們|我)?\s*(?:把|將)?"
+    r"[^，,。？?]{0,24}(?:轉賬|轉帳|匯款|付款|付錢|過數|入數|找數|俾錢|畀錢|交訂金|落訂|過戶)"
 )
 
 
@@ -1079,8 +1119,18 @@ _FUNCTION_CJK = set(
 )
 
 
+# Words for the whole production or a total: they scope a count ("in the whole script", 成個劇本一共),
+# they are not a topic of their own.
+_SCOPE = re.compile(
+    r"(?:in|across|of|for|through)\s+(?:the|this|our)\s+(?:whole\s+|entire\s+)?"
+    r"(?:script|screenplay|film|movie|production|show|draft)|\bin (?:total|all)\b|\baltogether\b"
+    r"|成個劇本|全個劇本|整個劇本|成部戲|成套戲|整部戲|全劇|全片|劇本入面|劇本裡|劇本中|一共|總共|合共|加埋"
+)
+
+
 def _residue(text: str) -> list[str]:
     """Content words of a question once names, places and filter words are taken out."""
+    text = _SCOPE.sub(" ", text)
     words = [w for w in re.findall(r"[a-z][a-z'\-]+", text) if w not in _FUNCTION_WORDS and len(w) > 2]
     cjk = [ch for ch in text if has_cjk(ch) and ch not in _FUNCTION_CJK]
     # Two Chinese characters make about one word.
@@ -1110,7 +1160,7 @@ def _shot_ids(folded: str, lexicon: Lexicon) -> list[str]:
 
 def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
     """Pick the intent. Order matters: the most specific requests are recognised first."""
-    if u.cannot in ("weather", "book", "budget", "delete_scene", "send"):
+    if u.cannot in ("weather", "book", "pay", "budget", "delete_scene", "send", "advice"):
         # "Email the cast tomorrow's call sheet": Slate cannot send; it says so and what it can make
         # instead, rather than half-doing the request.
         return "cannot"

@@ -11,13 +11,13 @@ from agent.compose import (
     _t,
     _tod,
 )
-from agent.intents import Understanding, production_matter
+from agent.intents import Lang, Understanding, production_matter
 from agent.lexicon import Lexicon, fold, has_cjk
 from agent.skills.base import Skill, call
 
 
 def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
-    from agent.extract import best_sentences, stated_fact
+    from agent.extract import best_sentences, question_parts, stated_fact
     from agent.routing import default_router
     from tools.script_lookup import SearchResult
 
@@ -30,6 +30,9 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
         )
     names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    parts = question_parts(u.search_text)
+    if len(parts) > 1:
+        return _answer_each(parts, result, names, lang)
     answers = best_sentences(u.search_text, result.hits, default_router().embedder, names)
     if not answers:
         return _t(
@@ -48,6 +51,48 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         # The quoted line says it in Chinese numerals, opaque to an English reader: say it in digits.
         head = f"**{fact}** — the documents say:"
     return head + "\n\n" + "\n".join(lines[:3])
+
+
+def _answer_each(parts: list[str], result: Any, names: list[list[str]], lang: Lang) -> str:
+    """A message asking two things ("how much did he borrow? and a month?") gets the sentence that
+    answers each, in the order asked; one sentence answering both is quoted once. A part nothing
+    answers says so, and the parts that are answered still are."""
+    from agent.extract import best_sentences, stated_fact
+    from agent.routing import default_router
+
+    lines: list[str] = []
+    facts: list[str] = []
+    quoted: set[str] = set()
+    unanswered = 0
+    for part in parts:
+        answers = best_sentences(part, result.hits, default_router().embedder, names)
+        fresh = [a for a in answers if a.sentence not in quoted]
+        if not answers:
+            unanswered += 1
+            continue
+        if not fresh:
+            continue  # the sentence quoted for an earlier part answers this one too
+        best = fresh[0]
+        quoted.add(best.sentence)
+        lines.append(f"“{best.sentence}” — *{best.hit.citation().label()}*")
+        fact = stated_fact(part, best.sentence) if lang == "en" else None
+        if fact:
+            facts.append(fact)
+    if not lines:
+        return _t(
+            lang,
+            "The documents don't say. The closest passage is in " + result.hits[0].citation().label() + ".",
+            "文件冇講到。最接近嘅段落喺 " + result.hits[0].citation().label() + "。",
+        )
+    head = _t(lang, "The documents say:", "文件咁講：")
+    if facts:
+        head = f"**{' · '.join(facts)}** — the documents say:"
+    tail = ""
+    if unanswered:
+        tail = "\n\n" + _t(
+            lang, "The documents don't answer the rest of the question.", "問題其餘部分，文件冇講到。"
+        )
+    return head + "\n\n" + "\n".join(lines) + tail
 
 
 _BUDGET_LINE = re.compile(r"budget|預算|製作費|成本", re.IGNORECASE)

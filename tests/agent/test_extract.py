@@ -137,3 +137,18 @@ def test_a_fact_in_chinese_numerals_is_stated_in_digits() -> None:
     assert [parse_amount(t) for t in ("二十八萬", "三百八十萬", "四千八", "十萬零五百", "abc")] == [
         280000, 3800000, 4800, 100500, None,
     ]  # fmt: skip
+
+
+def test_a_message_asking_two_things_is_two_questions_each_with_its_own_answer() -> None:
+    from agent.extract import question_parts
+
+    assert question_parts("阿明租咗架車幾多錢？幾時還？") == ["阿明租咗架車幾多錢？", "幾時還？"]
+    assert question_parts("Who lit the fire? And when?") == ["Who lit the fire?", "And when?"]
+    assert question_parts("Who lit the fire? ok?") == ["Who lit the fire? ok?"]
+    assert question_parts("How much is the rent?") == ["How much is the rent?"]
+    hit = _hit(
+        "阿明: 架貨車我租咗一萬二。\n阿明 looks at the rain.\n阿明: 下個禮拜三先還得。\nThe van's engine coughs."
+    )
+    first, second = question_parts("阿明租咗架貨車幾多錢？幾時還？")
+    assert "一萬二" in best_sentences(first, [hit], names=[["阿明"]])[0].sentence
+    assert "禮拜三" in best_sentences(second, [hit], names=[["阿明"]])[0].sentence
