@@ -21,3 +21,17 @@ def call_tool(production: Production, name: str, expected: type[R], /, **args: A
     result = get_tool(name).invoke(production, args)
     assert isinstance(result, expected), (name, type(result))
     return result
+
+
+def tool_takes(name: str, /, **args: Any) -> bool:
+    """Whether the registered tool accepts these arguments (its bounds are the chat's: a CLI option
+    that goes past them, such as a longer search, is run by the command itself)."""
+    from pydantic import ValidationError
+
+    from tools.registry import get_tool
+
+    try:
+        get_tool(name).args_model(**args)
+    except ValidationError:
+        return False
+    return True

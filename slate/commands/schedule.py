@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from knowledge.production import Production
     from slate.settings import Settings
+    from tools.schedule.tools import PlannedShoot
 
 EXPORT_CHOICES = ("json", "csv", "xlsx", "ics", "html")
 CALLSHEET_CHOICES = ("json", "md", "html")
@@ -72,12 +73,14 @@ def _production(args: argparse.Namespace, settings: Settings) -> Production:
 
     plan = load_plan(args.plan)
     if args.project:
-        return open_production(settings, args.project)
-    cast = plan.list_path("cast_list")
-    locations = plan.list_path("locations_list")
-    if args.script:
-        return Production.from_files(args.script, cast=cast, locations=locations)
-    return Production(name=plan.production or Path(args.plan).stem)
+        production = open_production(settings, args.project)
+    elif args.script:
+        cast, locations = plan.list_path("cast_list"), plan.list_path("locations_list")
+        production = Production.from_files(args.script, cast=cast, locations=locations)
+    else:
+        production = Production(name=plan.production or Path(args.plan).stem)
+    production.plan_path = Path(args.plan)  # the plan named on the command line, as the tools read it
+    return production
 
 
 def _time_limit(args: argparse.Namespace) -> float:
@@ -93,16 +96,10 @@ def run_schedule(args: argparse.Namespace, settings: Settings) -> int:
     from slate.errors import SlateError
     from tools.schedule.export import export_bytes, format_for, write_export
     from tools.schedule.solver import summary_lines
-    from tools.schedule.tools import plan_shoot
 
     production = _production(args, settings)
-    shoot = plan_shoot(
-        production,
-        args.plan,
-        time_limit_s=max(0.5, _time_limit(args) - (time.monotonic() - entered)),
-        num_workers=args.workers,
-        remember=args.project is not None,
-    )
+    time_limit = _time_limit(args)
+    shoot = _plan(args, production, max(0.5, time_limit - (time.monotonic() - entered)))
     if args.output:
         path = Path(args.output)
         fmt = format_for(path, args.format)
@@ -120,6 +117,23 @@ def run_schedule(args: argparse.Namespace, settings: Settings) -> int:
     for problem in shoot.schedule.violations:
         print(f"VIOLATION: {problem}")
     return 0
+
+
+def _plan(args: argparse.Namespace, production: Production, time_limit_s: float) -> PlannedShoot:
+    """Plan the shoot with `plan_schedule`, the tool the chat, the API and the UI call, so all four
+    show the same plan; the exports then read that very plan back from the project's cache.
+
+    The tool takes neither --workers nor more than a minute of search: with those the CLI plans
+    directly, with the same planner."""
+    from slate.commands import call_tool, tool_takes
+    from tools.schedule.tools import ScheduleResult, plan_shoot
+
+    if args.workers is not None or not tool_takes("plan_schedule", time_limit_s=time_limit_s):
+        return plan_shoot(
+            production, time_limit_s=time_limit_s, num_workers=args.workers, remember=args.project is not None
+        )
+    call_tool(production, "plan_schedule", ScheduleResult, time_limit_s=time_limit_s)
+    return plan_shoot(production, reuse=True, remember=False)
 
 
 def run_callsheet(args: argparse.Namespace, settings: Settings) -> int:

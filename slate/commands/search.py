@@ -6,6 +6,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from knowledge.citations import SearchHit
+    from knowledge.production import Production
     from slate.settings import Settings
 
 DOC_TYPES = ("screenplay", "notes", "report", "cast", "locations", "plan", "subtitles")
@@ -34,12 +36,47 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from knowledge.retrieval import open_retriever
+    from knowledge.production import open_production
+    from slate.commands import call_tool
     from slate.errors import SlateError
-    from slate.output import print_json, print_table
+    from tools.script_lookup import SearchResult
 
     if args.k < 1 or args.k > 100:
         raise SlateError("-k must be between 1 and 100", value=args.k)
+    project = args.project or settings.project
+    production = open_production(settings, project) if _tool_takes_search(args) else None
+    if production is None or (args.character and not _knows_character(production, args.character)):
+        # What the tool does not take: the store itself answers, as it always did. A name the
+        # production does not know still finds the passages that mention it.
+        return _print_hits(args, _search_store(args, settings, project))
+    # The same tool the chat, the API and the UI call, so all four find the same passages.
+    filters = {"doc_type": args.doc_type, "scene": args.scene, "character": args.character}
+    wanted = {key: value for key, value in filters.items() if value}
+    result = call_tool(production, "search_documents", SearchResult, query=args.query, k=args.k, **wanted)
+    return _print_hits(args, result.hits)
+
+
+def _tool_takes_search(args: argparse.Namespace) -> bool:
+    """`search_documents` has no --location or --time filter and returns at most 20 passages."""
+    from slate.commands import tool_takes
+
+    return not (args.location or args.time) and tool_takes("search_documents", query=args.query, k=args.k)
+
+
+def _knows_character(production: Production, name: str) -> bool:
+    from slate.errors import CharacterNotFound
+
+    try:
+        production.resolve_character(name)
+    except CharacterNotFound:
+        return False
+    return True
+
+
+def _search_store(args: argparse.Namespace, settings: Settings, project: str) -> list[SearchHit]:
+    """Search the project's store directly, with every filter the CLI offers."""
+    from knowledge.retrieval import open_retriever
+
     filters: dict[str, Any] = {
         "doc_type": args.doc_type,
         "scene": args.scene,
@@ -48,8 +85,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "time_of_day": args.time,
     }
     filters = {key: value for key, value in filters.items() if value}
-    retriever = open_retriever(settings, args.project or settings.project)
-    hits = retriever.search(args.query, k=args.k, filters=filters or None)
+    return open_retriever(settings, project).search(args.query, k=args.k, filters=filters or None)
+
+
+def _print_hits(args: argparse.Namespace, hits: list[SearchHit]) -> int:
+    from slate.output import print_json, print_table
+
     if args.json:
         print_json([hit.model_dump(mode="json") for hit in hits])
         return 0

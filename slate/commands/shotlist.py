@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -93,31 +94,30 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise SlateError(
             f"Unexpected argument {args.file!r}", value=args.file, hint="Write the output file with -o FILE"
         )
-    from tools.shot_list import draft_shot_list_for_scene, resolve_scene
-    from tools.shot_list_io import load_shot_list, save_shot_list, shot_list_lock, write_output_files
+    from slate.commands import call_tool
+    from tools.shot_list import ShotListResult, resolve_scene
+    from tools.shot_list_io import write_output_files
 
     production = _production(args, settings, writer=not (args.latest or args.rules_only))
     production.require_script()
     if args.scene.strip().lower() == "all":
-        scenes = list(production.scenes)
+        # An omitted scene has nothing to shoot; the tool refuses to draft one.
+        numbers = [scene.number for scene in production.scenes if not scene.omitted]
     else:
-        scenes = [resolve_scene(production, args.scene)]
+        numbers = [resolve_scene(production, args.scene).number]
     shot_lists: list[ShotList] = []
-    for scene in scenes:
-        if args.latest:
-            saved = load_shot_list(production, scene.number)
-            if saved is None:
-                raise SlateError(
-                    f"Scene {scene.number} has no saved shot list yet",
-                    value=scene.number,
-                    hint=f"Draft one with `slate shotlist {scene.number}`",
-                )
-        else:
-            draft = draft_shot_list_for_scene(production, scene, args.style)
-            with shot_list_lock(production):  # an edit in progress saves first; the draft is then latest
-                saved = save_shot_list(production, draft)
-        shot_lists.append(saved)
-    files = [] if args.latest else write_output_files(production, shot_lists)
+    files: list[Path] = []
+    for number in numbers:
+        # The same tools the chat, the API and the UI call: the same draft, saved the same way.
+        result = (
+            call_tool(production, "get_shot_list", ShotListResult, scene=number)
+            if args.latest
+            else call_tool(production, "draft_shot_list", ShotListResult, scene=number, style=args.style)
+        )
+        shot_lists.append(result.shot_list)
+        files += [Path(f) for f in result.files]
+    if len(shot_lists) > 1 and not args.latest:
+        files = write_output_files(production, shot_lists)  # one pair for the crew instead of one per scene
     _emit(args, production, shot_lists)
     for warning in (w for sl in shot_lists for w in sl.warnings):
         print(f"slate: warning: {warning}", file=sys.stderr)

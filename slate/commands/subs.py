@@ -16,7 +16,7 @@ from slate.output import print_json, print_table
 from slate.settings import Settings
 
 if TYPE_CHECKING:
-    from tools.subtitles.models import SubtitleOutput
+    from tools.subtitles.models import SubtitleOutput, SubtitleReport
 
 SCRIPTS = ("zh-Hant-HK", "zh-Hant-TW", "zh-Hans")
 PROFILE_HELP = (
@@ -117,16 +117,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
-    from tools.subtitles.operations import check_file
-
-    report = check_file(
-        args.file,
-        profile=args.profile,
-        fps=args.fps,
-        cps=args.cps,
-        format=args.format,
-        profile_dirs=profile_dirs(settings),
-    )
+    report = _check(args, settings)
     if args.json:
         print_json(report.as_json())
         return 0
@@ -138,6 +129,34 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     print(f"{report.summary()} · {report.encoding} · {report.format} · {report.fps:g} fps")
     print(f"profile: {report.profile} ({report.profile_source})")
     return 0
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> SubtitleReport:
+    """Check with `check_subtitles`, the tool the chat, the API and the UI call, so all four report the
+    same issues. The tool takes neither a forced input format, nor a house profile kept under
+    SLATE_HOME or ./profiles (it looks in the project's folder), nor a frame rate or reading speed past
+    its bounds: with those the CLI checks directly, as it always did."""
+    from knowledge.production import Production
+    from slate.commands import call_tool, tool_takes
+    from tools.subtitles.models import SubtitleReport
+    from tools.subtitles.operations import check_file
+    from tools.subtitles.profiles import PROFILES
+
+    path = Path(args.file)
+    wanted = {"file": path.name, "profile": args.profile, "fps": args.fps, "cps": args.cps}
+    built_in = args.profile is None or args.profile.strip().lower() in PROFILES
+    if args.format is None and built_in and tool_takes("check_subtitles", **wanted):
+        production = Production(name=path.stem, subtitle_paths=[path])
+        report = call_tool(production, "check_subtitles", SubtitleReport, **wanted)
+        return report.model_copy(update={"file": str(path)})  # named as typed, as a direct check names it
+    return check_file(
+        args.file,
+        profile=args.profile,
+        fps=args.fps,
+        cps=args.cps,
+        format=args.format,
+        profile_dirs=profile_dirs(settings),
+    )
 
 
 def _print_output(result: SubtitleOutput, as_json: bool) -> int:
