@@ -1,21 +1,38 @@
 """Lower bounds that hold for every valid plan, computed without search, and what they assume.
 
-Company moves and extra days: each location needs at least ceil(its hours ÷ day length) shooting
-days (a whole-day scene's days count whole), so over a plan of D days the days visit locations at
-least Σ ceil(...) times and the moves are at least that minus D; extra days are D − minimum. The
-bound is the least of those costs over every D the calendar allows.
+The bound is the least, over every plan length D the calendar allows, of three costs that any plan
+of exactly D shooting days must pay, each proved separately (so their sum is a bound too):
 
-Holding: a cast member's first working day is no later than the latest day any of their scenes
-may start, and their last no earlier than the earliest day any may end; whatever part of that
-forced span they cannot fill with their own scene-days is held.
+- Extra days: D − minimum. D itself is at least the days a bin-packing lower bound (Martello and
+  Toth's L2) needs for the shared scenes' hours, plus the whole-day scenes' days, and at least the
+  end of the earliest day every scene may be shot.
+- Company moves: each location is on at least L2(its shared scenes' hours) + its whole-day scenes'
+  days shooting days, and a day with k locations has k − 1 moves, so the moves are at least
+  Σ (those days) − D.
+- Holding, per cast member: their span is a run of days [f, l] inside the D days in which each of
+  their scenes has an allowed start; they work on at least L2(their shared hours) + their
+  whole-day days of it, and at most on the days some scene of theirs may be shot and at most
+  Σ their scenes' days. Every day of the span they cannot work is held; the bound takes the
+  cheapest span. It assumes nothing about the other cast (each member is bounded alone), so it
+  is 0 for anyone whose scenes fit a run of days they are free on; it only counts holds that dates
+  force (unavailability, windows, blocks).
+
+Nothing here couples the cast through the days' capacity, so it stays far below the objective on
+feature-sized plans where holding comes from trading one actor's span against another's.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from tools.schedule.model import Problem
+
+# Marks "no allowed start from here on" in the next-allowed-start tables.
+_NEVER = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -24,33 +41,113 @@ class Bound:
     basis: str
 
 
+def packing_floor(sizes: Sequence[int], capacity: int) -> int:
+    """At least how many bins of `capacity` the items need (Martello and Toth's L2 bound).
+
+    For each threshold a ≤ capacity/2: items over capacity − a need a bin each; items over half
+    need a bin each too and no two share one; items of at least a fill what those half-bins leave,
+    then whole bins. Items of size 0 need nothing.
+    """
+    items = sorted((s for s in sizes if s > 0), reverse=True)
+    if not items:
+        return 0
+    best = math.ceil(sum(items) / capacity)
+    half = capacity / 2
+    for a in {0, *(s for s in items if s <= half)}:
+        big = [s for s in items if s > capacity - a]
+        middle = [s for s in items if capacity - a >= s > half]
+        small = sum(s for s in items if half >= s >= a)
+        room = len(middle) * capacity - sum(middle)
+        best = max(best, len(big) + len(middle) + max(0, math.ceil((small - room) / capacity)))
+    return best
+
+
 def day_plan_bound(problem: Problem) -> Bound:
     """A lower bound on the objective of every plan of `problem` (see the module docstring)."""
     weights = problem.weights
-    location_days: dict[str, float] = {}
-    for s, scene in enumerate(problem.scenes):
-        share = problem.span(s) if problem.whole_day(s) else problem.minutes[s] / problem.day_minutes
-        location_days[scene.location] = location_days.get(scene.location, 0.0) + share
-    visits = sum(math.ceil(v - 1e-9) for v in location_days.values())
-    best_days = math.inf
-    for days in range(problem.min_days, max(problem.min_days, problem.horizon) + 1):
-        cost = weights.company_move * max(0, visits - days) + weights.extra_day * (days - problem.min_days)
-        best_days = min(best_days, cost)
-        if weights.extra_day * (days - problem.min_days) >= best_days:
+    n = len(problem.scenes)
+    horizon = problem.horizon
+    shared = [problem.minutes[s] for s in range(n) if not problem.whole_day(s)]
+    floor = packing_floor(shared, problem.day_minutes) + sum(problem.durations)
+    floor = max(floor, *(_earliest_end(problem, s) for s in range(n)))
+    visits = 0
+    for location in {scene.location for scene in problem.scenes}:
+        mine = [s for s in range(n) if problem.scenes[s].location == location]
+        visits += packing_floor(
+            [problem.minutes[s] for s in mine if not problem.whole_day(s)], problem.day_minutes
+        )
+        visits += sum(problem.durations[s] for s in mine)
+    holds = [_member_holds(problem, member) for member, rate in problem.rates.items() if rate > 0]
+    best = math.inf
+    for days in range(max(floor, problem.min_days), horizon + 1):
+        extra = weights.extra_day * (days - problem.min_days)
+        if extra >= best:
             break
-    held = 0.0
-    for member, rate in problem.rates.items():
-        mine = [s for s, scene in enumerate(problem.scenes) if member in scene.cast]
-        allowed = [problem.allowed_starts(s) for s in mine]
-        if rate <= 0 or len(mine) < 2 or not all(allowed):
-            continue
-        latest_first = min(a[-1] for a in allowed)
-        earliest_last = max(a[0] + problem.span(s) - 1 for s, a in zip(mine, allowed, strict=True))
-        forced = earliest_last - latest_first + 1
-        work = sum(problem.span(s) for s in mine)
-        held += rate * max(0, forced - work)
-    value = weights.holding * held + (0.0 if math.isinf(best_days) else best_days)
+        held = 0.0
+        for rate, by_length in holds:
+            cheapest = by_length[days - 1]
+            if cheapest >= _NEVER:
+                held = math.inf
+                break
+            held += rate * cheapest
+        if math.isinf(held):
+            continue  # someone's scenes cannot all lie within this many days
+        cost = extra + weights.company_move * max(0, visits - days) + weights.holding * held
+        best = min(best, cost)
     return Bound(
-        value=value,
-        basis="each location's hours (company moves vs extra days) and spans forced by dates",
+        value=0.0 if math.isinf(best) else best,
+        basis=(
+            "per plan length: days the hours need (bin packing) as extra days, each location's "
+            "days as company moves, and each cast member's holds forced by their dates alone "
+            "(the cast are not coupled through the days' capacity)"
+        ),
     )
+
+
+def _earliest_end(problem: Problem, s: int) -> int:
+    allowed = problem.allowed_starts(s)
+    return allowed[0] + problem.span(s) if allowed else problem.horizon + 1
+
+
+def _member_holds(problem: Problem, member: str) -> tuple[float, np.ndarray]:
+    """The member's rate and, per last day L (index), the fewest holds of any span ending by L.
+
+    `_NEVER` where no span ending by L can hold all their scenes.
+    """
+    horizon = problem.horizon
+    mine = [s for s, scene in enumerate(problem.scenes) if member in scene.cast]
+    rate = problem.rates[member]
+    result = np.full(horizon, _NEVER, dtype=np.int64)
+    if not mine or horizon == 0:
+        return rate, result
+    need = packing_floor(
+        [problem.minutes[s] for s in mine if not problem.whole_day(s)], problem.day_minutes
+    ) + sum(problem.durations[s] for s in mine)
+    most = sum(problem.span(s) for s in mine)  # distinct days they can work at all
+    workable = np.zeros(horizon, dtype=bool)
+    # next_start[i, f]: the first allowed start of scene mine[i] on or after day f.
+    next_start = np.full((len(mine), horizon + 1), _NEVER, dtype=np.int64)
+    for i, s in enumerate(mine):
+        span = problem.span(s)
+        for d in problem.allowed_starts(s):
+            workable[d : d + span] = True
+            next_start[i, d] = d
+        next_start[i] = np.minimum.accumulate(next_start[i][::-1])[::-1]
+    spans = np.array([problem.span(s) for s in mine], dtype=np.int64)
+    # The last day the span must reach if it starts on f: every scene's first allowed start from f.
+    reach = (next_start[:, :horizon] + spans[:, None] - 1).max(axis=0)
+    counted = np.concatenate(([0], np.cumsum(workable)))
+    for f in range(horizon):
+        last = int(reach[f])
+        if last >= horizon:
+            break  # later starts leave some scene no room either
+        # Extend until the span has enough days they can work; holds only grow past that.
+        target = counted[f] + need
+        if counted[last + 1] < target:
+            last = int(np.searchsorted(counted, target)) - 1
+            if last >= horizon:
+                continue
+        length = last - f + 1
+        held = length - min(int(counted[last + 1] - counted[f]), most)
+        result[last] = min(int(result[last]), max(0, held))
+    return rate, np.minimum.accumulate(result)

@@ -111,6 +111,8 @@ def solve_schedule(
     base = baseline_plan(problem)
     base_figures = evaluate(problem, base.starts)
     scale = _objective_scale(problem)
+    # Computed before the search so its time counts against the limit, not the result's reserve.
+    simple = day_plan_bound(problem)
 
     if _talent_shape(problem):
         outcome = _solve_talent(problem, base.starts, deadline, workers, seed, scale)
@@ -142,7 +144,6 @@ def solve_schedule(
             ],
         )
         figures = base_figures
-    simple = day_plan_bound(problem)
     bound, basis = outcome.bound, outcome.bound_basis
     if simple.value > bound:
         bound, basis = simple.value, simple.basis

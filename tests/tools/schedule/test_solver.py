@@ -208,3 +208,20 @@ def test_a_block_naming_nobody_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(Infeasible) as infeasible:
         solve_schedule(problem, time_limit_s=2, num_workers=1)
     assert any("booked only on 2027-03-03" in reason for reason in infeasible.value.reasons)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scenes", [100, 400])
+def test_feature_sized_productions_keep_every_constraint(scenes: int) -> None:
+    """The benchmark's seeded productions, checked by the independent checker (issue 18)."""
+    from bench.bench_schedule import feature_plan
+    from tools.schedule.bounds import day_plan_bound
+
+    plan = feature_plan(1, scenes=scenes)
+    problem = problem_for(plan)
+    schedule = solve_schedule(problem, time_limit_s=3, num_workers=1, seed=1)
+    assert check_schedule(plan, schedule) == []
+    assert schedule.violations == []
+    assert day_plan_bound(problem).value <= schedule.figures.objective  # unclamped: a valid bound
+    figures = recompute_figures(plan, schedule, problem.min_days)
+    assert schedule.figures.objective == pytest.approx(figures["objective"])
