@@ -614,6 +614,9 @@ def understand(
         # "Which scenes is X not in?", 阿儀冇份嘅場次: the scenes without that person.
         u.without, u.characters = u.characters, []
     u.locations = list(dict.fromkeys(m.value for m in place_mentions))
+    # "法庭 courtroom 入面嘅戲": of two names for a place, the one naming a part of it (a room of the
+    # set) is the narrower, and the scenes are filtered by it.
+    u.locations.sort(key=lambda value: fold(value).strip() not in lexicon.rooms)
     u.scenes = scenes
     u.day = day
     u.files = files

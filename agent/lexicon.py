@@ -125,6 +125,7 @@ class Lexicon:
 
     characters: dict[str, str] = field(default_factory=dict)  # folded alias → canonical
     locations: dict[str, str] = field(default_factory=dict)  # folded alias → term for find_scenes(location=)
+    rooms: set[str] = field(default_factory=set)  # folded parts of sets ("courtroom" of "COURT - COURTROOM")
     scene_numbers: list[str] = field(default_factory=list)
     omitted: set[str] = field(default_factory=set)  # scene numbers kept in the script as OMITTED
     subtitle_files: list[str] = field(default_factory=list)
@@ -169,6 +170,7 @@ class Lexicon:
             # and it is not a time of day.
             if len(owners) == 1 and word not in ordinary:
                 lex.characters.setdefault(word, next(iter(owners)))
+        lex.rooms = {fold(part) for part in production.sublocations()}
         place_words: dict[str, set[str]] = {}
         for entry_id, aliases in production.location_names().items():
             for alias in [entry_id, *aliases]:
@@ -249,7 +251,16 @@ class Lexicon:
         return _find(fold(text), self.characters, taken)
 
     def find_locations(self, text: str, taken: list[Mention]) -> list[Mention]:
-        return _find(fold(text), self.locations, taken)
+        folded = fold(text)
+        return [m for m in _find(folded, self.locations, taken) if not _PERSON_AFTER.match(folded, m.end)]
+
+
+# A place's name followed by a word for someone who works or hangs about there names that person, not
+# the place: "the shop assistant", "the pier guard", "the hospital porter" (English compounds).
+_PERSON_AFTER = re.compile(
+    r"\s+(?:assistants?|keepers?|guards?|workers?|clerks?|porters?|attendants?|janitors?|cleaners?|"
+    r"waiters?|waitress(?:es)?|girls?|boys?|regulars?|receptionists?|doorman|doormen)\b"
+)  # not "owner" or "manager": the flat's owner is the place card's contact, a question about the place
 
 
 _OMITTED = re.compile(r"^\W*(?:\d+[A-Z]?\W*)?(?:OMITTED|OMIT|DELETED|刪除|刪去|略去)\b", re.IGNORECASE)

@@ -104,6 +104,22 @@ class Retriever(Protocol):
     def search(self, query: str, *, k: int = 5, filters: dict[str, Any] | None = None) -> list[SearchHit]: ...
 
 
+# "DISTRICT COURT 區域法院 - COURTROOM": the place, then the part of it the scene is in.
+_SET_PART = re.compile(r"\s+[-–—]\s+")
+
+
+def _narrowed_to_part(key: str, sets: list[str]) -> list[str]:
+    """The sets of a place that are in the part `key` names, when `key` names one part of it:
+    "courtroom" is the place's courtroom scenes, not its canteen's. Sets without a part of their
+    own (a bilingual heading of the whole place, 外景：天台) keep every set, as does a name the parts
+    do not hold."""
+    parts = {loc: [normalise_name(p) for p in _SET_PART.split(loc)[1:]] for loc in sets}
+    if not key or any(not named for named in parts.values()):
+        return sets
+    inside = [loc for loc in sets if any(key == part for part in parts[loc])]
+    return inside if 0 < len(inside) < len(sets) else sets
+
+
 def _nearest(query: str, options: Sequence[str], n: int = 3) -> list[str]:
     keyed = {normalise_name(o): o for o in options}
     hits = difflib.get_close_matches(normalise_name(query), list(keyed), n=n, cutoff=0.4)
@@ -342,7 +358,17 @@ class Production:
                 found.append(loc)
         if not found:
             raise LocationNotFound(text, _nearest(text, list(dict.fromkeys(s.location for s in self.scenes))))
-        return found
+        return _narrowed_to_part(key, found)
+
+    def sublocations(self) -> set[str]:
+        """The parts of the script's sets after their place ("COURTROOM" of "DISTRICT COURT -
+        COURTROOM"), normalised: a name for one room of a place, not the whole place."""
+        return {
+            normalise_name(part)
+            for loc in dict.fromkeys(s.location for s in self.scenes)
+            for part in _SET_PART.split(loc)[1:]
+            if part.strip()
+        }
 
     def _entries_named(self, key: str) -> list[LocationEntry]:
         """The location-list entries `key` names: one alias equal to it, else aliases holding it, else

@@ -90,3 +90,53 @@ def test_the_ordinary_words_before_a_place_name_head_are_not_the_place(tmp_path:
     # A Chinese question word is the production's matter when its English is in the text.
     assert lexicon.mentions_in_either_language("海鷗") and not lexicon.mentions("海鷗")  # "Gulls."
     assert not lexicon.mentions_in_either_language("恒指")  # known only in pieces: no translation
+
+
+def test_a_place_followed_by_a_word_for_someone_there_names_that_person(tmp_path: Path) -> None:
+    script = (
+        "Title: Night Market\n\nEXT. TEMPLE STREET MARKET - NIGHT #1#\n\nStalls. Neon. A fortune teller.\n"
+    )
+    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
+    (tmp_path / "locations.csv").write_text(
+        "id,name_zh,names\nTEMPLE STREET MARKET,廟街夜市,廟街;the market\n", encoding="utf-8"
+    )
+    production = Production.from_files(
+        tmp_path / "script.fountain",
+        locations=tmp_path / "locations.csv",
+        name="m",
+        output_dir=tmp_path / "o",
+    )
+    lexicon = Lexicon.from_production(production)
+    # "the market guard" is a person; "the market" alone, or "the market's owner", is the place.
+    assert [m.value for m in lexicon.find_locations("Which scenes have the market guard?", [])] == []
+    assert [m.value for m in lexicon.find_locations("scenes at the market", [])] == ["the market"]
+    owner = lexicon.find_locations("who owns the market? the market owner's phone", [])
+    assert {m.value for m in owner} == {"the market"}
+
+
+def test_a_name_for_one_room_of_a_place_finds_that_room_scenes(tmp_path: Path) -> None:
+    script = (
+        "Title: Hotel\n\nINT. HARBOUR HOTEL 海港酒店 - LOBBY - DAY #1#\n\nA bellboy yawns.\n\n"
+        "INT. HARBOUR HOTEL 海港酒店 - BAR - NIGHT #2#\n\nIce in a glass.\n\n"
+        "INT. HARBOUR HOTEL 海港酒店 - LOBBY - NIGHT #3#\n\nThe bellboy again.\n\n"
+        "EXT. TEMPLE STREET - NIGHT #4#\n\nStalls.\n\nEXT. 廟街 - NIGHT #5#\n\nMore stalls.\n"
+    )
+    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
+    (tmp_path / "locations.csv").write_text(
+        "id,name_zh,names\nHARBOUR HOTEL,海港酒店,海港酒店;酒店;lobby;bar\nTEMPLE STREET,廟街,廟街;market\n",
+        encoding="utf-8",
+    )
+    production = Production.from_files(
+        tmp_path / "script.fountain",
+        locations=tmp_path / "locations.csv",
+        name="h",
+        output_dir=tmp_path / "o",
+    )
+    at = {name: [s.number for s in production.scenes if s.location in production.match_location(name)]
+          for name in ("lobby", "bar", "酒店", "廟街")}  # fmt: skip
+    assert at == {"lobby": ["1", "3"], "bar": ["2"], "酒店": ["1", "2", "3"], "廟街": ["4", "5"]}
+    # Of two names for the place in one question, the room's is the one the scenes are filtered by.
+    from agent.intents import understand
+
+    lexicon = Lexicon.from_production(production)
+    assert understand("酒店 lobby 嘅戲有邊幾場？", lexicon, route=False).locations[0] == "lobby"
