@@ -279,12 +279,17 @@ class PlanScene(_Entry):
 
 
 class PlanBlock(_Entry):
-    """A block: the only dates a location (its booking) or a cast member (their hold) may be used."""
+    """A block: the only dates a location (its booking) or a cast member (their hold) may be used,
+    or, with `preferred: true`, the dates their scenes should go on when that costs little."""
 
     location: Text | None = Field(None, description="A location id or alias: its scenes go on these dates.")
     cast: Text | None = Field(None, description="A cast id or alias: their scenes go on these dates.")
     dates: Dates = Field(default_factory=list, description="Dates and `start..end` ranges.")
     active: bool = Field(True, description="false keeps the block in the file but switches it off.")
+    preferred: bool = Field(
+        False,
+        description="true: a wish, not a booking; each scene-day outside it costs weights.off_block.",
+    )
 
 
 class Weights(_Entry):
@@ -293,6 +298,11 @@ class Weights(_Entry):
     holding: float = Field(1.0, ge=0, description="Multiplier on holding cost (money).")
     company_move: float = Field(5000.0, ge=0, description="Cost of one company move within a day.")
     extra_day: float = Field(20000.0, ge=0, description="Cost of one shooting day beyond the minimum.")
+    # Above a day's hold of most supporting cast, below a company move and far below an extra day:
+    # a preferred block is kept unless keeping it forces a move, a day, or holds of a lead.
+    off_block: float = Field(
+        2000.0, ge=0, description="Cost of each scene-day shot outside one of its preferred blocks."
+    )
 
 
 class Plan(_Entry):

@@ -2,7 +2,8 @@
 
 Strips are sorted by location, then INT/EXT, then day/night, then cast, and packed into days in
 that order: each strip goes on the current day if it fits and may be shot then, otherwise on the
-first later day where it does. A strip that cannot be placed anywhere legal is placed anyway and
+first later day where it does. A strip with a preferred block goes on the first day that fits and
+keeps the block (from the current day on, else earlier), when one does. A strip that cannot be placed anywhere legal is placed anyway and
 reported, so the baseline always exists and its figures can be compared with the solver's.
 """
 
@@ -65,6 +66,8 @@ def baseline_plan(problem: Problem) -> BaselinePlan:
         day = next((d for d in range(cursor, problem.horizon) if d in allowed and fits(s, d)), None)
         if day is None:
             day = next((d for d in range(problem.horizon) if d in allowed and fits(s, d)), None)
+        if day is not None:
+            day = _keep_preference(problem, s, day, cursor, [d for d in sorted(allowed) if fits(s, d)])
         if day is None:
             # Nowhere legal: keep the board's order and let `violations` say what breaks.
             anywhere = next((d for d in range(problem.horizon) if fits(s, d)), None)
@@ -82,3 +85,16 @@ def baseline_plan(problem: Problem) -> BaselinePlan:
         elif fit_day is not None:
             cursor = fit_day
     return BaselinePlan(starts=starts, violations=violations(problem, starts))
+
+
+def _keep_preference(problem: Problem, s: int, day: int, cursor: int, legal: list[int]) -> int:
+    """The legal day missing the fewest of scene `s`'s preferred blocks, the first from the cursor on
+    if there is one; `day` itself when no legal day misses fewer."""
+    off = problem.off_block_days(s)
+    if not off or not off[day]:
+        return day
+    fewest = min(off[d] for d in legal)
+    if fewest >= off[day]:
+        return day
+    best = [d for d in legal if off[d] == fewest]
+    return next((d for d in best if d >= cursor), best[0])

@@ -17,6 +17,10 @@ of exactly D shooting days must pay, each proved separately (so their sum is a b
   is 0 for anyone whose scenes fit a run of days they are free on; it only counts holds that dates
   force (unavailability, windows, blocks).
 
+Preferred blocks (`preferred: true`) are left out on purpose: their cost (off_block × scene-days
+outside them) is never negative and only adds to a plan's objective, so a bound that ignores it is
+still below every plan. Hard blocks close days and are counted through the allowed starts.
+
 Nothing here couples the cast through the days' capacity, so it stays far below the objective on
 feature-sized plans where holding comes from trading one actor's span against another's.
 """
@@ -64,6 +68,7 @@ def packing_floor(sizes: Sequence[int], capacity: int) -> int:
 
 def day_plan_bound(problem: Problem) -> Bound:
     """A lower bound on the objective of every plan of `problem` (see the module docstring)."""
+    # The off-block term is ignored: it is ≥ 0 for every plan, so leaving it out keeps this a bound.
     weights = problem.weights
     n = len(problem.scenes)
     horizon = problem.horizon

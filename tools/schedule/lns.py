@@ -4,7 +4,8 @@ A window is one or two runs of consecutive shooting days. Its scenes are taken o
 CP-SAT puts them back on the window's days (any allowed day there, within capacity), minimising
 the exact objective: each affected cast member's held days = last − first + 1 − working days,
 with their working days outside the window fixed; the window's company moves given the
-locations already fixed there; and the wrap when the window reaches the end of the shoot. The
+locations already fixed there; the scene-days outside preferred blocks; and the wrap when the
+window reaches the end of the shoot. The
 current placement is the hint (every variable), so a window never comes back worse.
 """
 
@@ -63,6 +64,11 @@ def lns_step(state: DayState, window: list[int], time_limit_s: float, seed: int,
     _working_rules(state, free, window, on_day, model)
     _holding_terms(state, free, window, on_day, origin, model, terms, scale)
     _move_terms(state, window, on_day, origin, model, terms, scale)
+    off = round(state.w_off * scale)
+    if off:
+        terms.extend(
+            (off * state.off[s][d], lit) for (s, d), lit in x.items() if state.off[s] and state.off[s][d]
+        )
     extra = round(state.w_extra * scale)
     if extra and max(window) >= state.last_used:
         wrap = model.new_int_var(max(0, state.last_used), max(window), "")

@@ -2,9 +2,9 @@
 
 Days are indices into `Problem.dates`, the shooting calendar (the plan's dates without days off and
 holidays). A plan is an assignment `starts`: scene index → the day index it is shot on (its first
-day, for scenes with `duration_days`). Every figure of a plan (holding cost, company moves, days)
-is computed here from `starts` alone, so the solver's objective, the baseline and the tests all
-measure plans the same way.
+day, for scenes with `duration_days`). Every figure of a plan (holding cost, company moves, days,
+scene-days outside preferred blocks) is computed here from `starts` alone, so the solver's
+objective, the baseline and the tests all measure plans the same way.
 """
 
 from __future__ import annotations
@@ -54,9 +54,14 @@ class Problem:
     # Blocks: the only dates a cast member's or a location's scenes may be shot on (plan `blocks:`).
     cast_blocks: Mapping[str, frozenset[date]] = field(default_factory=dict)
     location_blocks: Mapping[str, frozenset[date]] = field(default_factory=dict)
+    # Preferred blocks (`preferred: true`): dates their scenes should go on; each scene-day outside
+    # one costs weights.off_block. They close no day, so nothing feasible becomes infeasible.
+    preferred_cast_blocks: Mapping[str, frozenset[date]] = field(default_factory=dict)
+    preferred_location_blocks: Mapping[str, frozenset[date]] = field(default_factory=dict)
     min_days: int = 0
     safe_horizon: int = 0  # days within which some optimal plan is sure to lie (see build_problem)
     _allowed: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _off: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def weights(self) -> Weights:
@@ -102,6 +107,41 @@ class Problem:
         if scene.location in self.location_blocks:
             found.append((f"location {scene.location}", self.location_blocks[scene.location]))
         return found
+
+    def preferred_blocks_of(self, s: int) -> list[tuple[Literal["cast", "location"], str, frozenset[date]]]:
+        """Scene `s`'s preferred blocks: (kind, cast or location id, dates)."""
+        scene = self.scenes[s]
+        found: list[tuple[Literal["cast", "location"], str, frozenset[date]]] = [
+            ("cast", member, self.preferred_cast_blocks[member])
+            for member in scene.cast
+            if member in self.preferred_cast_blocks
+        ]
+        if scene.location in self.preferred_location_blocks:
+            found.append(("location", scene.location, self.preferred_location_blocks[scene.location]))
+        return found
+
+    def off_block_days(self, s: int) -> tuple[int, ...]:
+        """Per start day d: the scene-days of `s` outside its preferred blocks (one per block missed).
+
+        Empty when the scene has no preferred block; d + span may run past the calendar, where
+        every day counts as outside.
+        """
+        if s not in self._off:
+            blocks = self.preferred_blocks_of(s)
+            span = self.span(s)
+            misses = [sum(day not in dates for _kind, _name, dates in blocks) for day in self.dates]
+            misses += [len(blocks)] * span
+            self._off[s] = tuple(sum(misses[d : d + span]) for d in range(self.horizon)) if blocks else ()
+        return self._off[s]
+
+    def off_block_cost(self, s: int, d: int) -> int:
+        """Scene-days outside preferred blocks when scene `s` starts on day `d`."""
+        off = self.off_block_days(s)
+        return off[d] if 0 <= d < len(off) else 0
+
+    def preference_binds_within(self, days: int) -> bool:
+        """True when, within the first `days` shooting days, some scene-day would miss a preferred block."""
+        return any(any(self.off_block_days(s)[: max(0, days)]) for s in range(len(self.scenes)))
 
     def day_open(self, s: int, d: int) -> bool:
         """Scene `s` may be shot on day `d`: window, cast and location availability."""
@@ -208,7 +248,10 @@ def build_problem(
             cast_unavailable[who] = cast_unavailable.get(who, frozenset()) | frozenset(extra)
         else:
             location_unavailable[who] = location_unavailable.get(who, frozenset()) | frozenset(extra)
-    cast_blocks, location_blocks = _resolve_blocks(plan, rates, by_key, scenes, locations)
+    cast_blocks, location_blocks = _resolve_blocks(plan, rates, by_key, scenes, locations, preferred=False)
+    preferred_cast, preferred_locations = _resolve_blocks(
+        plan, rates, by_key, scenes, locations, preferred=True
+    )
     # Past the last date anything is restricted on, an empty day inside a plan can be cut (moving
     # later scenes a day earlier keeps every constraint and never costs more), so no better plan
     # needs more than the restricted stretch plus one day per scene-day: a horizon that loses nothing.
@@ -216,7 +259,10 @@ def build_problem(
     special = [d for member in rates for d in cast_unavailable.get(member, ())]
     special += [d for place, dates in location_unavailable.items() if place in used_locations for d in dates]
     special += [d for s in scenes for d in (s.not_before, s.not_after) if d is not None]
-    special += [max(block) for block in (*cast_blocks.values(), *location_blocks.values())]
+    # A preferred block counts too: past its last date every day misses it alike, so cutting an
+    # empty day there changes no scene's off-block cost.
+    blocks = (*cast_blocks.values(), *location_blocks.values())
+    special += [max(block) for block in (*blocks, *preferred_cast.values(), *preferred_locations.values())]
     latest = max((d for d in special if d >= plan.start_date), default=None)
     restricted_days = 0
     if latest is not None:
@@ -242,6 +288,8 @@ def build_problem(
         locations=tuple(locations),
         cast_blocks=cast_blocks,
         location_blocks=location_blocks,
+        preferred_cast_blocks=preferred_cast,
+        preferred_location_blocks=preferred_locations,
         min_days=min_days,
         safe_horizon=min(safe, len(dates)),
     )
@@ -260,8 +308,11 @@ def _resolve_blocks(
     cast: Mapping[str, CastMember],
     scenes: Sequence[StripScene],
     locations: Sequence[LocationEntry],
+    *,
+    preferred: bool,
 ) -> tuple[dict[str, frozenset[date]], dict[str, frozenset[date]]]:
-    """The plan's active blocks by the ids the scenes use; a name nobody in the plan has is an error."""
+    """The plan's active hard (or preferred) blocks by the ids the scenes use, cast then locations;
+    a name nobody in the plan has is an error."""
     cast_ids = {normalise_name(member): member for member in rates}
     for key, member in cast.items():
         for alias in member.all_names():
@@ -274,7 +325,7 @@ def _resolve_blocks(
     cast_blocks: dict[str, frozenset[date]] = {}
     location_blocks: dict[str, frozenset[date]] = {}
     for number, block in enumerate(plan.blocks):
-        if not block.active:
+        if not block.active or block.preferred != preferred:
             continue
         kind = "cast" if block.cast is not None else "location"
         name = block.cast if block.cast is not None else block.location or ""
@@ -303,6 +354,9 @@ class Figures(BaseModel):
     company_moves: int = Field(description="Changes of location within shooting days.")
     total_days: int = Field(description="Shooting days from the first day to the wrap.")
     extra_days: int = Field(description="total_days minus the minimum the hours allow.")
+    off_block_days: int = Field(
+        0, description="Scene-days shot outside a preferred block (one per block a scene-day misses)."
+    )
     objective: float = Field(description="Weighted sum: the number the solver minimises.")
 
 
@@ -350,15 +404,62 @@ def evaluate(problem: Problem, starts: Mapping[int, int]) -> Figures:
     moves = sum(len({problem.scenes[s].location for s in scenes}) - 1 for scenes in days.values() if scenes)
     total = max(days) + 1 if days else 0
     extra = total - problem.min_days
+    off_block = sum(problem.off_block_cost(s, d) for s, d in starts.items())
     weights = problem.weights
-    objective = weights.holding * holding + weights.company_move * moves + weights.extra_day * extra
+    objective = (
+        weights.holding * holding
+        + weights.company_move * moves
+        + weights.extra_day * extra
+        + weights.off_block * off_block
+    )
     return Figures(
         holding_cost=round(holding, 2),
         company_moves=moves,
         total_days=total,
         extra_days=extra,
+        off_block_days=off_block,
         objective=round(objective, 2),
     )
+
+
+class BlockMiss(BaseModel):
+    """A scene shot (wholly or partly) outside one of its preferred blocks."""
+
+    scene: str = Field(description="Scene number.")
+    kind: Literal["cast", "location"] = Field(description="Whose block: a cast member's or a location's.")
+    name: str = Field(description="The cast or location id the block is for.")
+    block_dates: list[date] = Field(description="The block's dates.")
+    dates: list[date] = Field(description="The scene's shooting dates outside the block.")
+
+    @property
+    def label(self) -> str:
+        """`location MARKET` or `cast MEI`, as the summary names the block."""
+        return f"{self.kind} {self.name}"
+
+
+def block_misses(problem: Problem, starts: Mapping[int, int]) -> list[BlockMiss]:
+    """Every (scene, preferred block) pair the plan breaks, in shooting order."""
+    out: list[BlockMiss] = []
+    for s, start in sorted(starts.items(), key=lambda item: (item[1], problem.scenes[item[0]].order)):
+        days = [problem.dates[d] for d in range(start, start + problem.span(s)) if 0 <= d < problem.horizon]
+        for kind, name, dates in problem.preferred_blocks_of(s):
+            outside = [day for day in days if day not in dates]
+            if outside:
+                out.append(
+                    BlockMiss(
+                        scene=problem.scenes[s].id,
+                        kind=kind,
+                        name=name,
+                        block_dates=sorted(dates),
+                        dates=outside,
+                    )
+                )
+    return out
+
+
+def block_span_text(dates: Sequence[date]) -> str:
+    """`2027-03-03..2027-03-05` for a run of dates, else the first few."""
+    return _span_text(frozenset(dates))
 
 
 def violations(problem: Problem, starts: Mapping[int, int]) -> list[str]:
@@ -510,6 +611,9 @@ class Schedule(BaseModel):
     baseline_violations: list[str] = Field(default_factory=list)
     dood: list[DoodRow] = Field(default_factory=list)
     violations: list[str] = Field(default_factory=list)
+    block_misses: list[BlockMiss] = Field(
+        default_factory=list, description="Scenes shot outside their preferred blocks, and which block."
+    )
     min_days: int = 0
     seconds: float = 0.0
     notes: list[str] = Field(default_factory=list, description="What the solver did (fallbacks, limits).")
@@ -538,6 +642,7 @@ class Schedule(BaseModel):
             "holding_cost": self.figures.holding_cost,
             "company_moves": self.figures.company_moves,
             "total_days": self.figures.total_days,
+            "off_block_days": self.figures.off_block_days,
             "objective": self.figures.objective,
             "lower_bound": self.lower_bound,
             "gap": round(self.gap, 4),
@@ -561,4 +666,13 @@ class Schedule(BaseModel):
                 for row in self.dood
             },
             "violations": list(self.violations),
+            "block_misses": [
+                {
+                    "scene": miss.scene,
+                    "block": miss.label,
+                    "block_dates": [day.isoformat() for day in miss.block_dates],
+                    "dates": [day.isoformat() for day in miss.dates],
+                }
+                for miss in self.block_misses
+            ],
         }

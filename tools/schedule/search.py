@@ -2,7 +2,7 @@
 
 The state holds, per day, the minutes used, whether a whole-day scene sits there, how many scenes
 and which locations; per cast member, how many of their scenes fall on each day, their first and
-last working day and their number of working days. A move updates only the days and people it
+last working day and their number of working days; the scene-days outside preferred blocks. A move updates only the days and people it
 touches, so a 400-scene production evaluates tens of thousands of moves a second in pure Python.
 
 Every move keeps the hard constraints (allowed start days, capacity, whole-day scenes alone), so
@@ -33,6 +33,9 @@ class DayState:
         self.w_hold = weights.holding
         self.w_move = weights.company_move
         self.w_extra = weights.extra_day
+        self.w_off = weights.off_block
+        # Per scene, per start day: scene-days outside its preferred blocks (empty: it has none).
+        self.off = [problem.off_block_days(s) for s in range(n)]
         members = list(problem.rates)
         self.member_index = {m: i for i, m in enumerate(members)}
         self.rate = [problem.rates[m] for m in members]
@@ -46,6 +49,10 @@ class DayState:
             tuple(d for d in problem.allowed_starts(s) if d + self.span[s] <= horizon) for s in range(n)
         ]
         self.allowed_set = [frozenset(a) for a in self.allowed]
+        # Allowed starts that keep every preferred block of the scene (empty: none, or no block).
+        self.preferred_starts = [
+            tuple(d for d in self.allowed[s] if not self.off[s][d]) if self.off[s] else () for s in range(n)
+        ]
         self.load = [0] * horizon
         self.whole_on = [False] * horizon
         self.count = [0] * horizon
@@ -67,6 +74,7 @@ class DayState:
         self.last_used = -1
         self.holding = 0.0
         self.moves = 0
+        self.off_days = 0
         self.start: list[int] = [-1] * n
         for s, d in starts.items():
             self._insert(s, d)
@@ -81,7 +89,12 @@ class DayState:
     @property
     def cost(self) -> float:
         extra = self.last_used + 1 - self.problem.min_days
-        return self.w_hold * self.holding + self.w_move * self.moves + self.w_extra * extra
+        return (
+            self.w_hold * self.holding
+            + self.w_move * self.moves
+            + self.w_extra * extra
+            + self.w_off * self.off_days
+        )
 
     def starts(self) -> dict[int, int]:
         return dict(enumerate(self.start))
@@ -90,6 +103,8 @@ class DayState:
 
     def _insert(self, s: int, d: int) -> None:
         self.start[s] = d
+        if self.off[s]:
+            self.off_days += self.off[s][d]
         location = self.location[s]
         for k in range(self.span[s]):
             day = d + k
@@ -124,6 +139,8 @@ class DayState:
 
     def _remove(self, s: int) -> None:
         d = self.start[s]
+        if self.off[s]:
+            self.off_days -= self.off[s][d]
         location = self.location[s]
         for k in range(self.span[s]):
             day = d + k
@@ -320,7 +337,9 @@ def improve(
         elif kind < 0.6:
             moved = state.try_relocate(s, state.start[rng.choice(by_place[state.location[s]])])
         elif kind < 0.75:
-            d = rng.choice(state.allowed[s])
+            # A scene off its preferred block is sent back to it half the time.
+            keep = state.preferred_starts[s]
+            d = rng.choice(keep if keep and rng.random() < 0.5 else state.allowed[s])
             moved = d <= state.last_used + 1 and state.try_relocate(s, d)
         elif kind < DAY_SWAP_SHARE + 0.75:
             origin = rng.randrange(state.last_used + 1)

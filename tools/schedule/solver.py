@@ -5,11 +5,13 @@ consecutive shooting days alone; the hours of a day's scenes fit `day_length_hou
 location unavailability; `not_before` / `not_after`; days off (they are not in the calendar).
 
 Objective (minimised): holding × Σ rate × days a cast member is held between their first and last
-working day, + company_move × moves within days, + extra_day × shooting days beyond the minimum.
+working day, + company_move × moves within days, + extra_day × shooting days beyond the minimum,
++ off_block × scene-days outside preferred blocks (`preferred: true`; hard blocks are constraints).
 
 Two formulations, chosen by the problem's shape:
 
-- `sequence`, for talent-scheduling problems (every scene fills whole days; no date restrictions):
+- `sequence`, for talent-scheduling problems (every scene fills whole days; no date restrictions
+  and no preferred block the back-to-back days would miss):
   one boolean per scene pair, "s before t", with transitivity clauses. Who is held during scene s
   follows from clauses alone ("some scene of c before s and some after s ⇒ c is held for s"), so
   the objective is a weighted sum of booleans, which CP-SAT's clause learning and LP bound handle
@@ -42,11 +44,14 @@ from tools.schedule.bounds import day_plan_bound
 from tools.schedule.dood import day_out_of_days
 from tools.schedule.lns import improve_with_windows
 from tools.schedule.model import (
+    BlockMiss,
     Formulation,
     Method,
     Problem,
     Schedule,
     Status,
+    block_misses,
+    block_span_text,
     evaluate,
     plan_days,
     violations,
@@ -66,6 +71,8 @@ SMALL_SEARCH_S = 0.5
 DEFAULT_TIME_LIMIT_S = 30.0
 # Seconds kept back from the limit to turn the plan into days, a DOOD and checks.
 RESULT_RESERVE_S = 0.3
+# Scenes named per broken preferred block in the summary (the result lists them all).
+MISSES_SHOWN = 8
 
 
 METHOD_TEXT: dict[Method, str] = {
@@ -165,6 +172,7 @@ def solve_schedule(
         baseline_violations=base.violations,
         dood=day_out_of_days(problem, outcome.starts),
         violations=violations(problem, outcome.starts),
+        block_misses=block_misses(problem, outcome.starts),
         min_days=problem.min_days,
         seconds=round(time.monotonic() - began, 2),
         notes=outcome.notes,
@@ -407,7 +415,7 @@ def _objective_scale(problem: Problem) -> int:
     """CP-SAT needs integer coefficients: money in whole units, or cents when rates have them."""
     weights = problem.weights
     values = [weights.holding * rate for rate in problem.rates.values()]
-    values += [weights.company_move, weights.extra_day]
+    values += [weights.company_move, weights.extra_day, weights.off_block]
     return 1 if all(abs(v - round(v)) < 1e-9 for v in values) else 100
 
 
@@ -427,13 +435,16 @@ def _status(code: cp_model.CpSolverStatus) -> Status | None:
 
 
 def _talent_shape(problem: Problem) -> bool:
-    """Talent scheduling: every scene fills whole days and no date restricts the back-to-back plan."""
+    """Talent scheduling: every scene fills whole days and no date restricts the back-to-back plan
+    or makes it pay (a preferred block the first days would miss: the order models ignore dates)."""
     rules = problem.rest_rule or problem.plan.max_consecutive_days is not None
+    days = sum(problem.durations)
     return (
         not rules
         and all(problem.whole_day(s) for s in range(len(problem.scenes)))
-        and sum(problem.durations) <= problem.horizon
-        and not problem.date_restricted_within(sum(problem.durations))
+        and days <= problem.horizon
+        and not problem.date_restricted_within(days)
+        and not problem.preference_binds_within(days)
     )
 
 
@@ -745,6 +756,15 @@ def _day_model(
 
     _add_working_rules(problem, model, horizon, scene_on, hint if hinted else {})
 
+    # Preferred blocks: each start day pays for the scene-days it puts outside them.
+    off_coefficient = round(weights.off_block * scale)
+    if off_coefficient:
+        for s in range(n):
+            for d, lit in start_lits[s].items():
+                misses = problem.off_block_cost(s, d)
+                if misses:
+                    objective.append((off_coefficient * misses, lit))
+
     # Company moves: with free order inside a day the fewest moves are (locations that day − 1).
     move_coefficient = round(weights.company_move * scale)
     if move_coefficient:
@@ -897,16 +917,42 @@ def summary_lines(schedule: Schedule) -> list[str]:
         proof = "not proven optimal; no useful lower bound yet"
     lines = [
         f"{schedule.status.upper()} plan: {figures.total_days} shooting days, holding cost {figures.holding_cost:,.0f}, "
-        f"{figures.company_moves} company move(s), objective {figures.objective:,.0f} ({proof}).",
+        f"{figures.company_moves} company move(s), "
+        + (
+            f"{figures.off_block_days} scene-day(s) outside preferred blocks, "
+            if figures.off_block_days
+            else ""
+        )
+        + f"objective {figures.objective:,.0f} ({proof}).",
         f"Method: {METHOD_TEXT[schedule.method]}.",
         f"Stripboard baseline: {base.total_days} days, holding {base.holding_cost:,.0f}, "
         f"{base.company_moves} move(s), objective {base.objective:,.0f}; the plan is {saving:.1f}% cheaper.",
     ]
+    lines.extend(_block_miss_lines(schedule.block_misses))
     for day in schedule.days:
         scenes = ", ".join(day.scenes) or "(no scenes)"
         lines.append(
             f"Day {day.day} {day.date.isoformat()} {day.date.strftime('%a')}: {scenes} "
             f"— {eighths_text(day.eighths) if day.eighths else '0'} pages, {day.hours:g} h"
             + (f", {day.company_moves} move(s)" if day.company_moves else "")
+        )
+    return lines
+
+
+def _block_miss_lines(misses: Sequence[BlockMiss]) -> list[str]:
+    """One line per preferred block the plan breaks, naming its scenes and where they went."""
+    by_block: dict[tuple[str, tuple[date, ...]], list[BlockMiss]] = {}
+    for miss in misses:
+        by_block.setdefault((miss.label, tuple(miss.block_dates)), []).append(miss)
+    lines = []
+    for (label, dates), missed in by_block.items():
+        scenes = ", ".join(
+            f"{m.scene} ({', '.join(d.isoformat() for d in m.dates)})" for m in missed[:MISSES_SHOWN]
+        )
+        if len(missed) > MISSES_SHOWN:
+            scenes += f" and {len(missed) - MISSES_SHOWN} more"
+        lines.append(
+            f"Preferred block {label} ({block_span_text(dates)}) not kept for "
+            f"{len(missed)} scene{'' if len(missed) == 1 else 's'}: {scenes}."
         )
     return lines

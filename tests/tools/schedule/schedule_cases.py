@@ -21,6 +21,7 @@ def random_plan(
     deadlines: bool = True,
     rules: dict[str, Any] | None = None,
     blocks: bool = False,
+    preferred: bool = False,
 ) -> Plan:
     """A small plan with availability holes, windows, days off and the odd whole-day scene."""
     rng = random.Random(seed)
@@ -80,12 +81,25 @@ def random_plan(
         ]
         if blocks
         else [],
+        "preferred": [
+            {"location": "SET B", "dates": f"{start + timedelta(days=2)}..{start + timedelta(days=4)}"},
+            {"cast": "ACTOR 3", "dates": f"{start + timedelta(days=1)}..{start + timedelta(days=5)}"},
+            {
+                "cast": "ACTOR 1",
+                "dates": f"{start + timedelta(days=9)}..{start + timedelta(days=11)}",
+                "active": False,
+            },
+        ]
+        if preferred
+        else [],
         "weights": {
             "holding": 1,
             "company_move": rng.choice([0, 700, 5000]),
             "extra_day": rng.choice([0, 2000]),
         },
     }
+    wished = [{**block, "preferred": True} for block in data.pop("preferred")]
+    data["blocks"] = [*data["blocks"], *wished]
     return plan_from_data(data)
 
 
@@ -182,7 +196,7 @@ def _split_and_block_breaks(plan: Plan, schedule: Schedule) -> list[str]:
     problems: list[str] = []
     allowed: dict[str, set[date]] = {}
     for block in plan.blocks:
-        if block.active:
+        if block.active and not block.preferred:  # a preferred block is a cost, not a constraint
             name = block.cast or block.location or ""
             allowed.setdefault(name, set()).update(block.dates)
     for day in schedule.days:
@@ -210,11 +224,42 @@ def recompute_figures(plan: Plan, schedule: Schedule, min_days: int) -> dict[str
         moves += max(0, len({scenes[i].location for i in day.scenes}) - 1)
     holding = sum(rates[m] * ((max(p) - min(p) + 1) - len(set(p))) for m, p in worked.items())
     total = len(schedule.days)
+    off_block = len(preferred_block_misses(plan, schedule))
     weights = plan.weights
     objective = (
-        weights.holding * holding + weights.company_move * moves + weights.extra_day * (total - min_days)
+        weights.holding * holding
+        + weights.company_move * moves
+        + weights.extra_day * (total - min_days)
+        + weights.off_block * off_block
     )
-    return {"holding_cost": holding, "company_moves": moves, "total_days": total, "objective": objective}
+    return {
+        "holding_cost": holding,
+        "company_moves": moves,
+        "total_days": total,
+        "off_block_days": off_block,
+        "objective": objective,
+    }
+
+
+def preferred_block_misses(plan: Plan, schedule: Schedule) -> list[tuple[str, str, date]]:
+    """(scene, 'cast X' or 'location Y', date) for every scene-day outside an active preferred block."""
+    scenes = {s.id: s for s in plan.scenes}
+    wished: dict[str, set[date]] = {}
+    for block in plan.blocks:
+        if block.active and block.preferred:
+            label = f"cast {block.cast}" if block.cast else f"location {block.location}"
+            wished.setdefault(label, set()).update(block.dates)
+    misses = []
+    for day in schedule.days:
+        for scene_id in day.scenes:
+            scene = scenes[scene_id]
+            labels = [f"cast {c}" for c in scene.cast or []] + [f"location {scene.location}"]
+            misses.extend(
+                (scene_id, label, day.date)
+                for label in labels
+                if day.date not in wished.get(label, {day.date})
+            )
+    return misses
 
 
 def colour_name(hex_colour: str) -> str:

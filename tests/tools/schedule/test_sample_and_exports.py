@@ -31,6 +31,9 @@ ISSUE_JSON_KEYS = {
     "baseline",
     "dood",
     "violations",
+    # Preferred blocks (issue 18): scene-days outside them and which scenes missed which block.
+    "off_block_days",
+    "block_misses",
 }
 
 
@@ -80,6 +83,7 @@ def test_json_export_has_exactly_the_issue_keys(shoot: PlannedShoot, tmp_path: P
     )
     assert data["dood"]["AH FAI"]["days"]
     assert data["violations"] == []
+    assert data["block_misses"] == [] and data["off_block_days"] == 0  # the sample has no preferred block
 
 
 def test_xlsx_export_opens_with_chinese_intact(shoot: PlannedShoot, tmp_path: Path) -> None:

@@ -176,6 +176,8 @@ def test_cli_schedule_summary_and_exports(sample_copy: Path, capsys: pytest.Capt
         "baseline",
         "dood",
         "violations",
+        "off_block_days",
+        "block_misses",
     }
     target = sample_copy / "out.xlsx"
     assert main(["schedule", plan, "--script", script, "--time-limit", "3", "-o", str(target)]) == 0
