@@ -42,7 +42,7 @@ from tools.schedule.callsheet import (
     call_sheet_markdown,
 )
 from tools.schedule.export import write_export
-from tools.schedule.model import DoodRow, Figures, Problem, Schedule, ScheduledDay, build_problem
+from tools.schedule.model import BlockMiss, DoodRow, Figures, Problem, Schedule, ScheduledDay, build_problem
 from tools.schedule.solver import solve_schedule, summary_lines
 
 OVERRIDES_FILE = "schedule_overrides.yaml"
@@ -277,6 +277,10 @@ class ScheduleResult(ToolResult):
         default_factory=list, description="The plan's weekly days off (weekday names)."
     )
     holidays: list[date] = Field(default_factory=list, description="The plan's holidays.")
+    block_misses: list[BlockMiss] = Field(
+        default_factory=list, description="Scenes shot outside a preferred block (a wish, not a rule)."
+    )
+    off_block_days: int = Field(0, description="Scene-days outside their preferred blocks.")
     text: str = ""
 
     def summary(self) -> str:
@@ -383,6 +387,8 @@ def schedule_result(
         added_unavailability={k: list(v) for k, v in (added or {}).items()},
         days_off=[str(d).lower() for d in shoot.plan.days_off],
         holidays=list(shoot.plan.holidays),
+        block_misses=schedule.block_misses,
+        off_block_days=schedule.figures.off_block_days,
         text="\n".join(lines),
         files=files,
         sources=_plan_citation(shoot.plan),
