@@ -200,6 +200,12 @@ def _unmarked(term: str) -> str:
     return term[:-1] if len(term) >= 2 and term[-1] in _ASPECT else term
 
 
+_TITLED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Madam|Mdm|Sir|Uncle|Auntie|Aunty|Master|Inspector|Sergeant|Officer)\.?"
+    r"\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?"
+)
+
+
 def _bridged(term: str, other: frozenset[str], folded: str, stems: set[str]) -> float:
     """Evidence that a sentence in the other language says `term`: less than the word itself."""
     if not other:
@@ -207,9 +213,13 @@ def _bridged(term: str, other: frozenset[str], folded: str, stems: set[str]) -> 
     if has_cjk(term):
         if not stems & other:
             return 0.0
-        # A Chinese term with many glosses is vague; one with few is specific; one character is weak.
+        # A Chinese term with many glosses is vague; one with few is specific; one character is weak;
+        # a word of two or more characters with a single gloss (a brand, a named thing: 勞力士 → rolex)
+        # is as sure as the word itself.
         if len(term) == 1:
             return 0.3 if len(other) <= 8 else 0.0
+        if len(other) == 1:
+            return 1.0
         return 0.75 if len(other) <= 6 else 0.5
     if any(len(w) >= 2 and w in folded for w in other):
         return 0.75
@@ -267,14 +277,17 @@ def _scores(
     # still speak for the term where a sentence says it otherwise (拍攝許可: "approved ... the shoot").
     pieces = {g.text: {t for t in terms if t != g.text and t in g.text} for g in glossary}
     terms -= {t for group in pieces.values() for t in group}
+    terms -= set(pieces)  # the term itself is counted below, once
     bridges = _bridges(terms | {t for group in pieces.values() for t in group})
     registers = {t: written_forms(t) for t in bridges if has_cjk(t)}  # 不要 in the question, 唔好 in the line
     lexicals: list[float] = []
     for sentence, _ in texts:
         folded = fold(sentence)
-        speech = _SPEECH.match(folded)
-        said = folded[speech.start("said") :] if speech else folded  # a speaker's name is no gloss
-        stems = english_stems(said) if re.search(r"[a-z]", said) else set()
+        speech = _SPEECH.match(sentence)
+        said = sentence[speech.start("said") :] if speech else sentence  # a speaker's name is no gloss
+        # Nor is a name after a title: "Mr Law" is a person, not the law 法律 translates to.
+        said = _TITLED_NAME.sub(" ", said)
+        stems = english_stems(said) if re.search(r"[A-Za-z]", said) else set()
         lexical = float(sum(_evidence(t, folded, stems, registers, bridges) for t in terms))
         lexical += sum(
             max(

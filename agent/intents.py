@@ -752,9 +752,11 @@ def asks_clock(folded: str) -> bool:
 
 # A limit of the clock at a place ("how late can we stay on the rooftop?", "天台最夜拍到幾點？"): the place's
 # permitted hours, on its card — not the date it is scheduled.
+# A limit on when a place can be used, either end: "until what time", 幾點之前; "from what time", 幾點之後.
 _CLOCK_LIMIT = re.compile(
-    r"\b(?:how late|how early|latest|earliest|until what time|till what time|by what time|cut-?off|curfew)\b"
-    r"|最遲|最早|最夜|最晏|到幾點|幾點前|幾點之前|幾點收"
+    r"\b(?:how late|how early|latest|earliest|until what time|till what time|by what time|cut-?off|curfew"
+    r"|from what time|after what time)\b"
+    r"|最遲|最早|最夜|最晏|到幾點|幾點前|幾點之前|幾點收|幾點之後|幾點後|幾點以後|由幾點|從幾點|幾點起"
 )
 
 

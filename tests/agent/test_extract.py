@@ -152,3 +152,18 @@ def test_a_message_asking_two_things_is_two_questions_each_with_its_own_answer()
     first, second = question_parts("阿明租咗架貨車幾多錢？幾時還？")
     assert "一萬二" in best_sentences(first, [hit], names=[["阿明"]])[0].sentence
     assert "禮拜三" in best_sentences(second, [hit], names=[["阿明"]])[0].sentence
+
+
+def test_a_name_after_a_title_is_not_a_translation_and_a_brand_is_sure() -> None:
+    # 法律 glosses as "law": "Mr Law" is a person, the adviser's line answers.
+    hit = _hit("阿晴: Mr Law, sit down please.\nThe legal adviser on set is Chan Siu-ming, a barrister.")
+    [best, *_] = best_sentences("片場的法律顧問是誰？", [hit])
+    assert "Chan Siu-ming" in best.sentence
+    # A word with one gloss (a brand) is as sure as the word; a film term counts once, not twice.
+    notes = _hit(
+        "- The prop house 道具 rents us ten ashtrays: HK$600.\n- The Marlboro packs are printed fakes, HK$90."
+    )
+    scores, lexicals, _ = _scores(
+        "嗰啲道具萬寶路花了多少錢？", [(s, 0) for s in notes.text.splitlines()], None, None
+    )
+    assert lexicals[1] >= lexicals[0]
