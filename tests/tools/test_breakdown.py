@@ -327,6 +327,79 @@ def test_pdf_has_one_sheet_a_scene_with_chinese(sample_breakdown, tmp_path: Path
     assert "彌敦道" in first and "Props 道具" in first and "TOOTHPICK" in first
 
 
+def test_pdf_sheet_shows_every_element_and_never_cuts_one(sample_breakdown, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every element is on its sheet (no "+3 more"); an edited one carries a mark the CJK font has;
+    a scene too big for one page goes on over the next instead of running off it."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from tools.breakdown.export import EDITED_MARK, cjk_font, pdf_bytes
+    from tools.breakdown.model import BreakdownElement
+
+    if cjk_font() is None:
+        pytest.skip("no CJK font installed (fonts-noto-cjk)")
+    from fontTools.ttLib import TTCollection
+
+    path, index = cjk_font()  # type: ignore[misc]
+    assert ord(EDITED_MARK) in TTCollection(path).fonts[index].getBestCmap()
+    rooftop = sample_breakdown.scene("17").model_copy(deep=True)
+    rooftop.elements[0] = rooftop.elements[0].model_copy(update={"edited": True})
+    huge = rooftop.model_copy(deep=True)
+    huge.elements += [
+        BreakdownElement(category="props", name=f"道具 prop {i:03d} with a long name") for i in range(300)
+    ]
+    data = pdf_bytes(sample_breakdown.model_copy(update={"scenes": [rooftop, huge]}))
+    pages = [p.extract_text().replace("\x00", "") for p in PdfReader(BytesIO(data)).pages]
+    assert "more" not in pages[0]
+    for element in rooftop.elements:
+        assert element.name.split()[0] in pages[0], element.name
+    assert EDITED_MARK in pages[0] and "統籌修改" in pages[0]
+    assert len(pages) > 2 and "continued" in pages[2]
+    text = " ".join(pages[1:])
+    assert all(f"prop {i:03d}" in text for i in range(300))
+
+
+def test_sheet_boxes_follow_the_colour_code(sample_breakdown) -> None:  # type: ignore[no-untyped-def]
+    """Coloured categories in the industry's colours; the shape-coded ones carry their mark."""
+    from tools.breakdown.export import box_label, html_text
+    from tools.breakdown.model import CATEGORY_COLOURS
+
+    assert box_label("wardrobe").startswith("○") and box_label("makeup").startswith("＊")
+    assert box_label("equipment").startswith("□") and box_label("props") == "Props 道具"
+    assert len(set(CATEGORY_COLOURS.values())) == len(CATEGORY_COLOURS)
+    for category in ("wardrobe", "makeup"):  # neutral, so none reads as props' violet
+        r, g, b = (int(CATEGORY_COLOURS[category][i : i + 2], 16) for i in (1, 3, 5))
+        assert max(r, g, b) - min(r, g, b) < 16, category
+    assert "○ Wardrobe" in html_text(sample_breakdown)
+
+
+def test_xlsx_sheet_header_values_sit_in_wide_cells(sample_breakdown) -> None:  # type: ignore[no-untyped-def]
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from tools.breakdown.export import xlsx_bytes
+
+    book = load_workbook(BytesIO(xlsx_bytes(sample_breakdown)))
+    sheet = book["Sc 1"]
+    assert "A1:E1" in {str(r) for r in sheet.merged_cells.ranges}  # the title is not cut at column A
+    values = {c.value: c for row in sheet.iter_rows(max_row=6) for c in row if c.value}
+    for value in ("1", "EXT", "NIGHT", "1 2/8"):
+        assert sheet.column_dimensions[values[value].column_letter].width >= 20, value
+    assert values["Synopsis 劇情"].row == 6
+
+
+def test_an_extras_total_is_the_scenes_head_count(sample_breakdown) -> None:  # type: ignore[no-untyped-def]
+    """`臨記：約四十人，包括宵夜人群、清潔工…` counts the groups listed beside it: 40, not 42+."""
+    from tools.breakdown.model import head_count
+
+    assert sample_breakdown.scene("1").extras_count == 40
+    assert head_count([("臨記", 40), ("POLICE OFFICERS", 2), ("couple", None)]) == (40, False)
+    assert head_count([("路人", 40), ("POLICE OFFICERS", 4), ("crowd", None)]) == (44, True)
+    assert head_count([("EXTRAS", None), ("GUARDS", 2)]) == (2, True)
+
+
 def test_html_export_is_one_section_a_scene(sample_breakdown) -> None:  # type: ignore[no-untyped-def]
     from tools.breakdown.export import html_text
 

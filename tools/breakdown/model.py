@@ -50,9 +50,11 @@ CATEGORY_LABELS: dict[Category, str] = {
 
 # The industry's colour code for breakdown sheets (the one scripts are lined with): cast red,
 # stunts orange, background green, silent bits yellow, special effects blue, props violet,
-# vehicles and animals pink, sound and music brown. Categories the code marks with a shape
-# instead of a colour (wardrobe circled, make-up starred, equipment boxed, notes underlined) take
-# Final Draft's default tag colours, so a sheet still tells them apart at a glance.
+# vehicles and animals pink, sound and music brown. The code marks wardrobe, make-up and special
+# equipment by a shape instead (circled, starred, boxed): their boxes are neutral and carry the
+# mark, so none of them reads as props' violet at a glance. Categories the code leaves out take the
+# colour of their family (voice-only cast a lighter red, visual effects and weather blues, set
+# dressing a lighter violet); notes take Final Draft's default gold.
 CATEGORY_COLOURS: dict[Category, str] = {
     "cast": "#E53935",
     "cast_silent": "#FDD835",
@@ -61,10 +63,10 @@ CATEGORY_COLOURS: dict[Category, str] = {
     "stunts": "#FB8C00",
     "vehicles": "#F48FB1",
     "props": "#8E24AA",
-    "wardrobe": "#808080",
-    "makeup": "#9370DB",
+    "wardrobe": "#757575",
+    "makeup": "#BDBDBD",
     "sfx": "#1E88E5",
-    "vfx": "#32CD32",
+    "vfx": "#3949AB",
     "animals": "#F06292",
     "equipment": "#BDB76B",
     "sound": "#8D6E63",
@@ -72,6 +74,8 @@ CATEGORY_COLOURS: dict[Category, str] = {
     "weather": "#4FC3F7",
     "notes": "#FFD700",
 }
+# The shapes the code marks these categories with on a lined script, shown before the box's name.
+CATEGORY_MARKS: dict[Category, str] = {"wardrobe": "○", "makeup": "＊", "equipment": "□"}
 
 # Category families for the accuracy table and the department lists.
 FAMILIES: dict[Category, str] = {
@@ -153,7 +157,9 @@ class SceneBreakdown(BaseModel):
 
     @property
     def extras_count(self) -> int:
-        return sum(e.count or 1 for e in self.of("background"))
+        """The scene's background head count, a group with no number counted as one."""
+        count, _floor = head_count([(e.name, e.count) for e in self.of("background")], uncounted_as=1)
+        return count
 
 
 class Breakdown(BaseModel):
@@ -182,3 +188,22 @@ def fold_name(name: str) -> str:
     if len(text) > 3 and text.endswith("s") and not text.endswith("ss") and text.isascii():
         text = text[:-3] + "y" if text.endswith("ies") else text[:-1]
     return text
+
+
+# The names detection gives an extras line's total (`臨記：約四十人，包括宵夜人群、清潔工…`,
+# `EXTRAS: about forty, …`): the scene's whole background, the groups listed beside it included.
+EXTRAS_TOTAL_NAMES = frozenset({"臨記", "EXTRAS"})
+
+
+def head_count(groups: list[tuple[str, int | None]], uncounted_as: int = 0) -> tuple[int, bool]:
+    """One scene's background head count from its groups (name, count), and whether it is a floor.
+
+    A total the script gives for the scene's extras is the count (or the groups' sum, when larger):
+    the groups it names are its people, not more of them. Without one, the groups add up, and a
+    group with no number makes the count a floor."""
+    total = max((n or 0 for name, n in groups if name in EXTRAS_TOTAL_NAMES and n), default=0)
+    others = [n for name, n in groups if not (name in EXTRAS_TOTAL_NAMES and n)]
+    counted = sum(n if n is not None else uncounted_as for n in others)
+    if total:
+        return max(total, counted), False
+    return counted, any(n is None for n in others)

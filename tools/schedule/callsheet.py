@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from knowledge.cast_list import normalise_name
 from knowledge.screenplay import eighths_text
 from slate.errors import SlateError
-from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
+from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown, head_count
 from tools.schedule.dood import cast_order
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
 from tools.table_files import markdown_table
@@ -138,13 +138,19 @@ class CallSheet(BaseModel):
 
     @property
     def extras_count(self) -> int:
-        """The day's background head count: the counts the breakdown gives, summed over scenes."""
-        return sum(e.count or 0 for e in self.background)
+        """The day's background head count: each scene's (its extras total, else its groups' counts), summed."""
+        return sum(count for count, _floor in self._scene_head_counts())
 
     @property
     def extras_uncounted(self) -> bool:
-        """Some background element has no count, so the head count is a floor."""
-        return any(e.count is None for e in self.background)
+        """Some scene's background has a group with no count and no total, so the head count is a floor."""
+        return any(floor for _count, floor in self._scene_head_counts())
+
+    def _scene_head_counts(self) -> list[tuple[int, bool]]:
+        by_scene: dict[str, list[tuple[str, int | None]]] = {}
+        for element in self.background:
+            by_scene.setdefault(element.scene, []).append((element.name, element.count))
+        return [head_count(groups) for groups in by_scene.values()]
 
 
 def _at(day: date, clock: time, minutes: float) -> time:
@@ -422,6 +428,8 @@ def extras_line(sheet: CallSheet) -> str:
     if not sheet.background:
         return "Background: none in the breakdown"
     total = f"{sheet.extras_count}{'+' if sheet.extras_uncounted else ''}"
+    if not sheet.extras_count:  # "0+" would read as nobody: the script gives no number
+        total = "head count not given"
     return f"Background: {total} ({'; '.join(_element_text(e) for e in sheet.background)})"
 
 
