@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon, has_cjk
+from knowledge.citations import Citation
+from tools.registry import ToolError, ToolResult, load_artifact
 
 if TYPE_CHECKING:
     from tools.script_lookup import SceneRow
@@ -205,30 +207,20 @@ CATEGORY_LABELS = {
 }  # fmt: skip
 
 
-def _label(source: dict[str, Any]) -> str:
-    from knowledge.citations import Citation
-
-    try:
-        return Citation.model_validate(
-            {k: v for k, v in source.items() if k in Citation.model_fields}
-        ).label()
-    except ValueError:
-        return str(source.get("file", ""))
-
-
-def _short_label(source: dict[str, Any]) -> str:
+def _short_label(source: Citation) -> str:
     """A citation without its file name: `sc. 12 p. 7`, `00:08:05,000`, `Casting` (the file heads the group)."""
-    label = _label(source)
-    file = str(source.get("file") or "")
+    label = source.label()
+    file = source.file
     return label[len(file) :].lstrip(" ·") if file and label.startswith(file) else label
 
 
 def sources_block(artifacts: list[dict[str, Any]], lang: Lang) -> str:
     """One line of sources grouped by file: `night_shift.fountain: sc. 5 · p. 7 · l. 331–377; sc. 8 …`."""
-    by_file: dict[str, list[dict[str, Any]]] = {}
+    by_file: dict[str, list[Citation]] = {}
     for artifact in artifacts:
-        for source in artifact.get("sources") or []:
-            by_file.setdefault(str(source.get("file") or ""), []).append(source)
+        result = load_artifact(artifact)
+        for source in result.sources if isinstance(result, ToolResult) else []:
+            by_file.setdefault(source.file, []).append(source)
     if not by_file:
         return ""
     groups = []
@@ -237,10 +229,10 @@ def sources_block(artifacts: list[dict[str, Any]], lang: Lang) -> str:
         brief = len(sources) > 3
         # A note's section path starts with the document's long title: its innermost heading is enough.
         inner = [
-            {**s, "section": str(s["section"]).split("›")[-1].strip()} if s.get("section") else s
+            s.model_copy(update={"section": s.section.split("›")[-1].strip()}) if s.section else s
             for s in sources
         ]
-        labels = [_short_label({**src, "lines": None} if brief else src) for src in inner]
+        labels = [_short_label(src.model_copy(update={"lines": None}) if brief else src) for src in inner]
         parts = [label for label in dict.fromkeys(labels) if label]
         more = len(parts) - MAX_SOURCES
         shown = "; ".join(parts[:MAX_SOURCES]) + (
@@ -313,24 +305,30 @@ def compose_answer(
     family = compose_family(u, turn.artifacts, lexicon, turn.calls)
     if family is not None:
         return family + sources_block(turn.artifacts, lang)
+    from tools.breakdown.tools import BreakdownResult
+    from tools.script_lookup import SearchResult
+
     parts = []
-    artifacts = turn.artifacts
-    if u.intent == "breakdown" and any(a.get("kind") == "breakdown" for a in artifacts):
-        artifacts = [a for a in artifacts if a.get("kind") == "breakdown"]  # the scenes were only a step
+    # Each artifact beside its typed result, so kinds and fields are read as attributes.
+    results = [(artifact, load_artifact(artifact)) for artifact in turn.artifacts]
+    if u.intent == "breakdown" and any(isinstance(r, BreakdownResult) for _, r in results):
+        # The scenes were only a step.
+        results = [(a, r) for a, r in results if isinstance(r, BreakdownResult)]
     if u.intent in ("character_report", "location_report") and any(
-        a.get("kind") == "search" for a in artifacts
+        isinstance(r, SearchResult) for _, r in results
     ):
         # The card did not answer the question; the documents' sentence leads, the card follows.
-        artifacts = sorted(artifacts, key=lambda a: a.get("kind") != "search")
+        results = sorted(results, key=lambda ar: not isinstance(ar[1], SearchResult))
     from agent.skills import compose_result
 
-    for artifact in artifacts:
+    for artifact, result in results:
         part = compose_result(artifact, u, lexicon)
         if part is None:
-            part = str(artifact.get("summary") or artifact.get("message") or "")
+            # No skill writes this kind: a note recovered from a tool message says its sentence.
+            part = str(result.message or "") if isinstance(result, ToolError) else ""
         parts.append(part)
     text = "\n\n".join(p for p in parts if p)
-    if u.intent == "search" and any(a.get("kind") == "search" and a.get("hits") for a in turn.artifacts):
+    if u.intent == "search" and any(isinstance(r, SearchResult) and r.hits for _, r in results):
         text += _t(
             lang,
             "\n\n(Quoted from the documents; with a language model connected I would also summarise.)",

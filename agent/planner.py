@@ -17,7 +17,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
@@ -33,6 +33,9 @@ from agent.skills.base import call as _call
 from agent.skills.shot_lists import CLAUSE as _CLAUSE
 from knowledge.numerals import parse_number
 from knowledge.production import Production
+from tools.registry import ToolError, ToolResult, load_artifact
+from tools.script_lookup import CharacterReport, LocationReport, SceneDetail, ScenesResult, SearchResult
+from tools.shot_list import ShotListResult
 
 logger = logging.getLogger(__name__)
 PLANNER_FAILED = (
@@ -58,6 +61,9 @@ INTENT_CHANGES: dict[str, set[str]] = {
 FAMILIES = {"scene_order", "scene_rank", "cast_rank", "schedule_day"}
 
 
+R = TypeVar("R", bound=ToolResult | ToolError)
+
+
 @dataclass
 class Turn:
     """One earlier or current turn: the person's message, the calls made, and their artifacts."""
@@ -66,8 +72,9 @@ class Turn:
     calls: list[dict[str, Any]] = field(default_factory=list)
     artifacts: list[dict[str, Any]] = field(default_factory=list)
 
-    def artifact(self, kind: str) -> dict[str, Any] | None:
-        return next((a for a in reversed(self.artifacts) if a.get("kind") == kind), None)
+    def result(self, model: type[R]) -> R | None:
+        """The turn's last result of this model, re-validated from the checkpoint's plain data."""
+        return next((r for r in map(load_artifact, reversed(self.artifacts)) if isinstance(r, model)), None)
 
     def call(self, name: str) -> dict[str, Any] | None:
         return next((c for c in reversed(self.calls) if c["name"] == name), None)
@@ -114,11 +121,8 @@ def _artifact_from_content(message: ToolMessage) -> dict[str, Any]:
     }
 
 
-def _scene_numbers(artifact: dict[str, Any] | None) -> list[str]:
-    if not artifact:
-        return []
-    rows = artifact.get("scenes") or artifact.get("shared_scenes") or []
-    return [r["number"] for r in rows if isinstance(r, dict) and "number" in r]
+def _scene_numbers(result: ScenesResult | None) -> list[str]:
+    return [row.number for row in result.scenes] if result else []
 
 
 _THAT_SCENE = re.compile(
@@ -158,7 +162,7 @@ def _follow_scene_search(u: Understanding, previous: Turn) -> Understanding:
     else:
         # "and which of those are at night?": filter the scenes of the previous answer, carrying its
         # filters along so a later "what about Fat Jai?" still knows the rest of the question.
-        u.scenes = _scene_numbers(previous.artifact("scenes")) or ["__none__"]
+        u.scenes = _scene_numbers(previous.result(ScenesResult)) or ["__none__"]
         u.characters = list(dict.fromkeys([*(prior.get("characters") or []), *u.characters]))
         if not u.locations and prior.get("location"):
             u.locations = [prior["location"]]
@@ -207,23 +211,23 @@ _DEICTIC_SCENE = re.compile(
 
 
 def _previous_person(previous: Turn, lexicon: Lexicon) -> str | None:
-    report = previous.artifact("character")
-    if report and report.get("name") and not report.get("shared_with"):
-        return str(report["name"])
+    report = previous.result(CharacterReport)
+    if report and report.name and not report.shared_with:
+        return report.name
     people = understand(previous.human, lexicon, route=False).characters
     return people[0] if len(people) == 1 else None
 
 
 def _previous_place(previous: Turn, lexicon: Lexicon) -> str | None:
-    report = previous.artifact("location")
-    if report and report.get("name"):
-        return str(report["name"])
+    report = previous.result(LocationReport)
+    if report and report.name:
+        return report.name
     places = understand(previous.human, lexicon, route=False).locations
     if len(places) == 1:
         return places[0]
-    scene = previous.artifact("scene")
-    if scene and isinstance(scene.get("scene"), dict) and scene["scene"].get("location"):
-        return str(scene["scene"]["location"])
+    scene = previous.result(SceneDetail)
+    if scene and scene.scene.location:
+        return scene.scene.location
     return None
 
 
@@ -298,15 +302,16 @@ def _choice(text: str, options: list[str]) -> str | None:
 
 def _answer_to_offer(u: Understanding, previous: Turn, lexicon: Lexicon) -> Understanding | None:
     """ "Did you mean KELVIN?" → "yes" / "the second one": the earlier request, with the name chosen."""
-    offer = next((a for a in reversed(previous.artifacts) if a.get("error") and a.get("nearest")), None)
+    errors = (r for r in map(load_artifact, reversed(previous.artifacts)) if isinstance(r, ToolError))
+    offer = next((e for e in errors if e.error and e.nearest), None)
     if offer is None or len(u.human_words()) > 5:
         return None
-    options = [str(o) for o in offer["nearest"]]
+    options = [str(o) for o in offer.nearest]
     chosen = _choice(u.text, options)
-    value = str(offer.get("value") or "")
+    value = str(offer.value or "")
     if chosen is None or not value:
         return None
-    if offer.get("error") == "SceneNotFound":
+    if offer.error == "SceneNotFound":
         redone = understand(previous.human, lexicon)
         redone.scenes = [chosen]
         return redone
@@ -361,13 +366,13 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
         u.order in ("next", "previous")
         and not u.scenes
         and u.intent in ("help", "search", "find_scenes", "scene_details", "scene_order")
-        and (previous.artifact("scene") or previous.artifact("scenes"))
+        and (previous.result(SceneDetail) or previous.result(ScenesResult))
     ):
         u.intent = "scene_order"  # "and the one after that?" after a scene or a list of scenes
     if not u.scenes and _THAT_SCENE.search(u.text):
         # "嗰場幾時拍？", "when is that scene shot?": the scene just discussed.
-        last = previous.artifact("scene")
-        named = [str(last["scene"].get("number"))] if last and isinstance(last.get("scene"), dict) else []
+        last = previous.result(SceneDetail)
+        named = [last.scene.number] if last else []
         named = named or understand(previous.human, lexicon, route=False).scenes
         if named:
             u.scenes = named[-1:]
@@ -376,12 +381,12 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
             return u
     if u.intent == "scene_order" and u.order in ("next", "previous", "after", "before") and not u.scenes:
         # "the next one?" after a scene: relative to the scene just discussed.
-        last = previous.artifact("scene")
-        if last and isinstance(last.get("scene"), dict):
-            u.scenes = [str(last["scene"].get("number"))]
+        last = previous.result(SceneDetail)
+        if last:
+            u.scenes = [last.scene.number]
         else:
             named = understand(previous.human, lexicon, route=False).scenes or _scene_numbers(
-                previous.artifact("scenes")
+                previous.result(ScenesResult)
             )
             u.scenes = named[-1:]
         return u
@@ -462,7 +467,8 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 
 def _ordinal_shot(u: Understanding, previous: Turn, lexicon: Lexicon) -> Understanding:
     """ "make the second shot a close-up" / "第二個鏡頭改做手持" after a shot list: that list's shot, by id."""
-    shots = (previous.artifact("shot_list") or {}).get("shots") or []
+    shot_list = previous.result(ShotListResult)
+    shots = shot_list.shots if shot_list else []
     match = _ORDINAL_SHOT.search(u.text)
     if not shots or match is None or u.shot_ids:
         return u
@@ -477,7 +483,7 @@ def _ordinal_shot(u: Understanding, previous: Turn, lexicon: Lexicon) -> Underst
         index = (parse_number(match.group("zh")) or 0) - 1
     if not -1 <= index < len(shots):
         return u
-    shot_id = str(shots[index].get("id") or "")
+    shot_id = str(shots[index].id or "")
     if not shot_id:
         return u
     named = understand(u.text[: match.start()] + f" {shot_id} " + u.text[match.end() :], lexicon)
@@ -570,21 +576,20 @@ def asks_beyond_card(u: Understanding) -> bool:
     return bool(asked) and bool(_CARD_QUESTION.search(folded))
 
 
-def _card_answers(u: Understanding, card: dict[str, Any], lexicon: Lexicon) -> bool:
-    from agent.focus import card_lead
+def _card_answers(u: Understanding, card: CharacterReport | LocationReport, lexicon: Lexicon) -> bool:
+    from agent.focus import asks_story_pay, card_lead
     from agent.routing import default_router
-    from tools.script_lookup import CharacterReport, LocationReport
-
-    kind = card.get("kind")
-    if kind not in ("character", "location"):
-        return True  # an error (no such person): the answer says so
-    from agent.focus import asks_story_pay
 
     if asks_story_pay(fold(u.text)):
         return False  # what someone earns in the story: the script says, not the card's day rate
-    model = (CharacterReport if kind == "character" else LocationReport).model_validate(card)
     names = [lexicon.aliases(v) for v in [*u.characters, *u.locations]]
-    return card_lead(u.text, model, default_router().embedder, names) is not None
+    return card_lead(u.text, card, default_router().embedder, names) is not None
+
+
+def _first_hit_scene(turn: Turn) -> str | None:
+    """The scene of the first passage this turn's search found in the script (None: no search, or none)."""
+    search = turn.result(SearchResult)
+    return next((hit.scene for hit in search.hits if hit.scene), None) if search else None
 
 
 def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dict[str, Any]]]:
@@ -597,8 +602,7 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
         return [[]]  # nothing to run: the answer asks which scene
     if u.intent in NEEDS_SCENE and not u.scenes and describes_a_scene(u.text):
         search = [_call("search_documents", query=u.search_text, k=5, doc_type="screenplay")]
-        hits = (turn.artifact("search") or {}).get("hits") or []
-        scene = next((h.get("scene") for h in hits if h.get("scene")), None)
+        scene = _first_hit_scene(turn)
         if scene is None:
             return [search]
         u.scenes = [scene]
@@ -607,21 +611,23 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
     if event:
         # "the scene right before the wedding": find the scene the event happens in, then its neighbour.
         search = [_call("search_documents", query=event, k=5, doc_type="screenplay")]
-        hits = (turn.artifact("search") or {}).get("hits") or []
-        scene = next((h.get("scene") for h in hits if h.get("scene")), None)
+        scene = _first_hit_scene(turn)
         if scene is None:
             return [search]
         u.scenes = [scene]
         return [search, _first_step(u, lexicon)]
     if u.intent in ("character_report", "location_report") and asks_beyond_card(u):
         first = _first_step(u, lexicon)
-        card = turn.artifact("character" if u.intent == "character_report" else "location")
+        # An error instead of the card (no such person) has no card to read: the answer says so.
+        model: type[CharacterReport | LocationReport]
+        model = CharacterReport if u.intent == "character_report" else LocationReport
+        card = turn.result(model)
         if card is None or _card_answers(u, card, lexicon):
             return [first]
         # "阿爺摸耳代表咩？": the card (the tool was right to look) says nothing of it; the documents may.
         return [first, [_call("search_documents", query=u.search_text, k=5)]]
     if u.intent == "breakdown" and not u.scenes and u.locations:
-        found = _scene_numbers(turn.artifact("scenes"))
+        found = _scene_numbers(turn.result(ScenesResult))
         first = [_call("find_scenes", location=u.locations[0])]
         if not found:
             return [first]

@@ -72,6 +72,24 @@ class ToolResult(BaseModel):
         return ""
 
 
+class ToolError(BaseModel):
+    """A tool call that gave no result: the error it ended in (`kind` "error": the error's class name,
+    its sentence and its evidence, as `SlateError.to_dict` and the gate write them), or a reply
+    recovered from a tool message that carried no data (`kind` "message")."""
+
+    kind: Literal["error", "message"] = "error"
+    error: str | None = Field(
+        None, description="The error's class name: SceneNotFound, Blocked, ToolFailed ..."
+    )
+    message: str | None = None
+    tool: str | None = None
+    value: str | int | float | bool | None = None
+    nearest: list[str] = Field(default_factory=list)
+    file: str | None = None
+    line: int | None = None
+    hint: str | None = None
+
+
 @dataclass(frozen=True)
 class ToolSpec:
     """A registered tool: the function and what the agent needs to call it."""
@@ -227,6 +245,19 @@ def all_tools() -> dict[str, ToolSpec]:
     for module in TOOL_MODULES:
         importlib.import_module(module)
     return dict(_TOOLS)
+
+
+def load_artifact(data: Mapping[str, Any]) -> ToolResult | ToolError | None:
+    """A tool call's artifact (the plain data a checkpoint or the UI's state holds) as its model: the
+    tool's result, or the error it ended in. None when no registered tool's result model fits."""
+    tool = data.get("tool")
+    spec = all_tools().get(tool) if isinstance(tool, str) else None
+    try:
+        if data.get("kind") in ("error", "message"):
+            return ToolError.model_validate(dict(data))
+        return spec.load_result(data) if spec is not None else None
+    except ValidationError:
+        return None
 
 
 def get_tool(name: str) -> ToolSpec:

@@ -398,8 +398,9 @@ class Handlers:
                 lines.append("⚠ " + self.error_sentence(exc, project, lang))
                 continue
             result = typed_result(record.data)
-            if result is None or record.kind == "error":
-                lines.append(f"⚠ {record.data.get('message') or t('consent_failed', lang)}")
+            if result is None or isinstance(result, ToolFailure):
+                failure = result.message if result is not None else ""
+                lines.append(f"⚠ {failure or t('consent_failed', lang)}")
                 continue
             lines.append(f"✓ {t('consent_applied', lang)}: {views.artifact_summary(result, lang)}")
             if result.kind not in NO_PANEL_KINDS:

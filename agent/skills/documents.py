@@ -115,22 +115,25 @@ def _budget(result: Any, u: Understanding, lex: Lexicon) -> str:
 
 
 def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    from tools.script_lookup import Overview
+
+    result = Overview.model_validate(a)
     lang = u.lang
-    chars = a.get("characters") or {}
-    locs = a.get("locations") or {}
-    tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in (a.get("by_time_of_day") or {}).items())
-    char_text = ", ".join(f"{lex.name(k, lang)} ({v})" for k, v in list(chars.items())[:12])
-    loc_text = ", ".join(f"{_bilingual(k, lang)} ({v})" for k, v in list(locs.items())[:12])
-    docs = ", ".join(d["name"] for d in a.get("documents") or [])
+    tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in result.by_time_of_day.items())
+    char_text = ", ".join(f"{lex.name(k, lang)} ({v})" for k, v in list(result.characters.items())[:12])
+    loc_text = ", ".join(f"{_bilingual(k, lang)} ({v})" for k, v in list(result.locations.items())[:12])
+    # The tool types its documents as plain {"name", "doc_type"} maps (tools/script_lookup.Overview).
+    docs = ", ".join(d["name"] for d in result.documents)
+    title = result.title or result.project
     if lang == "zh":
         return (
-            f"**{a.get('title') or a.get('project')}**：{a.get('scenes')} 場，約 {a.get('pages')} 頁"
-            f"（{_pages(a.get('total_eighths'), lang)}；{tod}）。\n\n"
+            f"**{title}**：{result.scenes} 場，約 {result.pages} 頁"
+            f"（{_pages(result.total_eighths, lang)}；{tod}）。\n\n"
             f"- 角色（場數）：{char_text}\n- 場景（場數）：{loc_text}\n- 文件：{docs or '—'}"
         )
     return (
-        f"**{a.get('title') or a.get('project')}**: {a.get('scenes')} scenes, about {a.get('pages')} pages "
-        f"({_pages(a.get('total_eighths'), lang)}; {tod}).\n\n"
+        f"**{title}**: {result.scenes} scenes, about {result.pages} pages "
+        f"({_pages(result.total_eighths, lang)}; {tod}).\n\n"
         f"- Characters (scenes): {char_text}\n- Sets (scenes): {loc_text}\n- Documents: {docs or '—'}"
     )
 

@@ -15,7 +15,7 @@ from agent.compose import (
 from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon
 from agent.skills.base import Skill, call
-from tools.schedule.tools import ScheduleResult
+from tools.schedule.tools import CallSheetResult, ScheduleResult
 
 
 def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
@@ -92,22 +92,24 @@ def free_start_note(a: ScheduleResult, lang: Lang) -> str:
 NOTE_KIND_ZH = {"stunts": "特技", "extras": "臨記", "vehicles": "車輛", "effects": "特效", "plan": "計劃備註"}
 
 
-def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+def _call_sheet(a: CallSheetResult, u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
     head = _t(
         lang,
-        f"**Call sheet — day {a.get('day')} ({a.get('date')})** · general call {a.get('general_call', '—')}",
-        f"**第{a.get('day')}日通告（{a.get('date')}）** · 集合時間 {a.get('general_call', '—')}",
+        f"**Call sheet — day {a.day} ({a.date})** · general call {a.general_call}",
+        f"**第{a.day}日通告（{a.date}）** · 集合時間 {a.general_call}",
     )
+    # The tool keeps a call sheet's scenes, cast, locations and notes as plain rows
+    # (tools/schedule/tools.CallSheetResult), so those rows are still read by key.
     lines = [_t(lang, "\nScenes:", "\n場次：")]
-    for scene in a.get("scenes") or []:
+    for scene in a.scenes:
         label = _scene_label(str(scene.get("id") or scene.get("number")), lang)
         lines.append(
             f"- {scene.get('start', '')} {label} {scene.get('set', '')} {_ie(scene.get('int_ext'), lang)} "
             f"{_tod(scene.get('time_of_day'), lang)} · {scene.get('pages', '')} " + _t(lang, "pg", "頁")
         )
     lines.append(_t(lang, "\nCast:", "\n演員："))
-    for member in a.get("cast") or []:
+    for member in a.cast:
         name = lex.name(str(member.get("id")), lang)
         actor = (
             f" ({member['actor']})"
@@ -121,12 +123,12 @@ def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
                 f"- {name}{actor}：{member.get('call')} 到，{member.get('on_set')} 埋位",
             )
         )
-    locations = a.get("locations") or []
+    locations = a.locations
     if locations:
         lines.append(_t(lang, "\nLocations:", "\n場地："))
         for place in locations:
             lines.append(f"- {place.get('id')}: {place.get('address') or '—'}")
-    notes = a.get("notes") or []
+    notes = a.notes
     if notes:
         kinds = sorted({k for n in notes for k in n.get("kinds", [])})
         lines.append(
@@ -136,8 +138,8 @@ def _call_sheet(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
                 f"\n注意：{'、'.join(NOTE_KIND_ZH.get(k, k) for k in kinds)}（詳情睇通告檔案）。",
             )
         )
-    if a.get("files"):
-        lines.append(_files_line(a["files"], lang))
+    if a.files:
+        lines.append(_files_line(a.files, lang))
     return head + "\n" + "\n".join(lines)
 
 
@@ -163,6 +165,6 @@ SKILL = Skill(
     intents=frozenset({"schedule", "unavailable", "call_sheet", "schedule_day"}),
     plan=plan,
     composers={"schedule": _schedule, "call_sheet": _call_sheet},
-    typed=frozenset({"schedule"}),
+    typed=frozenset({"schedule", "call_sheet"}),
     tools=frozenset({"plan_schedule", "add_unavailability", "call_sheet"}),
 )

@@ -15,23 +15,23 @@ from agent.skills.base import Skill, call
 
 
 def _subtitle_report(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    from tools.subtitles.models import SubtitleReport
+
+    report = SubtitleReport.model_validate(a)
     lang = u.lang
-    issues = a.get("issues") or []
+    issues = report.issues
     counts: dict[str, int] = {}
     for issue in issues:
-        counts[issue.get("code", "?")] = counts.get(issue.get("code", "?"), 0) + 1
+        counts[issue.code] = counts.get(issue.code, 0) + 1
     summary = ", ".join(f"{k} ×{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
     head = _t(
         lang,
-        f"Checked {a.get('file')} ({a.get('profile')}, {a.get('encoding')}): {a.get('cues')} cues, "
+        f"Checked {report.file} ({report.profile}, {report.encoding}): {report.cues} cues, "
         f"{len(issues)} issue(s){': ' + summary if summary else ''}.",
-        f"檢查咗 {a.get('file')}（{a.get('profile')}，{a.get('encoding')}）：{a.get('cues')} 句字幕，"
+        f"檢查咗 {report.file}（{report.profile}，{report.encoding}）：{report.cues} 句字幕，"
         f"{len(issues)} 個問題{'：' + summary if summary else ''}。",
     )
-    rows = [
-        f"- #{i.get('cue')} {i.get('start', '')} `{i.get('code')}` — {i.get('message', '')}"
-        for i in issues[:15]
-    ]
+    rows = [f"- #{i.cue} {i.start} `{i.code}` — {i.message}" for i in issues[:15]]
     return head + ("\n\n" + "\n".join(rows) if rows else "")
 
 
@@ -48,30 +48,30 @@ SUBS_OPERATION_ZH = {
 
 
 def _subtitles(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
+    from tools.subtitles.models import SubtitleOutput
+
+    result = SubtitleOutput.model_validate(a)
     lang = u.lang
-    operation = str(a.get("operation") or "")
-    output = Path(str(a.get("output") or (a.get("files") or [""])[0])).name
+    operation = result.operation
+    output = Path(result.output or (result.files or [""])[0]).name
     head = _t(
         lang,
-        f"Done: {operation} of {a.get('input')} → `{output}` ({a.get('cues')} cues, {a.get('format')}, "
-        f"{a.get('encoding')}).",
-        f"搞掂：{a.get('input')} 已{SUBS_OPERATION_ZH.get(operation, operation)} → `{output}`"
-        f"（{a.get('cues')} 句，{a.get('format')}，{a.get('encoding')}）。",
+        f"Done: {operation} of {result.input} → `{output}` ({result.cues} cues, {result.format}, "
+        f"{result.encoding}).",
+        f"搞掂：{result.input} 已{SUBS_OPERATION_ZH.get(operation, operation)} → `{output}`"
+        f"（{result.cues} 句，{result.format}，{result.encoding}）。",
     )
-    changes = a.get("changes") or []
+    changes = result.changes
     if changes:
         head += "\n\n" + "\n".join(f"- {c}" for c in changes[:12])
-    remaining = a.get("remaining") or []
+    remaining = result.remaining
     if remaining:
         head += _t(
             lang,
             f"\n\n{len(remaining)} issue(s) need a person (no rule can fix them without rewording):",
             f"\n\n仲有 {len(remaining)} 個問題要人手處理（要改字先解決到）：",
         )
-        head += "\n" + "\n".join(
-            f"- #{i.get('cue')} {i.get('start', '')} `{i.get('code')}` — {i.get('message', '')}"
-            for i in remaining[:10]
-        )
+        head += "\n" + "\n".join(f"- #{i.cue} {i.start} `{i.code}` — {i.message}" for i in remaining[:10])
     return head
 
 

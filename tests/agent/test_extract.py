@@ -163,7 +163,7 @@ def test_a_name_after_a_title_is_not_a_translation_and_a_brand_is_sure() -> None
     notes = _hit(
         "- The prop house 道具 rents us ten ashtrays: HK$600.\n- The Marlboro packs are printed fakes, HK$90."
     )
-    scores, lexicals, _ = _scores(
+    _, lexicals, _ = _scores(
         "嗰啲道具萬寶路花了多少錢？", [(s, 0) for s in notes.text.splitlines()], None, None
     )
     assert lexicals[1] >= lexicals[0]
