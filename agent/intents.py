@@ -852,7 +852,9 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     ):
         return "scene_order"  # "Scene 20 之前係邊場？", "the scene after 9"
     route = (router or default_router()).route(u.masked)
-    if rule == "search" and (_has(folded, DOC_TOPICS) or (u.locations and _production_term(folded))):
+    if rule == "search" and (
+        _has(_asked_clause(folded), DOC_TOPICS) or (u.locations and _production_term(folded))
+    ):
         # "the unit base for the pier scene", "what lens for the rooftop?": a production matter there,
         # whatever the route; but a request (not a question) to draft shots is the shot list's
         # ("幫我拆第七場嘅鏡頭").
@@ -1244,7 +1246,9 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     asks = re.sub(r"(?<![a-z])(?:scene|one|bit|moment)\s+where(?![a-z])", " ", folded)
     if u.free_writing and not _has(asks, ("which", "what", "where", "who", "邊", "咩", "乜")):
         return "free_writing"
-    if _has(folded, DOC_TOPICS) and not _has(folded, SCENE_LIST):
+    if _has(_asked_clause(folded), DOC_TOPICS) and not _has(folded, SCENE_LIST):
+        # (A topic in the reason told before the question is the asker's: "I need to book the
+        # generator: which scenes are at night?" asks for scenes.)
         # "Is the rain tower booked for scene 1?", 導演想第二十場用咩鏡頭？: the documents answer.
         return "search"
     if u.scenes and not u.has_filters:
