@@ -90,6 +90,10 @@ class SceneDetail(ToolResult):
     text: list[tuple[int, str]] = Field(
         default_factory=list, description="Full text with source line numbers."
     )
+    key_lines: list[str] = Field(
+        default_factory=list,
+        description="Lines of dialogue that state a fact (an amount, a date, a year), as `CUE: sentence`.",
+    )
 
     def summary(self) -> str:
         return f"Scene {self.scene.number}: {self.scene.heading}. {self.summary_text}"
@@ -169,6 +173,13 @@ class CastSummary(ToolResult):
         return f"{len(self.cast)} characters"
 
 
+class OverviewDocument(BaseModel):
+    """One of the production's documents, as the overview lists it."""
+
+    name: str
+    doc_type: DocType
+
+
 class Overview(ToolResult):
     kind: Literal["overview"] = "overview"
     project: str
@@ -178,7 +189,7 @@ class Overview(ToolResult):
     total_eighths: int
     characters: dict[str, int] = Field(description="Character → number of scenes.")
     locations: dict[str, int] = Field(description="Set → number of scenes.")
-    documents: list[dict[str, str]] = Field(default_factory=list)
+    documents: list[OverviewDocument] = Field(default_factory=list)
     by_time_of_day: dict[str, int] = Field(default_factory=dict)
     by_int_ext: dict[str, int] = Field(default_factory=dict)
 
@@ -401,8 +412,31 @@ def scene_details(production: Production, scene: str) -> SceneDetail:
         synopsis=found.synopsis,
         dialogue_count=speeches,
         text=[(line.line, line.text) for line in found.lines],
+        key_lines=spoken_facts(found),
         sources=[scene_citation(found)],
     )
+
+
+_SPOKEN_SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+")
+
+
+def spoken_facts(scene: Scene, most: int = 2) -> list[str]:
+    """The sentences of a scene's dialogue that state a fact (an amount, a date or a year), as
+    `CUE: sentence`, in script order, at most `most`: what the action lines' summary leaves out of
+    a scene carried by talk ("雄哥: 一個月兩萬。")."""
+    from knowledge.answer_kinds import AMOUNT, WHEN
+
+    found: list[str] = []
+    for el in scene.elements:
+        if el.type != "dialogue" or not el.character:
+            continue
+        for sentence in _SPOKEN_SENTENCE.split(" ".join(el.text.split())):
+            sentence = sentence.strip()
+            if sentence and (AMOUNT.search(sentence) or WHEN.search(sentence)):
+                found.append(f"{el.character}: {sentence}")
+                if len(found) == most:
+                    return found
+    return found
 
 
 @register
@@ -543,7 +577,7 @@ def production_overview(production: Production) -> Overview:
         total_eighths=_sum_eighths(scenes),
         characters=dict(sorted(characters.items(), key=lambda kv: -kv[1])),
         locations=dict(sorted(locations.items(), key=lambda kv: -kv[1])),
-        documents=[{"name": d.name, "doc_type": d.doc_type} for d in production.documents],
+        documents=[OverviewDocument(name=d.name, doc_type=d.doc_type) for d in production.documents],
         by_time_of_day=by_time,
         by_int_ext=by_ie,
         sources=[Citation(file=d.name, doc_type=d.doc_type) for d in production.documents],

@@ -113,7 +113,15 @@ def _scene(a: SceneDetail, u: Understanding, lex: Lexicon) -> str:
     if a.synopsis:
         text += _t(lang, f"\n\nSynopsis: {a.synopsis}", f"\n\n概要：{a.synopsis}")
     answer = _scene_answer(a, u, lex)
-    return (answer + "\n\n" + text) if answer else text
+    if answer:
+        return answer + "\n\n" + text
+    # A scene carried by talk states its facts in dialogue, which the action lines' summary leaves out.
+    summary = " ".join(a.summary_text.split())
+    said = [line for line in a.key_lines if line.split(": ", 1)[-1] not in summary]
+    if said:
+        quoted = " ".join(f"“{line}”" for line in said)
+        text += _t(lang, f"\n\nKey lines: {quoted}", f"\n\n重要對白：{quoted}")
+    return text
 
 
 # Words of a request for a scene as a whole ("what happens in scene 5?"), not a question about it.

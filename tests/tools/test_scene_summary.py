@@ -54,3 +54,17 @@ def test_a_scene_carried_by_dialogue_tells_its_last_speech(tmp_path: Path) -> No
     summary = action_summary(_scenes(tmp_path)[1])
     assert summary.startswith("The owner counts the float.")
     assert "Bring the van at five and you get double." in summary
+
+
+def test_the_facts_a_scene_states_in_dialogue_are_its_key_lines(tmp_path: Path) -> None:
+    from tools.script_lookup import spoken_facts
+
+    script = (
+        "Title: Talk\n\nINT. PAWN SHOP - DAY #1#\n\nA counter, a grille.\n\n"
+        "阿明\n我要當呢隻戒指。\n\n老闆\n最多俾你三千。唔要就算。\n\n阿明\n得啦。\n\n"
+        "MAY\nIt was my mother's. She bought it in 1979.\n"
+    )
+    path = tmp_path / "talk.fountain"
+    path.write_text(script, encoding="utf-8")
+    scene = load_screenplay(path).scenes[0]
+    assert spoken_facts(scene) == ["老闆: 最多俾你三千。", "MAY: She bought it in 1979."]
