@@ -167,3 +167,24 @@ def test_a_name_after_a_title_is_not_a_translation_and_a_brand_is_sure() -> None
         "嗰啲道具萬寶路花了多少錢？", [(s, 0) for s in notes.text.splitlines()], None, None
     )
     assert lexicals[1] >= lexicals[0]
+
+
+def test_the_other_language_is_lifted_by_half_the_gap_between_the_languages() -> None:
+    """e5 scores a line in the question's language above one in the other language, whatever they
+    say; the other language's sentences are lifted by half the distance between the two bests."""
+    import numpy as np
+
+    from agent.extract import _SENTENCE_VECTORS, _meaning
+    from knowledge.embedder import E5Embedder
+
+    embedder = E5Embedder()
+    question = "How much rent does the landlord want for the shop?"
+    texts = ["The landlord walks in and looks around the shop.", "業主: 鋪租一個月三萬二，唔講價。"]
+    raw = _SENTENCE_VECTORS.passages(embedder._model, texts) @ _SENTENCE_VECTORS.query(
+        embedder._model, question
+    )
+    lifted = raw[1] + 0.5 * max(0.0, raw[0] - raw[1])
+    meaning = _meaning(question, texts, embedder)
+    assert meaning is not None
+    assert np.isclose(meaning[1], np.clip((lifted - 0.75) / 0.15, 0.0, 1.0))
+    assert np.isclose(meaning[0], np.clip((raw[0] - 0.75) / 0.15, 0.0, 1.0))
