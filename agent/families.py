@@ -9,15 +9,36 @@ from the result re-validated into its model, so a renamed field fails in mypy ra
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon, fold
+from tools.registry import ToolError, ToolResult, load_artifact
 from tools.schedule.tools import ScheduleResult
-from tools.script_lookup import CastRow, CastSummary, CharacterReport, LocationReport, SceneRow, ScenesResult
+from tools.script_lookup import (
+    CastRow,
+    CastSummary,
+    CharacterReport,
+    LocationReport,
+    SceneDetail,
+    SceneRow,
+    ScenesResult,
+    SearchResult,
+)
+from tools.shot_list import ShotListResult
 
 _PLURAL = re.compile(r"\bscenes\b|邊幾場|哪幾場|哪些|邊啲|幾場|所有")
+
+R = TypeVar("R", bound=ToolResult)
+# A turn's artifacts, each beside its result re-validated into the tool's model (None: no model fits).
+Results = Sequence[tuple[dict[str, Any], ToolResult | ToolError | None]]
+
+
+def _last(results: Results, model: type[R]) -> R | None:
+    """The turn's last result of this model (a tool's model names its kind)."""
+    return next((r for _, r in reversed(results) if isinstance(r, model)), None)
 
 
 def _t(lang: Lang, en: str, zh: str) -> str:
@@ -99,20 +120,22 @@ def compose_family(
 ) -> str | None:
     """The answer for a family question, or None to let the general composers answer."""
     lang = u.lang
-    by_kind = {str(a.get("kind")): a for a in artifacts}
     if u.intent == "edit_shot" and artifacts and calls is not None:
         return _edits_answer(u, artifacts, calls, lexicon)
+    results = [(artifact, load_artifact(artifact)) for artifact in artifacts]
     if u.intent == "scene_order":
-        return _order_answer(u, by_kind, lexicon)
-    if u.intent == "scene_rank" and "scenes" in by_kind:
-        rows = ScenesResult.model_validate(by_kind["scenes"]).scenes
-        return _rank_scenes(u, rows, lang)
-    if u.intent == "cast_rank" and "cast" in by_kind:
-        return _rank_cast(u, CastSummary.model_validate(by_kind["cast"]).cast, lexicon)
-    if u.intent == "schedule_day" and "schedule" in by_kind:
-        if "scenes" in by_kind and not u.scenes:
-            u.scenes = [row.number for row in ScenesResult.model_validate(by_kind["scenes"]).scenes]
-        return _schedule_day(u, ScheduleResult.model_validate(by_kind["schedule"]), lexicon)
+        return _order_answer(u, results, lexicon)
+    found = _last(results, ScenesResult)
+    if u.intent == "scene_rank" and found is not None:
+        return _rank_scenes(u, found.scenes, lang)
+    cast = _last(results, CastSummary)
+    if u.intent == "cast_rank" and cast is not None:
+        return _rank_cast(u, cast.cast, lexicon)
+    plan = _last(results, ScheduleResult)
+    if u.intent == "schedule_day" and plan is not None:
+        if found is not None and not u.scenes:
+            u.scenes = [row.number for row in found.scenes]
+        return _schedule_day(u, plan, lexicon)
     return None
 
 
@@ -128,7 +151,8 @@ def _edits_answer(
     for call, artifact in zip(calls, artifacts, strict=False):
         args = call.get("args") or {}
         shot = args.get("shot_id", "?")
-        if artifact.get("kind") == "shot_list":
+        result = load_artifact(artifact)
+        if isinstance(result, ShotListResult):
             final = artifact
             if args.get("remove"):
                 lines.append(_t(lang, f"- Dropped {shot}", f"- 刪咗 {shot}"))
@@ -140,7 +164,7 @@ def _edits_answer(
                 )
                 lines.append(_t(lang, f"- {shot}: {change}", f"- {shot}：{change}"))
         else:
-            reason = str(artifact.get("message") or artifact.get("error") or "")
+            reason = str(result.message or result.error or "") if isinstance(result, ToolError) else ""
             lines.append(_t(lang, f"- {shot}: not changed — {reason}", f"- {shot}：冇改 — {reason}"))
     title = (
         _t(lang, "Edits, in the order asked:", "按你講嘅次序改咗：")
@@ -198,26 +222,28 @@ def _scene_text(row: SceneRow, lang: Lang) -> str:
     return f"{label} ({page}, {row.pages}): {row.heading}"
 
 
-def _order_answer(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon: Lexicon) -> str | None:
+def _order_answer(u: Understanding, results: Results, lexicon: Lexicon) -> str | None:
     lang = u.lang
+    detail = _last(results, SceneDetail)
     if (
-        "search" in by_kind
-        and "scene" in by_kind
+        _last(results, SearchResult) is not None
+        and detail is not None
         and u.scenes
         and u.order in ("next", "previous", "before", "after")
     ):
-        return _event_neighbour(u, by_kind, lexicon)
+        return _event_neighbour(u, results, detail, lexicon)
     last = u.order == "last"
     rows: list[SceneRow] = []
     who = ""
-    if "character" in by_kind:
-        report = CharacterReport.model_validate(by_kind["character"])
+    report = _last(results, CharacterReport)
+    place = _last(results, LocationReport)
+    found = _last(results, ScenesResult)
+    if report is not None:
         rows, who = report.scenes, lexicon.name(report.name, lang)
-    elif "location" in by_kind:
-        place = LocationReport.model_validate(by_kind["location"])
+    elif place is not None:
         rows, who = place.scenes, place.name
-    elif "scenes" in by_kind and not u.scenes:
-        rows = ScenesResult.model_validate(by_kind["scenes"]).scenes
+    elif found is not None and not u.scenes:
+        rows = found.scenes
     if not rows:
         return None
     rows = [r for r in rows if r.number not in lexicon.omitted]
@@ -250,7 +276,7 @@ def _order_answer(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon:
     )
 
 
-def _event_neighbour(u: Understanding, by_kind: dict[str, dict[str, Any]], lexicon: Lexicon) -> str:
+def _event_neighbour(u: Understanding, results: Results, neighbour: SceneDetail, lexicon: Lexicon) -> str:
     """ "The scene before the wedding": where the script's best match for the event is, then the
     neighbouring scene itself (agent.planner found the event's scene by a search of the script)."""
     from agent.planner import event_words
@@ -259,13 +285,14 @@ def _event_neighbour(u: Understanding, by_kind: dict[str, dict[str, Any]], lexic
     lang = u.lang
     event = event_words(u.text) or ""
     after = u.order in ("next", "after")
-    detail = compose_result(by_kind["scene"], u, lexicon) or ""
-    neighbour = str((by_kind["scene"].get("scene") or {}).get("number") or "")
+    # The scene's own answer is written from its plain data, as every result's is (compose_result).
+    plain = next(artifact for artifact, result in results if result is neighbour)
+    detail = compose_result(plain, u, lexicon) or ""
     lead = _t(
         lang,
         f"“{event}” reads like scene {u.scenes[0]} (the script's closest passage); the scene "
-        f"{'after' if after else 'before'} it is scene {neighbour}.",
-        f"「{event}」最似係第{u.scenes[0]}場（劇本最接近嘅段落）；佢{'之後' if after else '之前'}嗰場係第{neighbour}場。",
+        f"{'after' if after else 'before'} it is scene {neighbour.scene.number}.",
+        f"「{event}」最似係第{u.scenes[0]}場（劇本最接近嘅段落）；佢{'之後' if after else '之前'}嗰場係第{neighbour.scene.number}場。",
     )
     return f"{lead}\n\n{detail}"
 

@@ -41,11 +41,11 @@ from agent.middleware import (
 )
 from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
-from agent.planner import OfflinePlanner, split_turns
+from agent.planner import OfflinePlanner, Turn, split_turns
 from agent.toolkit import build_tools, run_tool
 from knowledge.production import Production
 from slate.paths import safe_name
-from tools.registry import get_tool
+from tools.registry import ToolError, ToolResult, get_tool, load_artifact
 
 SYSTEM_PROMPT = """You are Slate, a production assistant for a film crew in Hong Kong. You know one production's
 documents (screenplay, director's notes, recce reports, cast and location lists, plans, subtitles) only through
@@ -76,6 +76,27 @@ class ArtifactRecord(BaseModel):
     kind: str
     data: dict[str, Any]
     path: str | None = None
+
+
+class _ToolRun(BaseModel):
+    """What agent.toolkit.run_tool writes beside a result's own fields, whatever the result: how long
+    the tool took, and the kind (also of plain data no result model fits, such as a note recovered
+    from another agent's tool message)."""
+
+    kind: str | None = None
+    seconds: float | None = None
+
+
+def _artifact_record(artifact: dict[str, Any], result: ToolResult | ToolError | None) -> ArtifactRecord:
+    """A turn's record of one tool result: its kind, its plain data and the first file it wrote."""
+    files = result.files if isinstance(result, ToolResult) else []
+    kind = result.kind if result is not None else str(_ToolRun.model_validate(artifact).kind)
+    return ArtifactRecord(kind=kind, data=artifact, path=files[0] if files else None)
+
+
+def _failed(result: ToolResult | ToolError | None) -> bool:
+    """The call ended in an error (a refusal too); a note recovered from a tool message did not."""
+    return isinstance(result, ToolError) and result.kind == "error"
 
 
 class Usage(BaseModel):
@@ -391,9 +412,8 @@ class SlateAgent:
                             yield TurnEvent(type="tool_start", name=call["name"], args=call["args"])
                     elif isinstance(msg, ToolMessage) and node == "tools":
                         artifact = msg.artifact if isinstance(msg.artifact, dict) else {"kind": "message"}
-                        yield TurnEvent(
-                            type="tool_end", name=msg.name, artifact=artifact, seconds=artifact.get("seconds")
-                        )
+                        seconds = _ToolRun.model_validate(artifact).seconds
+                        yield TurnEvent(type="tool_end", name=msg.name, artifact=artifact, seconds=seconds)
 
     def _turn_messages(self, config: dict[str, Any]) -> list[BaseMessage]:
         state = self.graph.get_state(config)
@@ -456,33 +476,7 @@ class SlateAgent:
         note = read_only_note(log.denied_calls, lang) if log.denied_calls else ""
         if note and note not in answer:
             answer = f"{note}\n\n{answer}".rstrip()
-        calls: list[ToolCallRecord] = []
-        artifacts: list[ArtifactRecord] = []
-        if turn is not None:
-            for call, artifact in zip(turn.calls, turn.artifacts, strict=False):
-                calls.append(
-                    ToolCallRecord(
-                        name=call["name"],
-                        args=call["args"],
-                        seconds=artifact.get("seconds"),
-                        ok=artifact.get("kind") != "error",
-                        refused=artifact.get("error") in ("Blocked", "ReadOnly"),
-                    )
-                )
-            for call in turn.calls[len(turn.artifacts) :]:
-                calls.append(ToolCallRecord(name=call["name"], args=call["args"], ok=False))
-            for artifact in turn.artifacts:
-                files = artifact.get("files") or []
-                artifacts.append(
-                    ArtifactRecord(
-                        kind=str(artifact.get("kind")), data=artifact, path=files[0] if files else None
-                    )
-                )
-        sources: dict[str, dict[str, Any]] = {}
-        for record in artifacts:
-            for source in record.data.get("sources") or []:
-                key = json.dumps(source, sort_keys=True, ensure_ascii=False)
-                sources.setdefault(key, {k: v for k, v in source.items() if v is not None})
+        calls, artifacts, sources = _turn_records(turn)
         llm_wrote = log.answered_by_language_model and not log.fallback_reason
         used_llm = self.model_info.is_language_model and log.model_calls > 0
         # The model the server reports is what answered, whatever SLATE_MODEL asked for.
@@ -554,10 +548,8 @@ class SlateAgent:
         `change` must come from this server's own TurnResult (the UI keeps it in server-side state);
         a client never supplies the tool or its arguments."""
         _, artifact = run_tool(get_tool(change.tool), self.production, change.args)
-        files = artifact.get("files") or []
-        record = ArtifactRecord(
-            kind=str(artifact.get("kind")), data=artifact, path=files[0] if files else None
-        )
+        result = load_artifact(artifact)
+        record = _artifact_record(artifact, result)
         self._append_provenance(
             {
                 "session": session,
@@ -565,11 +557,38 @@ class SlateAgent:
                 "answered_by": "person confirmed",
                 "confirmed": change.tool,
                 "args": change.args,
-                "ok": artifact.get("kind") != "error",
+                "ok": not _failed(result),
                 "artifacts": [{"kind": record.kind, "path": record.path}],
             }
         )
         return record
+
+
+def _turn_records(
+    turn: Turn | None,
+) -> tuple[list[ToolCallRecord], list[ArtifactRecord], dict[str, dict[str, Any]]]:
+    """The turn's tool calls, its results and the sources they cite (each once, first seen first)."""
+    if turn is None:
+        return [], [], {}
+    results = [load_artifact(artifact) for artifact in turn.artifacts]
+    calls = [
+        ToolCallRecord(
+            name=call["name"],
+            args=call["args"],
+            seconds=_ToolRun.model_validate(artifact).seconds,
+            ok=not _failed(result),
+            refused=isinstance(result, ToolError) and result.error in ("Blocked", "ReadOnly"),
+        )
+        for call, artifact, result in zip(turn.calls, turn.artifacts, results, strict=False)
+    ]
+    calls += [ToolCallRecord(name=c["name"], args=c["args"], ok=False) for c in turn.calls[len(results) :]]
+    artifacts = [_artifact_record(a, r) for a, r in zip(turn.artifacts, results, strict=True)]
+    sources: dict[str, dict[str, Any]] = {}
+    for result in results:
+        for citation in result.sources if isinstance(result, ToolResult) else []:
+            source = citation.model_dump(mode="json", exclude_none=True)
+            sources.setdefault(json.dumps(source, sort_keys=True, ensure_ascii=False), source)
+    return calls, artifacts, sources
 
 
 def fallback_answer(answer: str, log: TurnLog, lang: str) -> str:

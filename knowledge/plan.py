@@ -24,7 +24,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
@@ -92,6 +92,14 @@ DEFAULT_PAGES_PER_HOUR = 0.5  # six pages in a twelve-hour day: a brisk local fe
 DEFAULT_CALL_TIME = time(7, 0)
 DEFAULT_NIGHT_CALL_TIME = time(18, 0)
 DEFAULT_MAKEUP_MINUTES = 60
+# Time a page-rate estimate leaves out. An AD's rule of thumb, not a measurement: each stunt beat
+# (a fall, a fight, a jump) costs a walk-through with the stunt coordinator, a safety check and a
+# reset between takes, about half an hour; past four beats the rehearsal is shared, hence the cap.
+# A special effect (rain, smoke, fire, breakaways) costs rigging and a reset per take, about half an
+# hour for the scene however many effects it has, since the SFX crew rig them together.
+DEFAULT_STUNT_HOURS = 0.5
+DEFAULT_STUNT_HOURS_MAX = 2.0
+DEFAULT_EFFECTS_HOURS = 0.5
 
 
 # --- field coercion -----------------------------------------------------------------------------
@@ -318,6 +326,15 @@ class Plan(_Entry):
     call_time: TimeOfDayValue = DEFAULT_CALL_TIME
     night_call_time: TimeOfDayValue = DEFAULT_NIGHT_CALL_TIME
     makeup_minutes: int = Field(DEFAULT_MAKEUP_MINUTES, ge=0, le=600)
+    stunt_hours: float = Field(
+        DEFAULT_STUNT_HOURS, ge=0, le=12, description="Hours added per stunt in the breakdown (no est_hours)."
+    )
+    stunt_hours_max: float = Field(
+        DEFAULT_STUNT_HOURS_MAX, ge=0, le=24, description="Most hours stunts add to one scene."
+    )
+    effects_hours: float = Field(
+        DEFAULT_EFFECTS_HOURS, ge=0, le=12, description="Hours added to a scene with special effects."
+    )
     turnaround_hours: float | None = Field(
         None, ge=0, le=48, description="Least rest between a night's wrap and the next day's call."
     )
@@ -774,6 +791,13 @@ class StripScene(BaseModel):
     notes: str | None = None
     synopsis: str | None = None
     order: int = Field(0, description="Position in the script (or the plan for plan-only scenes).")
+    stunts: list[str] = Field(default_factory=list, description="Stunts, from the production's breakdown.")
+    effects: list[str] = Field(default_factory=list, description="Special effects, from the breakdown.")
+    equipment: list[str] = Field(
+        default_factory=list, description="Special equipment (crane, drone …), from the breakdown."
+    )
+    added_hours: float = Field(0.0, ge=0, description="Hours est_hours adds to the page estimate.")
+    added_for: str = Field("", description="Why: `2 stunts +1 h, effects +0.5 h`.")
     file: str = ""
     line: int | None = None
     action: list[ScriptLine] = Field(
@@ -794,6 +818,40 @@ def est_hours_for(eighths: int, plan: Plan) -> float:
     """Hours to shoot `eighths` of a page at the plan's pages_per_hour (to the quarter hour, ≥ ¼)."""
     hours = eighths / 8 / plan.pages_per_hour
     return max(0.25, math.ceil(hours * 4 - 1e-9) / 4)
+
+
+class SceneNeeds(BaseModel):
+    """What the production's breakdown lists for one scene that the schedule shows or allows time for."""
+
+    stunts: list[str] = Field(default_factory=list)
+    effects: list[str] = Field(default_factory=list)
+    equipment: list[str] = Field(default_factory=list)
+
+
+def added_hours_for(stunts: int, effects: int, plan: Plan) -> tuple[float, str]:
+    """Hours stunts and special effects add to a page estimate, and the reason as a strip shows it."""
+    parts: list[str] = []
+    stunt_hours = min(plan.stunt_hours * stunts, plan.stunt_hours_max)
+    if stunt_hours > 0:
+        parts.append(f"{stunts} stunt{'s' if stunts > 1 else ''} +{stunt_hours:g} h")
+    effects_hours = plan.effects_hours if effects else 0.0
+    if effects_hours > 0:
+        parts.append(f"effects +{effects_hours:g} h")
+    return stunt_hours + effects_hours, ", ".join(parts)
+
+
+def _estimate(strip: StripScene, plan: Plan) -> StripScene:
+    """The strip with est_hours from its pages plus the time its stunts and effects add.
+
+    The total stays within a day when the pages alone fit in one: the allowance is a pad for the
+    rigging and resets, and should not turn a long scene into an error the script never had."""
+    hours = est_hours_for(strip.eighths, plan)
+    added, reason = added_hours_for(len(strip.stunts), len(strip.effects), plan)
+    if hours <= plan.day_length_hours:
+        added = max(0.0, min(added, plan.day_length_hours - hours))
+    return strip.model_copy(
+        update={"est_hours": hours + added, "added_hours": added, "added_for": reason if added else ""}
+    )
 
 
 class CastIndex:
@@ -835,13 +893,18 @@ def _action_lines(scene: Scene) -> list[ScriptLine]:
     return action or [line for line in scene.lines if line.line != scene.line_start]
 
 
-def breakdown_from_production(production: Production | None, plan: Plan) -> list[StripScene]:
+def breakdown_from_production(
+    production: Production | None, plan: Plan, needs: Mapping[str, SceneNeeds] | None = None
+) -> list[StripScene]:
     """Every scene of the script as a strip, with the plan's `scenes:` entries added or overriding.
 
     The plan alone (no production, or one without a script) works too: its scenes are the strips.
+    `needs` (scene number → the breakdown's stunts, effects and special equipment) go on the strips,
+    and a scene without the plan's own `est_hours` gets time for its stunts and effects.
     Raises PlanError for a plan scene naming an unknown cast id (with the nearest) or without a
     length (est_hours, pages, eighths or duration_days).
     """
+    needed = {normalise_scene_id(number): found for number, found in (needs or {}).items()}
     cast = CastIndex(plan.cast_members(production.cast if production else ()))
     places = plan.location_entries(production.locations if production else ())
     strips: dict[str, StripScene] = {}
@@ -856,7 +919,9 @@ def breakdown_from_production(production: Production | None, plan: Plan) -> list
             ids = list(dict.fromkeys(m for m in members if m is not None))
         else:
             ids = list(dict.fromkeys(names))
-        strips[normalise_scene_id(scene.number)] = StripScene(
+        key = normalise_scene_id(scene.number)
+        found = needed.get(key, SceneNeeds())
+        strips[key] = StripScene(
             id=scene.number,
             heading=scene.heading,
             location=entry.id if entry else scene.location,
@@ -868,10 +933,14 @@ def breakdown_from_production(production: Production | None, plan: Plan) -> list
             est_hours=est_hours_for(scene.eighths, plan),
             synopsis=scene.synopsis,
             order=scene.index,
+            stunts=found.stunts,
+            effects=found.effects,
+            equipment=found.equipment,
             file=scene.file,
             line=scene.line_start,
             action=_action_lines(scene),
         )
+        strips[key] = _estimate(strips[key], plan)
     script_ids = {key: strip.id for key, strip in strips.items()}
     for number, override in enumerate(plan.scenes):
         key = normalise_scene_id(override.id)
@@ -955,10 +1024,8 @@ def _apply_override(
         update["cast"] = list(dict.fromkeys(ids))
     if eighths is not None:
         update["eighths"] = eighths
-    if scene.est_hours is not None:
-        update["est_hours"] = scene.est_hours
-    elif eighths is not None:
-        update["est_hours"] = est_hours_for(eighths, plan)
+    if scene.est_hours is not None:  # the plan's own figure always wins over any estimate
+        update.update(est_hours=scene.est_hours, added_hours=0.0, added_for="")
     if base is None:
         strip = StripScene(
             id=scene.id,
@@ -974,6 +1041,13 @@ def _apply_override(
     else:
         strip = base
     strip = strip.model_copy(update=update)
+    if scene.est_hours is None and eighths is not None:
+        strip = _estimate(strip, plan)
+    if strip.duration_days is not None and strip.added_hours:
+        # A scene filling whole days has no hours to pad: showing an allowance would mislead.
+        strip = strip.model_copy(
+            update={"est_hours": strip.est_hours - strip.added_hours, "added_hours": 0.0, "added_for": ""}
+        )
     if strip.duration_days is None and strip.est_hours > plan.day_length_hours:
         raise plan.error(
             f"est_hours {strip.est_hours:g} is longer than a {plan.day_length_hours:g}-hour day; "

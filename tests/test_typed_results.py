@@ -17,8 +17,8 @@ The check parses every module of agent/ and ui/ and fails on `x["field"]` or `x.
   (`x = next((a for a in artifacts if …), None)`), or the artifact of `content, x = run_tool(…)`;
 
 and on `record.data["field"]`, `msg.artifact.get("field")` and `by_kind["scene"].get("field")`, where
-`by_kind` is a dict comprehension whose values are artifacts. Rows a result's own model declares as
-plain dicts (a call sheet's scenes) are the tool's typing, not a read of the result, and are not checked.
+`by_kind` is a dict comprehension whose values are artifacts. A result's rows are models too (a call
+sheet's scenes, an overview's documents): no result model declares a list of plain dicts.
 
 Before #11 it would have caught, among others: `kind = a.get("error")` in the error composer
 (agent/skills/small_talk.py), `a.get("kind") == "breakdown" for a in artifacts` in agent/compose.py,
@@ -37,16 +37,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("agent", "ui")
 # Attributes holding a whole result as plain data: ToolMessage.artifact, ArtifactRecord.data.
 PLAIN_DATA_ATTRIBUTES = frozenset({"artifact", "data"})
-
-# Reads still to convert, in modules this change did not own: (module, function) → how many.
-# The count may only go down; the test fails when a listed read is gone, so the list shrinks with them.
-REMAINING: dict[tuple[str, str], int] = {
-    ("agent/families.py", "compose_family"): 1,  # by_kind keyed by a.get("kind")
-    ("agent/families.py", "_edits_answer"): 3,  # artifact.get("kind" / "message" / "error")
-    ("agent/service.py", "_run"): 1,  # artifact.get("seconds")
-    ("agent/service.py", "_result"): 6,  # seconds, kind, error, files, kind; record.data.get("sources")
-    ("agent/service.py", "apply_change"): 3,  # files, kind, kind
-}
 
 
 @dataclass(frozen=True)
@@ -219,20 +209,27 @@ def _all_reads() -> list[Read]:
 
 
 def test_agent_and_ui_read_tool_results_as_models_not_by_string_key() -> None:
-    counts: dict[tuple[str, str], int] = {}
-    unexpected = []
-    for read in _all_reads():
-        place = (read.module, read.function)
-        counts[place] = counts.get(place, 0) + 1
-        if place not in REMAINING:
-            unexpected.append(f"{read.module}:{read.line} in {read.function}: {read.text}")
-    assert not unexpected, "read the result's model (tools.registry.load_artifact) instead:\n" + "\n".join(
-        unexpected
+    found = [f"{r.module}:{r.line} in {r.function}: {r.text}" for r in _all_reads()]
+    assert not found, "read the result's model (tools.registry.load_artifact) instead:\n" + "\n".join(found)
+
+
+def test_no_result_model_keeps_its_rows_as_plain_dicts() -> None:
+    import typing
+
+    from tools.registry import all_tools
+
+    plain = sorted(
+        {
+            f"{spec.result_model.__name__}.{name}"
+            for spec in all_tools().values()
+            for name, field in spec.result_model.model_fields.items()
+            if typing.get_origin(field.annotation) is list
+            and any(
+                arg is dict or typing.get_origin(arg) is dict for arg in typing.get_args(field.annotation)
+            )
+        }
     )
-    over = {place: n for place, n in counts.items() if place in REMAINING and n > REMAINING[place]}
-    assert not over, f"more string-key reads than before: {over}"
-    gone = {place: n for place, n in REMAINING.items() if counts.get(place, 0) < n}
-    assert not gone, f"converted, so lower REMAINING to what is left: {gone} (now {counts})"
+    assert not plain, f"give these rows a model: {plain}"
 
 
 def test_the_check_finds_each_kind_of_read_and_nothing_else() -> None:

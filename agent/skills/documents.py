@@ -122,8 +122,7 @@ def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     tod = ", ".join(f"{_tod(k, lang)} {v}" for k, v in result.by_time_of_day.items())
     char_text = ", ".join(f"{lex.name(k, lang)} ({v})" for k, v in list(result.characters.items())[:12])
     loc_text = ", ".join(f"{_bilingual(k, lang)} ({v})" for k, v in list(result.locations.items())[:12])
-    # The tool types its documents as plain {"name", "doc_type"} maps (tools/script_lookup.Overview).
-    docs = ", ".join(d["name"] for d in result.documents)
+    docs = ", ".join(d.name for d in result.documents)
     title = result.title or result.project
     if lang == "zh":
         return (

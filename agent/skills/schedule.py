@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from agent.compose import (
@@ -15,6 +16,7 @@ from agent.compose import (
 from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon
 from agent.skills.base import Skill, call
+from tools.schedule.model import BlockMiss, block_span_text
 from tools.schedule.tools import CallSheetResult, ScheduleResult
 
 
@@ -50,6 +52,9 @@ def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
         + (f"，已證明最低成本 {bound:,.0f}" if bound is not None else "")
         + f"）：演員等候成本 {a.holding_cost:,.0f}，搬景 {a.company_moves} 次。{saving}",
     )
+    misses = block_miss_note(a, lang)
+    if misses:
+        head += "\n\n" + misses
     free = free_start_note(a, lang)
     if free:
         head += "\n\n" + free
@@ -71,6 +76,36 @@ def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
     if violations:
         tail = _t(lang, "\n\nProblems: ", "\n\n問題：") + "; ".join(map(str, violations[:5]))
     return head + "\n\n" + "\n".join(rows) + tail
+
+
+BLOCK_KIND_ZH = {"cast": "演員", "location": "場地"}
+MISSED_SCENES_SHOWN = 8
+
+
+def block_miss_note(a: ScheduleResult, lang: Lang) -> str:
+    """One sentence per preferred block the plan does not keep (a wish the optimiser weighed against
+    extra days and moves), naming the block's dates and the scenes shot outside them."""
+    by_block: dict[tuple[str, tuple[date, ...]], list[BlockMiss]] = {}
+    for miss in a.block_misses:
+        by_block.setdefault((miss.label, tuple(miss.block_dates)), []).append(miss)
+    sentences = []
+    for (label, dates), missed in by_block.items():
+        span = block_span_text(dates)
+        scenes = [m.scene for m in missed[:MISSED_SCENES_SHOWN]]
+        more = len(missed) - len(scenes)
+        first = missed[0]
+        sentences.append(
+            _t(
+                lang,
+                f"Preferred block {label} ({span}) not kept for scene{'s' if len(missed) > 1 else ''} "
+                + ", ".join(scenes)
+                + (f" and {more} more" if more > 0 else "")
+                + ".",
+                f"{BLOCK_KIND_ZH[first.kind]} {first.name} 心水日期（{span.replace('..', '至').replace(', ', '、')}）"
+                f"排唔到：第 {'、'.join(scenes)} 場" + (f"等 {len(missed)} 場" if more > 0 else "") + "。",
+            )
+        )
+    return ("" if lang == "zh" else " ").join(sentences)
 
 
 def free_start_note(a: ScheduleResult, lang: Lang) -> str:
@@ -99,38 +134,36 @@ def _call_sheet(a: CallSheetResult, u: Understanding, lex: Lexicon) -> str:
         f"**Call sheet — day {a.day} ({a.date})** · general call {a.general_call}",
         f"**第{a.day}日通告（{a.date}）** · 集合時間 {a.general_call}",
     )
-    # The tool keeps a call sheet's scenes, cast, locations and notes as plain rows
-    # (tools/schedule/tools.CallSheetResult), so those rows are still read by key.
     lines = [_t(lang, "\nScenes:", "\n場次：")]
     for scene in a.scenes:
-        label = _scene_label(str(scene.get("id") or scene.get("number")), lang)
+        label = _scene_label(scene.id, lang)
         lines.append(
-            f"- {scene.get('start', '')} {label} {scene.get('set', '')} {_ie(scene.get('int_ext'), lang)} "
-            f"{_tod(scene.get('time_of_day'), lang)} · {scene.get('pages', '')} " + _t(lang, "pg", "頁")
+            f"- {scene.start} {label} {scene.set} {_ie(scene.int_ext, lang)} "
+            f"{_tod(scene.time_of_day, lang)} · {scene.pages} " + _t(lang, "pg", "頁")
         )
     lines.append(_t(lang, "\nCast:", "\n演員："))
     for member in a.cast:
-        name = lex.name(str(member.get("id")), lang)
+        name = lex.name(member.id, lang)
         actor = (
-            f" ({member['actor']})"
-            if member.get("actor") and lang == "en"
-            else (f"（{member['actor']}）" if member.get("actor") else "")
+            f" ({member.actor})"
+            if member.actor and lang == "en"
+            else (f"（{member.actor}）" if member.actor else "")
         )
         lines.append(
             _t(
                 lang,
-                f"- {name}{actor}: call {member.get('call')}, on set {member.get('on_set')}",
-                f"- {name}{actor}：{member.get('call')} 到，{member.get('on_set')} 埋位",
+                f"- {name}{actor}: call {member.call}, on set {member.on_set}",
+                f"- {name}{actor}：{member.call} 到，{member.on_set} 埋位",
             )
         )
     locations = a.locations
     if locations:
         lines.append(_t(lang, "\nLocations:", "\n場地："))
         for place in locations:
-            lines.append(f"- {place.get('id')}: {place.get('address') or '—'}")
+            lines.append(f"- {place.id}: {place.address or '—'}")
     notes = a.notes
     if notes:
-        kinds = sorted({k for n in notes for k in n.get("kinds", [])})
+        kinds = sorted({k for n in notes for k in n.kinds})
         lines.append(
             _t(
                 lang,

@@ -9,10 +9,15 @@ from pathlib import Path
 import pytest
 
 from knowledge.plan import (
+    DEFAULT_EFFECTS_HOURS,
     DEFAULT_PAGES_PER_HOUR,
+    DEFAULT_STUNT_HOURS,
+    DEFAULT_STUNT_HOURS_MAX,
     Plan,
+    SceneNeeds,
     breakdown_from_production,
     check_strips,
+    est_hours_for,
     load_plan,
     pages_to_eighths,
 )
@@ -75,6 +80,8 @@ def test_defaults_are_documented_values(tmp_path: Path) -> None:
     assert plan.call_time == time(7, 0)
     assert plan.night_call_time == time(18, 0)
     assert plan.makeup_minutes == 60
+    assert (plan.stunt_hours, plan.stunt_hours_max, plan.effects_hours) == (0.5, 2, 0.5)
+    assert (DEFAULT_STUNT_HOURS, DEFAULT_STUNT_HOURS_MAX, DEFAULT_EFFECTS_HOURS) == (0.5, 2, 0.5)
     assert (plan.weights.holding, plan.weights.company_move, plan.weights.extra_day) == (1, 5000, 20000)
     docs = (Path(__file__).resolve().parents[2] / "docs" / "plan-format.md").read_text(encoding="utf-8")
     for key in Plan.model_fields:
@@ -286,3 +293,60 @@ def test_a_plan_scene_that_is_not_in_the_script_is_a_typo_unless_it_says_where(
     omitted = load_plan(write(tmp_path, "start_date: 2027-03-01\nscenes:\n  - {id: '99', omit: true}\n"))
     with pytest.raises(PlanError, match="not in the script"):
         breakdown_from_production(production, omitted)
+
+
+# --- estimates with the breakdown's stunts and effects -------------------------------------------
+
+FIGHT = SceneNeeds(stunts=["fight", "fall"], effects=["rain", "smoke"], equipment=["rain tower"])
+
+
+def test_stunts_and_effects_add_time_where_the_plan_gives_no_hours(tmp_path: Path, sample_dir: Path) -> None:
+    production = Production.from_files(sample_dir / "night_shift.fountain")
+    plan = load_plan(
+        write(
+            tmp_path,
+            "start_date: 2027-03-01\nscenes:\n  - {id: '5', est_hours: 2}\n  - {id: '7', pages: 1}\n",
+        )
+    )
+    plain = {s.id: s for s in breakdown_from_production(production, plan)}
+    needs = {"3": FIGHT, "5": FIGHT, "7": SceneNeeds(stunts=["fall"]), "9": SceneNeeds(equipment=["crane"])}
+    strips = {s.id: s for s in breakdown_from_production(production, plan, needs)}
+    # Two stunts at 0.5 h and effects (rain and smoke rigged together) once at 0.5 h.
+    three = strips["3"]
+    assert three.est_hours == est_hours_for(three.eighths, plan) + 1.5 == plain["3"].est_hours + 1.5
+    assert three.added_hours == 1.5 and three.added_for == "2 stunts +1 h, effects +0.5 h"
+    assert three.stunts == ["fight", "fall"] and three.equipment == ["rain tower"]
+    # The plan's own est_hours always wins, and the breakdown is still shown on the strip.
+    assert strips["5"].est_hours == 2 and strips["5"].added_hours == 0 and strips["5"].added_for == ""
+    assert strips["5"].stunts == ["fight", "fall"]
+    # A plan entry that gives only pages is still an estimate: pages at the pace, plus the stunt.
+    assert strips["7"].est_hours == est_hours_for(8, plan) + 0.5 and strips["7"].added_for == "1 stunt +0.5 h"
+    # Equipment alone adds no time; scenes the breakdown says nothing about are unchanged.
+    assert strips["9"].est_hours == plain["9"].est_hours and strips["9"].equipment == ["crane"]
+    assert all(strips[k].est_hours == plain[k].est_hours for k in plain if k not in ("3", "7"))
+
+
+def test_stunt_time_is_capped_and_the_settings_switch_it_off(tmp_path: Path, sample_dir: Path) -> None:
+    production = Production.from_files(sample_dir / "night_shift.fountain")
+    brawl = {"3": SceneNeeds(stunts=[f"beat {n}" for n in range(7)])}
+    plan = load_plan(write(tmp_path, "start_date: 2027-03-01\n"))
+    strip = {s.id: s for s in breakdown_from_production(production, plan, brawl)}["3"]
+    assert strip.added_hours == 2 and strip.added_for == "7 stunts +2 h"  # capped at stunt_hours_max
+    custom = load_plan(write(tmp_path, "start_date: 2027-03-01\nstunt_hours: 0.25\neffects_hours: 0\n"))
+    strip = {s.id: s for s in breakdown_from_production(production, custom, {"3": FIGHT})}["3"]
+    assert strip.added_hours == 0.5 and strip.added_for == "2 stunts +0.5 h"
+    off = load_plan(write(tmp_path, "start_date: 2027-03-01\nstunt_hours: 0\neffects_hours: 0\n"))
+    strip = {s.id: s for s in breakdown_from_production(production, off, {"3": FIGHT})}["3"]
+    assert strip.added_hours == 0 and strip.est_hours == est_hours_for(strip.eighths, off)
+
+
+def test_added_time_never_pushes_a_scene_past_the_day(tmp_path: Path, sample_dir: Path) -> None:
+    production = Production.from_files(sample_dir / "night_shift.fountain")
+    # Scene 2 is 3 pages: 12 h at 0.25 pages an hour, a whole 12-hour day before any stunt.
+    plan = load_plan(write(tmp_path, "start_date: 2027-03-01\npages_per_hour: 0.25\n"))
+    strips = {s.id: s for s in breakdown_from_production(production, plan, {"2": FIGHT})}
+    assert strips["2"].est_hours == 12 and strips["2"].added_hours == 0
+    check_strips(plan, list(strips.values()))  # no "longer than a day" error the script never had
+    whole = load_plan(write(tmp_path, "start_date: 2027-03-01\nscenes:\n  - {id: '3', duration_days: 1}\n"))
+    three = {s.id: s for s in breakdown_from_production(production, whole, {"3": FIGHT})}["3"]
+    assert three.added_hours == 0 and three.added_for == "" and three.stunts == ["fight", "fall"]

@@ -2,6 +2,8 @@
 
 Every exporter returns bytes; `write_export` writes them atomically, so a failed export never leaves
 half a file. CSV is UTF-8 with a byte-order mark, so Excel opens Chinese set names correctly.
+Every format that lists scenes carries each one's stunts, special effects and special equipment from
+the breakdown, and the hours its estimate added for them with the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from slate.errors import SlateError
 from slate.paths import atomic_write_bytes
 from tools.schedule.callsheet import cast_numbers, general_call
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
-from tools.schedule.stripboard import calendar_dates_of, strip_colour, stripboard_html
+from tools.schedule.stripboard import (
+    EQUIPMENT_MARK,
+    calendar_dates_of,
+    day_equipment,
+    needs_text,
+    strip_colour,
+    stripboard_html,
+)
 from tools.table_files import csv_bytes, workbook_bytes
 
 ExportFormat = Literal["json", "csv", "xlsx", "ics", "html"]
@@ -42,6 +51,10 @@ ONE_LINER_HEADERS = [
     "Pages",
     "Hours",
     "Cast",
+    "Stunts",
+    "SFX",
+    "Equipment",
+    "Hours added",
 ]
 
 
@@ -66,13 +79,39 @@ def one_liner_rows(problem: Problem, schedule: Schedule) -> list[list[object]]:
                     strip.pages_text,
                     minutes / MINUTES_PER_HOUR,
                     ", ".join(strip.cast),
+                    ", ".join(strip.stunts),
+                    ", ".join(strip.effects),
+                    ", ".join(strip.equipment),
+                    strip.added_for if strip.added_hours and not problem.whole_day(s) else "",
                 ]
             )
     return rows
 
 
-def to_json_bytes(schedule: Schedule) -> bytes:
-    return (json.dumps(schedule.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def to_json(problem: Problem, schedule: Schedule) -> dict[str, object]:
+    """The issue's JSON, plus each day's special equipment and a `scenes` map of what the breakdown
+    adds to each strip (keys only added, so readers of the issue's shape are unaffected)."""
+    data = schedule.to_json()
+    days = data["days"]
+    assert isinstance(days, list)  # Schedule.to_json lists the days in order
+    for entry, day in zip(days, schedule.days, strict=True):
+        entry["equipment"] = day_equipment(problem, day)
+    data["scenes"] = {
+        strip.id: {
+            "est_hours": strip.est_hours,
+            "hours_added": strip.added_hours,
+            "hours_added_for": strip.added_for,
+            "stunts": strip.stunts,
+            "sfx": strip.effects,
+            "equipment": strip.equipment,
+        }
+        for strip in problem.scenes
+    }
+    return data
+
+
+def to_json_bytes(problem: Problem, schedule: Schedule) -> bytes:
+    return (json.dumps(to_json(problem, schedule), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def to_csv_bytes(problem: Problem, schedule: Schedule) -> bytes:
@@ -82,6 +121,7 @@ def to_csv_bytes(problem: Problem, schedule: Schedule) -> bytes:
 def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
     """A workbook with Stripboard, Day out of days and One-liner sheets (headers bold, first row frozen)."""
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
@@ -104,8 +144,20 @@ def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
     board.title = "Stripboard"
     header(
         board,
-        ["Day", "Date", "Scene", "I/E", "Set", "D/N", "Pages", "Hours", "Cast #", "Cast"],
-        [6, 12, 7, 8, 40, 5, 7, 7, 12, 40],
+        [
+            "Day",
+            "Date",
+            "Scene",
+            "I/E",
+            "Set",
+            "D/N",
+            "Pages",
+            "Hours",
+            "Stunts · SFX · Equipment",
+            "Cast #",
+            "Cast",
+        ],
+        [6, 12, 7, 8, 40, 5, 7, 7, 36, 12, 40],
     )
     numbers = cast_numbers(problem)
     for day in schedule.days:
@@ -131,6 +183,7 @@ def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
                     strip.day_night,
                     strip.pages_text,
                     minutes / MINUTES_PER_HOUR,
+                    needs_text(strip),
                     " ".join(str(numbers[c]) for c in sorted(strip.cast, key=lambda c: numbers[c])),
                     ", ".join(strip.cast),
                 ]
@@ -138,9 +191,22 @@ def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
             fill = PatternFill("solid", fgColor=strip_colour(strip).lstrip("#").upper())
             for cell in board[board.max_row]:
                 cell.fill = fill
+            if strip.added_hours and not problem.whole_day(s):
+                board.cell(row=board.max_row, column=8).comment = Comment(strip.added_for, "Slate")
         pages = eighths_text(day.eighths) if day.eighths else "0"
+        equipment = day_equipment(problem, day)
         board.append(
-            [f"END OF DAY {day.day}", day.date.isoformat(), "", "", f"{pages} pages · {day.hours:g} h"]
+            [
+                f"END OF DAY {day.day}",
+                day.date.isoformat(),
+                "",
+                "",
+                f"{pages} pages · {day.hours:g} h",
+                "",
+                "",
+                "",
+                f"{EQUIPMENT_MARK} " + ", ".join(equipment) if equipment else "",
+            ]
         )
         for cell in board[board.max_row]:
             cell.font = Font(bold=True, color="FFFFFF")
@@ -171,7 +237,7 @@ def to_xlsx_bytes(problem: Problem, schedule: Schedule) -> bytes:
                 cell.fill = off_fill
 
     liner = book.create_sheet("One-liner")
-    header(liner, ONE_LINER_HEADERS, [6, 12, 8, 7, 6, 28, 36, 5, 7, 7, 40])
+    header(liner, ONE_LINER_HEADERS, [6, 12, 8, 7, 6, 28, 36, 5, 7, 7, 40, 24, 24, 24, 24])
     for values in one_liner_rows(problem, schedule):
         liner.append(values)
 
@@ -195,9 +261,11 @@ def to_ics_bytes(problem: Problem, schedule: Schedule) -> bytes:
         lines = []
         for scene_id in day.scenes:
             strip = problem.scenes[problem.index_of(scene_id)]
+            needs = needs_text(strip)
             lines.append(
                 f"Sc {strip.id} {strip.int_ext or ''} {strip.location} {strip.day_night} "
                 f"{strip.pages_text} pp — {', '.join(strip.cast)}".replace("  ", " ")
+                + (f" — {needs}" if needs else "")
             )
         call = general_call(problem, [problem.index_of(i) for i in day.scenes])
         event = Event()
@@ -223,7 +291,7 @@ def _stamp() -> datetime:
 def export_bytes(problem: Problem, schedule: Schedule, fmt: ExportFormat) -> bytes:
     """The schedule in `fmt`."""
     if fmt == "json":
-        return to_json_bytes(schedule)
+        return to_json_bytes(problem, schedule)
     if fmt == "csv":
         return to_csv_bytes(problem, schedule)
     if fmt == "xlsx":

@@ -3,6 +3,11 @@
 Strip colours follow the long-standing stripboard convention: INT/DAY white, EXT/DAY yellow,
 INT/NIGHT blue, EXT/NIGHT green (dawn and dusk count as day; INT/EXT as EXT). Cast appear as
 cast numbers, with the legend beside the board, as on a paper board.
+
+From the production's breakdown (with the coordinator's edits), each strip shows its stunts and
+special effects in their breakdown colours and its special equipment boxed (□ crane), and each day
+break lists the day's equipment, so the crane and drone days stand out. Hours the estimate added
+for stunts and effects are shown under the strip's hours, with the reason.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from datetime import date
 
 from knowledge.plan import StripScene
 from knowledge.screenplay import eighths_text
+from tools.breakdown.model import CATEGORY_COLOURS, CATEGORY_MARKS
 from tools.schedule.callsheet import cast_numbers
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule, ScheduledDay
 
@@ -28,6 +34,65 @@ def strip_colour(scene: StripScene) -> str:
     inside = "INT" if scene.int_ext == "INT" else "EXT" if scene.int_ext else "INT"
     light = "NIGHT" if scene.time_of_day == "NIGHT" else "DAY"
     return STRIP_COLOURS[(inside, light)]
+
+
+# The board's columns; company moves and day breaks span them all.
+BOARD_HEADERS = ("Sc", "I/E", "Set", "D/N", "Pages", "Hours", "Stunts · SFX · Equipment", "Cast #", "Cast")
+EQUIPMENT_MARK = CATEGORY_MARKS["equipment"]
+
+
+def needs_text(strip: StripScene) -> str:
+    """`STUNTS fight, fall · SFX rain · □ crane`: one line for exports and plain text."""
+    parts = []
+    if strip.stunts:
+        parts.append("STUNTS " + ", ".join(strip.stunts))
+    if strip.effects:
+        parts.append("SFX " + ", ".join(strip.effects))
+    parts.extend(f"{EQUIPMENT_MARK} {item}" for item in strip.equipment)
+    return " · ".join(parts)
+
+
+def day_equipment(problem: Problem, day: ScheduledDay) -> list[str]:
+    """The special equipment a day's scenes need, each item once, in shooting order."""
+    found = (problem.scenes[problem.index_of(scene_id)].equipment for scene_id in day.scenes)
+    return list(dict.fromkeys(item for items in found for item in items))
+
+
+def _needs_cell(strip: StripScene) -> str:
+    e = html.escape
+    tags = []
+    if strip.stunts:
+        tags.append(f'<span class="tag stunts">STUNTS</span> {e(", ".join(strip.stunts))}')
+    if strip.effects:
+        tags.append(f'<span class="tag sfx">SFX</span> {e(", ".join(strip.effects))}')
+    if strip.equipment:  # side by side, wrapping, so a rig-heavy strip stays short
+        tags.append(
+            " ".join(f'<span class="tag equipment">{EQUIPMENT_MARK} {e(i)}</span>' for i in strip.equipment)
+        )
+    return "<br>".join(tags)
+
+
+def _day_marks(problem: Problem, day: ScheduledDay) -> str:
+    """The day break's tags: STUNTS and SFX when any scene has them, then the day's equipment."""
+    strips = [problem.scenes[problem.index_of(scene_id)] for scene_id in day.scenes]
+    tags = []
+    if any(strip.stunts for strip in strips):
+        tags.append('<span class="tag stunts">STUNTS</span>')
+    if any(strip.effects for strip in strips):
+        tags.append('<span class="tag sfx">SFX</span>')
+    equipment = day_equipment(problem, day)
+    if equipment:
+        tags.append(
+            f'<span class="tag equipment">{EQUIPMENT_MARK} {html.escape(", ".join(equipment))}</span>'
+        )
+    return (" " + " ".join(tags)) if tags else ""
+
+
+def _hours_cell(hours: float, strip: StripScene, whole_day: bool) -> str:
+    text = f"{hours:g}"
+    if strip.added_hours and not whole_day:
+        text += f'<br><small class="added">{html.escape(strip.added_for)}</small>'
+    return text
 
 
 def _figures_text(schedule: Schedule) -> str:
@@ -47,9 +112,12 @@ def _strip_rows(problem: Problem, day: ScheduledDay, numbers: dict[str, int]) ->
         s = problem.index_of(scene_id)
         strip = problem.scenes[s]
         if previous is not None and strip.location != previous:
-            rows.append(f'<tr class="move"><td colspan="8">COMPANY MOVE → {e(strip.location)}</td></tr>')
+            rows.append(
+                f'<tr class="move"><td colspan="{len(BOARD_HEADERS)}">COMPANY MOVE → {e(strip.location)}</td></tr>'
+            )
         previous = strip.location
-        hours = problem.day_minutes if problem.whole_day(s) else problem.minutes[s]
+        whole_day = problem.whole_day(s)
+        hours = problem.day_minutes if whole_day else problem.minutes[s]
         cast = " ".join(str(numbers[c]) for c in sorted(strip.cast, key=lambda c: numbers[c]))
         whole = f" · {strip.duration_days} whole days" if strip.duration_days else ""
         rows.append(
@@ -57,7 +125,8 @@ def _strip_rows(problem: Problem, day: ScheduledDay, numbers: dict[str, int]) ->
             f"<td><b>{e(strip.id)}</b></td><td>{e(strip.int_ext or '')}</td>"
             f"<td>{e(strip.location)}<br><small>{e(strip.synopsis or strip.set_name)}{e(whole)}</small></td>"
             f"<td>{e(strip.day_night)}</td><td>{e(strip.pages_text)}</td>"
-            f"<td>{hours / MINUTES_PER_HOUR:g}</td><td>{e(cast)}</td><td>{e(', '.join(strip.cast))}</td></tr>"
+            f"<td>{_hours_cell(hours / MINUTES_PER_HOUR, strip, whole_day)}</td><td>{_needs_cell(strip)}</td>"
+            f"<td>{e(cast)}</td><td>{e(', '.join(strip.cast))}</td></tr>"
         )
     return rows
 
@@ -106,9 +175,10 @@ def stripboard_html(problem: Problem, schedule: Schedule) -> str:
         rows.extend(_strip_rows(problem, day, numbers))
         pages = eighths_text(day.eighths) if day.eighths else "0"
         rows.append(
-            f'<tr class="daybreak"><td colspan="8">END OF DAY {day.day} — {day.date.strftime("%a")} '
+            f'<tr class="daybreak"><td colspan="{len(BOARD_HEADERS)}">END OF DAY {day.day} — {day.date.strftime("%a")} '
             f"{day.date.isoformat()} — {pages} pages — {day.hours:g} h"
             + (f" — {day.company_moves} company move(s)" if day.company_moves else "")
+            + _day_marks(problem, day)
             + "</td></tr>"
         )
     legend = "".join(
@@ -125,17 +195,22 @@ table {{ border-collapse: collapse; }}
 tr.daybreak td {{ background: #111; color: #fff; font-weight: bold; }}
 tr.move td {{ background: #ff7043; color: #000; font-weight: bold; text-align: center; }}
 tr.strip {{ page-break-inside: avoid; }}
+.tag {{ display: inline-block; padding: 0 4px; border-radius: 3px; font-weight: bold; font-size: 11px; }}
+.tag.stunts {{ background: {CATEGORY_COLOURS["stunts"]}; color: #000; }}
+.tag.sfx {{ background: {CATEGORY_COLOURS["sfx"]}; color: #fff; }}
+.tag.equipment {{ background: {CATEGORY_COLOURS["equipment"]}; color: #000; border: 1px solid #000; }}
+small.added {{ color: #b71c1c; white-space: nowrap; }}
 .dood td, .dood th {{ border: 1px solid #999; padding: 1px 4px; text-align: center; }}
 .dood .off {{ background: #ddd; }}
 .legend {{ columns: 3; }}
 @page {{ size: landscape; margin: 10mm; }}
-@media print {{ body {{ margin: 0; }} h2 {{ page-break-before: always; }} tr.strip td {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
+@media print {{ body {{ margin: 0; }} h2 {{ page-break-before: always; }} tr.strip td, .tag {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
 </style></head><body>
 <h1>{e(title)}</h1>
 <p>{e(_figures_text(schedule))}</p>
 <ul class="notes">{notes}</ul>
 <table class="board">
-<tr><th>Sc</th><th>I/E</th><th>Set</th><th>D/N</th><th>Pages</th><th>Hours</th><th>Cast #</th><th>Cast</th></tr>
+<tr>{"".join(f"<th>{e(title)}</th>" for title in BOARD_HEADERS)}</tr>
 {"".join(rows)}
 </table>
 <h3>Cast</h3><ul class="legend">{legend}</ul>

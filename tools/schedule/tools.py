@@ -17,15 +17,24 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from knowledge.cast_list import normalise_name
 from knowledge.citations import Citation
-from knowledge.plan import CastIndex, Plan, StripScene, breakdown_from_production, check_strips, load_plan
+from knowledge.plan import (
+    CastIndex,
+    Plan,
+    SceneNeeds,
+    StripScene,
+    breakdown_from_production,
+    check_strips,
+    load_plan,
+)
 from knowledge.production import Production
 from slate.errors import CharacterNotFound, SlateError
 from slate.paths import atomic_write_text
@@ -35,7 +44,11 @@ from tools.breakdown.model import Breakdown
 from tools.breakdown.tools import current_breakdown
 from tools.registry import ShootingDay, SolverSeconds, ToolResult, register
 from tools.schedule.callsheet import (
+    CallCast,
     CallElement,
+    CallLocation,
+    CallNote,
+    CallScene,
     CallSheet,
     build_call_sheet,
     call_sheet_html,
@@ -51,6 +64,10 @@ CACHE_FILE = "schedule_cache.json"
 # proven optimal under the old model is not reused.
 SCHEDULE_MODEL_VERSION = 2
 AGENT_TIME_LIMIT_S = 10.0
+# Strip fields only shown (the breakdown's names, the reason for added hours): left out of the cache
+# key, so a coordinator adding a crane does not replan the shoot the crew was shown. The hours they
+# add are in est_hours, which the key keeps.
+SHOWN_ONLY_FIELDS = {"stunts", "effects", "equipment", "added_for"}
 
 
 @dataclass(frozen=True)
@@ -123,7 +140,7 @@ def _fingerprint(
         "plan": plan.model_dump(mode="json"),
         "cast": [m.model_dump(mode="json") for m in problem.cast],
         "locations": [e.model_dump(mode="json") for e in problem.locations],
-        "strips": [s.model_dump(mode="json") for s in strips],
+        "strips": [s.model_dump(mode="json", exclude=SHOWN_ONLY_FIELDS) for s in strips],
         "unavailable": {k: [d.isoformat() for d in v] for k, v in sorted(unavailable.items())},
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
@@ -147,7 +164,9 @@ def plan_shoot(
     """
     began = time.monotonic()
     plan = require_plan(production, plan_path)
-    strips = breakdown_from_production(production, plan)
+    # The breakdown (with the coordinator's edits) is read before the cache key: its stunts, effects
+    # and equipment are on the strips, so an edit that changes an estimate changes the key.
+    strips = breakdown_from_production(production, plan, scene_needs(production_breakdown(production)))
     check_strips(plan, strips)
     unavailable: dict[str, list[date]] = {k: list(v) for k, v in load_overrides(production).items()}
     for who, dates in (extra_unavailable or {}).items():
@@ -325,6 +344,38 @@ class ScheduleResult(ToolResult):
         return self.days[0].date, shooting[0].date, free
 
 
+class CallSheetScene(BaseModel):
+    """A call sheet's scene as the agent and the UI read it: `CallScene`, its start as HH:MM text."""
+
+    id: str
+    set: str = Field(description="Location id, and the set as the script names it when different.")
+    int_ext: str
+    day_night: str
+    time_of_day: str | None = None
+    pages: str
+    eighths: int
+    est_hours: float
+    start: str = Field(description="Planned start (HH:MM), from general call and the hours before it.")
+    cast: list[str]
+    cast_numbers: list[int]
+    synopsis: str | None = None
+    props: list[str] = Field(default_factory=list, description="From the breakdown, with quantities.")
+    sfx: list[str] = Field(default_factory=list, description="Special effects, from the breakdown.")
+    vehicles: list[str] = Field(default_factory=list, description="From the breakdown.")
+
+
+class CallSheetCast(BaseModel):
+    """A call sheet's cast member as the agent and the UI read them: `CallCast`, times as HH:MM text."""
+
+    number: int = Field(description="Cast number, in cast-list order (as on the stripboard).")
+    id: str
+    actor: str | None = None
+    call: str = Field(description="Called for makeup and wardrobe (HH:MM).")
+    on_set: str = Field(description="HH:MM.")
+    makeup_minutes: int
+    scenes: list[str]
+
+
 class CallSheetResult(ToolResult):
     """One day's call sheet."""
 
@@ -333,16 +384,30 @@ class CallSheetResult(ToolResult):
     day: int
     date: date
     general_call: str
-    scenes: list[dict[str, Any]]
-    cast: list[dict[str, Any]]
-    locations: list[dict[str, Any]]
-    notes: list[dict[str, Any]]
+    scenes: list[CallSheetScene]
+    cast: list[CallSheetCast]
+    locations: list[CallLocation]
+    notes: list[CallNote]
     background: list[CallElement] = Field(default_factory=list, description="The day's extras, by scene.")
     stunts: list[CallElement] = Field(default_factory=list, description="The day's stunts, by scene.")
     markdown: str = ""
 
     def summary(self) -> str:
         return self.markdown
+
+
+def _clock(when: clock_time) -> str:
+    return when.strftime("%H:%M")
+
+
+def _sheet_scene(scene: CallScene) -> CallSheetScene:
+    return CallSheetScene.model_validate({**scene.model_dump(), "start": _clock(scene.start)})
+
+
+def _sheet_cast(member: CallCast) -> CallSheetCast:
+    return CallSheetCast.model_validate(
+        {**member.model_dump(), "call": _clock(member.call), "on_set": _clock(member.on_set)}
+    )
 
 
 def _plan_citation(plan: Plan) -> list[Citation]:
@@ -478,6 +543,20 @@ def production_breakdown(production: Production) -> Breakdown | None:
     return _BREAKDOWNS[key]
 
 
+def scene_needs(breakdown: Breakdown | None) -> dict[str, SceneNeeds]:
+    """Each scene's stunts, special effects and special equipment from the breakdown, for the strips."""
+    if breakdown is None:
+        return {}
+    return {
+        sheet.scene: SceneNeeds(
+            stunts=[e.text() for e in sheet.of("stunts")],
+            effects=[e.text() for e in sheet.of("sfx")],
+            equipment=[e.text() for e in sheet.of("equipment")],
+        )
+        for sheet in breakdown.scenes
+    }
+
+
 @register(changes_production=True)
 def call_sheet(production: Production, day: ShootingDay = 1, date: str | None = None) -> CallSheetResult:
     """Show the call sheet for one shooting day: general call, scenes, cast call times, locations, notes.
@@ -519,21 +598,15 @@ def _day_on(days: Sequence[Any], wanted: str) -> int:
 
 def call_sheet_result(sheet: CallSheet, plan: Plan, files: list[str]) -> CallSheetResult:
     """Wrap a call sheet for the agent (times as HH:MM text)."""
-    data = sheet.model_dump(mode="json")
-    for member in data["cast"]:
-        member["call"] = member["call"][:5]
-        member["on_set"] = member["on_set"][:5]
-    for scene in data["scenes"]:
-        scene["start"] = scene["start"][:5]
     return CallSheetResult(
         production=sheet.production,
         day=sheet.day,
         date=sheet.date,
-        general_call=sheet.general_call.strftime("%H:%M"),
-        scenes=data["scenes"],
-        cast=data["cast"],
-        locations=data["locations"],
-        notes=data["notes"],
+        general_call=_clock(sheet.general_call),
+        scenes=[_sheet_scene(scene) for scene in sheet.scenes],
+        cast=[_sheet_cast(member) for member in sheet.cast],
+        locations=sheet.locations,
+        notes=sheet.notes,
         background=sheet.background,
         stunts=sheet.stunts,
         markdown=call_sheet_markdown(sheet),

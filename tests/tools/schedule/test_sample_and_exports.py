@@ -34,6 +34,8 @@ ISSUE_JSON_KEYS = {
     # Preferred blocks (issue 18): scene-days outside them and which scenes missed which block.
     "off_block_days",
     "block_misses",
+    # The breakdown on the schedule (issue 13): each scene's stunts, SFX, equipment and added hours.
+    "scenes",
 }
 
 
@@ -77,7 +79,7 @@ def test_json_export_has_exactly_the_issue_keys(shoot: PlannedShoot, tmp_path: P
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data) == ISSUE_JSON_KEYS
     assert set(data["baseline"]) == {"holding_cost", "company_moves", "total_days", "objective"}
-    assert set(data["days"][0]) == {"date", "scenes", "hours"}
+    assert set(data["days"][0]) == {"date", "scenes", "hours", "equipment"}  # equipment: issue 13
     assert sorted(s for d in data["days"] for s in d["scenes"] if s != "1") == sorted(
         s.id for s in shoot.problem.scenes if s.id != "1"
     )

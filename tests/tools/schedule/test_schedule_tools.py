@@ -15,7 +15,7 @@ from slate.cli import main
 from slate.errors import CharacterNotFound, SlateError
 from tests.conftest import SAMPLE_DIR
 from tools.registry import all_tools, get_tool
-from tools.schedule.tools import load_overrides, parse_request_date
+from tools.schedule.tools import load_overrides, parse_request_date, plan_shoot
 
 SMALL_PLAN = """\
 production: 夜更 test
@@ -75,18 +75,22 @@ def test_plan_then_unavailability_then_call_sheet(production: Production) -> Non
     sheet = get_tool("call_sheet")(production, day=2)
     assert sheet.kind == "call_sheet" and sheet.day == 2
     assert sheet.date == again.days[1].date  # the cached plan the crew was shown
-    assert [s["id"] for s in sheet.scenes] == again.days[1].scenes
-    assert all(len(c["call"]) == 5 for c in sheet.cast)
+    assert [s.id for s in sheet.scenes] == again.days[1].scenes
+    assert all(len(c.call) == 5 for c in sheet.cast)
     assert Path(sheet.files[0]).name == "callsheet_day2.html"
     # The breakdown feeds the sheet: the day's extras and stunts, each scene's props.
     assert "## Background and stunts" in sheet.markdown
-    assert any(s["props"] for s in sheet.scenes)
+    assert any(s.props for s in sheet.scenes)
     every_day = [get_tool("call_sheet")(production, day=d) for d in range(1, len(again.days) + 1)]
     assert any(c.stunts for c in every_day) and any(c.background for c in every_day)
     # A coordinator's edit reaches the next call sheet (the kept breakdown is keyed on the edits file).
+    # A stunt adds to the scene's estimate unless the plan fixes its hours (issue 13), and a changed
+    # estimate replans: the scene's call sheet is then the one for the day it is on now.
     scene = again.days[1].scenes[0]
     get_tool("edit_breakdown")(production, scene=scene, category="stunts", name="WIRE FALL 吊威也")
-    edited = get_tool("call_sheet")(production, day=2)
+    replanned = plan_shoot(production, reuse=True)
+    day = next(d.day for d in replanned.schedule.days if scene in d.scenes)
+    edited = get_tool("call_sheet")(production, day=day)
     assert "WIRE FALL 吊威也" in [e.name for e in edited.stunts if e.scene == scene]
 
 
@@ -178,6 +182,7 @@ def test_cli_schedule_summary_and_exports(sample_copy: Path, capsys: pytest.Capt
         "violations",
         "off_block_days",
         "block_misses",
+        "scenes",  # the breakdown's stunts, SFX, equipment and added hours per scene (issue 13)
     }
     target = sample_copy / "out.xlsx"
     assert main(["schedule", plan, "--script", script, "--time-limit", "3", "-o", str(target)]) == 0
