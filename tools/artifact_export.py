@@ -102,7 +102,7 @@ ROW_COLUMNS: dict[type[BaseModel], tuple[Column[Any], ...]] = {
     SearchHit: HIT_COLUMNS,
 }
 
-# Columns shown first for plain rows (a call sheet's dicts) of a known field, by the field's name.
+# Columns shown first for rows of a known field that have no columns of their own (a call sheet's rows), by the field's name.
 COLUMNS_BY_FIELD: dict[str, tuple[str, ...]] = {
     "scenes": tuple(c.name for c in SCENE_COLUMNS),
     "shared_scenes": tuple(c.name for c in SCENE_COLUMNS),
