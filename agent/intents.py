@@ -804,7 +804,7 @@ def _suffixed_scenes(folded: str, lexicon: Lexicon) -> list[str]:
     return list(dict.fromkeys(known[t.upper()] for t in _SUFFIXED_ID.findall(folded) if t.upper() in known))
 
 
-# "what's going on in 15?", "what happens in 9?": a whole scene asked about, its number last.
+# "what happens in 9?", "what's happening in 22?": a whole scene asked about, its number last.
 _HAPPENS_IN = re.compile(
     r"\b(?:what(?:'s| is| was)? (?:going on|happening|happens|happened)|what goes on|tell me about)"
     r"\s+(?:in|at|during)?\s*(\d{1,3}[a-z]?)\s*[?？.!。]*\s*$"
@@ -813,7 +813,7 @@ _HAPPENS_IN = re.compile(
 
 def _scene_asked_about(folded: str, lexicon: Lexicon) -> list[str]:
     """A plain number the script has as a scene, when the message asks what happens in it and ends
-    there: "what's going on in 15?" (a number with no word for scene is otherwise a count or a date)."""
+    there: "what was happening in 22?" (a number with no word for scene is otherwise a count or a date)."""
     match = _HAPPENS_IN.search(folded)
     known = {n.upper(): n for n in lexicon.scene_numbers if n not in lexicon.omitted}
     return [known[match.group(1).upper()]] if match and match.group(1).upper() in known else []
