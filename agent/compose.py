@@ -306,6 +306,7 @@ def compose_answer(
     if family is not None:
         return family + sources_block(turn.artifacts, lang)
     from tools.breakdown.tools import BreakdownResult
+    from tools.revisions import RevisionReport
     from tools.script_lookup import SearchResult
 
     parts = []
@@ -314,6 +315,9 @@ def compose_answer(
     if u.intent == "breakdown" and any(isinstance(r, BreakdownResult) for _, r in results):
         # The scenes were only a step.
         results = [(a, r) for a, r in results if isinstance(r, BreakdownResult)]
+    if u.intent == "revisions" and any(isinstance(r, RevisionReport) for _, r in results):
+        # The drafts list was only a step: what changed is the answer.
+        results = [(a, r) for a, r in results if isinstance(r, RevisionReport)]
     if u.intent in ("character_report", "location_report") and any(
         isinstance(r, SearchResult) for _, r in results
     ):

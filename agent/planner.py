@@ -633,6 +633,16 @@ def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dic
             return [first]
         u.scenes = found
         return [first, [_call("breakdown_scenes", scenes=found)]]
+    if u.intent == "revisions":
+        # "What changed in the new draft?": the drafts kept, then, when there are two or more, what
+        # changed from the one before the latest to the latest.
+        from tools.revisions import DraftsResult
+
+        first = _first_step(u, lexicon)
+        kept = turn.result(DraftsResult)
+        if kept is None or len(kept.drafts) < 2:
+            return [first]
+        return [first, [_call("draft_changes")]]
     if u.intent == "edit_shot":
         # Edits run one after another, each on the version the previous one saved: a turn's edits
         # never start from the same old version (and so never undo each other).

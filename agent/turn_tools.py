@@ -54,7 +54,7 @@ SKILL_TOOLS: dict[str, tuple[str, ...]] = {
     "shot_changes": ("find_shot_changes",),
     "breakdown": ("breakdown_scenes", "element_report"),
     "department_list": ("department_list", "element_report"),
-    "revisions": ("list_drafts", "compare_drafts"),
+    "revisions": ("list_drafts", "draft_changes", "compare_drafts"),
     "free_writing": ("scene_details", "search_documents"),
     "help": (),
     "thanks": (),

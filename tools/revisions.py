@@ -500,3 +500,45 @@ class DraftsResult(ToolResult):
 def list_drafts(production: Production) -> DraftsResult:
     """List the screenplay drafts kept for this production with their revision colours."""
     return DraftsResult(drafts=drafts_index(production))
+
+
+@register
+def draft_changes(production: Production, revision: int | None = None) -> RevisionReport:
+    """Say what changed between two kept drafts: the latest against the one before it, or revision N against N-1.
+
+    Reads the stored copies only and keeps no new draft. Shot lists, breakdown elements and cast are
+    compared between the two stored drafts; schedule hours are those of the current saved schedule,
+    so they are honest only when that schedule was made on the older of the two drafts.
+
+    Args:
+        revision: the revision to explain (1 for blue, ...); the latest kept when empty.
+    """
+    kept = sorted(drafts_index(production), key=lambda r: r.revision)
+    if len(kept) < 2:
+        raise SlateError(
+            "Fewer than two drafts are kept",
+            value=str(len(kept)),
+            hint="Compare a new draft with compare_drafts first.",
+        )
+    wanted = kept[-1].revision if revision is None else revision
+    index = next((i for i, r in enumerate(kept) if r.revision == wanted), None)
+    if index is None or index == 0:
+        raise SlateError("No kept draft before this revision", value=str(wanted))
+    before, after = kept[index - 1], kept[index]
+    old = load_screenplay(production.artifacts_dir / before.file)
+    new = load_screenplay(production.artifacts_dir / after.file)
+    changes = compare_screenplays(old, new)
+    old_production, new_production = _new_production(production, old), _new_production(production, new)
+    days, unscheduled = _day_changes(production, changes)
+    return RevisionReport(
+        old_draft=Path(before.file).name,
+        new_draft=Path(after.file).name,
+        colour=after.colour,
+        revision=after.revision,
+        scenes=changes,
+        stale_shot_lists=_stale_shot_lists(production, changes),
+        elements=_element_changes(old_production, new_production, changes),
+        cast=_cast_changes(old_production, new_production, changes),
+        days=days,
+        unscheduled=unscheduled,
+    )

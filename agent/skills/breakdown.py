@@ -94,11 +94,34 @@ def _element_report(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return text
 
 
+def _revision_summary(report: Any, lang: Lang) -> str:
+    """The English summary, or its counts and scene numbers in Chinese."""
+    if lang != "zh":
+        return str(report.summary())
+    head = f"{report.new_draft}（{report.colour}）對比 {report.old_draft}："
+    parts = [
+        f"{label}{len(found)}場（{'、'.join(s.number for s in found)}）"
+        for label, found in (
+            ("新增", report.of("added")),
+            ("刪除", report.of("omitted")),
+            ("修改", report.of("changed")),
+            ("搬位", report.of("moved")),
+        )
+        if found
+    ]
+    lines = [head + ("；".join(parts) if parts else "冇場次改動。")]
+    if report.stale_shot_lists:
+        lines.append("要重做嘅分鏡表：" + "、".join(f"第{s.scene}場" for s in report.stale_shot_lists))
+    if report.cast:
+        lines.append("演員場次有變：" + "、".join(c.character for c in report.cast))
+    return "\n".join(lines)
+
+
 def _drafts(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     from tools.revisions import DraftsResult, RevisionReport
 
     if "drafts" not in a:
-        return RevisionReport.model_validate(a).summary()
+        return _revision_summary(RevisionReport.model_validate(a), u.lang)
     drafts = DraftsResult.model_validate(a).drafts
     if not drafts:
         return _t(
@@ -134,5 +157,14 @@ SKILL = Skill(
     intents=frozenset({"breakdown", "department_list", "revisions"}),
     plan=plan,
     composers={"breakdown": _breakdown, "element_report": _element_report, "revision_report": _drafts},
-    tools=frozenset({"find_scenes", "breakdown_scenes", "element_report", "department_list", "list_drafts"}),
+    tools=frozenset(
+        {
+            "find_scenes",
+            "breakdown_scenes",
+            "element_report",
+            "department_list",
+            "list_drafts",
+            "draft_changes",
+        }
+    ),
 )

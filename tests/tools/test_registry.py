@@ -37,6 +37,7 @@ EXPECTED = [
     "import_breakdown",
     "compare_drafts",
     "list_drafts",
+    "draft_changes",
 ]
 
 
@@ -114,6 +115,7 @@ RESULTS_AND_POLICY = {
     "import_breakdown": ("BreakdownResult", True),
     "compare_drafts": ("RevisionReport", True),
     "list_drafts": ("DraftsResult", False),
+    "draft_changes": ("RevisionReport", False),
 }
 
 

@@ -16,6 +16,8 @@ from tools.revisions import (
     RevisionReport,
     _next_number,
     compare_drafts,
+    draft_changes,
+    drafts_index,
     list_drafts,
     revision_colour,
 )
@@ -145,3 +147,20 @@ def test_cli_revisions_prints_the_report(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["revisions", str(SECOND), "--script", str(FIRST)]) == 0
     out = capsys.readouterr().out
     assert "2 OMITTED" in out and "1A added" in out and "blue" in out
+
+
+def test_draft_changes_repeats_the_comparison_from_the_stored_drafts(
+    project: Production, report: RevisionReport
+) -> None:
+    again = draft_changes(project)
+    assert [(s.number, s.status) for s in again.scenes] == [(s.number, s.status) for s in report.scenes]
+    assert again.elements == report.elements and again.cast == report.cast
+    assert again.revision == 1 and again.colour == report.colour and not again.files
+    assert len(drafts_index(project)) == 2  # read-only: no draft kept by asking
+
+
+def test_draft_changes_needs_two_drafts(project: Production) -> None:
+    from slate.errors import SlateError
+
+    with pytest.raises(SlateError):
+        draft_changes(project)
