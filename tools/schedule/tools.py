@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from knowledge.cast_list import normalise_name
 from knowledge.citations import Citation
@@ -344,36 +344,17 @@ class ScheduleResult(ToolResult):
         return self.days[0].date, shooting[0].date, free
 
 
-class CallSheetScene(BaseModel):
+class CallSheetScene(CallScene):
     """A call sheet's scene as the agent and the UI read it: `CallScene`, its start as HH:MM text."""
 
-    id: str
-    set: str = Field(description="Location id, and the set as the script names it when different.")
-    int_ext: str
-    day_night: str
-    time_of_day: str | None = None
-    pages: str
-    eighths: int
-    est_hours: float
-    start: str = Field(description="Planned start (HH:MM), from general call and the hours before it.")
-    cast: list[str]
-    cast_numbers: list[int]
-    synopsis: str | None = None
-    props: list[str] = Field(default_factory=list, description="From the breakdown, with quantities.")
-    sfx: list[str] = Field(default_factory=list, description="Special effects, from the breakdown.")
-    vehicles: list[str] = Field(default_factory=list, description="From the breakdown.")
+    start: str = Field(description="Planned start (HH:MM), from general call and the hours before it.")  # type: ignore[assignment]
 
 
-class CallSheetCast(BaseModel):
+class CallSheetCast(CallCast):
     """A call sheet's cast member as the agent and the UI read them: `CallCast`, times as HH:MM text."""
 
-    number: int = Field(description="Cast number, in cast-list order (as on the stripboard).")
-    id: str
-    actor: str | None = None
-    call: str = Field(description="Called for makeup and wardrobe (HH:MM).")
-    on_set: str = Field(description="HH:MM.")
-    makeup_minutes: int
-    scenes: list[str]
+    call: str = Field(description="Called for makeup and wardrobe (HH:MM).")  # type: ignore[assignment]
+    on_set: str = Field(description="HH:MM.")  # type: ignore[assignment]
 
 
 class CallSheetResult(ToolResult):
