@@ -13,8 +13,8 @@ from openpyxl import Workbook, load_workbook
 
 from knowledge.production import Production
 from slate.errors import SlateError, UnsupportedFormat
-from tools import shot_list_io
 from tools.shot_list import STYLE_PRESETS, ShotList, draft_rule_shot_list, draft_shot_list, edit_shot_list
+from tools.shot_list import storage as shot_list_io
 from tools.shot_list_io import (
     ShotListImportError,
     csv_text,
