@@ -42,7 +42,14 @@ FDX_CATEGORIES: dict[str, Category] = {
     "notes": "notes",
     "weather": "weather",
 }
-_SENTENCE = re.compile(r"(?<=[.;!?。；！？])\s+|\n+")
+# Sentences end at their punctuation or a blank line, not where a notes file wraps its lines.
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|(?<=[。；！？])\s*|\n\s*\n")
+# One mention of scenes in a sentence of notes: `Scene 13`, `(Scenes 1 and 13)`, `第七場`.
+_SCENE_MENTION = re.compile(
+    r"(?P<paren>\(\s*)?(?i:\b(?:scenes?|sc\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|-|–)\s*\d+[A-Z]?)*)|第\S{1,4}?場"
+)
+# `every scene except Scene 14`: the scene named is the one the sentence is not about.
+_EXCEPT_BEFORE = re.compile(r"(?i)\b(?:except|but\s+not|other\s+than|apart\s+from|excluding)\s+(?:in\s+)?$")
 
 
 def fdx_hits(production: Production, scenes: Sequence[Scene]) -> tuple[list[Hit], dict[str, str]]:
@@ -91,22 +98,56 @@ def notes_hits(detector: Detector, paths: Sequence[Path], scenes: Sequence[Scene
             )
             head = scene_numbers_in(opening.group(0), numbers) if opening else []
             for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
-                named = head or scene_numbers_in(sentence, numbers)
                 line = first_line + paragraph[: max(paragraph.find(sentence), 0)].count("\n")
-                for number in named if len(named) <= 2 else []:
-                    source = ElementSource(
-                        file=path.name,
-                        line=line,
-                        scene=number,
-                        origin="production_notes",
-                        text=sentence.strip()[:120],
-                    )
-                    found = [
-                        h for h in detector.text_hits(sentence, source) if not h.category.startswith("cast")
-                    ]
-                    found = [h for h in found if h.category not in ("background",)]
-                    out.setdefault(number, []).extend(found)
+                pieces = [(sentence, head)] if head else scene_clauses(sentence, numbers)
+                for clause, named in pieces:
+                    for number in named if len(named) <= 2 else []:
+                        source = ElementSource(
+                            file=path.name,
+                            line=line,
+                            scene=number,
+                            origin="production_notes",
+                            text=sentence.strip()[:120],
+                        )
+                        found = [
+                            h
+                            for h in detector.text_hits(clause, source)
+                            if not h.category.startswith(("cast", "background"))
+                        ]
+                        out.setdefault(number, []).extend(found)
     return out
+
+
+def scene_clauses(sentence: str, known: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """The parts of a sentence of notes, each with the scenes it is about.
+
+    A sentence naming one place in it is about those scenes. One that names scenes in several
+    places gives each its own part: a mention that trails its words (`the mirror in Scene 2, Lau's
+    card in Scene 10`, `his tab (Scene 2) and the $500 note (Scene 19)`) takes the words before it;
+    one that leads (`Scene 17 the same plus police torches`) takes the words after it. A scene
+    named after `except` is left out (`every scene except Scene 14`)."""
+    mentions = [m for m in _SCENE_MENTION.finditer(sentence) if scene_numbers_in(m.group(0), known)]
+    first_excluded = next(
+        (i for i, m in enumerate(mentions) if _EXCEPT_BEFORE.search(sentence[: m.start()])), None
+    )
+    if first_excluded is not None:  # `except Scene 14 (...) and Scene 20`: the list goes on
+        mentions = mentions[:first_excluded]
+    if not mentions:
+        return []
+    if len(mentions) == 1:
+        return [(sentence, scene_numbers_in(mentions[0].group(0), known))]
+    leading = not sentence[: mentions[0].start()].strip(" -*—:•\t\n")
+    pieces = []
+    for i, mention in enumerate(mentions):
+        if leading:
+            end = mentions[i + 1].start() if i + 1 < len(mentions) else len(sentence)
+            clause = sentence[mention.end() : end]
+        else:
+            start = mentions[i - 1].end() if i else 0
+            end = len(sentence) if i + 1 == len(mentions) else mention.start()
+            clause = sentence[start:end]
+        pieces.append((clause, scene_numbers_in(mention.group(0), known)))
+    return pieces
 
 
 def notes_documents(production: Production) -> list[Path]:
@@ -132,8 +173,20 @@ def build_breakdown(production: Production, notes: Sequence[Path] | None = None)
         hits = detector.scene_hits(scene)
         hits += [h for h in tags if h.source.scene == scene.number]
         hits += by_notes.get(scene.number, [])
-        sheets.append(scene_sheet(scene, merge_hits(hits)))
+        sheets.append(scene_sheet(scene, _without_bare_stunt(merge_hits(hits))))
     return Breakdown(title=script.title, script=Path(script.file).name, scenes=sheets, fdx_categories=colours)
+
+
+def _without_bare_stunt(elements: list[BreakdownElement]) -> list[BreakdownElement]:
+    """A bare `stunt` (a STUNT: label or a note naming no action) joins the scene's named stunts
+    when it has any: the sheet lists the fall and the fight, each citing the label too."""
+    named = [e for e in elements if e.category == "stunts" and e.name != "stunt"]
+    bare = [e for e in elements if e.category == "stunts" and e.name == "stunt"]
+    if not named or not bare:
+        return elements
+    for element in bare:
+        named[0].sources += [s for s in element.sources if s not in named[0].sources]
+    return [e for e in elements if e not in bare]
 
 
 def scene_sheet(scene: Scene, elements: list[BreakdownElement]) -> SceneBreakdown:

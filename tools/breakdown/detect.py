@@ -51,15 +51,43 @@ _CROWD_EN = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|the|of|into|through|his|her|their)\s+)$", re.IGNORECASE)
+# An extras list: at a sentence's start or after a colon, comma or bracket (`the street is packed:
+# EXTRAS, a crowd ...`, `餐廳好旺，臨記坐滿晒：...`), with a short Chinese verb allowed before its colon.
 _EXTRAS_LINE = re.compile(
-    r"^\s*(?:EXTRAS|BACKGROUND|臨記|群演)\s*(?:\([^)]*\)|（[^）]*）)?\s*[:：]\s*(?P<body>.+)", re.S
+    r"(?:^|(?<=[:：，,（(]))\s*(?:EXTRAS|BACKGROUND|臨記|群演)\s*(?:\([^)]*\)|（[^）]*）)?\s*"
+    r"(?:[\u3400-\u9fff]{1,3})?\s*(?:[:：]|[,，](?=\s*\S))\s*(?P<body>.+)",
+    re.S,
 )
 _ZH_COUNT = re.compile(
     r"(?:約|大約|大概|差唔多)?(?P<num>[\d零〇一二兩三四五六七八九十廿卅百千]+)\s*(?:個|名)?(?:人|位|名臨記|個臨記)"
 )
 _ZH_PRONOUNS = frozenset("他們 她們 我們 你們 佢們 它們 牠們 咱們 人們".split())
 _ZH_INTRO = re.compile(r"(?:\*\*)?(?P<name>[\u3400-\u9fff]{1,8})(?:\*\*)?\s*[（(](?P<desc>[^）)]{2,40})[）)]")
-_ZH_PLACE_AFTER = re.compile(r"^(?:館|店|舖|鋪|公園|商場|市場|街|城|城市|廳|健身房|學校|大廈|餐廳|咖啡館)")
+# What a word heads when it only qualifies the noun after it: a place (貓咪公園, 的士站), a person
+# (的士司機, 的士佬), a firm (巴士公司).
+_ZH_PLACE_AFTER = re.compile(
+    r"^(?:館|店|舖|鋪|公園|商場|市場|街|城|城市|廳|健身房|學校|大廈|餐廳|咖啡館|站|碼頭|公司|司機|佬)"
+)
+# The same in English: a lexicon noun followed by one of these is only qualifying it (`cup holder`,
+# `clock tower`, `minibus drivers`, `phone numbers`, `STAR FERRY PIER`, `bird garden`, `ICU corridor`).
+_COMPOUND_HEADS = frozenset(
+    """holder holders tower towers driver drivers pier piers station stations stand stands rank ranks
+    terminal terminals stop stops depot depots garden gardens park parks number numbers shop shops
+    store stores company companies office offices corridor corridors room rooms ward wards parlour
+    parlours licence licences license licenses dealer dealers seller sellers""".split()
+)
+# A noun is not followed straight by one of these; a verb is (`dresses a cut`, `bags the phone`).
+_OBJECT_START = frozenset(
+    "a an the his her their its my your our him them it this that these those every".split()
+)
+_DETERMINERS = frozenset(
+    "a an the his her their its my your our this that these those of some any no every each one two three".split()
+)
+# A capitalised phrase that opens with a preposition is a shot's direction (`THROUGH THE REAR WINDOW`,
+# `IN THE MIRROR`, `ON THE LAPTOP SCREEN`), not an element.
+_DIRECTION_WORDS = frozenset(
+    "IN ON AT THROUGH INTO ONTO FROM OVER UNDER BEHIND INSIDE OUTSIDE ACROSS TOWARDS TOWARD BACK".split()
+)
 _ZH_CROWD = re.compile(
     r"(?P<plural>[\u3400-\u9fff]{1,3}們)|(?:擠滿了?|坐滿了?|滿是)(?P<who2>[\u3400-\u9fff]{1,6}?)(?=和|與|及|，|。|、|$)|(?:一群|一班|成班|一堆)(?P<who>[\u3400-\u9fff]{1,6}?(?:人類|人|客|警員|途人|街坊|學生|工人|記者|貓咪|貓))|人群|途人|群眾|街坊|鄰居|觀眾|臨記"
 )
@@ -154,13 +182,16 @@ def _segmenter() -> Any:
 
 
 def chinese_words(text: str) -> list[tuple[str, int]]:
-    """(word, offset) for Chinese text, segmented by jieba through a Simplified copy."""
+    """(word, offset) for Chinese text, segmented by jieba through a Simplified copy.
+
+    Dictionary words only (no HMM): the HMM joins characters into words no dictionary has (風好 of
+    風好大, 好件褸 of 拉好件褸), which would hide the lexicon's one-character words inside them."""
     from tools.subtitles.text import opencc_convert
 
     simplified = opencc_convert(text, "t2s")
     source = simplified if len(simplified) == len(text) else text
     out, pos = [], 0
-    for piece in _segmenter().lcut(source, HMM=True):
+    for piece in _segmenter().lcut(source, HMM=False):
         out.append((text[pos : pos + len(piece)], pos))
         pos += len(piece)
     return out
@@ -236,16 +267,17 @@ class Detector:
         masked = text
         sentences = re.split(r"(?<=[.!?。！？])\s*", text)
         for sentence in sentences:
-            extras = _EXTRAS_LINE.match(sentence)
+            extras = _EXTRAS_LINE.search(sentence)
             if extras:
                 hits += self._extras_line(extras.group("body"), source)
-                masked = masked.replace(sentence, " " * len(sentence))
-        hits += self._stunts(text, source)
+                kept = sentence[: extras.start()]
+                masked = masked.replace(sentence, kept + " " * (len(sentence) - len(kept)))
+        masked = mask_unneeded(masked)  # `No stunt`, `ambulance on standby`: before anything reads it
+        hits += self._stunts(masked, source)
         found, masked = self._intros(masked, source)
         hits += found
         found, masked = self._crowds(masked, source)
         hits += found
-        masked = mask_unneeded(masked)
         found, masked = self._heard(masked, source)
         hits += found
         if source.origin != "heading":
@@ -304,7 +336,7 @@ class Detector:
                 continue
             canonical = self.production.canonical_character(name)
             for hit in self._chinese(match.group("desc"), source):
-                if hit.category in ("wardrobe", "makeup"):
+                if hit.category in ("wardrobe", "makeup", "props"):
                     hits.append(Hit(hit.category, hit.name, hit.source, hit.group, character=canonical))
             start, end = match.start("desc"), match.end("desc")
             text = text[:start] + "　" * (end - start) + text[end:]
@@ -330,14 +362,14 @@ class Detector:
             ]
         hits = []
         for item in re.split(r"[,，、;；]|\band\b", body):
-            item = item.strip(" .。")
+            item = item.strip(" .。）)")
+            if _CJK.search(item):
+                item = re.split(r"嘅|的(?!士)", item)[-1]  # 食宵夜嘅的士司機: the drivers
             if not item:
                 continue
             match = re.match(rf"(?:(?P<num>{_NUM})\s+)?(?P<rest>.+)", item, re.IGNORECASE)
             assert match is not None
-            rest = re.sub(
-                r"\s+(?:with|in|on|still|trying|arguing|reading|spilling|who)\b.*", "", match.group("rest")
-            )
+            rest = re.sub(r"\s+(?:with|in|on|still|who|\w+ing)\b.*", "", match.group("rest"))
             name = rest.strip()
             count = _number(match.group("num")) if match.group("num") else None
             if count == 1 and match.group("num", "rest") and match.group("num").lower() in ("a", "an"):
@@ -436,6 +468,15 @@ class Detector:
         for match in _CAPS_PHRASE.finditer(text):
             phrase = match.group(1).strip()
             words = [w for w in re.split(r"\s+", phrase) if w]
+            if words and words[0] in _DIRECTION_WORDS:
+                text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+                continue  # a shot's direction: `THROUGH THE REAR WINDOW`
+            while words and words[0] not in _SOUND_WORDS and (words[0] in _NOT_PROPS or words[0].isdigit()):
+                words.pop(0)
+            if words and all(w in _SOUND_WORDS for w in words):
+                name = " ".join(words).lower()
+                hits.append(Hit("sound", name, source.model_copy(update={"text": phrase}), "sound:" + name))
+                continue  # `A KNOCK at the door`: the writer's mark for a sound cue
             while words and (words[0] in _NOT_PROPS or words[0].isdigit()):
                 words.pop(0)
             while words and words[-1] in _TRAILING_CRAFT:
@@ -448,11 +489,18 @@ class Detector:
             if all(w in _NOT_PROPS for w in words):
                 continue
             after = text[match.end() :].split(None, 1)
+            if words[-1].lower() in _COMPOUND_HEADS or (
+                after and after[0].strip(".,;:").lower() in _COMPOUND_HEADS
+            ):
+                continue  # `the ICU corridor`, `the CID office`: it names a place
             if len(words) == 1 and after and after[0].strip(".,") in _OBJECT_WORDS:
                 continue  # a verb in capitals: "is SLAMMED against", "SMACKS him"
             padded = f" {phrase} "
             if any(f" {n} " in padded for n in self.character_names if " " in n or len(n) >= 4):
                 continue  # "EXTREMELY HANDSOME MAN" is HANDSOME MAN
+            lead = len(match.group(1)) - len(match.group(1).lstrip())
+            if self._lexicon_runs_past(text, match.start(1) + lead, match.end()):
+                continue  # `LED wall`: the lexicon's longer phrase names it
             category, group = self._category_of(phrase)
             if words[-1] in _PEOPLE_WORDS or words[-1].rstrip("S") in _PEOPLE_WORDS:
                 category, group = "background", "bg:" + fold_name(phrase)
@@ -483,6 +531,13 @@ class Detector:
         match = re.search(rf"\b({_NUM})\s+{_APPROX}$", text[max(0, start - 20) : start], re.IGNORECASE)
         return _number(match.group(1)) if match else None
 
+    def _lexicon_runs_past(self, text: str, start: int, end: int) -> bool:
+        for pattern, _index, _phrase in _english_patterns():
+            found = pattern.match(text, start)
+            if found and found.end() > end:
+                return True
+        return False
+
     def _category_of(self, phrase: str) -> tuple[Category, str]:
         for pattern, index, _phrase in _english_patterns():
             if pattern.search(phrase):
@@ -494,9 +549,13 @@ class Detector:
 
     def _english(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
         hits = []
+        original = text
         for pattern, index, _phrase in _english_patterns():
             for match in pattern.finditer(text):
                 term: Term = LEXICON[index]
+                if not _names_a_thing(original, match.start(), match.end(), term.category):
+                    text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+                    continue
                 name = re.sub(r"(?i)^(?:the|a|an)\s+", "", match.group(0))
                 hits.append(
                     Hit(
@@ -532,6 +591,24 @@ class Detector:
                 continue
             hits.append(Hit("props", word, source.model_copy(update={"text": word}), "zh:" + word))
         return hits
+
+
+def _names_a_thing(text: str, start: int, end: int, category: Category) -> bool:
+    """False where a lexicon word only qualifies the noun after it (`cup holder`, `STAR FERRY PIER`)
+    or is a verb (`a NURSE cleans and dresses a cut`: no article before it, an object straight after).
+    A prop's verb still needs the prop (`radios the pier`, `tapes his mouth`, `bags the phone`); a
+    costume's or an effect's does not (`dresses a cut`, `fires a shot`, `smokes a cigarette`)."""
+    after = re.match(r"[ \t]+([A-Za-z']+)", text[end:])
+    if after is None:
+        return True
+    following = after.group(1).lower()
+    if following in _COMPOUND_HEADS:
+        return False
+    before = re.search(r"([A-Za-z$']+)[ \t]+$", text[:start])
+    preceding = before.group(1).lower() if before else ""
+    if category in ("props", "set_dressing"):
+        return True
+    return not (following in _OBJECT_START and preceding not in _DETERMINERS and preceding.isalpha())
 
 
 def _longer_words(token: str, index: dict[str, int]) -> list[tuple[str, int]]:

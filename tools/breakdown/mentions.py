@@ -7,7 +7,12 @@ A word from the lexicon is not always an element of the scene it is in:
   `in cold blood`, 跑得好似風咁快;
 - quoted speech or broadcast inside action: `He yells "Fire!"`, 電視播緊新聞：「八號風球今朝除下。」;
 - heard, not seen: `the sound of rain on the roof`, `we hear thunder`, 傳來雷聲 (a sound, not a
-  practical effect).
+  practical effect);
+- shown, not there: what a photo, a still or a screen shows (`a photo of a man in rimless glasses`,
+  `ON THE LAPTOP SCREEN: a folder ...`): the photo or the screen is the scene's, its content is not;
+- standing by, not in the picture: `ambulance and medic on standby`, 救護車候命;
+- the unit's own words: `picture car`, `on camera`, `three cameras`, `radio mics` name the crew's
+  kit, not something the story needs.
 
 No library knows film breakdown wording, so these are hand-written patterns; each is one kind of
 wording, kept general (articles, possessives and tense vary) rather than a script's sentence.
@@ -54,8 +59,30 @@ _FIGURATIVE = re.compile(
             # a simile: `laughs like thunder`, `runs like the wind`, `as fast as lightning`
             r"\blike\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:thunder|lightning|storm|wind|fire|smoke|rain|drone)\b",
             r"\bas\s+\w+\s+as\s+(?:a\s+|the\s+)?(?:thunder|lightning|storm|wind|fire|smoke|rain)\b",
+            # a door that `explodes open` is flung open, not blown up
+            r"\b(?:explod|burst)(?:e|es|ed|s|ing)?\s+(?:open|in|inwards)\b",
+            # a drone in music is a held note: `a low synth drone`, `the drone of the engines`
+            r"\b(?:synth|low|bass|musical|electronic|ambient|humming|single)\s+drones?\b|\bdrones?\s+of\b",
         )
     ),
+    re.IGNORECASE,
+)
+_SHOWN = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|(?:CCTV|video|film)\s+stills?|mugshots?|screens?|posters?)\b[^.:\n]{0,60}:"
+    r"\s*(?P<span>[^.\n]+)"
+    r"|\b(?:photo(?:graph)?|picture|mugshot|still|portrait|drawing)s?\s+(?P<span2>of\s+[^.,;:\n]+)",
+    re.IGNORECASE,
+)
+_STANDBY = re.compile(
+    r"(?P<span>\b[\w-]+(?:\s+and\s+(?:an?\s+)?[\w-]+)?)\s+(?:(?:is|are|kept|waits?|waiting)\s+)?"
+    r"(?:on\s+standby|standing\s+by|on\s+stand-by)\b",
+    re.IGNORECASE,
+)
+_CREW = re.compile(
+    r"\bpicture\s+cars?\b|\b(?:on|off)[\s-]camera\b|\bradio\s+mics?\b"
+    r"|\b(?:one|two|three|four|five|six|\d+|second|extra)\s+cameras?\b"
+    r"|\bcameras?\s+(?:included|crew|operators?|team|positions?|rolling)\b"
+    r"|\b(?:shot|shoot|shooting|filmed|built)\s+(?:\w+\s+)?(?:on|in)\s+(?:the\s+|a\s+)?(?:sound\s+)?stage\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
@@ -80,6 +107,7 @@ _ZH_FIGURATIVE = re.compile(
 _ZH_QUOTED = re.compile(
     r"(?:[：:]\s*|(?:講|話|叫|喊|說|道|問|答|播|讀|唸|寫住|寫著)\s*)「[^「」\n]{1,200}」|「[^「」\n]*[。！？!?，][^「」\n]*」"
 )
+_ZH_STANDBY_AFTER = re.compile(r"^[^，。；\n]{0,6}?(?:候命|待命|戒備)")
 _ZH_HEARD = re.compile(r"(?:聽到|聽見|聽住|傳來|響起)(?P<span>[\u3400-\u9fff]{1,6})")
 
 
@@ -89,15 +117,13 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 def mask_unneeded(text: str) -> str:
-    """The text with negated, ended, figurative and quoted mentions blanked out."""
-    for pattern in (_QUOTED, _ZH_QUOTED, _FIGURATIVE, _ZH_FIGURATIVE):
+    """The text with negated, ended, figurative, quoted, shown, standing-by and crew mentions blanked."""
+    for pattern in (_QUOTED, _ZH_QUOTED, _FIGURATIVE, _ZH_FIGURATIVE, _CREW):
         for match in pattern.finditer(text):
             text = _blank(text, match.start(), match.end())
-    for pattern in (_NEGATED, _ENDED):
+    for pattern in (_NEGATED, _ENDED, _SHOWN, _STANDBY):
         for match in pattern.finditer(text):
-            group = "span" if match.group("span") else "span2"
-            if pattern is _ENDED:
-                group = "span"
+            group = "span2" if "span2" in pattern.groupindex and match.group("span2") else "span"
             text = _blank(text, match.start(group), match.end(group))
     return text
 
@@ -113,7 +139,9 @@ def heard_spans(text: str) -> list[tuple[int, int]]:
 
 
 def chinese_unneeded(text: str, start: int, end: int) -> bool:
-    """A Chinese word negated (冇雨, 唔使吊臂) or over (雨停咗, 颱風過咗) where it stands."""
-    return bool(_ZH_NEGATED_BEFORE.search(text[max(0, start - 6) : start])) or bool(
-        _ZH_ENDED_AFTER.match(text[end : end + 6])
+    """A Chinese word negated (冇雨, 唔使吊臂), over (雨停咗, 颱風過咗) or standing by (救護車候命)."""
+    return (
+        bool(_ZH_NEGATED_BEFORE.search(text[max(0, start - 6) : start]))
+        or bool(_ZH_ENDED_AFTER.match(text[end : end + 6]))
+        or bool(_ZH_STANDBY_AFTER.match(text[end : end + 10]))
     )

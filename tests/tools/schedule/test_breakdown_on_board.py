@@ -54,7 +54,7 @@ def _day_of(shoot: PlannedShoot, scene: str) -> int:
 
 def test_strips_carry_the_breakdown_with_the_coordinators_edits(shoot: PlannedShoot) -> None:
     strips = {s.id: s for s in shoot.strips}
-    assert strips["3"].equipment == ["Process trailer"]  # detected in the script
+    assert strips["3"].equipment == ["Process trailer", "LED wall"]  # detected in the script's note
     assert strips["5"].equipment == ["DRONE"]  # the coordinator's edit
     # The edit's stunt adds half an hour to scene 9, whose hours the plan does not fix.
     assert strips["9"].stunts == ["FALL DOWN THE STAIRS"]
@@ -83,7 +83,7 @@ def test_exports_carry_the_breakdown(shoot: PlannedShoot) -> None:
         csv.DictReader(io.StringIO(export_bytes(shoot.problem, shoot.schedule, "csv").decode("utf-8-sig")))
     )
     by_scene = {r["Scene"]: r for r in rows}
-    assert by_scene["5"]["Equipment"] == "DRONE" and by_scene["3"]["Equipment"] == "Process trailer"
+    assert by_scene["5"]["Equipment"] == "DRONE" and by_scene["3"]["Equipment"] == "Process trailer, LED wall"
     assert (
         by_scene["9"]["Stunts"] == "FALL DOWN THE STAIRS" and by_scene["9"]["Hours added"] == "1 stunt +0.5 h"
     )
