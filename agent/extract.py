@@ -63,8 +63,14 @@ _HEADING = re.compile(
     r"^\s*Scene\s+\d+[A-Z]{0,2}\s*:|^\s*#|^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*$"
 )
 _QUESTION_WORDS = frozenset(
-    "幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼 什麼 幾耐 幾錢 幾個 幾日 幾號".split()
+    """幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪裏 哪里 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼
+    什麼 幾耐 幾錢 幾個 幾日 幾號 幾月 邊日 邊天 哪天 哪日 哪一天 邊年 哪年 哪一年 時候 邊處""".split()
 )
+_NAMED_SCENE = re.compile(
+    r"\b(?:scenes?|sc)\.?\s*\d+[a-z]{0,2}\b|第\s*[\d一二三四五六七八九十百零兩]+[a-z]{0,2}\s*[場场]"
+)
+# Found in the text before segmenting it: jieba splits 邊日 into 邊 + 日, and 日 is no clue.
+_QUESTION_SPANS = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=True)))
 _SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")
 MAX_SENTENCE = 320
 MEANING_CANDIDATES = 12
@@ -79,14 +85,14 @@ class Answer:
 
 def content_terms(question: str) -> set[str]:
     """The question's content words: Latin words without stop words, Chinese words from jieba."""
-    folded = fold(question)
+    # A scene named in the question says where to look (best_sentences' `scenes`), not a word to find.
+    folded = _NAMED_SCENE.sub(" ", fold(question))
     terms = {w.rstrip("s") for w in re.findall(r"[a-z][a-z'\-]+|\d[\d,.]*", folded) if w not in _STOP}
     if has_cjk(folded):
         from tools.subtitles.linebreak import chinese_tokens
 
-        for token in chinese_tokens(folded):
-            if token.strip() in _QUESTION_WORDS:
-                continue  # what is asked (an amount, a time, a person) is scored by the kind of answer
+        # What is asked (an amount, a time, a person) is scored by the kind of answer, not as a word.
+        for token in chinese_tokens(_QUESTION_SPANS.sub(" ", folded)):
             word = "".join(ch for ch in token if has_cjk(ch) and ch not in _FUNCTION_CJK)
             if word and not _SCENE_REF.match(token.strip()):
                 terms.add(word)
@@ -248,8 +254,11 @@ def _scores(
     texts: list[tuple[str, int]],
     embedder: object | None,
     names: list[list[str]] | None,
+    context: bool = False,
 ) -> tuple[np.ndarray, list[float], np.ndarray | None]:
-    """Score (sentence, rank) pairs for `question`: (scores, shared-word evidence, meaning)."""
+    """Score (sentence, rank) pairs for `question`: (scores, shared-word evidence, meaning). With
+    `context` (consecutive sentences of passages, as a script reads), a sentence also gets half the
+    evidence of a question's word said in the sentences around it (see _CONTEXT)."""
     terms = content_terms(question)
     alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
     # A name is matched as a name (any alias), never word by word: "uncle" of UNCLE PIU is not a clue.
@@ -261,12 +270,13 @@ def _scores(
         if not any(t in group or (has_cjk(t) and any(t in alias for alias in group)) for group in alias_sets)
         and t not in name_words
     }
-    wants_amount = bool(_ASKS_AMOUNT.search(question))
+    wants_duration = bool(ASKS_DURATION.search(question))
+    # "How many years…?" asks a length of time, answered by "thirty-one years", not by an amount.
+    wants_amount = bool(_ASKS_AMOUNT.search(question)) and not wants_duration
     if wants_amount:
         terms -= _MONEY_WORDS
     wants_when = bool(_ASKS_WHEN.search(question))
     wants_clock = bool(ASKS_CLOCK.search(question))  # a time of day, not a date
-    wants_duration = bool(ASKS_DURATION.search(question))
     wants_place = bool(ASKS_WHERE_PUT.search(question))
     wants_contact = bool(ASKS_CONTACT.search(question))
     wants_number = bool(_ASKS_NUMBER.search(question))
@@ -281,14 +291,18 @@ def _scores(
     bridges = _bridges(terms | {t for group in pieces.values() for t in group})
     registers = {t: written_forms(t) for t in bridges if has_cjk(t)}  # 不要 in the question, 唔好 in the line
     lexicals: list[float] = []
-    for sentence, _ in texts:
+    ordered = sorted(terms)
+    found = np.zeros((len(texts), len(ordered)))  # each sentence's evidence for each word
+    for i, (sentence, _) in enumerate(texts):
         folded = fold(sentence)
         speech = _SPEECH.match(sentence)
         said = sentence[speech.start("said") :] if speech else sentence  # a speaker's name is no gloss
         # Nor is a name after a title: "Mr Law" is a person, not the law 法律 translates to.
         said = _TITLED_NAME.sub(" ", said)
         stems = english_stems(said) if re.search(r"[A-Za-z]", said) else set()
-        lexical = float(sum(_evidence(t, folded, stems, registers, bridges) for t in terms))
+        found[i] = [_evidence(t, folded, stems, registers, bridges) for t in ordered]
+        lexical = float(found[i].sum())
+        lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
         lexical += sum(
             max(
                 says_term(term, folded),
@@ -296,7 +310,6 @@ def _scores(
             )
             for term in glossary
         )
-        lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
         if wants_amount and _AMOUNT.search(sentence):
             lexical += 0.75
         if wants_when and _WHEN.search(sentence):
@@ -314,6 +327,9 @@ def _scores(
         if wants_who and _NAMED.search(sentence):
             lexical += 0.5
         lexicals.append(lexical)
+    if context and ordered:
+        for i, extra in enumerate(_context(found, texts)):
+            lexicals[i] += extra
     for reply, asked in _replies(texts).items():
         # The reply to a spoken question carries the question's words: it is where the answer is.
         lexicals[reply] = max(lexicals[reply], lexicals[asked])
@@ -354,6 +370,30 @@ def _scores(
     return scores, lexicals, meaning
 
 
+# A question's words are often said a line or two before the line that answers it: the action names
+# the watch, the next line of dialogue says what it is worth; one speaker names the debt, the next
+# line gives the amount. Sentences this close (same passage) lend half their evidence of a word.
+_CONTEXT = 2
+_CONTEXT_SHARE = 0.5
+
+
+def _context(found: np.ndarray, texts: list[tuple[str, int]]) -> list[float]:
+    """For each sentence, the evidence its neighbours lend for words it does not say itself."""
+    out: list[float] = []
+    for i, (_, rank) in enumerate(texts):
+        near = [
+            j
+            for j in range(max(0, i - _CONTEXT), min(len(texts), i + _CONTEXT + 1))
+            if j != i and texts[j][1] == rank
+        ]
+        if not near:
+            out.append(0.0)
+            continue
+        lent = _CONTEXT_SHARE * found[near].max(axis=0)
+        out.append(float(np.clip(lent - found[i], 0.0, None).sum()))
+    return out
+
+
 def best_line(
     question: str, lines: list[str], embedder: object | None = None, names: list[list[str]] | None = None
 ) -> str | None:
@@ -373,12 +413,13 @@ def best_sentences(
     hits: list[SearchHit],
     embedder: object | None = None,
     names: list[list[str]] | None = None,
+    scenes: list[str] | None = None,
 ) -> list[Answer]:
     """The sentences that best answer `question`, best first (empty when none shares a word or meaning).
 
     `names` are the aliases of each character or place the question names: a sentence that calls them
     another way (樂仔 for WONG KA-LOK) still counts. A question asking an amount or a time prefers a
-    sentence that holds one.
+    sentence that holds one; a question naming scenes (`scenes`) prefers the sentences of those scenes.
     """
     candidates: list[tuple[str, SearchHit, int]] = []
     for rank, hit in enumerate(hits[:8]):
@@ -387,7 +428,12 @@ def best_sentences(
                 candidates.append((sentence, hit, rank))
     if not candidates:
         return []
-    scores, lexicals, meaning = _scores(question, [(c[0], c[2]) for c in candidates], embedder, names)
+    scores, lexicals, meaning = _scores(
+        question, [(c[0], c[2]) for c in candidates], embedder, names, context=True
+    )
+    if scenes:
+        asked = set(scenes)
+        scores = scores + np.array([0.3 if c[1].scene in asked else 0.0 for c in candidates])
     order = np.argsort(-scores)
     answers = []
     for i in order[:3]:

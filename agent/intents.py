@@ -167,7 +167,10 @@ LOC_REPORT = ("where is", "where's", "address", "located", "location report", "r
               "tell me about", "available", "availability", "unavailable", "喺邊度", "喺邊", "地址", "點去", "勘景", "場地",
               "介紹", "唔得")
 SHOT_LIST = ("shot list", "shotlist", "shot-list", "shots for", "coverage", "storyboard", "camera plan", "分鏡",
-             "分鏡表", "鏡頭表", "鏡頭列表", "拍攝鏡頭", "鏡頭設計", "shot breakdown")
+             "分鏡表", "鏡頭表", "鏡頭列表", "拍攝鏡頭", "鏡頭設計", "shot breakdown",
+             # Planning the shots, in Chinese: the verb with 鏡頭 either side (規劃鏡頭, 鏡頭安排).
+             *(f"{verb}鏡頭" for verb in ("規劃", "计划", "計劃", "設計", "安排", "構思", "度", "排", "拆", "諗")),
+             *(f"鏡頭{noun}" for noun in ("規劃", "計劃", "安排", "構思")))
 SHOW_WORDS = ("show", "current", "latest", "saved", "open", "睇返", "打開", "而家嘅", "最新")
 EDIT_VERBS = ("drop", "remove", "delete", "cut", "lose", "kill", "make", "change", "set", "switch", "turn",
               "use", "刪", "刪除", "唔要", "拎走", "攞走", "剷", "改", "轉", "換", "變", "用", "改做", "轉做", "換做", "變做",
@@ -790,6 +793,8 @@ def _bare_scene(folded: str, lexicon: Lexicon) -> str | None:
     return known.get(token) or (token if not known else None)
 
 
+# Planning a scene's shots with the scene between verb and noun: 幫我規劃第三場嘅鏡頭.
+_PLAN_SHOTS = re.compile(r"(?:規劃|計劃|设计|設計|安排|構思)[^，,。？?！!]{0,10}鏡頭")
 _SHOT_WORDS = ("shots", "shot list", "shotlist", "coverage", "set-ups", "setups", "鏡頭", "分鏡")
 _SUFFIXED_ID = re.compile(r"(?<![0-9a-z#])(\d{1,3}[a-z])(?![a-z0-9])")
 
@@ -1241,7 +1246,7 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "edit_shot"
     if u.remove and _has(folded, (*SHOT_LIST, "shot", "鏡頭")):
         return "edit_shot"  # "delete the shot list": which shot? (the planner asks)
-    if _has(folded, SHOT_LIST) or (u.style and not _has(folded, SCHEDULE)):
+    if _has(folded, SHOT_LIST) or _PLAN_SHOTS.search(folded) or (u.style and not _has(folded, SCHEDULE)):
         if _has(folded, SHOW_WORDS) and not _has(
             folded, ("draft", "make", "create", "generate", "出", "整", "做")
         ):

@@ -46,7 +46,7 @@ ASKS_NUMBER = re.compile(
 )
 ASKS_WHEN = re.compile(
     r"\bwhen\b|(?:what|which) (?:year|time|date|day|hours)|how (?:late|early)|until what|till what|by what time"
-    r"|幾時|幾點|哪一年|邊年|何時|幾號",
+    r"|幾時|幾點|哪一?年|邊一?年|何時|幾號|幾月|(?:邊|哪)(?:一|個)?(?:日|天|月)|[甚什]麼時候|咩時候",
     re.IGNORECASE,
 )
 # A time of the clock, asked and given: "what time", "how late", 幾點 — answered by 23:00, 7pm, 六點.
@@ -64,9 +64,14 @@ ASKS_WHO = re.compile(
 # How long something lasts ("how long is he in hospital?", 要留院幾耐？) — answered by a
 # duration (six weeks, 三個月) — and whom to go to ("泊車問題搵邊個？", "who do I call about…") — answered
 # by a contact: a phone number or someone's role.
-ASKS_DURATION = re.compile(r"how long|for how many (?:days|weeks|months|hours)|幾耐|多久|多長時間|幾長時間")
+ASKS_DURATION = re.compile(
+    r"how long|how many (?:more )?(?:years|months|weeks|days|hours|minutes|nights)\b|幾耐|多久|多長時間|幾長時間"
+    r"|(?:幾|幾多|多少)(?:個)?(?:年|月|星期|禮拜|小時|個鐘)",
+    re.IGNORECASE,
+)
 DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
     r"\s+(?:more\s+)?(?:weeks?|days?|months?|hours?|years?|nights?|minutes?)\b"
     r"|[\d一二三四五六七八九十兩幾半]+\s*(?:個)?(?:禮拜|星期|週|周|月|日|天|晚|小時|個鐘|鐘頭|年|分鐘)",
     re.IGNORECASE,

@@ -105,11 +105,11 @@ CANTONESE_TO_WRITTEN: dict[str, str] = {
 
 
 def written_forms(word: str) -> frozenset[str]:
-    """The same Chinese word in the other register: 不要 ↔ 唔好, 找 ↔ 搵 (the word itself included)."""
-    forms = {word}
-    if word in CANTONESE_TO_WRITTEN:
-        forms.add(CANTONESE_TO_WRITTEN[word])
-    forms.update(k for k, v in CANTONESE_TO_WRITTEN.items() if v == word)
+    """The same Chinese word in the other register and its other spellings: 不要 ↔ 唔好, 找 ↔ 搵,
+    俾 ↔ 畀 ↔ 給 (the word itself included)."""
+    written = CANTONESE_TO_WRITTEN.get(word, word)
+    # Every Cantonese spelling of the written word too: 俾 and 畀 are both 給.
+    forms = {word, written, *(k for k, v in CANTONESE_TO_WRITTEN.items() if v == written)}
     return frozenset(forms)
 
 

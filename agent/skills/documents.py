@@ -32,8 +32,8 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
     parts = question_parts(u.search_text)
     if len(parts) > 1:
-        return _answer_each(parts, result, names, lang)
-    answers = best_sentences(u.search_text, result.hits, default_router().embedder, names)
+        return _answer_each(parts, result, names, lang, u.scenes)
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder, names, u.scenes)
     if not answers:
         return _t(
             lang,
@@ -53,7 +53,7 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return head + "\n\n" + "\n".join(lines[:3])
 
 
-def _answer_each(parts: list[str], result: Any, names: list[list[str]], lang: Lang) -> str:
+def _answer_each(parts: list[str], result: Any, names: list[list[str]], lang: Lang, scenes: list[str]) -> str:
     """A message asking two things ("how much did he borrow? and a month?") gets the sentence that
     answers each, in the order asked; one sentence answering both is quoted once. A part nothing
     answers says so, and the parts that are answered still are."""
@@ -65,7 +65,7 @@ def _answer_each(parts: list[str], result: Any, names: list[list[str]], lang: La
     quoted: set[str] = set()
     unanswered = 0
     for part in parts:
-        answers = best_sentences(part, result.hits, default_router().embedder, names)
+        answers = best_sentences(part, result.hits, default_router().embedder, names, scenes)
         fresh = [a for a in answers if a.sentence not in quoted]
         if not answers:
             unanswered += 1

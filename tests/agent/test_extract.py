@@ -188,3 +188,45 @@ def test_the_other_language_is_lifted_by_half_the_gap_between_the_languages() ->
     assert meaning is not None
     assert np.isclose(meaning[1], np.clip((lifted - 0.75) / 0.15, 0.0, 1.0))
     assert np.isclose(meaning[0], np.clip((raw[0] - 0.75) / 0.15, 0.0, 1.0))
+
+
+def test_the_words_around_a_line_say_what_it_is_about() -> None:
+    # The action names the violin; the next line of dialogue says only what it is worth.
+    script = _hit(
+        "Mei lifts the old VIOLIN out of its case.\n阿梅: 呢個係我阿爺留低嘅。\n阿梅: 八萬，唔係玩具。"
+    )
+    notes = _hit("- Two rented cellos for the orchestra pit: HK$3,000 a week.", scene=None)
+    [best, *_] = best_sentences("How much is the violin worth?", [script, notes])
+    assert "八萬" in best.sentence
+    # A line that says the word itself still beats its neighbours.
+    [best, *_] = best_sentences("Who owns the violin?", [_hit("Mei lifts the VIOLIN.\nShe sighs.")])
+    assert "VIOLIN" in best.sentence
+
+
+def test_a_scene_named_in_the_question_is_where_to_look() -> None:
+    elsewhere = _hit("阿玲: 呢封信畀你。", scene="3")
+    asked = _hit("阿玲: 呢條頸巾畀你。", scene="12")
+    [best, *_] = best_sentences("阿玲喺第12場畀咗咩強哥？", [elsewhere, asked], scenes=["12"])
+    assert best.hit.scene == "12"
+
+
+def test_how_many_years_asks_a_length_of_time_not_an_amount() -> None:
+    hit = _hit(
+        "強哥: 其餘嘅，我每個月還你一萬五。\nKEUNG (58, thirty-one years on this route) wipes the windscreen."
+    )
+    [best, *_] = best_sentences("How many years has Keung been on this route?", [hit], names=[["keung"]])
+    assert "thirty-one years" in best.sentence
+
+
+def test_which_day_in_chinese_asks_for_a_date() -> None:
+    hit = _hit("阿森: 隻錶唔見咗，我冇講大話。\n阿森: 三月十四號晚，隻錶俾人偷咗。")
+    for question in ("隻錶係邊日俾人偷㗎？", "隻錶是哪一天被偷的？", "隻錶甚麼時候被偷？"):
+        [best, *_] = best_sentences(question, [hit])
+        assert "十四號" in best.sentence, question
+
+
+def test_cantonese_spellings_of_one_word_match_each_other() -> None:
+    from knowledge.bilingual import written_forms
+
+    assert {"俾", "畀", "給"} <= written_forms("俾")
+    assert {"俾", "畀", "給"} <= written_forms("畀")

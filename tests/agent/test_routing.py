@@ -180,3 +180,14 @@ def test_words_match_where_a_word_starts(text: str, word: str, found: bool) -> N
 )
 def test_ordinals_and_units_are_not_shot_ids(text: str, ids: list[str]) -> None:
     assert _shot_ids(text, Lexicon()) == ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["幫我規劃第三場嘅鏡頭，最後用特寫收尾。", "請為第三場設計鏡頭。", "第三場嘅鏡頭安排，開頭用全景。"],
+)
+def test_planning_a_scenes_shots_in_chinese_is_a_shot_list(text: str) -> None:
+    """The verb of planning with 鏡頭 either side asks for shots, whatever the router's margin."""
+    from agent.intents import understand
+
+    assert understand(text, Lexicon(), route=False).intent == "shot_list"
