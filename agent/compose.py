@@ -310,6 +310,7 @@ def compose_answer(
     from tools.script_lookup import SearchResult
 
     parts = []
+    cited = turn.artifacts  # the artifacts whose sources the answer lists
     # Each artifact beside its typed result, so kinds and fields are read as attributes.
     results = [(artifact, load_artifact(artifact)) for artifact in turn.artifacts]
     if u.intent == "breakdown" and any(isinstance(r, BreakdownResult) for _, r in results):
@@ -325,6 +326,18 @@ def compose_answer(
         results = sorted(results, key=lambda ar: not isinstance(ar[1], SearchResult))
     from agent.skills import compose_result
 
+    if u.intent == "scene_details" and any(isinstance(r, SearchResult) for _, r in results):
+        # The search looked in the notes for what was decided about the scene: a note naming the
+        # scene that answers leads; otherwise the scene's own text answers alone.
+        from agent.skills.scenes import note_on_scene
+
+        search = next(r for _, r in results if isinstance(r, SearchResult))
+        results = [(a, r) for a, r in results if not isinstance(r, SearchResult)]
+        note = note_on_scene(search, u, lexicon)
+        if note:
+            parts.append(note)
+        else:
+            cited = [a for a in turn.artifacts if a.get("tool") != "search_documents"]
     for artifact, result in results:
         part = compose_result(artifact, u, lexicon)
         if part is None:
@@ -343,4 +356,4 @@ def compose_answer(
     if u.cannot == "send":
         en, zh = CANNOT["send"]
         text = _t(lang, en, zh) + "\n\n" + text
-    return text + sources_block(turn.artifacts, lang)
+    return text + sources_block(cited, lang)

@@ -69,6 +69,19 @@ _QUESTION_WORDS = frozenset(
 _NAMED_SCENE = re.compile(
     r"\b(?:scenes?|sc)\.?\s*\d+[a-z]{0,2}\b|第\s*[\d一二三四五六七八九十百零兩]+[a-z]{0,2}\s*[場场]"
 )
+
+
+def names_scene(text: str, number: str) -> bool:
+    """Whether `text` speaks of scene `number` by number ("Sc 13", "scenes 12 and 13", "第13場")."""
+    pattern = rf"(?<![\w.]){re.escape(number.lower())}(?![\w])"
+    for match in re.finditer(
+        r"\b(?:scenes?|sc)\.?\s*((?:\d+[a-z]{0,2}(?:\s*(?:,|and|&|/|-|–)\s*)?)+)", fold(text)
+    ):
+        if re.search(pattern, match.group(1)):
+            return True
+    return bool(re.search(rf"第\s*{re.escape(number.lower())}\s*[場场]", fold(text)))
+
+
 # Found in the text before segmenting it: jieba splits 邊日 into 邊 + 日, and 日 is no clue.
 _QUESTION_SPANS = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=True)))
 _SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")
@@ -121,6 +134,9 @@ def sentences(text: str, *, join_short: bool = False) -> list[str]:
     """The sentences of `text` long enough to say something. With `join_short` (a line of dialogue),
     a very short sentence is read with the next one instead of dropped: "六十。朱老闆仲欠我上個月。"
     answers "how much a month?" in its first two characters."""
+    # A line wrapped inside a sentence (a PDF's or a note's hard wrap: "…fed from a\nwater bowser") is
+    # one sentence: a line that stops mid-sentence and a next line that starts in lower case.
+    text = _WRAPPED.sub(" ", text)
     parts = [" ".join(p.split()) for p in _SENTENCE.split(text)]
     parts = [p for p in parts if p]
     if join_short:
@@ -134,6 +150,9 @@ def sentences(text: str, *, join_short: bool = False) -> list[str]:
                 joined.append(part)
         parts = joined
     return [p for p in parts if len(p) >= (4 if has_cjk(p) else 16)]
+
+
+_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,;'’\-])[ \t]*\n[ \t]*(?=[a-z(])")
 
 
 # A speech line as passages hold it: "細強: 你攞隻USB…", "SIU KEUNG (V.O.): …".

@@ -18,7 +18,7 @@ from agent.focus import quote_foreign
 from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon
 from agent.skills.base import Skill, call
-from tools.script_lookup import SceneDetail, ScenesResult
+from tools.script_lookup import SceneDetail, ScenesResult, SearchResult
 
 
 def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> str:
@@ -128,7 +128,7 @@ def _scene(a: SceneDetail, u: Understanding, lex: Lexicon) -> str:
 _WHOLE_SCENE = frozenset(
     "happen happens happened scene about tell describe summary summarise summarize detail details read "
     "what's whats goes going on story plot 發生 發生咩 講 講咩 講乜 內容 劇情 情節 經過 故事 事 事情 介紹 場 咩 乜 "
-    "有咩 人 邊個 who in".split()
+    "有咩 人 邊個 who in so then now again just ok okay 咁 咁樣 噉 跟住 然後".split()
 )
 
 
@@ -137,15 +137,28 @@ _ASKS_LENGTH = re.compile(
 )
 
 
-def _scene_answer(detail: SceneDetail, u: Understanding, lex: Lexicon) -> str:
-    """A specific question about one scene ("what does she find in scene 5?"): the sentence that answers."""
-    from agent.extract import best_sentences, content_terms
-    from agent.routing import default_router
-    from knowledge.citations import SearchHit
+def _specific(u: Understanding, lex: Lexicon) -> bool:
+    """The message asks something of a scene, not for the scene as a whole ("what happens in 5?")."""
+    from agent.extract import content_terms
 
     terms = {t for t in content_terms(u.text) - _WHOLE_SCENE if not re.fullmatch(r"[\d,.]+[a-z]?", t)}
     names = {fold_name for v in u.characters for fold_name in lex.aliases(v)}
-    if u.intent != "scene_details" or not (terms - names):
+    return u.intent == "scene_details" and bool(terms - names)
+
+
+def asks_about_scene(u: Understanding, lex: Lexicon) -> bool:
+    """A specific question about a scene's matter ("what does she find in scene 5?", "does scene 13 need
+    ADR?"), which the notes may answer too; not its length, which the script says."""
+    return _specific(u, lex) and not _ASKS_LENGTH.search(u.text)
+
+
+def _scene_answer(detail: SceneDetail, u: Understanding, lex: Lexicon) -> str:
+    """A specific question about one scene ("what does she find in scene 5?"): the sentence that answers."""
+    from agent.extract import best_sentences
+    from agent.routing import default_router
+    from knowledge.citations import SearchHit
+
+    if not _specific(u, lex):
         return ""
     row = detail.scene
     if _ASKS_LENGTH.search(u.text):
@@ -172,6 +185,33 @@ def _scene_answer(detail: SceneDetail, u: Understanding, lex: Lexicon) -> str:
     return _t(u.lang, "In the scene: ", "場入面：") + f"“{found[0].sentence}”"
 
 
+def note_on_scene(search: SearchResult, u: Understanding, lex: Lexicon) -> str:
+    """The sentence of a document other than the script that speaks of the asked scene by number and
+    answers the question ("Sc 13: the whole scene is ADR, Portland Street is too loud"), cited; empty
+    when no such sentence answers."""
+    from agent.extract import best_sentences, names_scene, sentences
+    from agent.routing import default_router
+    from knowledge.citations import SearchHit
+
+    [number] = u.scenes[:1] or [""]
+    notes = [
+        SearchHit.model_validate({**hit.model_dump(), "text": sentence})
+        for hit in search.hits
+        if hit.doc_type != "screenplay"
+        for sentence in sentences(hit.text)
+        if names_scene(sentence, number)
+    ]
+    if not number or not notes:
+        return ""
+    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    found = best_sentences(u.search_text, notes, default_router().embedder, names)
+    if not found:
+        return ""
+    best = found[0]
+    head = _t(u.lang, "The notes say:", "筆記咁講：")
+    return f"{head} “{best.sentence}” — *{best.hit.citation().label()}*"
+
+
 def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     from agent.families import plan_family
 
@@ -191,7 +231,12 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
             )
         ]
     if u.intent == "scene_details":
-        return [call("scene_details", scene=s) for s in u.scenes[:3]]
+        calls = [call("scene_details", scene=s) for s in u.scenes[:3]]
+        if len(u.scenes) == 1 and asks_about_scene(u, lexicon):
+            # What the crew decided about a scene (ADR, the extras' fee, real or fake glass) is in the
+            # notes, not the scene's text: look there too (see note_on_scene).
+            calls.append(call("search_documents", query=u.search_text, k=5))
+        return calls
     return plan_family(u, lexicon, call)  # scene_order, scene_rank
 
 
@@ -201,5 +246,5 @@ SKILL = Skill(
     plan=plan,
     composers={"scenes": _scenes, "scene": _scene},
     typed=frozenset({"scenes", "scene"}),
-    tools=frozenset({"find_scenes", "scene_details"}),
+    tools=frozenset({"find_scenes", "scene_details", "search_documents"}),
 )

@@ -230,3 +230,24 @@ def test_cantonese_spellings_of_one_word_match_each_other() -> None:
 
     assert {"俾", "畀", "給"} <= written_forms("俾")
     assert {"俾", "畀", "給"} <= written_forms("畀")
+
+
+def test_a_hard_wrapped_line_is_one_sentence() -> None:
+    from agent.extract import sentences
+
+    text = (
+        "Rain tower for the street scene fed from a\nwater bowser, drained to the gully.\n- Two radio mics."
+    )
+    assert (
+        sentences(text)[0] == "Rain tower for the street scene fed from a water bowser, drained to the gully."
+    )
+
+
+def test_a_note_names_a_scene_by_its_number() -> None:
+    from agent.extract import names_scene
+
+    assert names_scene("Sc 13 is the only wide lens outside.", "13")
+    assert names_scene("Scenes 4, 5 and 13: the street is too loud.", "13")
+    assert names_scene("第13場要 ADR。", "13")
+    assert not names_scene("Sc 130 is a pickup.", "13")
+    assert not names_scene("Thirteen extras in scene 4.", "13")
