@@ -29,24 +29,12 @@ sys.modules["breakdown_accuracy"] = accuracy
 _spec.loader.exec_module(accuracy)
 
 RECALL_BAR, PRECISION_BAR = 0.90, 0.85
-# Families under a bar on the four scripts, the floor each is held to meanwhile, and why. Since the
-# sample's key covers all 21 scenes (it covered 3), it names props, costume, effects and sounds
-# in words the lexicon does not have (公仔麵杯, rice cooker, hoodie, stethoscope, "a thud", a
-# wet-down after rain); the keys are not cut to close the gap.
+# Families under a bar on the four scripts, the floor each is held to meanwhile, and why. Props,
+# wardrobe/make-up and sound left this list when the lexicon gained a coordinator's everyday
+# vocabulary (kitchen, food, office, costume, wounds, sound cues), written from general knowledge
+# rather than from the keys' misses; the keys are not cut to close a gap.
 BELOW_RECALL_BAR: dict[str, tuple[float, str]] = {
-    "props": (
-        0.80,
-        "the sample's everyday props and dressing the lexicon lacks: noodles, desk, towel, coins, 口供",
-    ),
-    "wardrobe_makeup": (
-        0.80,
-        "costume described in free words: hoodie, stethoscope, tie, 恤衫袖捲起, yesterday's clothes",
-    ),
     "effects": (0.85, "a wet-down after rain (sc 11) and rain implied by the booked rain tower (sc 13)"),
-    "sound": (
-        0.85,
-        "sounds named without a sound word: a scuffle and a thud (sc 4), pre-recorded calls (sc 16)",
-    ),
 }
 BELOW_PRECISION_BAR: dict[str, str] = {}
 HARBOUR_WAKE = GOLDEN / "harbour_wake.fountain"

@@ -1,7 +1,19 @@
 """The words departments break a script down by, in English and Chinese (Traditional; Simplified
 forms are added where they differ). Each entry is one element: its category, English phrases
 (matched on word boundaries, plurals too) and Chinese words (matched as whole jieba words, so 火
-is never found inside 火車 and 雨 never inside 雨傘)."""
+is never found inside 火車 and 雨 never inside 雨傘).
+
+A word is listed where a coordinator would break it out and where it seldom means anything else:
+- props and set dressing are found even as verbs (`radios the pier`), so their English words are
+  nouns rarely used otherwise; a noun that is also a common verb or adjective comes only in a
+  phrase (`car key`, `rubber stamp`; no bare `tap`, `sink`, `lock`, `key`, `drinks`, `present`,
+  `fan`, `safe`, `remote`);
+- other categories skip a verb with an object (`ties the rope`), but a word that is mostly an
+  action or a property of another prop stays out: a phone that rings or buzzes is the phone, a
+  door that bangs is the door (`ringtone` and `a thud` are sound cues);
+- a one-character Chinese word is listed only where it has no everyday other sense and its
+  Simplified form is no common Traditional word (鞋, 褲, 藥; not 信, 鎖, 被, 飛, 衫 of laundry,
+  nor 麵, whose Simplified 面 is a face)."""
 
 from __future__ import annotations
 
@@ -55,31 +67,73 @@ LEXICON: tuple[Term, ...] = (
     _t("animals", "cow", "牛"),
     _t("animals", "pig", "豬"),
     # special effects
-    _t("sfx", "rain, rainfall, downpour", "雨 落雨 下雨 大雨 雨水 暴雨 細雨 毛毛雨"),
-    _t("sfx", "smoke=, haze", "煙霧 濃煙 乾冰"),
-    _t("sfx", "fire=, flames, blaze, bonfire", "火 火焰 火光 篝火 起火 著火 着火"),
-    _t("sfx", "explosion, explodes", "爆炸"),
-    _t("sfx", "wind=, gust", "風 大風 強風 狂風"),
-    _t("sfx", "fog, mist", "霧 大霧"),
+    _t(
+        "sfx",
+        "rain, rainfall, downpour, pouring rain, heavy rain",
+        "雨 落雨 下雨 大雨 雨水 暴雨 細雨 毛毛雨 傾盆大雨 滂沱大雨 落大雨",
+    ),
+    _t(
+        "sfx",
+        "smoke=, haze, smoky, smoke-filled, plume of smoke, smouldering, smoldering, dry ice",
+        "煙霧 濃煙 乾冰 冒煙 黑煙 白煙 煙霧彈 煙餅",
+    ),
+    _t(
+        "sfx",
+        "fire=, flames, blaze, bonfire, ablaze, on fire, in flames, inferno, fireball, campfire, "
+        "burning car, burning building",
+        "火 火焰 火光 篝火 起火 著火 着火 火警 火災 火舌 大火 火堆 焚燒",
+    ),
+    _t("sfx", "explosion, explodes, exploding, detonation, detonates", "爆炸 引爆 炸開 爆破 大爆炸"),
+    _t(
+        "sfx",
+        "wind=, gust, gale, breeze=, windswept, wind-blown, blustery",
+        "風 大風 強風 狂風 微風 陣風 寒風 海風 北風",
+    ),
+    _t("sfx", "fog, mist, foggy", "霧 大霧 濃霧 薄霧 霧氣"),
     _t("sfx", "snow", "雪 落雪 下雪"),
-    _t("sfx", "steam", "蒸氣"),
-    _t("sfx", "sparks", "火花"),
-    _t("sfx", "breakaway", "糖玻璃"),
-    _t("sfx", "gunfire, gunshot, squib", "槍聲 開槍"),
+    _t("sfx", "steam", "蒸氣 蒸汽 水蒸氣"),
+    _t("sfx", "sparks, spark shower, shower of sparks, welding sparks, sparking", "火花 電火花 火星四濺"),
+    _t(
+        "sfx",
+        "breakaway, breakaway glass, sugar glass, candy glass, breakaway bottle, breakaway chair",
+        "糖玻璃 道具玻璃",
+    ),
+    _t(
+        "sfx",
+        "gunfire, gunshot, squib, shots ring out, shots fired, muzzle flash, bullet hits, bullet holes, "
+        "bullet impacts, ricochet, blood squib",
+        "槍聲 開槍 開火 槍戰 中槍 彈孔 血包",
+    ),
     _t("sfx", "breaking glass, shatters", "玻璃碎"),
+    # a wet-down: streets hosed so they shine on camera, after rain or in place of it
+    _t(
+        "sfx",
+        "wet-down, wet down, wetdown, wet street, wet road, wet pavement, wet tarmac, wet asphalt, "
+        "rain-slicked, rain-soaked street, rain-wet, slick with rain, rain-slick, glistening street, "
+        "wet from the rain, wet with rain, after the rain, streets are wet, street is wet, road is wet, "
+        "ground is wet, rain-washed, wet neon, neon reflections, glistening wet, shining wet",
+        "濕地面 地面濕 路面濕 濕滑 濕漉漉 濕淋淋 積水 雨後 地下濕 街道濕",
+    ),
+    _t("sfx", "dust cloud, cloud of dust, dust storm", "沙塵 塵土飛揚"),
+    _t("sfx", "water cannon, sprinkler, burst pipe", "灑水器 爆水喉 水炮"),
     # visual effects
     _t("vfx", "VFX, CGI, visual effects, digital effect", "視覺效果 電腦特技"),
     _t("vfx", "green screen, blue screen", "綠幕 藍幕"),
     _t("vfx", "fireworks", "煙花"),
     _t("vfx", "screen replacement, graphics insert", ""),
     # weather
-    _t("weather", "typhoon, storm, hurricane", "颱風 打風 風暴 風球 八號風球"),
+    _t(
+        "weather",
+        "typhoon, storm, hurricane, rainstorm, thunderstorm, tropical storm, black rainstorm",
+        "颱風 打風 風暴 風球 八號風球 黑雨 紅雨 黃雨 暴雨警告 雷暴",
+    ),
     _t("weather", "sun is shining, sunshine, sunny", "陽光 猛烈陽光 晴天"),
     _t("weather", "overcast, cloudy, grey sky", "陰天 密雲"),
     _t("weather", "drizzle", "微雨 雨粉"),
-    _t("weather", "thunder, lightning", "行雷 閃電 雷電"),
+    _t("weather", "thunder, lightning, thunderclap", "行雷 閃電 雷電 打雷"),
     _t("weather", "flood, flooded", "水浸 水淹"),
-    _t("weather", "heatwave", "酷熱"),
+    _t("weather", "heatwave, heat haze", "酷熱 炎熱 熱浪"),
+    _t("weather", "hailstones, hailstorm", "冰雹"),
     # special equipment
     _t("equipment", "crane, jib", "吊臂 搖臂"),
     _t("equipment", "drone, drone shot", "航拍機 無人機 航拍"),
@@ -100,42 +154,218 @@ LEXICON: tuple[Term, ...] = (
     # sound and music
     _t("sound", "song, Cantopop song, music, playback", "歌 歌曲 音樂 粵語流行曲"),
     _t("sound", "horn, car horn, ferry horn", "喇叭 汽笛 響號"),
-    _t("sound", "siren, alarm", "警報 警笛 警號"),
+    _t(
+        "sound",
+        "siren, alarm, wail of sirens, car alarm, burglar alarm, fire alarm",
+        "警報 警笛 警號 警鐘 火警鐘 防盜鐘",
+    ),
     _t("sound", "applause, clap, claps, clapping", "掌聲 拍手"),
     _t("sound", "bark, barks, barking", "吠 狗吠"),
-    _t("sound", "door chime, doorbell", "門鐘 門鈴"),
+    _t("sound", "door chime, doorbell, intercom buzzer", "門鐘 門鈴"),
     _t("sound", "typhoon warning, radio broadcast, announcement", "廣播"),
+    # Sounds a writer names without a sound word in capitals. No bare `ring` (jewellery), `watch` or
+    # `screams` (a performance); verbs followed by an object (`slams the door`, `knocks him down`)
+    # are left to stunts and action.
+    _t("sound", "thud, thump, thumping, dull thud", "砰 嘭 砰然 巨響 一聲巨響 撞擊聲"),
+    _t("sound", "crash=, clatter, clattering", "哐噹 乒乓聲 乒鈴嘭冷 碰撞聲 撞門聲 嘭嘭聲"),
+    _t(
+        "sound",
+        "scuffle, scuffling, sounds of a struggle, sounds of a fight, commotion, ruckus",
+        "扭打聲 打鬥聲 嘈吵聲 吵鬧聲 騷動",
+    ),
+    _t("sound", "knock, knocking", "敲門聲 拍門聲 叩門聲 敲門 拍門 叩門"),
+    _t("sound", "footsteps, footfalls, running feet", "腳步聲"),
+    _t("sound", "ringtone, ring tone", "鈴聲 電話鈴聲 來電鈴聲"),
+    _t("sound", "beep, beeping, bleep, ping=, pings=", "嗶嗶聲 嘟嘟聲 嘀嘀聲 嗶"),
+    _t(
+        "sound",
+        "screech, screeching, screeching tyres, squeal of tyres, squealing tyres",
+        "剎車聲 煞車聲 煞掣聲",
+    ),
+    _t("sound", "creak, creaks, creaking", "吱吱聲 咿呀聲"),
+    _t("sound", "electrical hum, static hiss, white noise", "嗡嗡聲 震動聲 沙沙聲 雜音"),
+    _t("sound", "engine revs, revving, rumble, rumbling, engine roar", "引擎聲 摩打聲"),
+    _t("sound", "bell=, bells, church bell, temple bell, gong", "鐘聲 銅鑼 鑼聲"),
+    _t("sound", "whistle, whistling, police whistle", "哨子聲 口哨 哨聲"),
+    _t("sound", "splash, splashing", "潑水聲 撲通"),
+    _t("sound", "ticking, tick-tock", "滴答聲 嘀嗒"),
+    _t(
+        "sound",
+        "voicemail, voice message, voice note, recorded message, answering machine, pre-recorded, recording=",
+        "留言信箱 錄音留言 語音訊息 錄音 答錄機",
+    ),
+    _t("sound", "dial tone, engaged tone, busy signal", "撥號聲 忙音"),
+    _t("sound", "heart monitor beeping, flatline", "心跳聲"),
+    _t("sound", "wind chimes", "風鈴"),
+    _t("sound", "traffic noise, street noise, crowd noise, hubbub", "嘈雜聲 人聲 車聲"),
     # make-up and hair
-    _t("makeup", "blood, bloody, bleeding, blood-stained", "血 流血 鮮血 血跡"),
-    _t("makeup", "wound, the cut, a cut, gash, stitches", "傷口 刀傷 縫針"),
-    _t("makeup", "bruise, bruised, black eye", "瘀 瘀傷 黑眼圈"),
-    _t("makeup", "scar", "疤 疤痕"),
-    _t("makeup", "tattoo, dragon tattoo", "紋身"),
-    _t("makeup", "age make-up, ageing, aged, grey hair, white hair", "老妝 白頭髮 白髮"),
-    _t("makeup", "beard, stubble, unshaven, moustache", "鬍子 鬚 長鬍子 鬍鬚"),
+    _t(
+        "makeup",
+        "blood, bloody, bleeding, blood-stained, bloodstained, bloodied, bloodstain, dried blood, "
+        "fake blood, blood spatter",
+        "血 流血 鮮血 血跡 血漬 假血 血漿 滿身血 一身血",
+    ),
+    _t(
+        "makeup",
+        "wound, the cut, a cut, gash, stitches, stab wound, gunshot wound, bullet wound, laceration, "
+        "graze, grazed, split lip, cut lip, bloody nose, nosebleed, broken nose, burn marks, burn scar, "
+        "rope burns, scratch marks, bite marks, welts",
+        "傷口 刀傷 縫針 擦傷 割傷 燒傷 燙傷 咬傷 槍傷 抓痕 爪痕 傷痕 流鼻血 鼻血 爆口",
+    ),
+    _t(
+        "makeup",
+        "bruise, bruised, black eye, swollen eye, swollen lip, swollen face, shiner",
+        "瘀 瘀傷 黑眼圈 瘀青 瘀痕 紅腫 腫 鼻青臉腫",
+    ),
+    _t("makeup", "scar, scarred", "疤 疤痕 刀疤"),
+    _t("makeup", "tattoo, dragon tattoo, tattooed, sleeve tattoo", "紋身 刺青 花臂"),
+    _t(
+        "makeup",
+        "age make-up, ageing, aged, grey hair, white hair, greying, grey-haired, white-haired, wrinkles, "
+        "age spots, liver spots",
+        "老妝 白頭髮 白髮 皺紋 老人斑 花白",
+    ),
+    _t(
+        "makeup",
+        "beard, stubble, unshaven, moustache, goatee, sideburns, clean-shaven",
+        "鬍子 鬚 長鬍子 鬍鬚 鬚根 鬍渣 鬚渣",
+    ),
     _t("makeup", "sweat, sweating", "汗 流汗"),
-    _t("makeup", "wig", "假髮"),
-    _t("makeup", "ponytail, permed hair, shaved sides", "馬尾 曲髮"),
-    _t("makeup", "bandage, bandaged, plaster, splint", "繃帶 紗布 膠布"),
+    _t("makeup", "wig, hairpiece, toupee, bald cap", "假髮 頭套"),
+    _t(
+        "makeup",
+        "ponytail, permed hair, shaved sides, hair bun, top knot, braid, plait, pigtails, crew cut, "
+        "buzz cut, shaved head, bald, dyed hair, bleached hair, slicked-back hair, slicked back, "
+        "messy hair, bed hair, dishevelled, disheveled, dreadlocks, mohawk, mullet, wet hair, greasy hair",
+        "馬尾 曲髮 髮髻 孖辮 辮 光頭 平頭 陸軍裝 染髮 金髮 亂髮 蓬頭垢面 油頭 髮型",
+    ),
+    _t(
+        "makeup",
+        "bandage, bandaged, plaster, splint, arm sling, in a sling, eye patch, neck brace, plaster cast",
+        "繃帶 紗布 膠布 石膏 吊臂帶 眼罩 頸箍",
+    ),
+    _t(
+        "makeup",
+        "make-up, makeup, heavy make-up, smeared make-up, lipstick, mascara, smeared mascara, "
+        "running mascara, eyeliner, eyeshadow, nail polish, red nails, false eyelashes",
+        "化妝 濃妝 淡妝 口紅 唇膏 眼影 睫毛液 眼線 指甲油 假眼睫毛",
+    ),
+    _t(
+        "makeup",
+        "grime, grimy, mud-caked, mud-spattered, soot, soot-blackened, dirt-smeared, filthy face",
+        "污糟 滿面灰 一身泥 滿身泥",
+    ),
+    _t(
+        "makeup",
+        "prosthetic, prosthetics, prosthetic nose, false teeth, dentures, contact lenses, coloured contacts",
+        "義肢 假牙 隱形眼鏡",
+    ),
+    _t("makeup", "pallor, ashen, sallow", "面青 臉色蒼白 面色蒼白"),
+    _t("makeup", "freckles, birthmark", "雀斑 胎記 痣"),
     # wardrobe
-    _t("wardrobe", "uniform", "制服 工作服 軍裝"),
-    _t("wardrobe", "suit", "西裝"),
+    _t(
+        "wardrobe",
+        "uniform, school uniform, police uniform, nurse's uniform, security uniform, scrubs, lab coat, "
+        "white coat, hospital gown, chef's whites, overalls, boiler suit, hi-vis vest, high-vis vest, "
+        "body armour, bulletproof vest, stab vest, riot gear",
+        "制服 工作服 軍裝 校服 護士服 醫生袍 白袍 手術袍 病人袍 保安制服 反光衣 反光背心 "
+        "防彈衣 避彈衣 防暴裝備 工衣 廚師服",
+    ),
+    _t("wardrobe", "suit, tuxedo, blazer, waistcoat", "西裝 禮服 西裝外套"),
     _t("wardrobe", "apron, blood-stained apron", "圍裙"),
-    _t("wardrobe", "jacket, bomber jacket, coat", "外套 褸 夾克"),
+    _t(
+        "wardrobe",
+        "jacket, bomber jacket, coat, overcoat, parka, anorak, windbreaker, puffer jacket, down jacket, "
+        "leather jacket, denim jacket, trench coat",
+        "外套 褸 夾克 大褸 皮褸 風褸 羽絨 羽絨褸 乾濕褸 牛仔褸 棉褸",
+    ),
     _t("wardrobe", "raincoat", "雨褸 雨衣"),
-    _t("wardrobe", "rubber boots, boots, wellingtons", "水靴 靴"),
+    _t("wardrobe", "rubber boots, boots, wellingtons, work boots, army boots", "水靴 靴 長靴 軍靴"),
     _t("wardrobe", "tracksuit", "運動服"),
-    _t("wardrobe", "dress, evening dress", "裙 晚裝"),
+    _t(
+        "wardrobe",
+        "dress, evening dress, skirt, miniskirt, cheongsam, qipao, gown, wedding dress",
+        "裙 晚裝 短裙 長裙 旗袍 長衫 婚紗 連身裙",
+    ),
     _t("wardrobe", "shirtless, bare-chested", "赤膊"),
-    _t("wardrobe", "hat, cap, police cap", "帽 警帽 帽子"),
+    _t(
+        "wardrobe",
+        "hat, cap, police cap, baseball cap, beanie, woolly hat, straw hat, bucket hat",
+        "帽 警帽 帽子 鴨舌帽 冷帽 草帽 漁夫帽 竹笠",
+    ),
     _t("wardrobe", "glasses, sunglasses, reading glasses", "眼鏡 太陽眼鏡"),
-    _t("wardrobe", "bracelet, fake-jade bracelet", "手鈪 鈪 玉鈪"),
-    _t("wardrobe", "necklace", "頸鏈"),
-    _t("wardrobe", "gloves", "手套"),
+    _t("wardrobe", "bracelet, fake-jade bracelet, bangle, jade bangle", "手鈪 鈪 玉鈪 手鏈 手繩"),
+    _t(
+        "wardrobe",
+        "necklace, pendant, jade pendant, gold chain, locket, crucifix",
+        "頸鏈 吊墜 玉墜 金鏈 項鏈 十字架",
+    ),
+    _t("wardrobe", "gloves, rubber gloves, latex gloves, mittens", "手套 膠手套 棉手套"),
     _t("wardrobe", "helmet", "頭盔"),
-    _t("wardrobe", "pyjamas, pajamas", "睡衣"),
+    _t("wardrobe", "pyjamas, pajamas, nightgown, nightie, dressing gown, bathrobe", "睡衣 睡袍 浴袍"),
     _t("wardrobe", "soaked, drenched, dripping", "濕透"),
     _t("wardrobe", "collar, gold collar", "項圈 金色項圈"),
+    _t(
+        "wardrobe",
+        "clothes, clothing, outfit, change of clothes, same clothes, yesterday's clothes, costume change",
+        "衣服 衣物 便服 戲服 換衫",
+    ),
+    _t(
+        "wardrobe",
+        "shirt, T-shirt, polo shirt, blouse, dress shirt, shirt sleeves, rolled-up sleeves, vest, "
+        "tank top, singlet, crop top",
+        "恤衫 襯衫 T恤 波衫 背心 笠衫 短袖衫 長袖衫 衫袖 恤衫袖",
+    ),
+    _t(
+        "wardrobe",
+        "hoodie, sweatshirt, sweater, pullover, cardigan, fleece, knitwear",
+        "衛衣 帽T 連帽衫 冷衫 毛衣 羊毛衫 開胸冷衫 抓毛",
+    ),
+    _t(
+        "wardrobe",
+        "trousers, jeans, shorts, slacks, chinos, cargo pants, sweatpants, tracksuit bottoms, leggings",
+        "褲 褲子 長褲 短褲 西褲 牛仔褲 運動褲 熱褲 打底褲",
+    ),
+    _t(
+        "wardrobe",
+        "shoes, trainers, sneakers, running shoes, leather shoes, high heels, stilettos, sandals, "
+        "slippers, flip-flops, loafers, canvas shoes",
+        "鞋 鞋子 球鞋 運動鞋 波鞋 跑鞋 皮鞋 高踭鞋 高跟鞋 涼鞋 拖鞋 人字拖 帆布鞋 膠拖鞋",
+    ),
+    _t("wardrobe", "socks, stockings, tights", "襪 襪子 絲襪 褲襪"),
+    _t("wardrobe", "necktie, tie=, bow tie, school tie", "領呔 領帶 煲呔"),
+    _t("wardrobe", "scarf, shawl, bandana, headscarf", "頸巾 圍巾 披肩 頭巾"),
+    _t("wardrobe", "belt=, leather belt, braces, suspenders", "皮帶 腰帶 吊帶"),
+    _t("wardrobe", "wristwatch, gold watch, Rolex", "手錶 腕錶 金錶 勞力士"),
+    _t(
+        "wardrobe",
+        "wedding ring, engagement ring, signet ring, jade ring, earrings, ear studs, brooch, cufflinks, "
+        "jewellery, jewelry",
+        "戒指 婚戒 介指 耳環 耳釘 胸針 袖口鈕 首飾 珠寶",
+    ),
+    _t("wardrobe", "face mask, surgical mask, balaclava, ski mask, mask", "口罩 面罩 面具"),
+    _t(
+        "wardrobe",
+        "hair clip, hairpin, hairband, headband, scrunchie, hairnet",
+        "髮夾 髮箍 頭箍 髮圈 頭繩 髮網",
+    ),
+    _t("wardrobe", "stethoscope, lanyard, name tag, ID badge, staff pass", "聽診器 職員證 工作證 名牌掛繩"),
+    _t(
+        "props",
+        "handbag, clutch bag, shoulder bag, backpack, rucksack, schoolbag, satchel, tote bag, bum bag, "
+        "fanny pack",
+        "手袋 背囊 背包 書包 斜孭袋 腰包 孭袋",
+    ),
+    _t(
+        "wardrobe",
+        "swimsuit, bikini, swimming trunks, underwear, bra, boxer shorts",
+        "泳衣 泳褲 內衣 底衫 底褲 胸圍",
+    ),
+    _t(
+        "wardrobe",
+        "soaking wet, wet clothes, muddy clothes, torn shirt, ripped jeans, bloodstained shirt",
+        "濕衫 爛衫 爛褲",
+    ),
     # set dressing
     _t("set_dressing", "neon signs, neon", "霓虹燈 霓虹 招牌"),
     _t("set_dressing", "awning, tin awnings", "帆布篷 簷篷"),
@@ -143,13 +373,17 @@ LEXICON: tuple[Term, ...] = (
     _t("set_dressing", "shutters", "閘 鐵閘"),
     _t("set_dressing", "sofa, couch", "沙發 梳化"),
     _t("set_dressing", "bed, cat bed", "床 貓床 小床 病床"),
-    _t("set_dressing", "table", "枱 桌 桌子"),
-    _t("set_dressing", "crates", "木箱 膠箱"),
+    _t(
+        "set_dressing",
+        "table, dining table, folding table, coffee table, mahjong table",
+        "枱 桌 桌子 餐枱 飯枱 摺枱 茶几 麻雀枱",
+    ),
+    _t("set_dressing", "crates, crate", "木箱 膠箱"),
     _t("set_dressing", "screen door", ""),
     _t("set_dressing", "vending machine", "販賣機 自動販賣機"),
-    _t("set_dressing", "bench", "長櫈 長凳"),
+    _t("set_dressing", "bench, park bench", "長櫈 長凳"),
     _t("set_dressing", "wall clock, clock", "時鐘 掛鐘"),
-    _t("set_dressing", "mirror", "鏡"),
+    _t("set_dressing", "mirror", "鏡 鏡子"),
     _t("set_dressing", "ceiling fan", "吊扇"),
     _t("set_dressing", "railing", "欄杆"),
     _t("set_dressing", "laundry lines", "晾衫繩 晾衫"),
@@ -161,22 +395,126 @@ LEXICON: tuple[Term, ...] = (
     _t("set_dressing", "cat tree", "貓爬架"),
     _t("set_dressing", "stage", "舞臺 舞台"),
     _t("set_dressing", "certificates", "獎狀"),
+    _t(
+        "set_dressing",
+        "desk, office desk, writing desk, reception desk, counter",
+        "書枱 寫字枱 辦公枱 辦公桌 書桌 櫃枱 櫃台",
+    ),
+    _t(
+        "set_dressing",
+        "chair, armchair, stool, bar stool, folding chair, office chair, rocking chair",
+        "椅 椅子 摺椅 凳 高櫈 搖椅 轉椅 櫈仔",
+    ),
+    _t(
+        "set_dressing",
+        "cabinet, cupboard, filing cabinet, shelf, shelves, bookshelf, bookcase, drawer, chest of drawers",
+        "櫃 衣櫃 書櫃 書架 雜物櫃 文件櫃 櫃桶 抽屜 夾萬 層架 鞋櫃",
+    ),
+    _t(
+        "set_dressing",
+        "fridge, refrigerator, freezer, stove, gas stove, hob, oven, microwave, washing machine, "
+        "rice cooker, kettle",
+        "雪櫃 冰箱 冰櫃 爐頭 煤氣爐 電磁爐 焗爐 微波爐 洗衣機 電飯煲 飯煲 水煲 熱水煲 電熱水壺",
+    ),
+    _t(
+        "set_dressing",
+        "electric fan, desk fan, standing fan, air conditioner, air-con, heater, dehumidifier",
+        "風扇 電風扇 電扇 冷氣機 冷氣 暖爐 抽濕機",
+    ),
+    _t(
+        "set_dressing",
+        "lamp, desk lamp, table lamp, floor lamp, chandelier, lantern, paper lantern, fairy lights",
+        "檯燈 枱燈 座地燈 吊燈 燈籠 燈飾",
+    ),
+    _t(
+        "set_dressing",
+        "curtains, blinds, rug, carpet, doormat, mattress, pillow, duvet, quilt, bedding, mosquito net",
+        "窗簾 百葉簾 地氈 地毯 門口地氈 床褥 床墊 枕頭 攬枕 抱枕 被鋪 棉被 蚊帳",
+    ),
+    _t(
+        "set_dressing",
+        "bunk bed, hospital bed, cot, crib, camp bed, folding bed",
+        "碌架床 帆布床 嬰兒床 摺床",
+    ),
+    _t(
+        "set_dressing",
+        "altar, shrine, ancestral tablet, incense burner, offerings",
+        "神枱 神位 神龕 祖先牌位 香爐 土地公 貢品",
+    ),
+    _t("set_dressing", "fish tank, aquarium, goldfish bowl, birdcage, bird cage", "魚缸 金魚缸 雀籠 鳥籠"),
+    _t(
+        "set_dressing",
+        "potted plant, pot plant, houseplant, flowers, bouquet, vase, lucky bamboo",
+        "盆栽 花盆 鮮花 花束 花樽 花瓶 富貴竹 年桔",
+    ),
+    _t(
+        "set_dressing",
+        "rubbish bin, dustbin, wastebasket, wastepaper basket, trash can, bin bags, rubbish bags, "
+        "garbage bags",
+        "垃圾桶 垃圾筒 廢紙箱 垃圾袋 垃圾",
+    ),
+    _t(
+        "set_dressing",
+        "whiteboard, noticeboard, notice board, blackboard, corkboard, calendar, wall calendar, poster, "
+        "posters, photo frame, framed photo, picture frame, family photo",
+        "白板 黑板 告示板 壁報板 月曆 日曆 掛曆 海報 相架 相框 全家福",
+    ),
+    _t(
+        "set_dressing",
+        "kitchen sink, washbasin, faucet, bathtub, water heater",
+        "鋅盤 洗手盆 水喉 水龍頭 浴缸 熱水爐",
+    ),
+    _t(
+        "set_dressing",
+        "clothes rack, coat hanger, hangers, clothes horse, ironing board, laundry basket, shoe rack",
+        "衣架 衫架 晾衫架 熨衫板 洗衣籃 鞋架",
+    ),
+    _t(
+        "set_dressing",
+        "letterbox, mailbox, postbox, intercom, CCTV camera, security camera",
+        "信箱 郵箱 郵筒 閉路電視 監控鏡頭",
+    ),
+    _t("set_dressing", "broken glass, shattered glass, shards of glass, debris", "碎玻璃 玻璃碎片"),
+    _t(
+        "set_dressing",
+        "scaffolding, bamboo scaffolding, rubble, sandbags, traffic cones, barriers, roadblock",
+        "棚架 竹棚 瓦礫 沙包 雪糕筒 鐵馬 路障",
+    ),
     # props
-    _t("props", "phone, mobile, mobile phone, handset", "手機 電話 電話筒"),
+    _t(
+        "props",
+        "phone, mobile, mobile phone, handset, smartphone, iPhone, cellphone, flip phone, burner phone, "
+        "payphone, landline",
+        "手機 電話 電話筒 智能手機 公眾電話 電話亭 座機",
+    ),
     _t("props", "radio, taxi radio", "收音機 無線電 的士台"),
     _t("props", "knife, butterfly knife, blade", "刀 牛肉刀 蝴蝶刀"),
     _t("props", "cleaver", "菜刀 魚刀"),
     _t("props", "gun, pistol, revolver, rifle, shotgun", "槍 手槍 長槍"),
-    _t("props", "plastic bag, bag, carrier bag", "膠袋 袋"),
+    _t("props", "plastic bag, bag, carrier bag", "膠袋 袋 袋子 塑膠袋 塑膠袋子"),
     _t("props", "envelope", "信封"),
     _t("props", "money, cash, banknotes", "錢 現金 鈔票 紙幣"),
     _t("props", "drugs", "毒品 白粉"),
     _t("props", "wallet, purse", "銀包 錢包"),
-    _t("props", "keys", "鎖匙 鑰匙"),
-    _t("props", "laptop", "手提電腦 筆電"),
+    _t(
+        "props",
+        "keys, car key, door key, house key, room key, spare key, key card, keycard, key ring, keyring, "
+        "keychain, bunch of keys",
+        "鎖匙 鑰匙 車匙 門匙 鎖匙扣 房卡 門卡 匙扣",
+    ),
+    _t(
+        "props",
+        "laptop, computer, desktop computer, tablet computer, iPad, computer monitor, keyboard",
+        "手提電腦 筆電 電腦 平板電腦 平板 桌面電腦 電腦熒幕 鍵盤",
+    ),
     _t("props", "USB stick", "USB手指"),
     _t("props", "ledger", "數簿 賬簿"),
-    _t("props", "cup, paper cup, mug", "杯 紙杯"),
+    _t(
+        "props",
+        "cup, paper cup, mug, teacup, coffee cup, tumbler, wine glass, water glass, shot glass, "
+        "glass of water, glass of wine, flask, hip flask, water bottle",
+        "杯 杯子 馬克杯 紙杯 茶杯 水杯 玻璃杯 酒杯 咖啡杯 膠杯 保溫杯 水樽",
+    ),
     _t("props", "beer", "啤酒"),
     _t("props", "milk tea, iced milk tea", "奶茶 凍奶茶"),
     _t("props", "tea", "茶"),
@@ -188,19 +526,24 @@ LEXICON: tuple[Term, ...] = (
     _t("props", "warrant card", "委任證"),
     _t("props", "calculator", "計數機"),
     _t("props", "newspaper, racing pages", "報紙 馬經"),
-    _t("props", "cigarette", "香煙 煙仔"),
-    _t("props", "lighter", "火機"),
-    _t("props", "bottle", "樽 瓶"),
+    _t(
+        "props",
+        "cigarette, cigarette pack, pack of cigarettes, cigarette packet, cigarette butt, cigar, "
+        "e-cigarette, vape, joss stick, incense stick, matchbox, box of matches, matchstick",
+        "香煙 煙仔 煙包 煙頭 煙蒂 雪茄 電子煙 煙斗 火柴 香燭 線香 元寶 衣紙 溪錢",
+    ),
+    _t("props", "lighter, Zippo, cigarette lighter", "火機 打火機"),
+    _t("props", "bottle", "樽 瓶 瓶子"),
     _t("props", "bowl, cat food bowl, water bowl", "碗 貓糧碗 水碗"),
     _t("props", "cat food", "貓糧 罐頭"),
     _t("props", "chopsticks", "筷子"),
     _t("props", "ladder", "梯 梯子"),
     _t("props", "police tape, tape", "封條 膠紙"),
-    _t("props", "rope, cable ties", "繩 索帶"),
-    _t("props", "cash box, metal cash box, box, boxes", "錢箱 箱"),
+    _t("props", "rope, cable ties", "繩 繩子 索帶"),
+    _t("props", "cash box, metal cash box, box, boxes", "錢箱 箱 箱子 盒子 紙盒"),
     _t("props", "biscuit tin, tin", "餅罐 罐"),
     _t("props", "broom, bamboo broom", "掃把"),
-    _t("props", "umbrella", "雨傘"),
+    _t("props", "umbrella", "雨傘 傘 雨遮 縮骨遮"),
     _t("props", "camera", "相機 攝影機"),
     _t("props", "toothpick", "牙籤"),
     _t("props", "book", "書"),
@@ -229,7 +572,268 @@ LEXICON: tuple[Term, ...] = (
     _t("props", "chairs, plastic chairs", "膠櫈 櫈"),
     _t("props", "trolley, stretcher", "床車 擔架"),
     _t("props", "wheelchair", "輪椅"),
-    _t("props", "foil blanket, blanket", "錫紙毯 毛氈"),
+    _t("props", "foil blanket, blanket", "錫紙毯 毛氈 毯子 毛毯"),
+    # kitchen and tableware
+    _t(
+        "props",
+        "wok, frying pan, saucepan, pot=, stockpot, clay pot, steamer, teapot, ladle, spatula, tongs",
+        "鍋 鍋子 電鍋 炒鍋 炒鑊 平底鑊 鑊鏟 煲仔 砂煲 湯煲 茶壺 蒸籠 湯殼",
+    ),
+    _t(
+        "props",
+        "plates, dinner plate, paper plate, dish=, saucer, tray, serving tray, chopping board, cutting board",
+        "碟 碟仔 碟子 盤子 托盤 砧板",
+    ),
+    _t("props", "spoon, soup spoon, fork, knife and fork, cutlery", "匙羹 湯匙 茶匙 勺子 叉子 刀叉 餐具"),
+    _t(
+        "props",
+        "lunchbox, lunch box, bento, tiffin carrier, takeaway box, takeaway container, "
+        "takeout container, takeaway, takeout, styrofoam box, food container, Tupperware",
+        "飯盒 便當 外賣 外賣盒 外賣袋 發泡膠盒 餐盒 保鮮盒 飯壺 三層飯壺",
+    ),
+    _t(
+        "props",
+        "jar, glass jar, pickle jar, can of beer, beer can, soda can, tin can, carton, juice box, "
+        "milk carton",
+        "玻璃樽 啤酒罐 汽水罐 紙包飲品 紙包",
+    ),
+    _t(
+        "props",
+        "tissues, tissue, paper towels, napkin, napkins, kitchen roll, toilet roll, toilet paper",
+        "紙巾 餐巾 廁紙 面紙 衛生紙 紙巾盒",
+    ),
+    _t(
+        "props",
+        "towel, hand towel, face towel, bath towel, dish towel, tea towel, rag, cloth=",
+        "毛巾 面巾 浴巾 大毛巾 抹布 毛巾仔",
+    ),
+    _t(
+        "props",
+        "toothbrush, toothpaste, soap, shampoo, razor, shaver, hairdryer, hair dryer, nail clippers, "
+        "tweezers, hairbrush",
+        "牙刷 牙膏 番梘 肥皂 洗頭水 沐浴露 剃鬚刨 剃刀 風筒 吹風機 指甲鉗 鉗仔",
+    ),
+    _t(
+        "props",
+        "mop, dustpan, vacuum cleaner, hoover, sponge, scrubbing brush, detergent, bleach, spray bottle, "
+        "feather duster",
+        "地拖 垃圾鏟 吸塵機 海綿 百潔布 洗潔精 漂白水 雞毛掃",
+    ),
+    # food and drink
+    _t(
+        "props",
+        "noodles, instant noodles, cup noodles, pot noodle, ramen, noodle soup, wonton noodles",
+        "泡麵 公仔麵 杯麵 即食麵 出前一丁 車仔麵 雲吞麵 拉麵 麵條",
+    ),
+    _t(
+        "props",
+        "rice=, fried rice, congee, rice box, rice bowl, dim sum, dumplings, siu mai, har gow, wontons, "
+        "spring rolls",
+        "白飯 炒飯 叉燒飯 粥 白粥 點心 燒賣 蝦餃 餃子 雲吞 春卷 碟頭飯",
+    ),
+    _t(
+        "props",
+        "bread, buns, pineapple bun, sandwich, toast, French toast, cake, birthday cake, mooncake, "
+        "mooncakes, biscuits, cookies, crackers",
+        "麵包 菠蘿包 雞尾包 叉燒包 三文治 三明治 飯糰 多士 西多士 蛋糕 生日蛋糕 月餅 餅乾 曲奇 梳打餅",
+    ),
+    _t(
+        "props",
+        "snacks, crisps, chips, sweets, candy, chocolate, chocolate bar, chewing gum, fish balls, "
+        "curry fish balls, skewers",
+        "零食 雪糕 冰淇淋 雪條 薯片 糖果 朱古力 巧克力 香口膠 魚蛋 咖喱魚蛋 串燒 燒賣串 雞蛋仔 煎釀三寶 糖",
+    ),
+    _t(
+        "props",
+        "apple, apples, banana, bananas, watermelon, lychees, mandarins, grapes, fruit basket",
+        "蘋果 香蕉 西瓜 荔枝 柑 提子 葡萄 生果 果籃",
+    ),
+    _t(
+        "props",
+        "eggs, tea eggs, roast pork, char siu, roast duck, roast goose, chicken wings, steak, soup",
+        "雞蛋 茶葉蛋 燒肉 叉燒 燒鴨 燒鵝 雞翼 牛扒 例湯 老火湯",
+    ),
+    _t(
+        "props",
+        "wine, red wine, whisky, whiskey, brandy, vodka, rice wine, baijiu, sake, champagne, liquor, booze",
+        "酒 紅酒 白酒 威士忌 白蘭地 米酒 燒酒 二鍋頭 香檳 洋酒",
+    ),
+    _t(
+        "props",
+        "milk, ice cream, soft drink, soda, cola, Coke, lemon tea, iced lemon tea, soy milk, Vitasoy, "
+        "juice, orange juice, mineral water, bottled water, energy drink, bubble tea",
+        "飲料 牛奶 汽水 可樂 檸檬茶 凍檸茶 豆漿 維他奶 果汁 橙汁 礦泉水 蒸餾水 樽裝水 "
+        "能量飲品 珍珠奶茶 涼茶 鴛鴦 熱飲 凍飲",
+    ),
+    # office and paper
+    _t(
+        "props",
+        "pen, pens, ballpoint pen, biro, pencil, marker pen, marker, highlighter, fountain pen",
+        "筆 原子筆 鉛筆 墨水筆 箱頭筆 螢光筆 白板筆 鋼筆",
+    ),
+    _t(
+        "props",
+        "notebook, notepad, police notebook, diary, journal, address book, sketchbook, exercise book, "
+        "clipboard",
+        "筆記簿 記事簿 簿仔 日記 日記簿 地址簿 速寫簿 功課簿 寫字板 筆記本",
+    ),
+    _t(
+        "props",
+        "statement, witness statement, case file, dossier, police report, medical chart",
+        "口供 筆錄 報告書 檔案 卷宗 病歷 病歷表 警方報告",
+    ),
+    _t(
+        "props",
+        "paper, papers, sheet of paper, stack of papers, paperwork, contract, letter, letters, memo, "
+        "note paper, sticky note, Post-it, Post-its",
+        "紙 白紙 信紙 表格 合約 信件 便條 便利貼 字條 紙條",
+    ),
+    _t(
+        "props",
+        "stapler, paper clip, paper clips, scissors, glue, rubber stamp, ink pad, hole punch, sellotape",
+        "釘書機 萬字夾 迴紋針 膠帶 剪刀 間尺 膠水 印章 圖章 印台 打窿機",
+    ),
+    _t(
+        "props",
+        "printer, photocopier, fax machine, shredder, typewriter",
+        "打印機 影印機 傳真機 碎紙機 打字機",
+    ),
+    _t(
+        "props",
+        "magazine, comic, comics, comic book, manga, flyer, flyers, leaflet, pamphlet, brochure, menu, "
+        "map, street map",
+        "雜誌 漫畫 公仔書 傳單 單張 小冊子 餐牌 菜單 地圖",
+    ),
+    _t(
+        "props",
+        "passport, ID card, identity card, HKID, driving licence, driver's license, business card, "
+        "name card, police badge, badge, student card, membership card",
+        "護照 身份證 證件 駕駛執照 名片 卡片 警員證 學生證 會員卡",
+    ),
+    # money and tickets
+    _t(
+        "props",
+        "coins, coin, loose change, small change, red packet, red envelope, lai see, cheque, "
+        "credit card, Octopus card, bank card, ATM card, IOU, bank book, passbook, bundle of cash, "
+        "wad of cash, stack of notes",
+        "硬幣 散紙 銀仔 零錢 利是 紅包 支票 信用卡 八達通 銀行卡 提款卡 借據 欠單 銀行簿 存摺 一疊錢",
+    ),
+    _t(
+        "props",
+        "receipt, receipts, invoice, ticket, tickets, parking ticket, lottery ticket, Mark Six ticket, "
+        "betting slip, pawn ticket, raffle ticket, boarding pass, train ticket",
+        "收據 單據 發票 賬單 帳單 票 車票 戲飛 告票 六合彩 馬票 彩票 當票 登機證 罰單",
+    ),
+    # phones and electronics
+    _t(
+        "props",
+        "pager, beeper, walkie-talkie, two-way radio, charger, phone charger, charging cable, "
+        "power bank, earphones, headphones, earbuds, headset, SIM card",
+        "傳呼機 call機 對講機 充電器 叉電器 叉電線 尿袋 耳機 耳筒 電話卡 SIM卡",
+    ),
+    _t(
+        "props",
+        "remote control, video camera, camcorder, dashcam, hard drive, memory card, SD card, "
+        "tape recorder, voice recorder, dictaphone, cassette, cassette tape, Walkman, CD player, DVD, "
+        "game console, Game Boy, batteries, battery",
+        "遙控 遙控器 錄影機 攝錄機 行車記錄儀 硬碟 記憶卡 錄音機 錄音筆 卡式帶 錄音帶 "
+        "隨身聽 光碟 影碟 遊戲機 電池 錄影帶",
+    ),
+    # bags and luggage
+    _t(
+        "props",
+        "suitcase, briefcase, luggage, duffel bag, holdall, sports bag, gym bag, shopping bag, "
+        "paper bag, red-white-blue bag, sack, rice sack, trolley case, cool box",
+        "行李箱 喼 行李喼 公事包 行李 旅行袋 運動袋 購物袋 紙袋 紅白藍膠袋 紅白藍 麻包袋 米袋",
+    ),
+    # tools and hardware
+    _t(
+        "props",
+        "hammer=, screwdriver, spanner, wrench=, pliers, crowbar, power drill, electric drill, chainsaw, "
+        "axe, hatchet, shovel, spade, pickaxe, toolbox, tool box, tape measure, bolt cutters, "
+        "wire cutters, lock pick, padlock, bike lock, chain and padlock, duct tape, gaffer tape, "
+        "zip ties, bamboo pole, hose, garden hose, blowtorch, spray paint, paint can, paintbrush",
+        "錘 鐵錘 槌 螺絲批 士巴拿 扳手 鉗 鐵鉗 撬棍 鐵筆 電鑽 電鋸 斧頭 鐵鏟 鋤頭 "
+        "工具箱 拉尺 鐵鉗剪 掛鎖 單車鎖 鐵鍊 牛皮膠紙 竹竿 喉管 噴槍 噴漆 油漆 油掃",
+    ),
+    # weapons beyond guns and knives
+    _t(
+        "props",
+        "baseball bat, machete, watermelon knife, meat cleaver, chopper, iron bar, metal pipe, "
+        "lead pipe, steel pipe, iron pipe, knuckle-duster, brass knuckles, nunchucks, dagger, sword, "
+        "spear, bow and arrow, taser, pepper spray, tear gas, bullets, ammunition, ammo, magazine clip, "
+        "holster, silencer, grenade, bomb, detonator, time bomb",
+        "棒球棍 西瓜刀 開山刀 斬骨刀 鐵通 鐵棍 木棍 鐵枝 指虎 雙節棍 匕首 劍 長矛 弓箭 "
+        "電槍 胡椒噴霧 催淚彈 子彈 彈藥 彈匣 槍套 滅聲器 手榴彈 炸彈 引爆器 計時炸彈",
+    ),
+    # medical
+    _t(
+        "props",
+        "syringe, needle, hypodermic, IV drip, drip stand, IV bag, saline drip, oxygen mask, "
+        "oxygen tank, blood pressure cuff, thermometer, defibrillator, heart monitor, crutches, crutch, "
+        "walking stick, cane, walking frame, hearing aid, insulin pen, inhaler",
+        "針筒 注射器 針藥 打針 吊鹽水 點滴 氧氣罩 氧氣樽 血壓計 探熱針 體溫計 溫度計 "
+        "除顫器 心電圖機 拐杖 柺杖 枴杖 助行架 助聽器 哮喘泵",
+    ),
+    _t(
+        "props",
+        "pills, pill, tablets, capsules, pill bottle, medicine, medication, painkillers, sleeping pills, "
+        "prescription, cough syrup, ointment, antiseptic, cotton wool, cotton swabs, ice pack, "
+        "hot water bottle",
+        "藥 藥丸 藥片 藥樽 藥物 止痛藥 安眠藥 藥方 處方 咳藥水 藥水 藥膏 消毒藥水 棉花 "
+        "棉花棒 冰袋 暖水袋 跌打酒 藥油 萬金油 白花油",
+    ),
+    # toys and games
+    _t(
+        "props",
+        "toy car, toy gun, toy box, teddy bear, doll, dolls, stuffed toy, soft toy, plush toy, "
+        "action figure, Lego, kite, balloon, balloons, football, basketball, tennis ball, "
+        "ping-pong ball, skipping rope, marbles, yo-yo, Rubik's cube, cat toy, feather wand, laser toy",
+        "玩具 公仔 毛公仔 啤啤熊 洋娃娃 玩具車 玩具槍 積木 風箏 氣球 足球 籃球 網球 "
+        "乒乓波 跳繩 波子 搖搖 扭計骰 逗貓棒 貓玩具",
+    ),
+    _t(
+        "props",
+        "playing cards, deck of cards, mahjong tiles, mahjong set, dice, chessboard, Chinese chess, "
+        "chess set, board game, video game, game cartridge",
+        "啤牌 撲克 撲克牌 麻雀牌 麻將 骰仔 骰子 色子 象棋 棋盤 飛行棋 大富翁",
+    ),
+    # pet supplies
+    _t(
+        "props",
+        "leash, dog lead, pet carrier, cat carrier, litter box, litter tray, cat litter, "
+        "scratching post, pet food, dog food, pet treats, chew toy, muzzle",
+        "狗帶 牽繩 貓籠 狗籠 外出籠 寵物袋 貓砂 貓砂盆 貓抓板 貓抓柱 狗糧 寵物零食 肉泥 貓條 鈴鐺 口套",
+    ),
+    # everyday odds and ends
+    _t("props", "candle, candles, glow stick", "蠟燭 燭台 螢光棒"),
+    _t(
+        "props",
+        "watch box, jewellery box, gift box, gift, wrapped present, shoebox, shoe box, cardboard box, "
+        "parcel, package, delivery box",
+        "首飾盒 禮盒 禮物 鞋盒 紙皮箱 紙箱 包裹 郵包 速遞",
+    ),
+    _t(
+        "props",
+        "handkerchief, hanky, folding fan, hand fan, mirror compact, compact mirror, perfume, lip balm, "
+        "hand cream",
+        "手帕 手巾仔 摺扇 扇 紙扇 粉盒 香水 潤唇膏 護手霜",
+    ),
+    _t(
+        "props",
+        "sunglasses case, glasses case, spectacle case, phone case, pencil case, wallet chain",
+        "眼鏡盒 筆袋 手機殼",
+    ),
+    _t(
+        "props",
+        "twine, rubber band, elastic band, safety pin, needle and thread, sewing kit",
+        "繩仔 橡筋 扣針 針線 針線包",
+    ),
+    _t(
+        "props",
+        "newspaper clippings, photo album, scrapbook, old photos, polaroid, polaroids",
+        "剪報 相簿 相冊 舊相 即影即有 菲林",
+    ),
 )
 
 # Sentences of English action that mean a stunt, by the canonical stunt they name.

@@ -72,8 +72,10 @@ def test_the_stripboard_shows_equipment_stunts_and_the_added_time(shoot: Planned
     assert '<span class="tag stunts">STUNTS</span> FALL DOWN THE STAIRS' in page
     assert '<small class="added">1 stunt +0.5 h</small>' in page
     breaks = dict(re.findall(r"END OF DAY (\d+) (.*?)</td></tr>", page))
-    assert "□ DRONE" in breaks[str(_day_of(shoot, "5"))]
-    assert "□ Process trailer" in breaks[str(_day_of(shoot, "3"))]
+    # A day's equipment is one tag list ("□ Process trailer, LED wall, DRONE" when the solver puts
+    # scenes 3 and 5 on one day, as it may within its time limit): each scene's kit is in its day's.
+    assert "DRONE" in breaks[str(_day_of(shoot, "5"))]
+    assert "Process trailer" in breaks[str(_day_of(shoot, "3"))]
     plain = [d.day for d in shoot.schedule.days if d.scenes and "5" not in d.scenes]
     assert all("DRONE" not in breaks[str(day)] for day in plain)
 
