@@ -60,7 +60,7 @@ _FUNCTION_CJK = set(
     "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
 )
 _HEADING = re.compile(
-    r"^\s*Scene\s+\d+[A-Z]{0,2}\s*:|^\s*#|^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*$"
+    r"^\s*Scene\s+\d+[A-Z]{0,2}\s*:|^\s*#|^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*(?:\((?:cont\.?|cont'd|continued)\)\W*)?$"
 )
 _QUESTION_WORDS = frozenset(
     """幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪裏 哪里 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼
@@ -442,7 +442,12 @@ def best_sentences(
     """
     candidates: list[tuple[str, SearchHit, int]] = []
     for rank, hit in enumerate(hits[:8]):
-        for sentence in spoken_sentences(hit.text):
+        text = hit.text
+        if hit.scene and text.startswith(f"Scene {hit.scene}:"):
+            # A scene's passage opens with its heading (knowledge.chunking.scene_header), "(cont.)"
+            # on the next ones: never an answer, and its parts ("WATCH CO.") read as sentences.
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        for sentence in spoken_sentences(text):
             if not _HEADING.search(sentence):  # a scene heading never answers a question
                 candidates.append((sentence, hit, rank))
     if not candidates:

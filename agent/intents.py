@@ -924,12 +924,14 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         return "scene_details" if u.scenes else rule
     if label == "scene_order":
         # A place alone orders nothing when the question asks who ("who wins at the pier in the end?").
-        placed = bool(u.locations) and not ASKS_WHO.search(folded)
+        # Nor when it asks how things turn out ("比賽最後點？", "what place did the team come?").
+        placed = bool(u.locations) and not (ASKS_WHO.search(folded) or _ASKS_OUTCOME.search(folded))
         unordered = not (u.characters or u.scenes or placed or _ORDER_SUBJECT.search(folded))
         if u.order in ("first", "last") and unordered:
             # 最後 / "in the end" with nothing that is ordered (a scene, the story, an appearance)
             # is an adverb: "比賽最後邊個贏？" asks what happens, not for the last scene.
-            return "search" if rule == "scene_order" else rule
+            outcome = rule == "find_scenes" and not (u.time_of_day or u.int_ext)  # a place alone
+            return "search" if rule == "scene_order" or outcome else rule
         return "scene_order" if u.order else rule
     if label == "scene_rank":
         return "scene_rank" if u.rank else rule
@@ -1041,6 +1043,11 @@ _FORECAST = re.compile(
 _ORDER_SUBJECT = re.compile(
     r"scene|shot|sequence|\bset\b|location|appear|film|movie|story|script|episode|begin|open|end\b"
     r"|場|幕|鏡|戲|出現|出場|劇本|故事|電影|結局|開頭"
+)
+# Asking how something turns out or where someone finished, not for a scene.
+_ASKS_OUTCOME = re.compile(
+    r"\bhow (?:did|does|do) (?:it|things|they|the \w+) (?:end|turn out|go)\b|\bwhat place\b|\bwho won\b"
+    r"|點呀|點啊|點樣|點收科|怎樣|怎麼樣|結果|第幾名?|名次|邊個贏|誰贏"
 )
 _ASKS_CHOICE = re.compile(r"\b(?:what|which)\b|咩|乜|邊種|邊隻|哪種|哪個|什麼|甚麼|有冇")
 _MAKE = re.compile(r"\b(?:draft|make|create|generate|write|plan|build)\b|整|出|做|寫|開")

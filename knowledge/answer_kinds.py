@@ -46,7 +46,7 @@ ASKS_NUMBER = re.compile(
 )
 ASKS_WHEN = re.compile(
     r"\bwhen\b|(?:what|which) (?:year|time|date|day|hours)|how (?:late|early)|until what|till what|by what time"
-    r"|幾時|幾點|哪一?年|邊一?年|何時|幾號|幾月|(?:邊|哪)(?:一|個)?(?:日|天|月)|[甚什]麼時候|咩時候",
+    r"|幾時|幾點|哪一?年|邊一?年|何時|幾號|幾月|(?:邊|哪)(?:一|個)?(?:日|天|晚|夜|月)|(?:星期|禮拜|週)幾|[甚什]麼時候|咩時候",
     re.IGNORECASE,
 )
 # A time of the clock, asked and given: "what time", "how late", 幾點 — answered by 23:00, 7pm, 六點.

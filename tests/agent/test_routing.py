@@ -191,3 +191,19 @@ def test_planning_a_scenes_shots_in_chinese_is_a_shot_list(text: str) -> None:
     from agent.intents import understand
 
     assert understand(text, Lexicon(), route=False).intent == "shot_list"
+
+
+def test_how_things_turn_out_at_a_place_is_no_scene_order() -> None:
+    """最後 with a place and an outcome asked ("…最後點呀？") is "in the end", not the last scene."""
+    from agent.intents import understand
+
+    lexicon = Lexicon(locations={"球場": "FOOTBALL PITCH"}, scene_numbers=["1", "2", "3"])
+    assert understand("球場場波最後點呀？", lexicon).intent == "search"
+    assert understand("球場最後一場係邊場？", lexicon).intent == "scene_order"
+
+
+def test_which_night_and_which_weekday_ask_when() -> None:
+    from knowledge.answer_kinds import ASKS_WHEN
+
+    for question in ("佢哋邊晚拍？", "哪一晚拍攝？", "只可以星期幾拍？", "禮拜幾開工？"):
+        assert ASKS_WHEN.search(question), question
