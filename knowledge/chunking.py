@@ -362,7 +362,15 @@ def chunk_document(document: Document, *, project: str, max_tokens: int) -> list
             label = label[len(shared) + 3 :]
         context = None if by_page or not label else f"[{label}]"
         nested = " › " in label
-        for index, group in enumerate(_pack(pieces, context or "", max_tokens, continued=context)):
+        groups = _pack(pieces, context or "", max_tokens, continued=context)
+        # A heading too big to share a chunk with the long block after it would be a chunk of its own
+        # ("## Budget 預算" and nothing else: found by "budget", answering nothing): it goes with the
+        # block it heads (a few tokens over the budget).
+        for k in range(len(groups) - 2, -1, -1):
+            if all(_MD_HEADING.match(p.text) for p in groups[k]):
+                groups[k + 1] = groups[k] + groups[k + 1]
+                del groups[k]
+        for index, group in enumerate(groups):
             first, last, page = _span(group)
             body = "\n\n".join(p.text for p in group)
             if context and (index or nested):
@@ -382,6 +390,9 @@ def chunk_document(document: Document, *, project: str, max_tokens: int) -> list
                 )
             )
     return assign_ids(chunks)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s")
 
 
 def _shared_title(document: Document) -> str | None:

@@ -155,3 +155,16 @@ def test_sample_screenplay_chunks_cover_every_scene(sample_dir: Path) -> None:
     assert {c.scene for c in chunks if c.scene} == {s.number for s in screenplay.scenes}
     assert all(count_tokens(c.text) <= 350 for c in chunks)
     assert len({c.id for c in chunks}) == len(chunks)
+
+
+def test_a_heading_never_makes_a_chunk_of_its_own(tmp_path: Path) -> None:
+    """A heading before a block too big to share a chunk with goes with that block: a chunk holding
+    only "## Budget" is found by "budget" and answers nothing."""
+    items = "\n".join(
+        f"- Line {i}: the generator costs HK${i},000 a day for the pier scenes." for i in range(12)
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text(f"# Notes\n\n## Budget\n\n{items}\n", encoding="utf-8")
+    chunks = chunk_document(load_document(notes), project="p", max_tokens=100)
+    assert not any(c.text.strip().lstrip("#").strip() in ("Budget", "[Budget]") for c in chunks)
+    assert any("## Budget\n" in c.text and "generator" in c.text for c in chunks)
