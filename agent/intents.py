@@ -619,7 +619,10 @@ def understand(
     u.locations = list(dict.fromkeys(m.value for m in place_mentions))
     # "法庭 courtroom 入面嘅戲": of two names for a place, the one naming a part of it (a room of the
     # set) is the narrower, and the scenes are filtered by it.
-    u.locations.sort(key=lambda value: fold(value).strip() not in lexicon.rooms)
+    # Two or more rooms named ("radio room, briefing room and garage all count") span the place: the
+    # place's own name leads then.
+    rooms = {fold(value).strip() for value in u.locations} & lexicon.rooms
+    u.locations.sort(key=lambda value: (fold(value).strip() in rooms) == (len(rooms) >= 2))
     u.scenes = scenes
     u.day = day
     u.files = files

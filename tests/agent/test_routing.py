@@ -207,3 +207,22 @@ def test_which_night_and_which_weekday_ask_when() -> None:
 
     for question in ("佢哋邊晚拍？", "哪一晚拍攝？", "只可以星期幾拍？", "禮拜幾開工？"):
         assert ASKS_WHEN.search(question), question
+
+
+def test_several_rooms_of_a_place_named_span_the_place() -> None:
+    from agent.intents import understand
+
+    lexicon = Lexicon(
+        locations={
+            "fire station": "FIRE STATION",
+            "消防局": "FIRE STATION",
+            "mess hall": "mess hall",
+            "garage": "garage",
+        },
+        rooms={"mess hall", "garage"},
+        scene_numbers=["1", "2", "3"],
+    )
+    both = understand("消防局嘅戲有邊幾場？mess hall 同 garage 都計埋。", lexicon)
+    assert both.locations[0] == "FIRE STATION"
+    one = understand("消防局 garage 嘅戲有邊幾場？", lexicon)
+    assert one.locations[0] == "garage"
