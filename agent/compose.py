@@ -337,7 +337,7 @@ def compose_answer(
         if note:
             parts.append(note)
         else:
-            cited = [a for a in turn.artifacts if a.get("tool") != "search_documents"]
+            cited = [a for a, _ in results]  # the search found nothing said: not a source
     for artifact, result in results:
         part = compose_result(artifact, u, lexicon)
         if part is None:
