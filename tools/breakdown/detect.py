@@ -21,7 +21,7 @@ from knowledge.fountain import strip_emphasis
 from knowledge.numerals import parse_number
 from knowledge.production import Production
 from knowledge.screenplay import Element, Scene
-from tools.breakdown.lexicon import LEXICON, STUNT_ACTIONS, STUNT_CHINESE, Term
+from tools.breakdown.lexicon import EQUIPMENT_TO_EFFECT, LEXICON, STUNT_ACTIONS, STUNT_CHINESE, Term
 from tools.breakdown.mentions import chinese_unneeded, heard_spans, mask_unneeded
 from tools.breakdown.model import BreakdownElement, Category, ElementSource, Origin, fold_name
 from tools.shot_list import _CRAFT_WORDS, _OBJECT_WORDS, _PERSON_NOUNS, _SOUND_WORDS
@@ -302,7 +302,7 @@ class Detector:
         hits += self._chinese(masked, source)
         if source.origin == "heading":
             hits = [h for h in hits if h.category in ("vehicles", "weather", "sfx")]
-        return hits
+        return hits + implied_effects(hits)
 
     # cast -----------------------------------------------------------------------------------------
 
@@ -626,6 +626,40 @@ def _names_a_thing(text: str, start: int, end: int, category: Category) -> bool:
     if category in ("props", "set_dressing"):
         return True
     return not (following in _OBJECT_START and preceding not in _DETERMINERS and preceding.isalpha())
+
+
+@cache
+def _effect_entries() -> dict[int, int]:
+    """EQUIPMENT_TO_EFFECT as lexicon indices; a phrase no entry opens with fails here, not silently."""
+    first = {term.english[0].rstrip("="): index for index, term in enumerate(LEXICON) if term.english}
+    return {first[equipment]: first[effect] for equipment, effect in EQUIPMENT_TO_EFFECT.items()}
+
+
+def _equipment_entry(hit: Hit) -> int | None:
+    """The lexicon entry an equipment hit is: its group, or the entry its capitals contain (`RAIN
+    TOWER RIG`)."""
+    if hit.group.startswith("lex:"):
+        return int(hit.group[4:])
+    for pattern, index, _phrase in _english_patterns():
+        if LEXICON[index].category == "equipment" and pattern.search(hit.name):
+            return index
+    return None
+
+
+def implied_effects(hits: Sequence[Hit]) -> list[Hit]:
+    """The effect each piece of effects equipment makes (rain of a rain tower, 煙霧 of a 煙機),
+    cited where the equipment was found and grouped with the effect's own entry, so a scene whose
+    action already has the rain still lists it once."""
+    out = []
+    for hit in hits:
+        entry = _equipment_entry(hit) if hit.category == "equipment" else None
+        effect = _effect_entries().get(entry) if entry is not None else None
+        if effect is None:
+            continue
+        term = LEXICON[effect]
+        name = term.chinese[0] if _CJK.search(hit.name) and term.chinese else term.english[0].rstrip("=")
+        out.append(Hit(term.category, name, hit.source, f"lex:{effect}"))
+    return out
 
 
 def _longer_words(token: str, index: dict[str, int]) -> list[tuple[str, int]]:

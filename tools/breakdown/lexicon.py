@@ -70,7 +70,7 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "sfx",
         "rain, rainfall, downpour, pouring rain, heavy rain",
-        "雨 落雨 下雨 大雨 雨水 暴雨 細雨 毛毛雨 傾盆大雨 滂沱大雨 落大雨",
+        "雨 落雨 下雨 大雨 雨水 暴雨 細雨 毛毛雨 傾盆大雨 滂沱大雨 落大雨 人工雨",
     ),
     _t(
         "sfx",
@@ -138,9 +138,12 @@ LEXICON: tuple[Term, ...] = (
     _t("equipment", "crane, jib", "吊臂 搖臂"),
     _t("equipment", "drone, drone shot", "航拍機 無人機 航拍"),
     _t("equipment", "process trailer, low loader", "拖車"),
-    _t("equipment", "rain tower, rain machine", "雨塔 落雨機 灑水車"),
-    _t("equipment", "wind machine", "風機 鼓風機"),
-    _t("equipment", "smoke machine, haze machine", "煙機"),
+    _t("equipment", "rain tower, rain machine, rain bar, rain rig", "雨塔 落雨機 降雨機"),
+    _t("equipment", "water truck, water bowser, water tanker", "灑水車"),
+    _t("equipment", "wind machine, Ritter fan, E-fan, effects fan, wind fan", "風機 鼓風機"),
+    _t("equipment", "smoke machine, haze machine, hazer, smoke gun", "煙機 煙霧機"),
+    _t("equipment", "fog machine, fogger, dry ice machine, low fog machine", "乾冰機 造霧機"),
+    _t("equipment", "snow machine", "造雪機 人造雪機"),
     _t("equipment", "Steadicam", "斯坦尼康"),
     _t("equipment", "car mount, hood mount", ""),
     _t("equipment", "tracking vehicle, camera car", "拍攝車"),
@@ -413,13 +416,13 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "set_dressing",
         "fridge, refrigerator, freezer, stove, gas stove, hob, oven, microwave, washing machine, "
-        "rice cooker, kettle",
-        "雪櫃 冰箱 冰櫃 爐頭 煤氣爐 電磁爐 焗爐 微波爐 洗衣機 電飯煲 飯煲 水煲 熱水煲 電熱水壺",
+        "rice cooker, kettle, extractor hood, range hood, cooker hood",
+        "雪櫃 冰箱 冰櫃 爐頭 煤氣爐 電磁爐 焗爐 微波爐 洗衣機 電飯煲 飯煲 水煲 熱水煲 電熱水壺 抽油煙機",
     ),
     _t(
         "set_dressing",
         "electric fan, desk fan, standing fan, air conditioner, air-con, heater, dehumidifier",
-        "風扇 電風扇 電扇 冷氣機 冷氣 暖爐 抽濕機",
+        "風扇 電風扇 電扇 冷氣機 冷氣 暖爐 抽濕機 抽風機 抽氣扇 排氣扇",
     ),
     _t(
         "set_dressing",
@@ -835,6 +838,20 @@ LEXICON: tuple[Term, ...] = (
         "剪報 相簿 相冊 舊相 即影即有 菲林",
     ),
 )
+
+# Effects equipment is booked to make one effect, so a scene that has the equipment has the effect
+# too, even where neither the action nor the note names it: a note booking the rain tower for a
+# scene is the only place that scene's rain is written down, and the effects crew plans the rain,
+# not just the rig. Keys and values are each entry's first English phrase. A water truck wets the
+# ground (a wet-down); a rain tower makes the rain, which covers a truck feeding it.
+EQUIPMENT_TO_EFFECT: dict[str, str] = {
+    "rain tower": "rain",
+    "water truck": "wet-down",
+    "wind machine": "wind",
+    "smoke machine": "smoke",
+    "fog machine": "fog",
+    "snow machine": "snow",
+}
 
 # Sentences of English action that mean a stunt, by the canonical stunt they name.
 STUNT_ACTIONS: dict[str, str] = {
