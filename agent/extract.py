@@ -71,17 +71,6 @@ _NAMED_SCENE = re.compile(
 )
 
 
-def names_scene(text: str, number: str) -> bool:
-    """Whether `text` speaks of scene `number` by number ("Sc 13", "scenes 12 and 13", "第13場")."""
-    pattern = rf"(?<![\w.]){re.escape(number.lower())}(?![\w])"
-    for match in re.finditer(
-        r"\b(?:scenes?|sc)\.?\s*((?:\d+[a-z]{0,2}(?:\s*(?:,|and|&|/|-|–)\s*)?)+)", fold(text)
-    ):
-        if re.search(pattern, match.group(1)):
-            return True
-    return bool(re.search(rf"第\s*{re.escape(number.lower())}\s*[場场]", fold(text)))
-
-
 # Found in the text before segmenting it: jieba splits 邊日 into 邊 + 日, and 日 is no clue.
 _QUESTION_SPANS = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=True)))
 _SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")

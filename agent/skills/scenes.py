@@ -189,9 +189,12 @@ def note_on_scene(search: SearchResult, u: Understanding, lex: Lexicon) -> str:
     """The sentence of a document other than the script that speaks of the asked scene by number and
     answers the question ("Sc 13: the whole scene is ADR, Portland Street is too loud"), cited; empty
     when no such sentence answers."""
-    from agent.extract import best_sentences, names_scene, sentences
+    from agent.extract import best_sentences, sentences
     from agent.routing import default_router
     from knowledge.citations import SearchHit
+    from tools.breakdown.detect import (
+        scene_numbers_in,
+    )  # the notes' scene references, as the breakdown reads them
 
     [number] = u.scenes[:1] or [""]
     notes = [
@@ -199,7 +202,7 @@ def note_on_scene(search: SearchResult, u: Understanding, lex: Lexicon) -> str:
         for hit in search.hits
         if hit.doc_type != "screenplay"
         for sentence in sentences(hit.text)
-        if names_scene(sentence, number)
+        if scene_numbers_in(sentence, [number])
     ]
     if not number or not notes:
         return ""

@@ -243,16 +243,6 @@ def test_a_hard_wrapped_line_is_one_sentence() -> None:
     )
 
 
-def test_a_note_names_a_scene_by_its_number() -> None:
-    from agent.extract import names_scene
-
-    assert names_scene("Sc 13 is the only wide lens outside.", "13")
-    assert names_scene("Scenes 4, 5 and 13: the street is too loud.", "13")
-    assert names_scene("第13場要 ADR。", "13")
-    assert not names_scene("Sc 130 is a pickup.", "13")
-    assert not names_scene("Thirteen extras in scene 4.", "13")
-
-
 def test_a_scenes_heading_line_never_answers() -> None:
     hit = _hit("Scene 4: INT. WING LEE WATCH CO. 永利錶行 - NIGHT (cont.)\n羅生: 隻錶二十六萬八。")
     answers = best_sentences("What is the watch shop called?", [hit])

@@ -52,3 +52,17 @@ def test_no_note_on_the_scene_means_no_note_answer() -> None:
     u, lexicon = _scene_question("Does scene 4 need a crane?")
     u.scenes = ["12"]
     assert note_on_scene(_search(u.text), u, lexicon) == ""
+
+
+def test_a_note_naming_several_scenes_or_a_longer_number() -> None:
+    u, lexicon = _scene_question("Does scene 7 need ADR?")
+    listed = SearchHit(
+        file="notes.md", doc_type="notes", text="- Scenes 4, 5 and 7: ADR for the market lines.", score=1.0
+    )
+    longer = SearchHit(
+        file="notes.md", doc_type="notes", text="- Sc 70: ADR for the whole pickup scene.", score=1.0
+    )
+    both = SearchResult(query=u.text, hits=[longer, listed], sources=[])
+    assert "Scenes 4, 5 and 7" in note_on_scene(both, u, lexicon)
+    only_longer = SearchResult(query=u.text, hits=[longer], sources=[])
+    assert note_on_scene(only_longer, u, lexicon) == ""
