@@ -21,9 +21,10 @@ from agent.model_calls import (
     TurnCancelled,
     classify_model_failure,
 )
+from core.errors import ConfigError, ModelError
+from core.runtime import prepare_offline_runtime
+from core.settings import Settings
 from knowledge.production import Production
-from slate.errors import ConfigError, ModelError
-from slate.settings import Settings
 
 OFFLINE_NAME = "offline planner"
 
@@ -82,6 +83,7 @@ def build_chat_openai(settings: Settings, *, streaming: bool = True) -> BaseChat
     if settings.openai_base_url:
         kwargs["base_url"] = settings.openai_base_url
     kwargs["http_client"] = httpx.Client(transport=AbortableTransport(), timeout=kwargs["timeout"])
+    prepare_offline_runtime()  # the client counts tokens with tiktoken: the bundled encodings
     return SlateChatOpenAI(**kwargs)
 
 

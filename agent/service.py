@@ -43,8 +43,8 @@ from agent.model_calls import TurnCancelled
 from agent.models import ModelInfo
 from agent.planner import OfflinePlanner, Turn, split_turns
 from agent.toolkit import build_tools, run_tool
+from core.paths import safe_name
 from knowledge.production import Production
-from slate.paths import safe_name
 from tools.registry import ToolError, ToolResult, get_tool, load_artifact
 
 SYSTEM_PROMPT = """You are Slate, a production assistant for a film crew in Hong Kong. You know one production's

@@ -16,9 +16,9 @@ from typing import Any
 
 from langchain_core.tools import StructuredTool
 
+from core.errors import SlateError
 from knowledge.production import Production
 from knowledge.tokens import truncate_tokens
-from slate.errors import SlateError
 from tools.registry import ToolSpec, all_tools
 
 TOOL_CONTENT_TOKENS = 2500

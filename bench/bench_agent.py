@@ -33,9 +33,9 @@ def main() -> None:
     import yaml
 
     from agent.service import open_agent
+    from core.settings import load_settings
     from knowledge.ingest import ingest
     from knowledge.sample_production import sample_files
-    from slate.settings import load_settings
 
     settings = load_settings()
     started = time.perf_counter()

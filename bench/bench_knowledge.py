@@ -29,11 +29,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import slate  # noqa: E402,F401  (offline runtime first)
+from core.runtime import prepare_offline_runtime  # noqa: E402
+
+prepare_offline_runtime()  # offline first: tiktoken's bundled encodings, no hub downloads
+
+from core.settings import load_settings  # noqa: E402
 from knowledge.ingest import ingest  # noqa: E402
 from knowledge.loader import load_screenplay  # noqa: E402
 from knowledge.retrieval import open_retriever  # noqa: E402
-from slate.settings import load_settings  # noqa: E402
 
 SAMPLE = REPO / "knowledge" / "samples" / "night_shift"
 CORPUS = REPO.parent / "shared" / "corpus"

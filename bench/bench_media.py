@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from slate.runtime import prepare_offline_runtime  # noqa: E402
+from core.runtime import prepare_offline_runtime  # noqa: E402
 
 prepare_offline_runtime()
 

@@ -14,11 +14,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from slate.runtime import prepare_offline_runtime
+from core.runtime import prepare_offline_runtime
 
 prepare_offline_runtime()
 
-from slate.errors import SlateError  # noqa: E402
+from core.errors import SlateError  # noqa: E402
 from tests.conftest import CORPUS  # noqa: E402
 from tests.fuzz_readers import run_fuzz  # noqa: E402
 

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from slate.runtime import prepare_offline_runtime
+from core.runtime import prepare_offline_runtime
 
 prepare_offline_runtime()
 

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from slate.runtime import prepare_offline_runtime
+from core.runtime import prepare_offline_runtime
 
 prepare_offline_runtime()
 

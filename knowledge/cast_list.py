@@ -21,9 +21,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field
 
+from core.errors import InputFileError, ParseError
 from knowledge.encoding import read_text
 from knowledge.limits import csv_guard, csv_source, nesting_guard
-from slate.errors import InputFileError, ParseError
 
 _SPLIT = re.compile(r"\s*[;|；]\s*")
 

@@ -19,11 +19,11 @@ from typing import Any
 
 import yaml
 
+from core.errors import EmptyInput, InputFileError, ParseError, UnsupportedFormat
 from knowledge.cast_list import load_cast_list, load_location_list
 from knowledge.citations import DocType
 from knowledge.encoding import read_text
 from knowledge.limits import csv_guard, csv_source, nesting_guard
-from slate.errors import EmptyInput, InputFileError, ParseError, UnsupportedFormat
 
 SCREENPLAY_EXTENSIONS = frozenset({".fountain", ".spmd", ".fdx"})
 SUBTITLE_EXTENSIONS = frozenset(

@@ -18,11 +18,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from core.errors import EmptyInput, InputFileError, ParseError
 from knowledge.limits import check_zip
 from knowledge.plaintext import TextLine, layout_elements
 from knowledge.scenes import build_scenes, paginate, parse_cue
 from knowledge.screenplay import Element, ElementType, Screenplay
-from slate.errors import EmptyInput, InputFileError, ParseError
 
 STYLE_TO_TYPE: dict[str, ElementType] = {
     "scene heading": "scene_heading",

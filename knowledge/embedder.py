@@ -19,10 +19,10 @@ import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from slate.errors import ConfigError, ModelError
+from core.errors import ConfigError, ModelError
 
 if TYPE_CHECKING:
-    from slate.settings import Settings
+    from core.settings import Settings
 
 
 @runtime_checkable

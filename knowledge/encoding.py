@@ -11,7 +11,7 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from slate.errors import BinaryInput, DecodeError, EmptyInput
+from core.errors import BinaryInput, DecodeError, EmptyInput
 
 # Supersets to decode with when the detector names the narrower encoding.
 ENCODING_SUPERSETS = {

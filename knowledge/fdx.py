@@ -21,10 +21,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.errors import EmptyInput, InputFileError, ParseError
 from knowledge.limits import parse_xml_safely
 from knowledge.scenes import build_scenes, paginate, parse_cue
 from knowledge.screenplay import Element, ElementType, Screenplay
-from slate.errors import EmptyInput, InputFileError, ParseError
 
 PARAGRAPH_TYPES: dict[str, ElementType] = {
     "scene heading": "scene_heading",

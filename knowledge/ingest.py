@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, TypedDict
 
 from pydantic import BaseModel, Field
 
+from core.errors import EmptyInput, InputFileError, NotFound, ProjectNotFound, SlateError
+from core.paths import atomic_write_bytes, safe_name
 from knowledge import limits
 from knowledge.chunking import Chunk, chunk_document, chunk_screenplay, chunk_subtitles
 from knowledge.citations import DocType
@@ -42,17 +44,15 @@ from knowledge.production import (
 )
 from knowledge.retrieval import load_keyword_index
 from knowledge.shared_store import shared_projects
-from slate.errors import EmptyInput, InputFileError, NotFound, ProjectNotFound, SlateError
-from slate.paths import atomic_write_bytes, safe_name
 
 logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
+    from core.settings import Settings
     from knowledge.embedder import Embedder
     from knowledge.store import VectorStore
-    from slate.settings import Settings
 
 ProgressCallback = Callable[[int, int, str], None]
 

@@ -29,8 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from slate.errors import StoreError
-from slate.paths import atomic_write_text
+from core.errors import StoreError
+from core.paths import atomic_write_text
 
 INDEX_FILE = "keyword_index.json"
 FORMAT_VERSION = 1

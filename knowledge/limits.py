@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from slate.errors import InputFileError, ParseError, ResourceLimitExceeded
+from core.errors import InputFileError, ParseError, ResourceLimitExceeded
 
 #: Total uncompressed size of all members of a .docx/.xlsx.
 MAX_ZIP_UNCOMPRESSED_BYTES = 200 * 1024 * 1024

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.errors import InputFileError, NoScenes, UnsupportedFormat
 from knowledge.encoding import read_text
 from knowledge.headings import is_heading
 from knowledge.screenplay import Screenplay, ScriptFormat
-from slate.errors import InputFileError, NoScenes, UnsupportedFormat
 
 SUFFIX_TO_FORMAT: dict[str, ScriptFormat] = {
     ".fountain": "fountain",

@@ -16,7 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from slate.errors import ConfigError, EmptyInput, InputFileError
+from core.errors import ConfigError, EmptyInput, InputFileError
 
 if TYPE_CHECKING:
     import numpy as np

@@ -23,12 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.errors import EmptyInput, InputFileError, ParseError, ResourceLimitExceeded
 from knowledge.headings import is_heading
 from knowledge.limits import MAX_PDF_PAGES
 from knowledge.plaintext import TextLine, is_cue_like, layout_elements
 from knowledge.scenes import build_scenes, eighths_for_lines
 from knowledge.screenplay import LINES_PER_PAGE, Element, Screenplay
-from slate.errors import EmptyInput, InputFileError, ParseError, ResourceLimitExceeded
 
 if TYPE_CHECKING:
     from pypdf import PdfReader

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
+from core.errors import PlanError
 from knowledge.cast_list import (
     CastMember,
     LocationEntry,
@@ -43,7 +44,6 @@ from knowledge.encoding import read_text
 from knowledge.headings import TIME_WORDS as HEADING_TIMES
 from knowledge.limits import nesting_guard
 from knowledge.screenplay import IntExt, Scene, ScriptLine, TimeOfDay, eighths_text
-from slate.errors import PlanError
 
 if TYPE_CHECKING:
     from knowledge.production import Production

@@ -24,16 +24,16 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, Field
 
+from core.errors import CharacterNotFound, LocationNotFound, ProjectNotFound, SceneNotFound, SlateError
+from core.paths import atomic_write_text
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.citations import DocType, SearchHit
 from knowledge.numerals import digits_in
 from knowledge.scenes import without_quotations
 from knowledge.screenplay import Scene, Screenplay
-from slate.errors import CharacterNotFound, LocationNotFound, ProjectNotFound, SceneNotFound, SlateError
-from slate.paths import atomic_write_text
 
 if TYPE_CHECKING:
-    from slate.settings import Settings
+    from core.settings import Settings
 
 MANIFEST = "manifest.json"
 
@@ -181,7 +181,7 @@ class Production:
         (never in the caller's working directory)."""
         if self.project_dir is not None:
             return self.project_dir
-        from slate.settings import load_settings
+        from core.settings import load_settings
 
         name = re.sub(r"[^\w\-]+", "-", self.name or "production").strip("-") or "production"
         return load_settings().home / "scratch" / name

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from core.errors import ProjectNotFound, SlateError, StoreError
 from knowledge.answer_kinds import holds_money, money_asked
 from knowledge.bilingual import bridge_stems, film_terms
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
@@ -35,16 +36,15 @@ from knowledge.keyword import INDEX_FILE, KeywordIndex, tokenize
 from knowledge.numerals import parse_number
 from knowledge.production import MANIFEST, Manifest, list_projects, load_manifest, normalise_scene_number
 from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
-from slate.errors import ProjectNotFound, SlateError, StoreError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from chromadb.api import ClientAPI
 
+    from core.settings import Settings
     from knowledge.embedder import Embedder
     from knowledge.store import VectorStore
-    from slate.settings import Settings
 
 RRF_K = 60
 # Boosts, in units of "ranked first by one ranker" (1 / (K + 1)). A scene named by number outranks

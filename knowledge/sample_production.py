@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from slate.errors import InputFileError
+from core.errors import InputFileError
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "samples" / "night_shift"
 

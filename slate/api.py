@@ -16,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from slate.settings import Settings, load_settings
+from core.runtime import prepare_offline_runtime
+from core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from agent.service import SlateAgent, TurnResult
@@ -29,6 +30,7 @@ class Slate:
     """One production, with its tools and its chat agent."""
 
     def __init__(self, project: str | None = None, *, settings: Settings | None = None) -> None:
+        prepare_offline_runtime()
         self.settings = settings or load_settings()
         self.project = project or self.settings.project
         self._production: Production | None = None

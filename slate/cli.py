@@ -13,7 +13,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from slate.runtime import prepare_offline_runtime
+from core.runtime import prepare_offline_runtime
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,8 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `slate` command; return its exit code."""
     prepare_offline_runtime()
-    from slate.errors import SlateError
-    from slate.settings import load_settings
+    from core.errors import SlateError
+    from core.settings import load_settings
 
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)

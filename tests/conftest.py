@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from slate.runtime import prepare_offline_runtime
+from core.runtime import prepare_offline_runtime
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO / "knowledge" / "samples" / "night_shift"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from slate.errors import SlateError
+from core.errors import SlateError
 
 HOSTILE_SEEDS: dict[str, bytes] = {
     "bomb.fdx": (

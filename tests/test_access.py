@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from slate.access import AccessDenied, AccessPolicy, LoginThrottle, check_password, hash_password
-from slate.errors import ConfigError
+from core.access import AccessDenied, AccessPolicy, LoginThrottle, check_password, hash_password
+from core.errors import ConfigError
 
 
 def write_policy(folder: Path) -> Path:

@@ -50,7 +50,7 @@ def test_ten_processes_on_one_session_each_get_their_own_answer_and_every_turn_i
         answers[question] = turn["answer"]
 
     from agent.service import open_agent
-    from slate.settings import load_settings
+    from core.settings import load_settings
 
     history = open_agent(load_settings(), "night").history("shared")
     asked = [m.text for m in history if isinstance(m, HumanMessage)]

@@ -48,7 +48,7 @@ from pathlib import Path
 from knowledge.embedder import FakeEmbedder
 from knowledge.production import load_manifest
 from knowledge.store import VectorStore, make_client
-from slate.settings import load_settings
+from core.settings import load_settings
 settings = load_settings()
 project_dir = settings.project_dir("crash")
 manifest = load_manifest(project_dir, "crash")

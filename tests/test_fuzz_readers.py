@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from slate.errors import SlateError
+from core.errors import SlateError
 from tests.conftest import CORPUS
 from tests.fuzz_readers import HOSTILE_SEEDS, reader_for, run_fuzz
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from slate.errors import SlateError
-from slate.paths import atomic_write_bytes, inside, safe_name
+from core.errors import SlateError
+from core.paths import atomic_write_bytes, inside, safe_name
 
 
 def test_atomic_write_gives_a_normal_file_and_leaves_no_temp(tmp_path: Path) -> None:

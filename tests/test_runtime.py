@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from slate.runtime import seed_tiktoken_cache
+from core.runtime import seed_tiktoken_cache
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_importing_slate_sets_the_offline_environment(tmp_path: Path) -> None:
+def test_the_ui_and_token_counting_make_the_process_offline_first(tmp_path: Path) -> None:
+    # `import slate` does nothing (tests/test_layers.py); the modules that bring in Gradio and tiktoken
+    # prepare the offline environment themselves.
     code = (
-        "import json, os, slate; "
+        "import json, os, ui; from knowledge.tokens import count_tokens; n = count_tokens('夜更 night shift'); "
         "print(json.dumps({k: os.environ.get(k) for k in "
         "('GRADIO_ANALYTICS_ENABLED', 'HF_HUB_OFFLINE', 'TIKTOKEN_CACHE_DIR')}))"
     )

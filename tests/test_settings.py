@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from slate.errors import ConfigError
-from slate.settings import Settings, load_settings
+from core.errors import ConfigError
+from core.settings import Settings, load_settings
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -19,9 +19,9 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
+from core.errors import SlateError
 from knowledge.citations import SearchHit
 from knowledge.scenes import display_width
-from slate.errors import SlateError
 from tools.script_lookup import SceneRow
 from tools.shot_list import Shot
 from tools.subtitles.models import SubtitleIssue

@@ -17,9 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
+from core.errors import SlateError
 from knowledge.citations import Citation
 from knowledge.production import Production
-from slate.errors import SlateError
 
 ArtifactKind = Literal[
     "scenes",
@@ -263,7 +263,7 @@ def load_artifact(data: Mapping[str, Any]) -> ToolResult | ToolError | None:
 def get_tool(name: str) -> ToolSpec:
     tools = all_tools()
     if name not in tools:
-        from slate.errors import NotFound
+        from core.errors import NotFound
 
         raise NotFound(f"No tool called {name!r}", value=name, nearest=sorted(tools)[:5])
     return tools[name]

@@ -23,11 +23,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core.errors import SlateError
+from core.paths import atomic_write_bytes, atomic_write_text
 from knowledge.loader import load_screenplay
 from knowledge.production import Production
 from knowledge.screenplay import Scene, Screenplay, eighths_text
-from slate.errors import SlateError
-from slate.paths import atomic_write_bytes, atomic_write_text
 from tools.registry import ToolResult, register
 
 REVISION_COLOURS = ("white", "blue", "pink", "yellow", "green", "goldenrod", "buff", "salmon", "cherry")

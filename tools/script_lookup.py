@@ -12,11 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core.errors import SlateError
 from knowledge.cast_list import CastMember, normalise_name
 from knowledge.citations import Citation, DocType, SearchHit
 from knowledge.production import Production, normalise_scene_number
 from knowledge.screenplay import IntExt, Scene, TimeOfDay, eighths_text
-from slate.errors import SlateError
 from tools.registry import PageNumber, ResultCount, ToolResult, register
 
 SUMMARY_SENTENCES = 3

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from slate.paths import atomic_write_bytes
+from core.paths import atomic_write_bytes
 from tools.cell_safety import neutralise_row, neutralise_workbook
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from slate.access import AccessPolicy
+from core.access import AccessPolicy
 from ui.guard import DownloadGuardMiddleware, LoginClientMiddleware, guarded, load_for_user, sign_in
 from ui.handlers import (
     TAB_ARTIFACTS,
@@ -36,7 +36,7 @@ from ui.i18n import LANGUAGE_CHOICES, t
 from ui.views import placeholder_html
 
 if TYPE_CHECKING:
-    from slate.settings import Settings
+    from core.settings import Settings
 
 log = logging.getLogger("slate.ui")
 
@@ -441,7 +441,7 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
         return None
     user, sep, password = auth.partition(":")
     if not sep or not user or not password:
-        from slate.errors import ConfigError
+        from core.errors import ConfigError
 
         raise ConfigError("--auth needs USER:PASS (a user name and a password, joined by a colon)")
     return user, password

@@ -1,7 +1,7 @@
 """Server mode for the UI: every event that names a project checks the signed-in person may open it.
 
 The project arrives from the browser (a dropdown value, or any value a client posts to the API), so
-it is checked on every call, not only when the picker is filled. The rules live in `slate.access`;
+it is checked on every call, not only when the picker is filled. The rules live in `core.access`;
 this module only adapts them to Gradio (which hands a handler the request when a parameter is
 annotated `gr.Request`).
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 import gradio as gr
 
-from slate.access import AccessDenied, AccessPolicy, Right
+from core.access import AccessDenied, AccessPolicy, Right
 
 # The address of the client posting to /login: Gradio's auth callable gets only a name and password.
 login_client: contextvars.ContextVar[str] = contextvars.ContextVar("login_client", default="")

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import gradio as gr
 
+from core.errors import ProjectNotFound, SlateError
+from core.paths import atomic_write_bytes, inside, safe_name
 from knowledge.documents import SUPPORTED_EXTENSIONS
-from slate.errors import ProjectNotFound, SlateError
-from slate.paths import atomic_write_bytes, inside, safe_name
 from ui import views
 from ui.i18n import EXAMPLE_PROMPTS, normalise_lang, t
 from ui.results import ShownSource, ToolFailure, typed_result, typed_source
@@ -34,7 +34,7 @@ from ui.results import ShownSource, ToolFailure, typed_result, typed_source
 if TYPE_CHECKING:
     from agent.consent import PendingChange
     from agent.service import SlateAgent, TurnEvent
-    from slate.settings import Settings
+    from core.settings import Settings
     from tools.artifact_export import Table
     from tools.registry import ToolResult
 

@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from core.errors import SlateError
 from knowledge.citations import Citation
-from slate.errors import SlateError
 from tools.registry import ToolResult, get_tool
 
 log = logging.getLogger("slate.ui")

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from slate.output import print_json, print_table
 
 if TYPE_CHECKING:
+    from core.settings import Settings
     from knowledge.production import Production
-    from slate.settings import Settings
 
 PROFILES = ("netflix-en", "netflix-zh-hant", "hk-bilingual")
 
@@ -81,7 +81,7 @@ def _progress(fraction: float, message: str) -> None:
 
 
 def run_transcribe(args: argparse.Namespace, settings: Settings) -> int:
-    from slate.errors import SlateError
+    from core.errors import SlateError
     from tools.media.operations import transcribe_path
 
     production = production_from_args(args, settings)
@@ -120,7 +120,7 @@ def run_transcribe(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_shots(args: argparse.Namespace, settings: Settings) -> int:
-    from slate.errors import SlateError
+    from core.errors import SlateError
     from tools.media.operations import shots_path
 
     if args.output and not args.subs:

@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from core.settings import Settings
 from slate.output import print_json
-from slate.settings import Settings
 
 if TYPE_CHECKING:
     from agent.service import SlateAgent, TurnResult

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from core.settings import Settings
     from knowledge.production import Production
-    from slate.settings import Settings
 
 FORMATS = ("json", "csv", "xlsx", "html", "pdf")
 
@@ -113,9 +113,9 @@ def _print_sheets(result: object) -> None:
 
 
 def run_sheets(args: argparse.Namespace, settings: Settings) -> int:
+    from core.paths import atomic_write_bytes
     from slate.commands import call_tool
     from slate.output import print_json
-    from slate.paths import atomic_write_bytes
     from tools.breakdown.export import export_bytes
     from tools.breakdown.tools import BreakdownResult
 
@@ -123,7 +123,7 @@ def run_sheets(args: argparse.Namespace, settings: Settings) -> int:
     result = call_tool(production, "breakdown_scenes", BreakdownResult, scenes=args.scene or None)
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else None)
     if fmt and fmt not in FORMATS:
-        from slate.errors import SlateError
+        from core.errors import SlateError
 
         raise SlateError(f"Unknown format {fmt!r}", value=fmt, hint="Use one of " + ", ".join(FORMATS))
     if fmt or args.output:
@@ -172,8 +172,8 @@ def _print_report(args: argparse.Namespace, result: object) -> None:
 
 
 def run_report(args: argparse.Namespace, settings: Settings) -> int:
+    from core.errors import SlateError
     from slate.commands import call_tool
-    from slate.errors import SlateError
     from tools.breakdown.tools import ElementReportResult
 
     if not args.element and not args.category:
@@ -198,7 +198,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
         production, "department_list", ElementReportResult, department=department, export=export
     )
     if args.output and result.files:
-        from slate.paths import atomic_write_bytes
+        from core.paths import atomic_write_bytes
 
         atomic_write_bytes(Path(args.output), Path(result.files[0]).read_bytes())
         print(f"wrote {args.output}", file=sys.stderr)

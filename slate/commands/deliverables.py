@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from slate.output import print_json, print_table
 
 if TYPE_CHECKING:
+    from core.settings import Settings
     from knowledge.production import Production
-    from slate.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

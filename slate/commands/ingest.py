@@ -8,8 +8,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from core.settings import Settings
     from knowledge.ingest import IngestReport
-    from slate.settings import Settings
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,8 +92,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_forget(args: argparse.Namespace, settings: Settings) -> int:
+    from core.errors import SlateError
     from knowledge.ingest import forget, forget_project
-    from slate.errors import SlateError
     from slate.output import print_json
 
     project = args.project or settings.project

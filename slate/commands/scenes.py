@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from slate.settings import Settings
+    from core.settings import Settings
 
 TIMES = ("DAY", "NIGHT", "DAWN", "DUSK")
 INT_EXT_CHOICES = ("INT", "EXT", "INT/EXT")

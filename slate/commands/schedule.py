@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from core.settings import Settings
     from knowledge.production import Production
-    from slate.settings import Settings
     from tools.schedule.tools import PlannedShoot
 
 EXPORT_CHOICES = ("json", "csv", "xlsx", "ics", "html")
@@ -84,7 +84,7 @@ def _production(args: argparse.Namespace, settings: Settings) -> Production:
 
 
 def _time_limit(args: argparse.Namespace) -> float:
-    from slate.errors import SlateError
+    from core.errors import SlateError
 
     if args.time_limit <= 0:
         raise SlateError("--time-limit must be a positive number of seconds", value=args.time_limit)
@@ -93,7 +93,7 @@ def _time_limit(args: argparse.Namespace) -> float:
 
 def run_schedule(args: argparse.Namespace, settings: Settings) -> int:
     entered = time.monotonic()  # the limit covers loading the solver and reading the production too
-    from slate.errors import SlateError
+    from core.errors import SlateError
     from tools.schedule.export import export_bytes, format_for, write_export
     from tools.schedule.solver import summary_lines
 
@@ -137,9 +137,9 @@ def _plan(args: argparse.Namespace, production: Production, time_limit_s: float)
 
 
 def run_callsheet(args: argparse.Namespace, settings: Settings) -> int:
-    from slate.errors import SlateError
+    from core.errors import SlateError
+    from core.paths import atomic_write_text
     from slate.output import print_json
-    from slate.paths import atomic_write_text
     from tools.schedule.callsheet import build_call_sheet, call_sheet_html, call_sheet_markdown
     from tools.schedule.tools import plan_shoot, production_breakdown
 

@@ -6,9 +6,9 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from core.settings import Settings
     from knowledge.citations import SearchHit
     from knowledge.production import Production
-    from slate.settings import Settings
 
 DOC_TYPES = ("screenplay", "notes", "report", "cast", "locations", "plan", "subtitles")
 TIMES = ("DAY", "NIGHT", "DAWN", "DUSK")
@@ -36,9 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from core.errors import SlateError
     from knowledge.production import open_production
     from slate.commands import call_tool
-    from slate.errors import SlateError
     from tools.script_lookup import SearchResult
 
     if args.k < 1 or args.k > 100:
@@ -64,7 +64,7 @@ def _tool_takes_search(args: argparse.Namespace) -> bool:
 
 
 def _knows_character(production: Production, name: str) -> bool:
-    from slate.errors import CharacterNotFound
+    from core.errors import CharacterNotFound
 
     try:
         production.resolve_character(name)

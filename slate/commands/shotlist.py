@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from core.settings import Settings
     from knowledge.production import Production
-    from slate.settings import Settings
     from tools.shot_list import ShotList
 
 STYLE_CHOICES = ("classic", "handheld", "hk-action")
@@ -82,7 +82,7 @@ def _production(args: argparse.Namespace, settings: Settings, *, writer: bool = 
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from slate.errors import SlateError
+    from core.errors import SlateError
 
     if args.scene.strip().lower() == IMPORT_WORD:
         if not args.file:

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.settings import Settings
 from slate.output import print_json, print_table
-from slate.settings import Settings
 
 if TYPE_CHECKING:
     from tools.subtitles.models import SubtitleOutput, SubtitleReport
@@ -190,7 +190,7 @@ def run_shift(args: argparse.Namespace, settings: Settings) -> int:
     from tools.subtitles.operations import shift_file
 
     if args.sync is not None and len(args.sync) < 2:
-        from slate.errors import SubtitleError
+        from core.errors import SubtitleError
 
         raise SubtitleError("Linear sync needs two or more --sync points", value=args.sync)
     result = shift_file(args.file, args.output, by=args.by, sync=args.sync or (), encoding=args.encoding)

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from slate.settings import Settings
+    from core.settings import Settings
 
 DEMO_PROJECT = "night-shift"
 

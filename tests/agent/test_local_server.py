@@ -21,8 +21,8 @@ import pytest
 from agent.context_window import context_window, server_context_window
 from agent.models import ModelInfo, build_chat_openai
 from agent.service import SlateAgent, open_agent
+from core.settings import Settings
 from knowledge.production import Production
-from slate.settings import Settings
 from tests.agent.fakes import OpenAIStub
 
 pytestmark = pytest.mark.server

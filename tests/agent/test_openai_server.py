@@ -19,8 +19,8 @@ import pytest
 
 from agent.models import ModelInfo, build_chat_openai
 from agent.service import SlateAgent
+from core.settings import Settings
 from knowledge.production import Production
-from slate.settings import Settings
 from tests.agent.fakes import OpenAIStub
 from tools.registry import all_tools
 

@@ -21,8 +21,8 @@ from gradio_client import Client
 
 from agent.models import ModelInfo, build_chat_openai
 from agent.service import SlateAgent, open_agent
+from core.settings import Settings, load_settings
 from knowledge.production import Production
-from slate.settings import Settings, load_settings
 from tests.agent.fakes import OpenAIStub
 from ui.app import launch
 from ui.handlers import ChatOutputs, Handlers

@@ -181,9 +181,9 @@ def build_agent(folder: Path) -> tuple[Any, list[str]]:
     from agent.models import ModelInfo
     from agent.planner import OfflinePlanner
     from agent.service import SlateAgent
+    from core.settings import load_settings
     from knowledge.ingest import ingest
     from knowledge.production import open_production
-    from slate.settings import load_settings
 
     settings = load_settings(embedder="e5")
     project = f"heldout-{folder.name}"

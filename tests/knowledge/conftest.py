@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from slate.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 from tests.knowledge.knowledge_fixtures import write_mini_production
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import load_settings
 from knowledge.ingest import forget, ingest, project_stats
 from knowledge.retrieval import open_retriever
-from slate.settings import load_settings
 
 CHROMA = Path(sys.executable).with_name("chroma")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import EmptyInput, InputFileError, ParseError, UnsupportedFormat
 from knowledge.documents import classify, load_document
-from slate.errors import EmptyInput, InputFileError, ParseError, UnsupportedFormat
 
 NOTES_MD = """# 導演筆記 Director's notes
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from core.errors import ConfigError, ModelError
+from core.settings import load_settings
 from knowledge.embedder import E5Embedder, Embedder, FakeEmbedder, OpenAIEmbedder, make_embedder
-from slate.errors import ConfigError, ModelError
-from slate.settings import load_settings
 
 
 def _cos(a: list[float], b: list[float]) -> float:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import EmptyInput, ParseError
 from knowledge.fdx import fdx_elements, length_to_eighths, read_fdx
 from knowledge.loader import load_screenplay
-from slate.errors import EmptyInput, ParseError
 
 FDX = """<?xml version="1.0" encoding="UTF-8" standalone="no" ?>
 <FinalDraft DocumentType="Script" Template="No" Version="5">

@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
+from core.errors import ModelError, NotFound, ProjectNotFound, StoreError
+from core.settings import Settings
 from knowledge.embedder import FakeEmbedder
 from knowledge.ingest import forget, forget_project, ingest, project_stats
 from knowledge.keyword import INDEX_FILE
 from knowledge.production import load_manifest
 from knowledge.store import VectorStore
-from slate.errors import ModelError, NotFound, ProjectNotFound, StoreError
-from slate.settings import Settings
 from tests.knowledge.knowledge_fixtures import SCRIPT
 
 EMBEDDER = FakeEmbedder()

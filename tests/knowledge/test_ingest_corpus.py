@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings
 from knowledge.embedder import FakeEmbedder
 from knowledge.ingest import ingest
 from knowledge.retrieval import open_retriever
-from slate.settings import Settings
 
 # Files the corpus holds that Slate deliberately does not ingest, and why.
 EXPECTED_SKIPS = {

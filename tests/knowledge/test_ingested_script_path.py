@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import Settings
 from knowledge.ingest import ingest
-from slate.settings import Settings
 from tests.tools.test_breakdown import FDX_WITH_TAGS
 
 

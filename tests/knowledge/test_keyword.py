@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import StoreError
 from knowledge.keyword import KeywordIndex, tokenize
-from slate.errors import StoreError
 
 
 def test_traditional_chinese_becomes_bigrams_not_single_characters() -> None:

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from core.errors import ParseError, ResourceLimitExceeded
+from core.settings import Settings
 from knowledge import limits
 from knowledge.docx import read_docx
 from knowledge.embedder import FakeEmbedder
 from knowledge.fdx import length_to_eighths, read_fdx
 from knowledge.subtitle_file import read_subtitle_file
-from slate.errors import ParseError, ResourceLimitExceeded
-from slate.settings import Settings
 from tools.artifact_export import export_rows
 from tools.cell_safety import neutralise_cell, restore_cell
 

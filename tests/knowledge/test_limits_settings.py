@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from slate.errors import ConfigError
-from slate.settings import load_settings
+from core.errors import ConfigError
+from core.settings import load_settings
 
 
 def test_empty_slate_home_is_refused_not_the_current_folder(monkeypatch: pytest.MonkeyPatch) -> None:

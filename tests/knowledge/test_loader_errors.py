@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import BinaryInput, DecodeError, EmptyInput, InputFileError, NoScenes, UnsupportedFormat
 from knowledge.loader import detect_format, load_screenplay, looks_like_screenplay
-from slate.errors import BinaryInput, DecodeError, EmptyInput, InputFileError, NoScenes, UnsupportedFormat
 
 SCRIPT = "內景。茶餐廳 - 夜\n\n阿輝\n今晚冇客㗎喇。\n\nINT. ROOFTOP - DAWN\n\nKELVIN\nWhere's the USB？\n"
 

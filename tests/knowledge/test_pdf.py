@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import EmptyInput, InputFileError, ParseError
 from knowledge.loader import load_screenplay
 from knowledge.pdf import read_pdf
-from slate.errors import EmptyInput, InputFileError, ParseError
 from tests.knowledge.screenplay_pdf import cjk_font, write_script_pdf
 
 ENGLISH = [

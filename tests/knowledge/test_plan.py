@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import PlanError
 from knowledge.plan import (
     DEFAULT_EFFECTS_HOURS,
     DEFAULT_PAGES_PER_HOUR,
@@ -22,7 +23,6 @@ from knowledge.plan import (
     pages_to_eighths,
 )
 from knowledge.production import Production
-from slate.errors import PlanError
 
 ISSUE_PLAN = """\
 production: Night Shift

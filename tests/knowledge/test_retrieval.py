@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from core.errors import ProjectNotFound, SlateError, StoreError
+from core.settings import Settings
 from knowledge.embedder import FakeEmbedder
 from knowledge.ingest import ingest
 from knowledge.numerals import parse_number
 from knowledge.retrieval import HybridRetriever, open_retriever, scene_references
-from slate.errors import ProjectNotFound, SlateError, StoreError
-from slate.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -153,8 +153,8 @@ def test_production_search_through_settings(
 def test_question_set_top3_hit_rate_with_the_real_e5_embedder(sample_dir: Path, chroma_client: Any) -> None:
     """At least 40 labelled questions (English, written Chinese, Cantonese, cross-language) over the
     sample production: the answer must be in the top 3 for at least 85% of them."""
+    from core.settings import load_settings
     from knowledge.embedder import E5Embedder
-    from slate.settings import load_settings
     from tests.knowledge.question_set import load_questions
 
     questions = load_questions()

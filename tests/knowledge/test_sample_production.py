@@ -22,6 +22,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from core.errors import InputFileError
 from knowledge import sample_production
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.loader import load_screenplay, looks_like_screenplay
@@ -29,7 +30,6 @@ from knowledge.production import Production
 from knowledge.sample_production import SAMPLE_DIR, SAMPLE_FILE_NAMES, sample_files
 from knowledge.screenplay import Scene, Screenplay
 from knowledge.subtitle_file import Cue, read_subtitle_file
-from slate.errors import InputFileError
 
 SCENE_NUMBERS = [str(n) for n in range(1, 13)] + ["12A"] + [str(n) for n in range(13, 21)]
 

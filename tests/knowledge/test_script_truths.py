@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import SceneOmitted
 from knowledge.headings import is_heading
 from knowledge.production import Production
 from knowledge.scenes import is_off_screen, is_omitted_heading
-from slate.errors import SceneOmitted
 from tools.registry import all_tools
 
 SCRIPT = """Title: Truths

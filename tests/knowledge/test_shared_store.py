@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings, load_settings
 from knowledge.ingest import forget_project, ingest, project_stats
 from knowledge.production import open_production
 from knowledge.retrieval import open_retriever
 from knowledge.shared_store import FILES, REGISTRY
 from knowledge.store import collection_name, make_client
-from slate.settings import Settings, load_settings
 from tests.knowledge.test_chroma_server import chroma_server
 from ui.handlers import Handlers
 

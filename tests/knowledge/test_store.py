@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from core.errors import StoreError
+from core.settings import load_settings
 from knowledge.embedder import FakeEmbedder
 from knowledge.store import VectorStore, collection_name, make_client
-from slate.errors import StoreError
-from slate.settings import load_settings
 
 NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 

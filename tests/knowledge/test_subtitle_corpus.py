@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import SlateError
 from knowledge.subtitle_file import SubtitleDocument, read_subtitle_file
-from slate.errors import SlateError
 from tests.conftest import CORPUS
 from tools.subtitles.checks import choose_profile
 from tools.subtitles.fixes import fix_cues

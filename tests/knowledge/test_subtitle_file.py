@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import DecodeError, EmptyInput, InputFileError, ParseError, SubtitleError, UnsupportedFormat
 from knowledge.subtitle_file import (
     Cue,
     SubtitleDocument,
@@ -14,7 +15,6 @@ from knowledge.subtitle_file import (
     read_subtitle_file,
     read_subtitle_text,
 )
-from slate.errors import DecodeError, EmptyInput, InputFileError, ParseError, SubtitleError, UnsupportedFormat
 
 CANTONESE_SRT = """1
 00:00:01,000 --> 00:00:03,000

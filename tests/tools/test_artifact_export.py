@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from slate.errors import SlateError
+from core.errors import SlateError
 from tools.artifact_export import Table, artifact_tables, cell, export_rows
 
 SCENES_ARTIFACT = {

@@ -160,7 +160,7 @@ def test_draft_changes_repeats_the_comparison_from_the_stored_drafts(
 
 
 def test_draft_changes_needs_two_drafts(project: Production) -> None:
-    from slate.errors import SlateError
+    from core.errors import SlateError
 
     with pytest.raises(SlateError):
         draft_changes(project)

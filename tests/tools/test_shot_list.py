@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.errors import CharacterNotFound, NotFound, SceneNotFound, SlateError
 from knowledge.production import Production
 from knowledge.screenplay import Element, Scene, Screenplay, ScriptLine
-from slate.errors import CharacterNotFound, NotFound, SceneNotFound, SlateError
 from tools.registry import all_tools
 from tools.shot_list import (
     SETUP_MINUTES_BY_MOVEMENT,

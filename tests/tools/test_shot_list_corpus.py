@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from core.errors import NoScenes
 from knowledge.loader import load_screenplay
 from knowledge.production import Production
 from knowledge.screenplay import Scene
-from slate.errors import NoScenes
 from tests.conftest import CORPUS, SAMPLE_DIR
 from tools.shot_list import (
     STYLES,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from core.errors import SlateError, UnsupportedFormat
 from knowledge.production import Production
-from slate.errors import SlateError, UnsupportedFormat
 from tools.shot_list import STYLE_PRESETS, ShotList, draft_rule_shot_list, draft_shot_list, edit_shot_list
 from tools.shot_list import storage as shot_list_io
 from tools.shot_list_io import (

@@ -10,8 +10,8 @@ from langchain_core.messages import AIMessage
 
 from agent.models import ModelInfo
 from agent.service import SlateAgent, open_agent
+from core.settings import Settings, load_settings
 from knowledge.production import Production
-from slate.settings import Settings, load_settings
 from tests.agent.conftest import sample_production
 from tests.agent.fakes import ScriptedChatModel
 

@@ -11,10 +11,10 @@ import pytest
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
+from core.access import hash_password
+from core.settings import Settings, load_settings
 from knowledge.ingest import ingest
 from knowledge.sample_production import sample_files
-from slate.access import hash_password
-from slate.settings import Settings, load_settings
 from ui.app import launch
 
 pytestmark = pytest.mark.server

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from gradio_client import Client, handle_file
 
+from core.settings import Settings, load_settings
 from knowledge.ingest import ingest
 from knowledge.sample_production import sample_files
-from slate.settings import Settings, load_settings
 from ui.app import launch
 from ui.handlers import ALLOWED_EXTENSIONS, ChatOutputs, UploadOutputs
 from ui.i18n import t

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings, load_settings
 from knowledge.sample_production import sample_files
-from slate.settings import Settings, load_settings
 from ui.app import launch
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]

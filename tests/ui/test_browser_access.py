@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from core.access import hash_password
+from core.settings import load_settings
 from knowledge.ingest import ingest
 from knowledge.sample_production import sample_files
-from slate.access import hash_password
-from slate.settings import load_settings
 from tests.ui.test_browser import (  # noqa: F401 (the browser fixture is used by name)
     WAIT_MS,
     Shots,

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from langchain_core.messages import AIMessage
 
-from slate.settings import Settings
+from core.settings import Settings
 from tests.agent.fakes import tool_call
 from tests.ui.conftest import PROJECT
 from tests.ui.test_browser import WAIT_MS, Shots, ask, browser, chat_text, free_port, wait_text

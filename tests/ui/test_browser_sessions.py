@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from core.settings import load_settings
 from knowledge.sample_production import sample_files
-from slate.settings import load_settings
 from tests.ui.test_browser import (  # noqa: F401 (the browser fixture is used by name)
     PROJECT,
     WAIT_MS,

@@ -8,7 +8,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage
 
-from slate.settings import Settings
+from core.settings import Settings
 from tests.agent.fakes import tool_call
 from tests.ui.conftest import PROJECT
 from tests.ui.test_handlers import run_turn

@@ -12,8 +12,8 @@ import gradio as gr
 import pytest
 from langchain_core.messages import AIMessage
 
-from slate.errors import ProjectNotFound
-from slate.settings import Settings, load_settings
+from core.errors import ProjectNotFound
+from core.settings import Settings, load_settings
 from tests.agent.fakes import tool_call
 from tests.ui.conftest import PROJECT
 from ui.handlers import ChatOutputs, Handlers, LanguageOutputs, ProjectOutputs, UploadOutputs
@@ -288,7 +288,7 @@ def test_text_before_a_tool_call_stays_above_the_step(settings: Settings) -> Non
 
 
 def test_errors_shown_to_people_carry_no_server_paths() -> None:
-    from slate.errors import ParseError
+    from core.errors import ParseError
     from ui.handlers import people_sentence, without_paths
 
     err = ParseError("Not a Word file", file="/srv/slate/projects/a/uploads/weird.docx", line=3)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from slate.settings import load_settings
+from core.settings import load_settings
 from tests.tools.media.factory import RATE, media_tools_missing, speak, write_wav
 from tests.ui.conftest import PROJECT
 from tests.whisper_model import whisper_model_dir

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
+from core.settings import Settings, load_settings
 from knowledge.production import Production
-from slate.settings import Settings, load_settings
 from tests.agent.fakes import OpenAIStub
 from tests.agent.test_turn_lifetime import QUESTION, serve_forever_stub, wait_for
 from tests.ui.test_browser import WAIT_MS, ask, browser, chat_text  # noqa: F401 (browser: a fixture)

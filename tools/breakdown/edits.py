@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field
 
+from core.errors import InputFileError, SlateError
+from core.paths import atomic_write_text, create_new_file
 from knowledge.production import Production
-from slate.errors import InputFileError, SlateError
-from slate.paths import atomic_write_text, create_new_file
 from tools.breakdown.model import (
     CATEGORIES,
     CATEGORY_LABELS,

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from slate.errors import SlateError
+from core.errors import SlateError
 from tools.breakdown.model import (
     CATEGORIES,
     CATEGORY_COLOURS,

@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core.errors import SceneNotFound
+from core.paths import atomic_write_bytes
 from knowledge.citations import Citation
 from knowledge.production import Production, normalise_scene_number
-from slate.errors import SceneNotFound
-from slate.paths import atomic_write_bytes
 from tools.breakdown.build import build_breakdown
 from tools.breakdown.edits import (
     EDITS_FILE,

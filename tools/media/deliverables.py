@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from core.errors import SlateError
 from knowledge.production import Production
 from knowledge.subtitle_file import Cue, read_subtitle_file
-from slate.errors import SlateError
 from tools.media.align import fold, scene_dialogue
 from tools.media.models import AdrCue, DialogueRow
 from tools.subtitles.profiles import DEFAULT_FPS

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from slate.errors import ConfigError
-from slate.paths import atomic_write_bytes
+from core.errors import ConfigError
+from core.paths import atomic_write_bytes
 from tools.subtitles.text import has_cjk
 
 FACE_PREFERENCE = ("Noto Sans CJK HK", "Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP")

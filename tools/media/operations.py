@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.errors import SlateError
 from knowledge.media import probe_media
 from knowledge.production import Production
 from knowledge.subtitle_file import format_timecode, read_subtitle_file
-from slate.errors import SlateError
 from tools.media.align import scene_dialogue
 from tools.media.deliverables import adr_cues, default_fps, dialogue_rows, read_cues
 from tools.media.documents import Table, write_pdf, write_xlsx

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from core.paths import atomic_write_text
 from knowledge.media import MediaError, MediaInfo, probe_media
 from knowledge.subtitle_file import Cue, format_timecode
-from slate.paths import atomic_write_text
 from tools.media.models import ShotIssue, ShotIssueCode, ShotMove
 from tools.subtitles.profiles import Profile
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from core.paths import safe_name
 from knowledge.citations import Citation
 from knowledge.production import Production
-from slate.paths import safe_name
 from tools.media import operations
 from tools.media.models import AdrListResult, DialogueListResult, ShotChangesResult, TranscriptionResult
 from tools.registry import FrameRate, register
@@ -50,7 +50,7 @@ def transcribe_media(
         language: spoken language code (e.g. en, yue, zh); detected when omitted.
         shots: on a video, time cue edges to its shot changes.
     """
-    from slate.settings import load_settings
+    from core.settings import load_settings
 
     path = _media_path(production, file)
     output = production.output_dir / safe_name(f"{path.stem}.transcript.srt")

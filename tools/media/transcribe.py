@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.errors import ConfigError
+from core.runtime import prepare_offline_runtime
 from knowledge.media import SAMPLE_RATE, MediaInfo, probe_media, read_audio
 from knowledge.subtitle_file import Cue, SubtitleDocument, format_timecode
-from slate.errors import ConfigError
 from tools.media.align import (
     Alignment,
     ScriptLineText,
@@ -63,6 +64,7 @@ def load_whisper(model_dir: str | Path | None, *, threads: int = 0) -> Any:
             f"{folder} has no {' or '.join(missing)}",
             value=str(folder),
         )
+    prepare_offline_runtime()  # the Hugging Face hub offline: the model is a folder, never a download
     from faster_whisper import WhisperModel
 
     try:

@@ -19,9 +19,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core.errors import SlateError
 from knowledge.cast_list import normalise_name
 from knowledge.screenplay import eighths_text
-from slate.errors import SlateError
 from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown, head_count
 from tools.schedule.dood import cast_order
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule

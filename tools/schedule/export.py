@@ -13,9 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
+from core.errors import SlateError
+from core.paths import atomic_write_bytes
 from knowledge.screenplay import eighths_text
-from slate.errors import SlateError
-from slate.paths import atomic_write_bytes
 from tools.schedule.callsheet import cast_numbers, general_call
 from tools.schedule.model import MINUTES_PER_HOUR, Problem, Schedule
 from tools.schedule.stripboard import (

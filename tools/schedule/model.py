@@ -17,9 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core.errors import PlanError
 from knowledge.cast_list import CastMember, LocationEntry, normalise_name
 from knowledge.plan import Plan, StripScene, Weights
-from slate.errors import PlanError
 
 Status = Literal["optimal", "feasible"]
 Formulation = Literal["sequence", "day", "baseline"]

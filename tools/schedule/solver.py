@@ -37,8 +37,8 @@ from datetime import date
 
 from ortools.sat.python import cp_model, cp_model_helper
 
+from core.errors import Infeasible
 from knowledge.screenplay import eighths_text
-from slate.errors import Infeasible
 from tools.schedule.baseline import BaselinePlan, baseline_plan
 from tools.schedule.bounds import day_plan_bound
 from tools.schedule.dood import day_out_of_days

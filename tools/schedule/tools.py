@@ -24,6 +24,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import Field
 
+from core.errors import CharacterNotFound, SlateError
+from core.paths import atomic_write_text
 from knowledge.cast_list import normalise_name
 from knowledge.citations import Citation
 from knowledge.plan import (
@@ -36,8 +38,6 @@ from knowledge.plan import (
     load_plan,
 )
 from knowledge.production import Production
-from slate.errors import CharacterNotFound, SlateError
-from slate.paths import atomic_write_text
 from tools.breakdown.build import notes_documents
 from tools.breakdown.edits import edits_paths
 from tools.breakdown.model import Breakdown

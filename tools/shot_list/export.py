@@ -9,10 +9,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from core.errors import UnsupportedFormat
+from core.paths import atomic_write_bytes, safe_name
 from knowledge.production import Production
 from knowledge.scenes import display_width
-from slate.errors import UnsupportedFormat
-from slate.paths import atomic_write_bytes, safe_name
 from tools.shot_list.models import LineRef, Shot, ShotList, format_minutes
 from tools.table_files import csv_text as table_csv_text
 from tools.table_files import markdown_cell, markdown_table, workbook_bytes

@@ -11,10 +11,10 @@ import difflib
 import unicodedata
 from collections.abc import Sequence
 
+from core.errors import SceneNotFound
 from knowledge.numerals import digits_in
 from knowledge.production import Production
 from knowledge.screenplay import Scene
-from slate.errors import SceneNotFound
 
 # Slate letters: I and O are skipped so they cannot be read as 1 and 0.
 SHOT_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from core.errors import CharacterNotFound, InputFileError, SceneNotFound, UnsupportedFormat
 from knowledge.encoding import read_text
 from knowledge.limits import check_zip
 from knowledge.production import Production
-from slate.errors import CharacterNotFound, InputFileError, SceneNotFound, UnsupportedFormat
 from tools.cell_safety import restore_cell
 from tools.shot_list.aliases import (
     ANGLE_ALIASES,

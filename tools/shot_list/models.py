@@ -9,8 +9,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
+from core.errors import NotFound
 from knowledge.citations import Citation
-from slate.errors import NotFound
 from tools.registry import ToolResult
 from tools.shot_list.ids import nearest_shot_ids, normalise_shot_id, scene_key
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from core.errors import CharacterNotFound
 from knowledge.production import Production
 from knowledge.screenplay import Scene
-from slate.errors import CharacterNotFound
 from tools.shot_list.ids import scene_key, shot_suffix
 from tools.shot_list.models import ANGLES, MOVEMENTS, SHOT_SIZES, Shot, ShotList
 from tools.shot_list.reading import _read_scene

@@ -10,9 +10,9 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from core.errors import SlateError
+from core.paths import create_new_file, exclusive_lock, safe_name
 from knowledge.production import Production
-from slate.errors import SlateError
-from slate.paths import create_new_file, exclusive_lock, safe_name
 from tools.shot_list.ids import scene_key
 from tools.shot_list.models import ShotList
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from core.errors import NotFound, SceneOmitted, SlateError
 from knowledge.production import Production
 from knowledge.screenplay import Scene
-from slate.errors import NotFound, SceneOmitted, SlateError
 from tools.registry import LensMillimetres, register
 from tools.script_lookup import scene_citation
 from tools.shot_list.drafting import draft_rule_shot_list

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from core.errors import SubtitleError
 from knowledge.subtitle_file import Cue, SubtitleDocument, SubtitleProblem, format_timecode
-from slate.errors import SubtitleError
 from tools.subtitles.dialogue import dialogue_turns, has_dash, lone_dash, mixed_lines
 from tools.subtitles.linebreak import join_lines
 from tools.subtitles.models import IssueCode, SubtitleIssue, SubtitleReport

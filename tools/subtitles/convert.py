@@ -21,9 +21,9 @@ from typing import Literal
 
 from pysubs2 import SSAEvent, SSAFile, SSAStyle
 
+from core.errors import SubtitleError, UnsupportedFormat
+from core.paths import atomic_write_bytes
 from knowledge.subtitle_file import Cue, SubtitleDocument, format_timecode
-from slate.errors import SubtitleError, UnsupportedFormat
-from slate.paths import atomic_write_bytes
 from tools.subtitles.styling import (
     Losses,
     edge_tags,

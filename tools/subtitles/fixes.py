@@ -28,8 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from core.errors import SubtitleError
 from knowledge.subtitle_file import Cue
-from slate.errors import SubtitleError
 from tools.subtitles.checks import check_cues
 from tools.subtitles.dialogue import Turn, dialogue_turns
 from tools.subtitles.linebreak import rebreak_text

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.errors import SubtitleError
 from knowledge.production import TextWriter
 from knowledge.subtitle_file import Cue, parse_timecode, read_subtitle_file
-from slate.errors import SubtitleError
 from tools.subtitles.bilingual import looks_chinese, merge_tracks, split_tracks
 from tools.subtitles.checks import check_cues, check_document, choose_profile, frame_rate
 from tools.subtitles.convert import (

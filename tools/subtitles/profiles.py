@@ -25,7 +25,7 @@ from typing import Any, Literal, get_args
 
 import yaml
 
-from slate.errors import InputFileError, NotFound
+from core.errors import InputFileError, NotFound
 from tools.subtitles.text import Language
 
 ProfileName = Literal["netflix-en", "netflix-zh-hant", "hk-bilingual"]

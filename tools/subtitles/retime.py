@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from core.errors import SubtitleError
 from knowledge.subtitle_file import Cue, format_timecode, parse_timecode
-from slate.errors import SubtitleError
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.errors import NotFound, SlateError, SubtitleError
+from core.paths import safe_name
 from knowledge.citations import Citation
 from knowledge.production import Production
-from slate.errors import NotFound, SlateError, SubtitleError
-from slate.paths import safe_name
 from tools.registry import FrameRate, ReadingSpeed, register
 from tools.subtitles import operations
 from tools.subtitles.bilingual import looks_chinese

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
+from core.errors import ModelError, SubtitleError
 from knowledge.cast_list import CastMember
 from knowledge.production import TextWriter
 from knowledge.subtitle_file import Cue
-from slate.errors import ModelError, SubtitleError
 
 TranslationTarget = Literal["en", "zh-Hant-HK"]
 TARGET_NAMES = {

@@ -25,8 +25,8 @@ if __package__ in (None, ""):
     # Run as a script: make the repository importable for knowledge.* and slate.*.
     sys.path.insert(0, str(HERE.parents[2]))
 
+from core.paths import atomic_write_bytes  # noqa: E402
 from knowledge.cast_list import LocationEntry, load_location_list  # noqa: E402
-from slate.paths import atomic_write_bytes  # noqa: E402
 
 DOCX_PATH = HERE / "recce_report.docx"
 PDF_PATH = HERE / "recce_report.pdf"

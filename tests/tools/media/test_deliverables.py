@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from core.errors import SlateError
 from slate.cli import main
-from slate.errors import SlateError
 from tests.conftest import SAMPLE_DIR
 from tools.media.deliverables import cue_code, parse_marks, smpte
 from tools.media.documents import find_cjk_font

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from core.errors import Infeasible, PlanError
 from knowledge.plan import load_plan, plan_from_data
-from slate.errors import Infeasible, PlanError
 from tests.tools.schedule.schedule_cases import check_schedule, problem_for, random_plan
 from tests.tools.schedule.test_csplib import CSPLIB, PUBLISHED_OPTIMA
 from tests.tools.schedule.test_talent_instances import PUBLISHED_TOTAL_COST, TALENTSCHED, read_instance

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from core.errors import SlateError
 from knowledge.plan import StripScene, plan_from_data
-from slate.errors import SlateError
 from tests.tools.schedule.schedule_cases import colour_name, problem_for
 from tools.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
 from tools.schedule.callsheet import build_call_sheet, call_sheet_html, call_sheet_markdown

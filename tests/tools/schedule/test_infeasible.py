@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from core.errors import Infeasible
 from knowledge.plan import plan_from_data
-from slate.errors import Infeasible
 from tests.tools.schedule.schedule_cases import problem_for
 from tools.schedule.solver import explain_infeasible, solve_schedule
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from core.errors import Infeasible
 from knowledge.plan import Plan, plan_from_data
-from slate.errors import Infeasible
 from tests.tools.schedule.schedule_cases import (
     check_schedule,
     preferred_block_misses,

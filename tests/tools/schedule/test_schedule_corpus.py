@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import PlanError
 from knowledge.plan import breakdown_from_production, check_strips, plan_from_data
 from knowledge.production import Production
-from slate.errors import PlanError
 from tests.conftest import CORPUS
 from tools.schedule.model import build_problem
 from tools.schedule.solver import solve_schedule

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from core.errors import CharacterNotFound, SlateError
 from knowledge.production import Production
 from slate.cli import main
-from slate.errors import CharacterNotFound, SlateError
 from tests.conftest import SAMPLE_DIR
 from tools.registry import all_tools, get_tool
 from tools.schedule.tools import load_overrides, parse_request_date, plan_shoot

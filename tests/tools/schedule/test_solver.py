@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import Infeasible, PlanError
 from knowledge.plan import load_plan, plan_from_data
-from slate.errors import Infeasible, PlanError
 from tests.tools.schedule.schedule_cases import check_schedule, problem_for, random_plan, recompute_figures
 from tools.schedule.model import Problem
 from tools.schedule.solver import solve_schedule

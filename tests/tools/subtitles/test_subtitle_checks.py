@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import NotFound
 from knowledge.subtitle_file import Cue, read_subtitle_text
-from slate.errors import NotFound
 from tools.subtitles.checks import check_cues, check_document, choose_profile
 from tools.subtitles.models import ISSUE_CODES
 from tools.subtitles.profiles import HK_BILINGUAL, NETFLIX_EN, NETFLIX_ZH_HANT, PROFILES, get_profile

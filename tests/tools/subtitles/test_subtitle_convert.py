@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import SubtitleError, UnsupportedFormat
 from knowledge.subtitle_file import Cue, detect_format, read_subtitle_file, read_subtitle_text
-from slate.errors import SubtitleError, UnsupportedFormat
 from tools.subtitles.bilingual import looks_chinese, merge_tracks, split_tracks
 from tools.subtitles.convert import convert_cues_script, reflow_markup, subtitle_text, write_subtitles
 from tools.subtitles.retime import SyncPoint, change_fps, fit_sync, shift_cues, sync_cues

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.errors import InputFileError, NotFound, SlateError
 from knowledge.subtitle_file import SubtitleDocument, read_subtitle_file, read_subtitle_text
 from slate.cli import main
-from slate.errors import InputFileError, NotFound, SlateError
 from tests.conftest import CORPUS
 from tests.knowledge.test_subtitle_corpus import FOLDER_FORMAT, REFUSED, corpus_files
 from tools.subtitles.checks import check_document

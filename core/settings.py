@@ -168,7 +168,7 @@ class Settings(BaseSettings):
 
     def project_dir(self, project: str) -> Path:
         """Folder of one project: its uploads, outputs and artifacts."""
-        from slate.paths import safe_name
+        from core.paths import safe_name
 
         return self.projects_dir / safe_name(project)
 
@@ -185,7 +185,7 @@ def load_settings(**overrides: object) -> Settings:
     """Read settings from the environment and `.env`; keyword overrides win."""
     from pydantic import ValidationError
 
-    from slate.errors import ConfigError
+    from core.errors import ConfigError
 
     clean = {k: v for k, v in overrides.items() if v is not None}
     try:

@@ -3,7 +3,7 @@
 One file, `access.toml` (`slate ui --access FILE`), kept by whoever runs the server:
 
     [users]
-    ada = "scrypt$16384$8$1$<salt hex>$<hash hex>"   # python -m slate.access hash
+    ada = "scrypt$16384$8$1$<salt hex>$<hash hex>"   # python -m core.access hash
     ben = "scrypt$..."
 
     [projects."night-shift"]
@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from slate.errors import ConfigError, SlateError
-from slate.paths import safe_name
+from core.errors import ConfigError, SlateError
+from core.paths import safe_name
 
 Right = Literal["read", "change"]
 _N, _R, _P = 2**14, 8, 1
@@ -166,12 +166,12 @@ class LoginThrottle:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m slate.access hash`: read a password from the terminal, print its hash."""
+    """`python -m core.access hash`: read a password from the terminal, print its hash."""
     import getpass
 
     args = sys.argv[1:] if argv is None else argv
     if args != ["hash"]:
-        print("usage: python -m slate.access hash", file=sys.stderr)
+        print("usage: python -m core.access hash", file=sys.stderr)
         return 2
     print(hash_password(getpass.getpass("Password: ")))
     return 0

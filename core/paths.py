@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from slate.errors import SlateError
+from core.errors import SlateError
 
 _UNSAFE = re.compile(r"[^\w.\-\u3000-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+", re.UNICODE)
 
