@@ -338,6 +338,13 @@ def compose_answer(
             parts.append(note)
         else:
             cited = [a for a, _ in results]  # the search found nothing said: not a source
+    searches = [r for _, r in results if isinstance(r, SearchResult)]
+    if u.intent == "search" and len(searches) > 1:
+        # A message asking several things, each searched on its own: one answer, a quote per question.
+        from agent.skills.documents import answer_parts
+
+        parts.append(answer_parts(searches, u, lexicon))
+        results = [(a, r) for a, r in results if not isinstance(r, SearchResult)]
     for artifact, result in results:
         part = compose_result(artifact, u, lexicon)
         if part is None:
@@ -345,7 +352,7 @@ def compose_answer(
             part = str(result.message or "") if isinstance(result, ToolError) else ""
         parts.append(part)
     text = "\n\n".join(p for p in parts if p)
-    if u.intent == "search" and any(isinstance(r, SearchResult) and r.hits for _, r in results):
+    if u.intent == "search" and any(r.hits for r in searches):
         text += _t(
             lang,
             "\n\n(Quoted from the documents; with a language model connected I would also summarise.)",

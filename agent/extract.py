@@ -13,6 +13,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,7 @@ from knowledge.answer_kinds import (
     WHEN,
 )
 from knowledge.bilingual import (
+    bridge_stems,
     chinese_for,
     english_for,
     english_stems,
@@ -45,6 +47,8 @@ from knowledge.bilingual import (
 )
 from knowledge.citations import SearchHit
 from knowledge.numerals import parse_amount, parse_number
+from knowledge.retrieval import asks_about_production
+from knowledge.scene_refs import strip_scene_mentions
 
 # A sentence ends after its stop and any closing quotation marks: 「……搬走。」 keeps its 」.
 _SENTENCE = re.compile(
@@ -54,7 +58,8 @@ _STOP = frozenset(
     """a an the is are was were be been do does did of in on at to for with from by about what which who whom
     whose where when how why there here this that these those it its he she they them his her their we our
     you your i me my and or but not no any some can could would should will shall may might must have has
-    had get got say says said tell told please much many does did""".split()
+    had get got say says said tell told please much many does did isn aren wasn weren don doesn didn won
+    can couldn shouldn wouldn haven hasn hadn""".split()
 )
 _FUNCTION_CJK = set(
     "嘅個咗喺係有冇啲呢嗰邊幾咩乜嘢吓下請的了嗎呀啊㗎喎囉吖和同與及或是否哪些都呢點樣會要想將把被去來嚟到在佢我你他她它們哋誰甚麼什麼怎"
@@ -66,12 +71,10 @@ _QUESTION_WORDS = frozenset(
     """幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪裏 哪里 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼
     什麼 幾耐 幾錢 幾個 幾日 幾號 幾月 邊日 邊天 哪天 哪日 哪一天 邊年 哪年 哪一年 時候 邊處""".split()
 )
-_NAMED_SCENE = re.compile(
-    r"\b(?:scenes?|sc)\.?\s*\d+[a-z]{0,2}\b|第\s*[\d一二三四五六七八九十百零兩]+[a-z]{0,2}\s*[場场]"
-)
 
 
 # Found in the text before segmenting it: jieba splits 邊日 into 邊 + 日, and 日 is no clue.
+_CLITIC = re.compile(r"['’](?:s|re|ll|ve|d|m|t)?$")
 _QUESTION_SPANS = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=True)))
 _SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")
 MAX_SENTENCE = 320
@@ -88,8 +91,10 @@ class Answer:
 def content_terms(question: str) -> set[str]:
     """The question's content words: Latin words without stop words, Chinese words from jieba."""
     # A scene named in the question says where to look (best_sentences' `scenes`), not a word to find.
-    folded = _NAMED_SCENE.sub(" ", fold(question))
-    terms = {w.rstrip("s") for w in re.findall(r"[a-z][a-z'\-]+|\d[\d,.]*", folded) if w not in _STOP}
+    folded = strip_scene_mentions(fold(question))
+    # "Lok's", "what's", "they're": the word without its clitic ("lok" is a name, "what" a stop word).
+    words = (_CLITIC.sub("", w) for w in re.findall(r"[a-z][a-z'’\-]+|\d[\d,.]*", folded))
+    terms = {w.rstrip("s") for w in words if w and w not in _STOP}
     if has_cjk(folded):
         from tools.subtitles.linebreak import chinese_tokens
 
@@ -126,8 +131,12 @@ def sentences(text: str, *, join_short: bool = False) -> list[str]:
     # A line wrapped inside a sentence (a PDF's or a note's hard wrap: "…fed from a\nwater bowser") is
     # one sentence: a line that stops mid-sentence and a next line that starts in lower case.
     text = _WRAPPED.sub(" ", text)
-    parts = [" ".join(p.split()) for p in _SENTENCE.split(text)]
-    parts = [p for p in parts if p]
+    parts: list[str] = []
+    for piece in (" ".join(p.split()) for p in _SENTENCE.split(text)):
+        if parts and _ABBREVIATION.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"  # "permit no. AF-118", "Sc. 4", "Mr. Law": one sentence
+        elif piece:
+            parts.append(piece)
     if join_short:
         joined: list[str] = []
         for part in parts:
@@ -141,6 +150,10 @@ def sentences(text: str, *, join_short: bool = False) -> list[str]:
     return [p for p in parts if len(p) >= (4 if has_cjk(p) else 16)]
 
 
+# A stop that ends an abbreviation, not a sentence.
+_ABBREVIATION = re.compile(
+    r"\b(?:no|nos|mr|mrs|ms|dr|st|vs|approx|est|sc|scs|pp?|tel|fig|inc|ltd|co|ref|ext|int)\.$", re.IGNORECASE
+)
 _WRAPPED = re.compile(r"(?<=[A-Za-z0-9,;'’\-])[ \t]*\n[ \t]*(?=[a-z(])")
 
 
@@ -220,10 +233,13 @@ _TITLED_NAME = re.compile(
 )
 
 
-def _bridged(term: str, other: frozenset[str], folded: str, stems: set[str]) -> float:
-    """Evidence that a sentence in the other language says `term`: less than the word itself."""
-    if not other:
-        return 0.0
+def _bridged(
+    term: str, other: frozenset[str], folded: str, stems: set[str], glossed: frozenset[str]
+) -> float:
+    """Evidence that a sentence in the other language says `term`: less than the word itself.
+
+    `stems` are the sentence's English words; `glossed` the English of its Chinese words (bridge_stems).
+    """
     if has_cjk(term):
         if not stems & other:
             return 0.0
@@ -237,7 +253,25 @@ def _bridged(term: str, other: frozenset[str], folded: str, stems: set[str]) -> 
         return 0.75 if len(other) <= 6 else 0.5
     if any(len(w) >= 2 and w in folded for w in other):
         return 0.75
-    return 0.4 if any(len(w) == 1 and w in folded for w in other) else 0.0
+    if any(len(w) == 1 and w in folded for w in other):
+        return 0.4
+    # The other way round: a Chinese word of the sentence whose English is the term, where the term's
+    # own Chinese words (only those that mean just it) miss it: 阿爺 is "paternal grandfather".
+    return 0.4 if glossed and english_stems(term) <= glossed else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _word(term: str) -> re.Pattern[str]:
+    """An English term as a word with its endings ("watch": watches, watched; "race": racing), never
+    inside another word ("win" is not in "wing", "art" not in "party")."""
+    base = term[:-1] if term.endswith("e") and len(term) > 3 else term
+    return re.compile(rf"(?<![a-z]){re.escape(base)}(?:e|es|ed|d|ing|er|ers|s+|'s|’s)?(?![a-z])")
+
+
+def _says(term: str, folded: str) -> bool:
+    if has_cjk(term) or not re.fullmatch(r"[a-z][a-z'\-]*", term):
+        return term in folded
+    return bool(_word(term).search(folded))
 
 
 def _evidence(
@@ -246,15 +280,16 @@ def _evidence(
     stems: set[str],
     registers: dict[str, frozenset[str]],
     bridges: dict[str, frozenset[str]],
+    glossed: frozenset[str] = frozenset(),
 ) -> float:
     """How surely a folded sentence says the question's term `t` (itself, its other register, the verb
     without its aspect marker, or its words in the other language)."""
-    if t in folded or (has_cjk(t) and any(form in folded for form in registers[t])):
+    if _says(t, folded) or (has_cjk(t) and any(form in folded for form in registers[t])):
         # A single Chinese character is weak evidence (收 is in 收喺 "hide" and in 收到 "receive").
         return 0.5 if len(t) == 1 and has_cjk(t) else 1.0
     if has_cjk(t) and len(t) >= 2 and t[-1] in _ASPECT and t[:-1] in folded:
         return 0.5 if len(t) == 2 else 1.0  # the verb without its aspect marker
-    return _bridged(t, bridges[t], folded, stems)
+    return _bridged(t, bridges[t], folded, stems, glossed)
 
 
 def _scores(
@@ -300,6 +335,7 @@ def _scores(
     registers = {t: written_forms(t) for t in bridges if has_cjk(t)}  # 不要 in the question, 唔好 in the line
     lexicals: list[float] = []
     ordered = sorted(terms)
+    latin_terms = any(not has_cjk(t) for t in ordered)
     found = np.zeros((len(texts), len(ordered)))  # each sentence's evidence for each word
     for i, (sentence, _) in enumerate(texts):
         folded = fold(sentence)
@@ -307,14 +343,19 @@ def _scores(
         said = sentence[speech.start("said") :] if speech else sentence  # a speaker's name is no gloss
         # Nor is a name after a title: "Mr Law" is a person, not the law 法律 translates to.
         said = _TITLED_NAME.sub(" ", said)
+        words = fold(said)  # nor one of the question's words ("WING:" does not say "win")
         stems = english_stems(said) if re.search(r"[A-Za-z]", said) else set()
-        found[i] = [_evidence(t, folded, stems, registers, bridges) for t in ordered]
+        glossed = frozenset(bridge_stems(said)) if has_cjk(said) and latin_terms else frozenset()
+        found[i] = [_evidence(t, words, stems, registers, bridges, glossed) for t in ordered]
         lexical = float(found[i].sum())
         lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
         lexical += sum(
             max(
                 says_term(term, folded),
-                min(1.0, sum(_evidence(t, folded, stems, registers, bridges) for t in pieces[term.text])),
+                min(
+                    1.0,
+                    sum(_evidence(t, words, stems, registers, bridges, glossed) for t in pieces[term.text]),
+                ),
             )
             for term in glossary
         )
@@ -383,6 +424,7 @@ def _scores(
 # line gives the amount. Sentences this close (same passage) lend half their evidence of a word.
 _CONTEXT = 2
 _CONTEXT_SHARE = 0.5
+_STORY_SHARE = 0.15
 
 
 def _context(found: np.ndarray, texts: list[tuple[str, int]]) -> list[float]:
@@ -422,6 +464,7 @@ def best_sentences(
     embedder: object | None = None,
     names: list[list[str]] | None = None,
     scenes: list[str] | None = None,
+    limit: int = 8,
 ) -> list[Answer]:
     """The sentences that best answer `question`, best first (empty when none shares a word or meaning).
 
@@ -430,7 +473,7 @@ def best_sentences(
     sentence that holds one; a question naming scenes (`scenes`) prefers the sentences of those scenes.
     """
     candidates: list[tuple[str, SearchHit, int]] = []
-    for rank, hit in enumerate(hits[:8]):
+    for rank, hit in enumerate(hits[:limit]):
         text = hit.text
         if hit.scene and text.startswith(f"Scene {hit.scene}:"):
             # A scene's passage opens with its heading (knowledge.chunking.scene_header), "(cont.)"
@@ -447,6 +490,13 @@ def best_sentences(
     if scenes:
         asked = set(scenes)
         scores = scores + np.array([0.3 if c[1].scene in asked else 0.0 for c in candidates])
+    if not asks_about_production(question):
+        # A question about the story is answered by the script: where a line of dialogue and a line of
+        # the notes say as much, the script's is the answer ("what is the watch worth?" is the story's
+        # price, not the prop hire's).
+        scores = scores + np.array(
+            [_STORY_SHARE if c[1].doc_type == "screenplay" else 0.0 for c in candidates]
+        )
     order = np.argsort(-scores)
     answers = []
     for i in order[:3]:

@@ -33,8 +33,8 @@ from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_
 from knowledge.chunking import Chunk
 from knowledge.citations import DocType, SearchHit
 from knowledge.keyword import INDEX_FILE, KeywordIndex, tokenize
-from knowledge.numerals import parse_number
 from knowledge.production import MANIFEST, Manifest, list_projects, load_manifest, normalise_scene_number
+from knowledge.scene_refs import scene_numbers
 from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
 
 if TYPE_CHECKING:
@@ -98,28 +98,11 @@ DOC_TYPE_HINTS: dict[DocType, tuple[str, ...]] = {
 # The times of day a question names (knowledge.vocabulary, shared with the agent's understanding).
 TIME_HINTS: dict[str, tuple[str, ...]] = TIME_QUESTION_WORDS
 
-_SCENE_PATTERNS = (
-    re.compile(r"(?<![a-z])(?:scenes?|scn|sc)\s*\.?\s*(?:no\.?|number|#)?\s*(\d{1,4}[a-z]?)(?![a-z0-9])"),
-    re.compile(r"第\s*(\d{1,4}[a-z]?|[零〇一二兩三四五六七八九十百]{1,5})\s*(?:場|场|幕|景)"),
-    re.compile(r"(?<![\d第])(\d{1,4}[a-z]?)\s*(?:號場|号场|場|场)"),
-    re.compile(r"(?:場|场)\s*(?:次|號|号)?\s*(\d{1,4}[a-z]?)(?![0-9])"),
-)
-
 
 def scene_references(text: str) -> list[str]:
-    """Scene numbers a text names: `scene 12`, `Sc. 12A`, `第12場`, `第十二場`, `12場` → `12`, `12A`."""
-    normal = unicodedata.normalize("NFKC", text).casefold()
-    found: list[str] = []
-    for pattern in _SCENE_PATTERNS:
-        for match in pattern.finditer(normal):
-            raw = match.group(1)
-            if raw[0] not in "0123456789":
-                number = parse_number(raw)
-                if number is None:
-                    continue
-                raw = str(number)
-            found.append(normalise_scene_number(raw))
-    return list(dict.fromkeys(found))
+    """Scene numbers a text names: `scene 12`, `Sc. 12A`, `第12場`, `第十二場`, `12場` → `12`, `12A`
+    (read by knowledge.scene_refs, as everywhere else)."""
+    return scene_numbers(text)
 
 
 # --- entities ---------------------------------------------------------------------------------------
@@ -243,6 +226,32 @@ class QueryAnalysis:
         return bool(
             self.scenes or self.characters or self.locations or self.times or self.doc_types or self.money
         )
+
+
+# What the crew pays, books and asks permission for: a question with one of these is about making the
+# film (the notes answer it), not about the story (the script answers it).
+_PRODUCTION_WORDS = _words(
+    "budget|cost|costs|hire|hired|rent|rental|rented|fee|fees|invoice|quote|insurance|booked|booking|crew"
+    "|department|prop|props|shoot|shooting|filming|equipment|kit|licence|license|clearance|catering"
+    "|預算|成本|租|費|人工|報價|保險|訂咗|預訂|劇組|道具|拍攝|開工|收工|器材|版權|到會|飯盒"
+    # Who the crew has on set: advisers, consultants, coaches, whoever is in charge of something.
+    "|adviser|advisor|consultant|coach|on set|on-set|in charge|顧問|指導|統籌|負責|現場"
+)
+
+
+def asks_about_production(query: str) -> bool:
+    """Whether a question is about making the film (notes, lists, plans) rather than the story.
+
+    It names a kind of production document (DOC_TYPE_HINTS, the screenplay aside), a film-production
+    term that is not a scene filter (knowledge.bilingual: lens, stunt coordinator, 航拍機), or what the
+    crew pays and books (budget, hire, 租, 費).
+    """
+    normal = unicodedata.normalize("NFKC", query).casefold()
+    if any(_hint_matches(normal, words) for kind, words in DOC_TYPE_HINTS.items() if kind != "screenplay"):
+        return True
+    if any(not term.filter for term in film_terms(normal)):
+        return True
+    return _hint_matches(normal, _PRODUCTION_WORDS)
 
 
 def _hint_matches(normal: str, words: Sequence[str]) -> bool:

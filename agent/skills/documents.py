@@ -11,13 +11,14 @@ from agent.compose import (
     _t,
     _tod,
 )
+from agent.extract import question_parts
 from agent.intents import Lang, Understanding, production_matter
 from agent.lexicon import Lexicon, fold, has_cjk
 from agent.skills.base import Skill, call
 
 
 def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
-    from agent.extract import best_sentences, question_parts, stated_fact
+    from agent.extract import best_sentences, stated_fact
     from agent.routing import default_router
     from tools.script_lookup import SearchResult
 
@@ -32,7 +33,7 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
     parts = question_parts(u.search_text)
     if len(parts) > 1:
-        return _answer_each(parts, result, names, lang, u.scenes)
+        return _answer_each(parts, {part: result.hits for part in parts}, names, lang, u.scenes)
     answers = best_sentences(u.search_text, result.hits, default_router().embedder, names, u.scenes)
     if not answers:
         return _t(
@@ -53,7 +54,41 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return head + "\n\n" + "\n".join(lines[:3])
 
 
-def _answer_each(parts: list[str], result: Any, names: list[list[str]], lang: Lang, scenes: list[str]) -> str:
+def answer_parts(searches: list[Any], u: Understanding, lex: Lexicon) -> str:
+    """The answer to a message asking several things, each searched on its own (see `plan`): every
+    question reads its own passages first, then the whole message's, never more than eight."""
+    from tools.script_lookup import SearchResult
+
+    results = [SearchResult.model_validate(s) if isinstance(s, dict) else s for s in searches]
+    whole = next((r for r in results if r.query == u.search_text), results[0])
+    own = {r.query: r for r in results if r is not whole}
+    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    parts = question_parts(u.search_text)
+    # The whole message's passages first (a later question leans on the first: "and until when?"), then
+    # those only its own search found.
+    hits = {part: _extend(whole.hits, own[part].hits) if part in own else whole.hits for part in parts}
+    if not any(hits.values()):
+        return _t(
+            u.lang,
+            "I found nothing in the production's documents about that.",
+            "製作文件入面搵唔到相關內容。",
+        )
+    return _answer_each(parts, hits, names, u.lang, u.scenes)
+
+
+def _extend(first: list[Any], more: list[Any], limit: int = 12) -> list[Any]:
+    """`first`, then the passages of `more` it lacks, at most `limit`."""
+    seen = {_passage(h) for h in first}
+    return [*first, *(h for h in more if _passage(h) not in seen)][:limit]
+
+
+def _passage(hit: Any) -> tuple[Any, ...]:
+    return (hit.chunk_id,) if hit.chunk_id else (hit.file, hit.scene, hit.lines, hit.text)
+
+
+def _answer_each(
+    parts: list[str], hits: dict[str, list[Any]], names: list[list[str]], lang: Lang, scenes: list[str]
+) -> str:
     """A message asking two things ("how much did he borrow? and a month?") gets the sentence that
     answers each, in the order asked; one sentence answering both is quoted once. A part nothing
     answers says so, and the parts that are answered still are."""
@@ -64,8 +99,9 @@ def _answer_each(parts: list[str], result: Any, names: list[list[str]], lang: La
     facts: list[str] = []
     quoted: set[str] = set()
     unanswered = 0
+    first = next((h for part in parts for h in hits[part]), None)
     for part in parts:
-        answers = best_sentences(part, result.hits, default_router().embedder, names, scenes)
+        answers = best_sentences(part, hits[part], default_router().embedder, names, scenes, limit=12)
         fresh = [a for a in answers if a.sentence not in quoted]
         if not answers:
             unanswered += 1
@@ -79,10 +115,11 @@ def _answer_each(parts: list[str], result: Any, names: list[list[str]], lang: La
         if fact:
             facts.append(fact)
     if not lines:
+        closest = first.citation().label() if first is not None else ""
         return _t(
             lang,
-            "The documents don't say. The closest passage is in " + result.hits[0].citation().label() + ".",
-            "文件冇講到。最接近嘅段落喺 " + result.hits[0].citation().label() + "。",
+            "The documents don't say. The closest passage is in " + closest + ".",
+            "文件冇講到。最接近嘅段落喺 " + closest + "。",
         )
     head = _t(lang, "The documents say:", "文件咁講：")
     if facts:
@@ -156,7 +193,14 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if u.intent == "overview":
         return [call("production_overview")]
     if u.intent == "search":
-        return [call("search_documents", query=u.search_text, k=8)]
+        whole = call("search_documents", query=u.search_text, k=8)
+        parts = question_parts(u.search_text)
+        if len(parts) == 1:
+            return [whole]
+        # A message asking two things ("how fast was he going? and the limit there?") finds passages
+        # for each question as well as for the whole: the second's answer is often in a passage the
+        # first's words outrank (answer_parts reads each question's own passages first).
+        return [whole, *(call("search_documents", query=part, k=8) for part in parts)]
     if u.intent == "free_writing":
         # Do what the tools can: find the material the writing would start from.
         if u.scenes:

@@ -192,9 +192,7 @@ def note_on_scene(search: SearchResult, u: Understanding, lex: Lexicon) -> str:
     from agent.extract import best_sentences, sentences
     from agent.routing import default_router
     from knowledge.citations import SearchHit
-    from tools.breakdown.detect import (
-        scene_numbers_in,
-    )  # the notes' scene references, as the breakdown reads them
+    from knowledge.scene_refs import scene_numbers
 
     [number] = u.scenes[:1] or [""]
     notes = [
@@ -202,7 +200,7 @@ def note_on_scene(search: SearchResult, u: Understanding, lex: Lexicon) -> str:
         for hit in search.hits
         if hit.doc_type != "screenplay"
         for sentence in sentences(hit.text)
-        if scene_numbers_in(sentence, [number])
+        if scene_numbers(sentence, known=[number], bare=False)  # as the breakdown reads notes
     ]
     if not number or not notes:
         return ""

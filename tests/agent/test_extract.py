@@ -247,3 +247,61 @@ def test_a_scenes_heading_line_never_answers() -> None:
     hit = _hit("Scene 4: INT. WING LEE WATCH CO. 永利錶行 - NIGHT (cont.)\n羅生: 隻錶二十六萬八。")
     answers = best_sentences("What is the watch shop called?", [hit])
     assert all("WATCH CO" not in a.sentence and "(cont.)" not in a.sentence for a in answers)
+
+
+def test_a_possessive_or_a_contraction_is_the_word_itself() -> None:
+    from agent.extract import content_terms
+
+    # "Mei's" is Mei (a name, matched as a name), "who's" a question word: neither is a clue "mei'".
+    assert content_terms("Who's got Mei's umbrella?") == {"mei", "umbrella"}
+    assert content_terms("They aren't coming, are they?") == {"coming"}
+
+
+def test_a_question_about_the_story_is_answered_by_the_script() -> None:
+    from knowledge.retrieval import asks_about_production
+
+    script = SearchHit(
+        file="s.fountain", doc_type="screenplay", scene="4", score=1.0, text="MEI: 呢隻錶值十二萬㗎。"
+    )
+    notes = SearchHit(
+        file="notes.md",
+        doc_type="notes",
+        score=1.0,
+        text="- Watch shop dressing: HK$6,000 from the prop house.",
+    )
+    story = best_sentences("How much is Mei's watch worth?", [notes, script])
+    assert story[0].hit.doc_type == "screenplay"
+    assert asks_about_production("How much does the watch prop cost to hire?")
+    assert not asks_about_production("How much is Mei's watch worth?")
+
+
+def test_an_abbreviation_does_not_end_a_sentence() -> None:
+    from agent.extract import sentences
+
+    assert sentences(
+        "- Filming permit no.\nFP-118, valid to 24 December. Sc. 4 needs a rain tower on the roof."
+    ) == [
+        "- Filming permit no. FP-118, valid to 24 December.",
+        "Sc. 4 needs a rain tower on the roof.",
+    ]
+
+
+def test_a_chinese_word_whose_english_is_the_questions_word_is_evidence() -> None:
+    # 阿爺 is glossed "paternal grandfather": not a word that means only "grandfather", still the clue.
+    hits = [
+        SearchHit(
+            file="s.fountain",
+            doc_type="screenplay",
+            scene="2",
+            score=1.0,
+            text="GRANDMA: 你阿爺 1978 年拎冠軍。",
+        ),
+        SearchHit(
+            file="s.fountain",
+            doc_type="screenplay",
+            scene="3",
+            score=1.0,
+            text="WING: 2019 年你喺包山跌落嚟。",
+        ),
+    ]
+    assert "1978" in best_sentences("What year did his grandfather win?", hits)[0].sentence

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from knowledge.production import Production
+from knowledge.scene_refs import scene_mentions
 from knowledge.screenplay import Scene
-from tools.breakdown.detect import Detector, Hit, merge_hits, scene_numbers_in, story_day
+from tools.breakdown.detect import Detector, Hit, merge_hits, story_day
 from tools.breakdown.model import Breakdown, BreakdownElement, Category, ElementSource, SceneBreakdown
 
 # Final Draft's tag categories (and Movie Magic's) → ours.
@@ -44,12 +45,10 @@ FDX_CATEGORIES: dict[str, Category] = {
 }
 # Sentences end at their punctuation or a blank line, not where a notes file wraps its lines.
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+|(?<=[。；！？])\s*|\n\s*\n")
-# One mention of scenes in a sentence of notes: `Scene 13`, `(Scenes 1 and 13)`, `第七場`.
-_SCENE_MENTION = re.compile(
-    r"(?P<paren>\(\s*)?(?i:\b(?:scenes?|sc\.?)\s+\d+[A-Z]?(?:\s*(?:,|and|&|-|–)\s*\d+[A-Z]?)*)|第\S{1,4}?場"
+# `every scene except Scene 14`, `except (Scene 14)`: the scene named is the one the sentence is not about.
+_EXCEPT_BEFORE = re.compile(
+    r"(?i)\b(?:except|but\s+not|other\s+than|apart\s+from|excluding)\s+(?:in\s+)?\(?\s*$"
 )
-# `every scene except Scene 14`: the scene named is the one the sentence is not about.
-_EXCEPT_BEFORE = re.compile(r"(?i)\b(?:except|but\s+not|other\s+than|apart\s+from|excluding)\s+(?:in\s+)?$")
 
 
 def fdx_hits(production: Production, scenes: Sequence[Scene]) -> tuple[list[Hit], dict[str, str]]:
@@ -93,10 +92,8 @@ def notes_hits(detector: Detector, paths: Sequence[Path], scenes: Sequence[Scene
             line_no += paragraph.count("\n") + 1
             # A bullet that opens by naming its scene ("**Scene 1 — Nathan Road.** Crane down ...")
             # is about that scene, whatever other scenes it mentions in passing.
-            opening = re.match(
-                r"\W*(?:scenes?\s+\d+[A-Z]?(?:\s*(?:,|and|&)\s*\d+[A-Z]?)*|第\S{1,4}場)", paragraph, re.I
-            )
-            head = scene_numbers_in(opening.group(0), numbers) if opening else []
+            first = next(iter(scene_mentions(paragraph, known=numbers, bare=False)), None)
+            head = list(first.numbers) if first and not re.search(r"\w", paragraph[: first.start]) else []
             for sentence in (s for s in _SENTENCE.split(paragraph) if s.strip()):
                 line = first_line + paragraph[: max(paragraph.find(sentence), 0)].count("\n")
                 pieces = [(sentence, head)] if head else scene_clauses(sentence, numbers)
@@ -126,27 +123,27 @@ def scene_clauses(sentence: str, known: Sequence[str]) -> list[tuple[str, list[s
     card in Scene 10`, `his tab (Scene 2) and the $500 note (Scene 19)`) takes the words before it;
     one that leads (`Scene 17 the same plus police torches`) takes the words after it. A scene
     named after `except` is left out (`every scene except Scene 14`)."""
-    mentions = [m for m in _SCENE_MENTION.finditer(sentence) if scene_numbers_in(m.group(0), known)]
+    mentions = scene_mentions(sentence, known=known, bare=False)
     first_excluded = next(
-        (i for i, m in enumerate(mentions) if _EXCEPT_BEFORE.search(sentence[: m.start()])), None
+        (i for i, m in enumerate(mentions) if _EXCEPT_BEFORE.search(sentence[: m.start])), None
     )
     if first_excluded is not None:  # `except Scene 14 (...) and Scene 20`: the list goes on
         mentions = mentions[:first_excluded]
     if not mentions:
         return []
     if len(mentions) == 1:
-        return [(sentence, scene_numbers_in(mentions[0].group(0), known))]
-    leading = not sentence[: mentions[0].start()].strip(" -*—:•\t\n")
+        return [(sentence, list(mentions[0].numbers))]
+    leading = not sentence[: mentions[0].start].strip(" -*—:•\t\n(")
     pieces = []
     for i, mention in enumerate(mentions):
         if leading:
-            end = mentions[i + 1].start() if i + 1 < len(mentions) else len(sentence)
-            clause = sentence[mention.end() : end]
+            end = mentions[i + 1].start if i + 1 < len(mentions) else len(sentence)
+            clause = sentence[mention.end : end]
         else:
-            start = mentions[i - 1].end() if i else 0
-            end = len(sentence) if i + 1 == len(mentions) else mention.start()
+            start = mentions[i - 1].end if i else 0
+            end = len(sentence) if i + 1 == len(mentions) else mention.start
             clause = sentence[start:end]
-        pieces.append((clause, scene_numbers_in(mention.group(0), known)))
+        pieces.append((clause, list(mention.numbers)))
     return pieces
 
 

@@ -720,20 +720,5 @@ def merge_hits(hits: Iterable[Hit]) -> list[BreakdownElement]:
     return list(merged.values())
 
 
-def scene_numbers_in(text: str, known: Sequence[str]) -> list[str]:
-    """Scene numbers a sentence of notes names: `Scene 17`, `Scenes 1 and 13`, `(Scenes 2, 10, 12)`, `第七場`."""
-    from knowledge.numerals import digits_in
-
-    text = digits_in(text)
-    wanted: list[str] = []
-    for match in re.finditer(
-        r"(?i)\b(?:scenes?|sc\.?)\s+((?:\d+[A-Z]?(?:\s*(?:,|and|&|-|–)\s*)?)+)|第(\d+[A-Z]?)場", text
-    ):
-        body = match.group(1) or match.group(2)
-        wanted += re.findall(r"\d+[A-Z]?", body)
-    known_upper = {k.upper(): k for k in known}
-    return [known_upper[w.upper()] for w in dict.fromkeys(wanted) if w.upper() in known_upper]
-
-
 def element_line(elements: Sequence[Element], line: int) -> Element | None:
     return next((e for e in elements if e.line <= line <= e.end_line), None)
