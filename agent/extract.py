@@ -76,7 +76,22 @@ _QUESTION_WORDS = frozenset(
 # Found in the text before segmenting it: jieba splits 邊日 into 邊 + 日, and 日 is no clue.
 _CLITIC = re.compile(r"['’](?:s|re|ll|ve|d|m|t)?$")
 _QUESTION_SPANS = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=True)))
-_SCENE_REF = re.compile(r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$")
+# A scene pointed at (第三場, 嗰場, 那場戲, 戲) is where to look, not a word to find.
+_SCENE_REF = re.compile(
+    r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$|^(?:那|嗰|呢|這|该|該|此|每|成)?[場场]?戲$"
+    r"|^(?:那|嗰|呢|這|該|此|每)[場场幕]$"
+)
+# A date or a time of day is not the number a question asks for ("八月八號" is not a permit number).
+_DATE_OR_TIME = re.compile(
+    r"\d{1,2}\s*[:：]\s*\d\d|\d+\s*月\s*\d+\s*[日號号]?|[一二三四五六七八九十]+\s*月\s*[一二三四五六七八九十廿卅]+\s*[日號号]"
+)
+
+
+def _numbered(sentence: str) -> bool:
+    """Whether a sentence holds a number (a runner's 十七號, a code, a count), dates and times aside."""
+    return bool(re.search(r"\d|[一二三四五六七八九十]+\s*號", _DATE_OR_TIME.sub(" ", sentence)))
+
+
 MAX_SENTENCE = 320
 MEANING_CANDIDATES = 12
 
@@ -101,7 +116,7 @@ def content_terms(question: str) -> set[str]:
         # What is asked (an amount, a time, a person) is scored by the kind of answer, not as a word.
         for token in chinese_tokens(_QUESTION_SPANS.sub(" ", folded)):
             word = "".join(ch for ch in token if has_cjk(ch) and ch not in _FUNCTION_CJK)
-            if word and not _SCENE_REF.match(token.strip()):
+            if word and not (_SCENE_REF.match(token.strip()) or _SCENE_REF.match(word)):
                 terms.add(word)
     return {t for t in terms if t}
 
@@ -371,7 +386,7 @@ def _scores(
             lexical += 0.75
         if wants_contact and CONTACT.search(sentence):
             lexical += 0.5
-        if wants_number and re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
+        if wants_number and _numbered(sentence):
             lexical += 0.5
         if wants_who and _NAMED.search(sentence):
             lexical += 0.5
@@ -392,7 +407,7 @@ def _scores(
             scores[i] -= 0.5
         if wants_when and not _WHEN.search(sentence):
             scores[i] -= 0.5
-        if wants_number and not re.search(r"\d|[一二三四五六七八九十]+\s*號", sentence):
+        if wants_number and not _numbered(sentence):
             scores[i] -= 0.5
         if wants_place and not PLACED.search(sentence):
             scores[i] -= 0.3  # "where is it hidden?" is answered by a sentence that puts it somewhere

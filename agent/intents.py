@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 Intent = Literal[
     "help",
+    "plan_settings",
     "overview",
     "find_scenes",
     "scene_details",
@@ -171,6 +172,14 @@ SHOT_LIST = ("shot list", "shotlist", "shot-list", "shots for", "coverage", "sto
              # Planning the shots, in Chinese: the verb with 鏡頭 either side (規劃鏡頭, 鏡頭安排).
              *(f"{verb}鏡頭" for verb in ("規劃", "计划", "計劃", "設計", "安排", "構思", "度", "排", "拆", "諗")),
              *(f"鏡頭{noun}" for noun in ("規劃", "計劃", "安排", "構思")))
+# The shot a director wants a scene to open on ("open on an insert of…", "第一個鏡頭要用 crane…"): the
+# clause after it describes that shot (agent/skills/shot_lists), and its "open" shows nothing.
+OPENING_SHOT = re.compile(
+    r"(?:\bopen(?:s|ing)?\s+(?:on|with)\b|\b(?:the\s+)?(?:first|opening)\s+shot\b(?:\s+(?:is|should\s+be|will\s+be|to\s+be))?"
+    r"|\bstart(?:s|ing)?\s+(?:on|with)\b|第一個\s*(?:鏡頭|shot|鏡)|第一鏡|首個鏡頭|開場(?:鏡頭|嘅鏡頭|個鏡頭)|開頭(?:個|嘅)?鏡頭)"
+    r"\s*[:：,，]?\s*(?:要|就|先|係|是)?\s*(?P<what>[^。.!?？！\n;；]+)",
+    re.IGNORECASE,
+)
 SHOW_WORDS = ("show", "current", "latest", "saved", "open", "睇返", "打開", "而家嘅", "最新")
 EDIT_VERBS = ("drop", "remove", "delete", "cut", "lose", "kill", "make", "change", "set", "switch", "turn",
               "use", "刪", "刪除", "唔要", "拎走", "攞走", "剷", "改", "轉", "換", "變", "用", "改做", "轉做", "換做", "變做",
@@ -676,6 +685,8 @@ def understand(
         action = _ACTION_REQUEST.search(asked)
         if action:  # "reserve us a van…", "幫我打畀劉Sir…": an act in the world, whatever it names
             u.cannot = "send" if (action.group("send") or action.group("zsend")) else "book"
+    if u.cannot in ("book", "send") and _ASKS_DONE.search(asked):
+        u.cannot = None  # "which days did we book the tank?", "book 咗邊兩日？": what was done, in the notes
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
         u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
     elif u.cannot == "weather" and not _FORECAST.search(folded) and production_matter(folded, lexicon):
@@ -797,6 +808,20 @@ def _bare_scene(folded: str, lexicon: Lexicon) -> str | None:
 
 
 # Planning a scene's shots with the scene between verb and noun: 幫我規劃第三場嘅鏡頭.
+_SHOOTING = (
+    "shot",
+    "shots",
+    "shoot",
+    "film it",
+    "coverage",
+    "style",
+    "camera",
+    "鏡頭",
+    "拍",
+    "風格",
+    "手法",
+    "鏡",
+)
 _PLAN_SHOTS = re.compile(r"(?:規劃|計劃|设计|設計|安排|構思)[^，,。？?！!]{0,10}鏡頭")
 _SHOT_WORDS = ("shots", "shot list", "shotlist", "coverage", "set-ups", "setups", "鏡頭", "分鏡")
 _SUFFIXED_ID = re.compile(r"(?<![0-9a-z#])(\d{1,3}[a-z])(?![a-z0-9])")
@@ -846,8 +871,15 @@ def _masked(folded: str, people: list[Mention], places: list[Mention]) -> str:
 EXPLICIT = frozenset(
     {"subs_check", "subs_fix", "subs_convert", "subs_merge", "subs_shift", "subs_translate", "edit_shot",
      "shot_list", "show_shot_list", "call_sheet", "unavailable", "schedule", "cannot", "free_writing",
-     "transcribe", "shot_changes", "breakdown", "department_list", "revisions"}
+     "transcribe", "shot_changes", "breakdown", "department_list", "revisions", "plan_settings"}
 )  # fmt: skip
+
+
+# A question about what was already done (booked, ordered, sent): the notes say; it asks no act.
+_ASKS_DONE = re.compile(
+    r"\b(?:did|have|has|had)\s+(?:we|you|they|the \w+|production)\b[^?]*\b(?:book|reserve|hire|order|send|sent)"
+    r"|\b(?:booked|reserved|ordered)\b[^?]*\?|(?:book|訂|預訂|租|send|寄|發)\s*(?:咗|了|過|好咗)"
+)
 
 
 # The world beyond the production (awards, box office, news): general knowledge even when it names a role.
@@ -957,6 +989,8 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "call_sheet":
         return "call_sheet"
     if label == "cannot":
+        if not u.cannot and _ASKS_DONE.search(_asked_clause(folded)) and not _world(folded, lexicon):
+            return "search"  # a question about what the crew has done (booked, sent) is for the notes
         if not u.cannot and not _world(folded, lexicon) and production_matter(folded, lexicon):
             # "What kind of rope do we use for the fall?": the production's own text talks of it.
             return "search"
@@ -976,11 +1010,25 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     return rule
 
 
+# What the production plan sets for the whole shoot: its first and last date, the length of a shooting
+# day, pages an hour (agent/skills/schedule answers from plan_settings, citing the plan's lines).
+PLAN_SETTING = re.compile(
+    r"\bstart(?:ing)? date\b|\bend date\b|\bwrap date\b|\bfirst day of (?:the )?(?:shoot|shooting|filming)\b"
+    r"|\bwhen (?:do|does|will|are) (?:we|the shoot|shooting|filming)\b[^?]{0,20}\bstart"
+    r"|\bhours? (?:in |of )?(?:a|per|each|one|every) (?:shooting |working |shoot )?day\b|\bday length\b"
+    r"|\b(?:shooting|working|shoot) day\b[^?？]{0,24}(?:\bhours?\b|幾多個?鐘|幾個鐘|幾多小時|幾小時)"
+    r"|\bhow long is (?:a|each|one|every) (?:shooting |working )?day\b|\bpages? (?:per|an|a|each) hour\b"
+    r"|開機(?:日期|日子|日|係幾時|喺幾時)|幾時開(?:機|拍|鏡)|開拍(?:日期|日子)|開鏡日期|殺青(?:日期|日)|幾時殺青"
+    r"|(?:一日|每日|每天|一天)(?:拍|開工|做|返工)?(?:幾多|幾|多少)個?(?:鐘|小時)|工作天[^？?]{0,6}(?:幾多|幾|多少)個?(?:鐘|小時)"
+    r"|每(?:個鐘|小時)(?:拍)?(?:幾多|幾|多少)頁",
+    re.IGNORECASE,
+)
 # Days without shooting: days off, holidays, rest days ("not shooting", 唔開工, 放假, 休息).
 _REST = re.compile(
     r"\b(?:days? off|off days?|rest days?|holidays?|no (?:shooting|filming)|(?:are we|we're|we are) off"
     r"|(?:not|don'?t|do not|aren'?t|are not|won'?t)\s+(?:we\s+)?(?:shoot|shooting|film|filming|work|working))\b"
     r"|休息|放假|假期|唔開工|唔拍|冇得拍|冇拍|不拍|沒有拍|不開工|停拍|公眾假期"
+    r"|放[^，,。？?！!]{1,4}假"  # a verb and its object apart: 放邊幾日假, 放幾日假
 )
 
 
@@ -1256,8 +1304,11 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "edit_shot"
     if u.remove and _has(folded, (*SHOT_LIST, "shot", "鏡頭")):
         return "edit_shot"  # "delete the shot list": which shot? (the planner asks)
-    if _has(folded, SHOT_LIST) or _PLAN_SHOTS.search(folded) or (u.style and not _has(folded, SCHEDULE)):
-        if _has(folded, SHOW_WORDS) and not _has(
+    # A style word is a shot list's style only where the message is about shooting or a scene: 動作 is
+    # also the script's action ("睇埋動作嗰啲"), 正常 and 傳統 are everyday words.
+    styled = u.style and (u.scenes or _has(folded, _SHOOTING)) and not _has(folded, SCHEDULE)
+    if _has(folded, SHOT_LIST) or _PLAN_SHOTS.search(folded) or styled:
+        if _has(OPENING_SHOT.sub(" ", folded), SHOW_WORDS) and not _has(
             folded, ("draft", "make", "create", "generate", "出", "整", "做")
         ):
             return "show_shot_list"
@@ -1272,6 +1323,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
             # "細佬幾時唔得閒開工？", "when is the rooftop unavailable?": the dates on the card.
             u.pinned = True
             return "character_report" if u.characters else "location_report"
+    if PLAN_SETTING.search(folded) and not (u.scenes or u.characters or u.locations or u.dates):
+        return "plan_settings"  # "when do we start shooting?", "一日拍幾多個鐘？": the plan's own settings
     if _has(folded, SCHEDULE):
         return "schedule"
     # "a new scene where Mei…" describes the writing; it is not a question.

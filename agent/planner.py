@@ -327,7 +327,9 @@ def _answer_to_offer(u: Understanding, previous: Turn, lexicon: Lexicon) -> Unde
 _DEICTIC_PERSON = re.compile(
     r"\b(?:that|this|the same) (?:actor|actress|character|guy|woman|man|person|girl|boy)\b"
     r"|^\W*(?:咁|即係|請問|噉)?\s*(?:佢|她|他)(?![哋們们])"
-    r"|(?:那個|那位|嗰個|嗰位|呢個|這個|這位|該)(?:演員|角色|人|女仔|男仔|女人|男人|細路)",
+    r"|(?:那個|那位|嗰個|嗰位|呢個|這個|這位|該)(?:演員|角色|人|女仔|男仔|女人|男人|細路)"
+    # A question whose subject is "she"/"his"…: "what's her day rate?", "when does he arrive?"
+    r"|^\W*(?:what|how|when|where|which|who|is|are|was|does|did|do|can|will)\b[^?.!]{0,25}\b(?:his|her|he|she|him)\b",
     re.IGNORECASE,
 )
 

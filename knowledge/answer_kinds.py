@@ -42,7 +42,10 @@ ASKS_MONEY = re.compile(
     r"how much|幾多錢|多少錢|幾錢|幾多|多少|what (?:amount|price|sum)|cost", re.IGNORECASE
 )
 ASKS_NUMBER = re.compile(
-    r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼", re.IGNORECASE
+    r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼"
+    # A code asked for by its name: 通知書嘅編號, 車牌號碼, 登記號碼 (answered by "MD/FILM/33/0442").
+    r"|編號|號碼|编号|号码|登記號|牌照號|參考號",
+    re.IGNORECASE,
 )
 ASKS_WHEN = re.compile(
     r"\bwhen\b|(?:what|which) (?:year|time|date|day|hours)|how (?:late|early)|until what|till what|by what time"

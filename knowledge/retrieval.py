@@ -236,6 +236,8 @@ _PRODUCTION_WORDS = _words(
     "|預算|成本|租|費|人工|報價|保險|訂咗|預訂|劇組|道具|拍攝|開工|收工|器材|版權|到會|飯盒"
     # Who the crew has on set: advisers, consultants, coaches, whoever is in charge of something.
     "|adviser|advisor|consultant|coach|on set|on-set|in charge|顧問|指導|統籌|負責|現場"
+    # The papers the production holds: notices, approvals, licences.
+    "|notice|approval|通知書|批文|牌照|許可證|批准"
 )
 
 

@@ -42,6 +42,7 @@ ArtifactKind = Literal[
     "breakdown",
     "element_report",
     "revision_report",
+    "plan_settings",
 ]
 
 

@@ -24,6 +24,7 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "location": {"en": "Location", "zh": "場景"},
     "search": {"en": "Passages", "zh": "段落"},
     "overview": {"en": "Overview", "zh": "概覽"},
+    "plan_settings": {"en": "Plan settings", "zh": "拍攝計劃設定"},
     "shot_list": {"en": "Shot list", "zh": "分鏡表"},
     "schedule": {"en": "Schedule", "zh": "拍攝排期"},
     "call_sheet": {"en": "Call sheet", "zh": "通告"},

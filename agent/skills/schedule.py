@@ -17,7 +17,7 @@ from agent.intents import Lang, Understanding
 from agent.lexicon import Lexicon
 from agent.skills.base import Skill, call
 from tools.schedule.model import BlockMiss, block_span_text
-from tools.schedule.tools import CallSheetResult, ScheduleResult
+from tools.schedule.tools import CallSheetResult, PlanSettings, ScheduleResult
 
 
 def _schedule(a: ScheduleResult, u: Understanding, lex: Lexicon) -> str:
@@ -176,9 +176,88 @@ def _call_sheet(a: CallSheetResult, u: Understanding, lex: Lexicon) -> str:
     return head + "\n" + "\n".join(lines)
 
 
+_WEEKDAYS_ZH = {"monday": "星期一", "tuesday": "星期二", "wednesday": "星期三", "thursday": "星期四",
+                "friday": "星期五", "saturday": "星期六", "sunday": "星期日"}  # fmt: skip
+# Which of the plan's settings a question asks for (the others follow, shorter).
+_ASKS_SETTING = {
+    "start_date": ("start", "first day", "begin", "開機", "開拍", "開鏡", "開工"),
+    "end_date": ("end date", "wrap", "last day", "殺青", "最後一日"),
+    "days_off": ("day off", "days off", "rest", "休息", "放", "假"),
+    "holidays": ("holiday", "假期", "假"),
+    "day_length_hours": ("hours", "hour a day", "day length", "how long", "鐘", "小時", "工時"),
+    "pages_per_hour": ("pages", "per hour", "頁"),
+}
+
+
+def _plan_settings(a: PlanSettings, u: Understanding, lex: Lexicon) -> str:
+    """The plan's settings, those asked first, each with its line in the plan file."""
+    from agent.lexicon import fold
+
+    lang, folded = u.lang, fold(u.text)
+
+    def where(key: str) -> str:
+        line = a.lines.get(key)
+        return f" (*{a.file} · l. {line}*)" if line else ""
+
+    def day(d: date) -> str:
+        return _t(
+            lang,
+            f"{d.strftime('%A')} {d.isoformat()}",
+            f"{d.isoformat()}（{_WEEKDAYS_ZH[d.strftime('%A').lower()]}）",
+        )
+
+    said = {
+        "start_date": _t(lang, f"Shooting starts {day(a.start_date)}", f"開機日期：{day(a.start_date)}"),
+        "end_date": _t(lang, f"the shoot must end by {day(a.end_date)}", f"最遲 {day(a.end_date)} 拍完")
+        if a.end_date
+        else _t(lang, "the plan sets no end date", "計劃冇定殺青日期"),
+        "days_off": _t(
+            lang,
+            "weekly days off: " + (", ".join(d.capitalize() + "s" for d in a.days_off) or "none"),
+            "每星期休息：" + ("、".join(_WEEKDAYS_ZH.get(d, d) for d in a.days_off) or "冇"),
+        ),
+        "holidays": _t(
+            lang,
+            "holidays: " + (", ".join(day(h) for h in a.holidays) or "none"),
+            "假期：" + ("、".join(day(h) for h in a.holidays) or "冇"),
+        ),
+        "day_length_hours": _t(
+            lang,
+            f"a shooting day is {a.day_length_hours:g} hours",
+            f"一個拍攝日計 {a.day_length_hours:g} 小時",
+        ),
+        "pages_per_hour": _t(
+            lang, f"{a.pages_per_hour:g} pages an hour", f"每小時拍 {a.pages_per_hour:g} 頁"
+        ),
+    }
+    asked = [key for key, words in _ASKS_SETTING.items() if any(w in folded for w in words)]
+    if "days_off" in asked and "holidays" not in asked:
+        asked.append("holidays")  # days off and holidays are one question: when are we not shooting
+    asked = asked or list(said)
+    lead = [said[k] + where(k) for k in asked]
+    rest = [said[k] + where(k) for k in said if k not in asked]
+    head = (
+        _t(lang, "The production plan: ", "製作計劃：")
+        + _t(lang, "; ", "；").join(lead)
+        + _t(lang, ".", "。")
+    )
+    if rest:
+        head += (
+            "\n\n" + _t(lang, "Also set: ", "另外：") + _t(lang, "; ", "；").join(rest) + _t(lang, ".", "。")
+        )
+    calls = _t(
+        lang,
+        f"\n\nCall times: {a.call_time} (day), {a.night_call_time} (night).",
+        f"\n\n埋位時間：日戲 {a.call_time}，夜戲 {a.night_call_time}。",
+    )
+    return head + calls
+
+
 def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     from agent.families import plan_family
 
+    if u.intent == "plan_settings":
+        return [call("plan_settings")]
     if u.intent == "schedule":
         return [call("plan_schedule")]
     if u.intent == "unavailable":
@@ -195,9 +274,9 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
 
 SKILL = Skill(
     name="schedule",
-    intents=frozenset({"schedule", "unavailable", "call_sheet", "schedule_day"}),
+    intents=frozenset({"schedule", "unavailable", "call_sheet", "schedule_day", "plan_settings"}),
     plan=plan,
-    composers={"schedule": _schedule, "call_sheet": _call_sheet},
-    typed=frozenset({"schedule", "call_sheet"}),
-    tools=frozenset({"plan_schedule", "add_unavailability", "call_sheet"}),
+    composers={"schedule": _schedule, "call_sheet": _call_sheet, "plan_settings": _plan_settings},
+    typed=frozenset({"schedule", "call_sheet", "plan_settings"}),
+    tools=frozenset({"plan_schedule", "add_unavailability", "call_sheet", "plan_settings"}),
 )

@@ -125,7 +125,7 @@ def _asked_zh(text: str) -> str:
     for table in (MOVEMENT_ZH, SIZE_ZH):
         for key, word in table.items():
             text = re.sub(rf"(?<==){re.escape(key)}(?=,|$|;)", word, text)
-    return text.replace("movement=", "運鏡：").replace("size=", "景別：")
+    return text.replace("movement=", "運鏡：").replace("size=", "景別：").replace("open on ", "開場鏡頭：")
 
 
 def _shot_description(description: str, lang: Lang) -> str:
@@ -193,21 +193,47 @@ def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
 REMOVE_WORDS = ("drop", "remove", "delete", "cut", "lose", "kill", "刪", "刪除", "唔要", "拎走", "攞走", "剷")
 
 
+def _opening(u: Understanding) -> tuple[dict[str, Any], str]:
+    """The shot the request wants the scene to open on (its words, size, movement, lens) and the
+    request without that clause."""
+    from agent.intents import MOVEMENT_WORDS, OPENING_SHOT, SIZE_WORDS, _first_key
+
+    found = OPENING_SHOT.search(u.text)
+    if not found or len(found.group("what").strip()) < 2:
+        return {}, fold(u.text)
+    what = found.group("what").strip()
+    clause = fold(what)
+    opening: dict[str, Any] = {"opening": what}
+    size = _first_key(clause, SIZE_WORDS)
+    movement = _first_key(clause, MOVEMENT_WORDS)
+    lens = re.search(r"(\d{2,4})\s*mm", clause)
+    if size:
+        opening["opening_size"] = size
+    if movement and movement != "static":
+        opening["opening_movement"] = movement
+    if lens and 4 <= int(lens.group(1)) <= 2000:
+        opening["opening_lens_mm"] = int(lens.group(1))
+    rest = fold(u.text[: found.start()] + " " + u.text[found.end() :])
+    return opening, rest
+
+
 def _wish(u: Understanding, lexicon: Lexicon) -> dict[str, Any]:
     """The shot a shot-list request asks for ("with a drone shot", "a dolly in on 阿輝", "lots of
-    close-ups"): its size, its movement (a style's own movement is the style, not a wish) and who it is on."""
-    from agent.intents import MOVEMENT_WORDS, _first_key
+    close-ups"): its size, its movement (a style's own movement is the style, not a wish) and who it is on;
+    and the shot it should open on ("open on an insert of…", "第一個鏡頭要用 crane…")."""
+    from agent.intents import MOVEMENT_WORDS, SIZE_WORDS, _first_key
 
-    folded = fold(u.text)
+    opening, folded = _opening(u)
     movement = _first_key(folded, MOVEMENT_WORDS)
     if movement == u.style or (u.style and movement in ("handheld", "steadicam")):
         movement = None
-    wish: dict[str, Any] = {}
-    if u.shot_size:
-        wish["wanted_size"] = u.shot_size
+    wish: dict[str, Any] = dict(opening)
+    size = _first_key(folded, SIZE_WORDS) if opening else u.shot_size
+    if size:
+        wish["wanted_size"] = size
     if movement and movement != "static":
         wish["wanted_movement"] = movement
-    if wish and u.characters:
+    if ("wanted_size" in wish or "wanted_movement" in wish) and u.characters:
         wish["wanted_on"] = u.characters[0]
     return wish
 

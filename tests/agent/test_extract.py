@@ -305,3 +305,25 @@ def test_a_chinese_word_whose_english_is_the_questions_word_is_evidence() -> Non
         ),
     ]
     assert "1978" in best_sentences("What year did his grandfather win?", hits)[0].sentence
+
+
+def test_a_scene_pointed_at_is_not_a_word_to_find_and_a_date_is_not_a_code() -> None:
+    from agent.extract import content_terms
+
+    assert content_terms("嗰場戲個消防處批文編號係咩？") == content_terms("消防處批文編號係咩？")
+    hits = [
+        SearchHit(
+            file="s.fountain",
+            doc_type="screenplay",
+            scene="7",
+            score=2.0,
+            text="MEI: 消防處八月八號會再嚟睇。",
+        ),
+        SearchHit(
+            file="notes.md",
+            doc_type="notes",
+            score=1.0,
+            text="- 消防處批文 FSD/22/0193, for the fire in sc 7.",
+        ),
+    ]
+    assert "FSD/22/0193" in best_sentences("嗰場戲個消防處批文編號係咩？", hits)[0].sentence

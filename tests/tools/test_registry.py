@@ -38,6 +38,7 @@ EXPECTED = [
     "compare_drafts",
     "list_drafts",
     "draft_changes",
+    "plan_settings",
 ]
 
 
@@ -116,6 +117,7 @@ RESULTS_AND_POLICY = {
     "compare_drafts": ("RevisionReport", True),
     "list_drafts": ("DraftsResult", False),
     "draft_changes": ("RevisionReport", False),
+    "plan_settings": ("PlanSettings", False),
 }
 
 

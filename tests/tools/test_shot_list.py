@@ -247,6 +247,26 @@ def test_a_wished_size_turns_the_singles_and_says_so(production: Production) -> 
     assert not [s for s in plain.shots if s.size == "CU"] and plain.provenance == ["rules"]
 
 
+def test_the_director_s_opening_shot_opens_the_draft(production: Production) -> None:
+    plain = draft_shot_list(production, "7")
+    insert = draft_shot_list(production, "7", opening="an insert of the phone buzzing", opening_size="INSERT")
+    first = insert.shots[0]
+    assert (first.id, first.size, first.sound) == ("7A", "INSERT", "MOS")
+    assert first.description == "Opening, as asked — an insert of the phone buzzing"
+    # The insert goes before the establishing shot; the draft is lettered again.
+    from tools.shot_list.ids import make_shot_id
+
+    assert [s.id for s in insert.shots] == [make_shot_id("7", i) for i in range(len(plain.shots) + 1)]
+    assert insert.shots[1].size == plain.shots[0].size
+    crane = draft_shot_list(
+        production, "7", opening="crane down over the street", opening_movement="crane/drone"
+    )
+    assert len(crane.shots) == len(plain.shots)
+    assert (crane.shots[0].movement, crane.shots[0].size) == ("crane/drone", plain.shots[0].size)
+    long_lens = draft_shot_list(production, "7", opening="200mm on the taxi", opening_lens_mm=200)
+    assert long_lens.shots[0].lens_mm == 200 and long_lens.provenance[-1].endswith("200mm")
+
+
 def test_classic_draft_of_a_dialogue_scene(production: Production) -> None:
     scene = production.scene("7")
     sl = draft_rule_shot_list(production, scene, "classic")

@@ -115,6 +115,56 @@ def _save_overrides(production: Production, overrides: Mapping[str, Sequence[dat
     return path
 
 
+# --- the plan's own settings ---------------------------------------------------------------------
+
+
+class PlanSettings(ToolResult):
+    """What the production plan sets for the whole shoot, each value with its line in the plan file."""
+
+    kind: Literal["plan_settings"] = "plan_settings"
+    file: str
+    start_date: date
+    end_date: date | None = None
+    days_off: list[str] = Field(default_factory=list, description="Weekly days off (weekday names).")
+    holidays: list[date] = Field(default_factory=list)
+    day_length_hours: float
+    pages_per_hour: float
+    call_time: str
+    night_call_time: str
+    lines: dict[str, int] = Field(default_factory=dict, description="Each setting's line in the plan file.")
+
+    def summary(self) -> str:
+        return f"plan from {self.start_date.isoformat()}, {self.day_length_hours:g} h days"
+
+
+@register
+def plan_settings(production: Production) -> PlanSettings:
+    """The production plan's settings: start and end date, weekly days off, holidays, the length of a
+    shooting day, pages per hour and call times (not the schedule itself: plan_schedule makes that)."""
+    plan = require_plan(production)
+    path = production.plan_path or Path("plan.yaml")
+    keys = ("start_date", "end_date", "days_off", "holidays", "day_length_hours", "pages_per_hour",
+            "call_time", "night_call_time")  # fmt: skip
+    lines = {key: line for key in keys if key in plan.model_fields_set and (line := plan.line_of((key,)))}
+    return PlanSettings(
+        file=path.name,
+        start_date=plan.start_date,
+        end_date=plan.end_date,
+        days_off=list(plan.days_off),
+        holidays=list(plan.holidays),
+        day_length_hours=plan.day_length_hours,
+        pages_per_hour=plan.pages_per_hour,
+        call_time=plan.call_time.strftime("%H:%M"),
+        night_call_time=plan.night_call_time.strftime("%H:%M"),
+        lines=lines,
+        sources=[
+            Citation(file=path.name, doc_type="plan", section=key, lines=(line, line))
+            for key, line in lines.items()
+        ]
+        or [Citation(file=path.name, doc_type="plan")],
+    )
+
+
 # --- planning -----------------------------------------------------------------------------------
 
 

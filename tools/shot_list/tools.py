@@ -16,7 +16,7 @@ from tools.registry import LensMillimetres, register
 from tools.script_lookup import scene_citation
 from tools.shot_list.drafting import draft_rule_shot_list
 from tools.shot_list.export import write_output_files
-from tools.shot_list.ids import resolve_scene
+from tools.shot_list.ids import make_shot_id, resolve_scene
 from tools.shot_list.models import STYLES, Angle, Movement, Shot, ShotList, ShotListResult, ShotSize, Style
 from tools.shot_list.reading import _trim
 from tools.shot_list.refine import refine_shot_list
@@ -47,6 +47,10 @@ def draft_shot_list(
     wanted_size: ShotSize | None = None,
     wanted_movement: Movement | None = None,
     wanted_on: str | None = None,
+    opening: str | None = None,
+    opening_size: ShotSize | None = None,
+    opening_movement: Movement | None = None,
+    opening_lens_mm: LensMillimetres | None = None,
 ) -> ShotListResult:
     """Draft a shot list for a scene: establishing, master, coverage, inserts, POVs, notes and setup times.
 
@@ -61,6 +65,11 @@ def draft_shot_list(
         wanted_movement: a camera movement the person asked for ("a drone shot", "dolly in"): given
             to the single of `wanted_on`, else to the establishing shot.
         wanted_on: the character the wanted shot is on, by any name the production knows.
+        opening: the shot the director wants the scene to open on, in their words ("an insert of the
+            fuel line dripping", "crane down over the whole pier"): it becomes the first shot.
+        opening_size: the opening shot's size, where they said it (INSERT, CU, WS …).
+        opening_movement: the opening shot's movement, where they said it (crane/drone, dolly …).
+        opening_lens_mm: the opening shot's focal length in millimetres, where they said it.
     """
     found = resolve_scene(production, scene)
     if found.omitted:
@@ -69,9 +78,51 @@ def draft_shot_list(
     if wanted_size or wanted_movement:
         subject = production.resolve_character(wanted_on) if wanted_on else None
         shot_list = _honour_wish(shot_list, wanted_size, wanted_movement, subject)
+    if opening or opening_size or opening_movement or opening_lens_mm:
+        shot_list = _open_on(shot_list, opening, opening_size, opening_movement, opening_lens_mm)
 
     with shot_list_lock(production):
         return _saved_result(production, shot_list, found)
+
+
+def _open_on(
+    shot_list: ShotList,
+    words: str | None,
+    size: ShotSize | None,
+    movement: Movement | None,
+    lens_mm: int | None,
+) -> ShotList:
+    """The draft opening on the shot the director described. An establishing shot made to order (a
+    crane over the pier, a 200mm on the sampan) becomes that shot; any other opening (an insert, a
+    close-up) goes before it, and the shots are lettered again (a draft has no saved ids to keep)."""
+    shots = list(shot_list.shots)
+    if not shots:
+        return shot_list
+    first = shots[0]
+    preset = STYLE_PRESETS[shot_list.style]
+    wide = size in (None, "EWS", "WS")
+    size = size or first.size
+    update: dict[str, Any] = {
+        "size": size,
+        "movement": movement or (first.movement if wide else "static"),
+        "lens_mm": lens_mm or (first.lens_mm if wide and size == first.size else preset.lens_mm[size]),
+        "description": f"Opening, as asked — {words.strip()}" if words else first.description,
+        "notes": " | ".join(n for n in (first.notes if wide else "", "ASKED: the director's opening") if n),
+    }
+    if not wide:
+        update.update({"subjects": [], "lines": first.lines[:1], "sound": "MOS"})
+    opening = first.model_copy(update=update)
+    opening = opening.model_copy(
+        update={"setup_minutes": setup_minutes_for(opening.size, opening.movement, opening.notes)}
+    )
+    shots = [opening, *shots[1:]] if wide else [opening, *shots]
+    lettered = [shot.model_copy(update={"id": make_shot_id(shot.scene, i)}) for i, shot in enumerate(shots)]
+    note = (
+        f"asked: open on {size}"
+        + (f", {movement}" if movement else "")
+        + (f", {lens_mm}mm" if lens_mm else "")
+    )
+    return shot_list.model_copy(update={"shots": lettered, "provenance": [*shot_list.provenance, note]})
 
 
 def _honour_wish(
