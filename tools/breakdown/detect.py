@@ -22,7 +22,7 @@ from knowledge.numerals import parse_number
 from knowledge.production import Production
 from knowledge.screenplay import Element, Scene
 from tools.breakdown.lexicon import EQUIPMENT_TO_EFFECT, LEXICON, STUNT_ACTIONS, STUNT_CHINESE, Term
-from tools.breakdown.mentions import chinese_unneeded, heard_spans, mask_unneeded
+from tools.breakdown.mentions import chinese_unneeded, heard_spans, mask_unneeded, rain_over_spans
 from tools.breakdown.model import BreakdownElement, Category, ElementSource, Origin, fold_name
 from tools.shot_list import _CRAFT_WORDS, _OBJECT_WORDS, _PERSON_NOUNS, _SOUND_WORDS
 
@@ -68,6 +68,10 @@ _ZH_INTRO = re.compile(r"(?:\*\*)?(?P<name>[\u3400-\u9fff]{1,8})(?:\*\*)?\s*[（
 _ZH_PLACE_AFTER = re.compile(
     r"^(?:館|店|舖|鋪|公園|商場|市場|街|城|城市|廳|健身房|學校|大廈|餐廳|咖啡館|站|碼頭|公司|司機|佬)"
 )
+# A table, a car or a boat counting people (幾枱客 a few tables of customers, 一車人 a carful, 成船人):
+# a measure word, not the thing.
+_ZH_MEASURE_BEFORE = re.compile(r"[一二兩三四五六七八九十幾成半滿]$")
+_ZH_PEOPLE_AFTER = re.compile(r"^(?:客|人)")
 # The same in English: a lexicon noun followed by one of these is only qualifying it (`cup holder`,
 # `clock tower`, `minibus drivers`, `phone numbers`, `STAR FERRY PIER`, `bird garden`, `ICU corridor`).
 _COMPOUND_HEADS = frozenset(
@@ -96,6 +100,13 @@ _AGE = re.compile(r"\d0s|\b(?:late|early|mid)\b|\d+", re.IGNORECASE)
 _STORY_DAY = re.compile(r"(?i)\bstory\s*day\s*[:#]?\s*(\w+)|第\s*([\d一二三四五六七八九十]+)\s*[日天]")
 _VO = re.compile(r"\bV\.?\s*O\.?\b|旁白|畫外音|\bON THE PHONE\b|\bFILTERED\b", re.IGNORECASE)
 _STUNT_LABEL = re.compile(r"^\s*(?:STUNTS?|特技|危險動作)\s*[:：]|\bstunt\b|特技|替身", re.IGNORECASE)
+# Screen content is made one of two ways, and the text that says which department makes it decides:
+# composited in post it is a visual effect, made by the art department for playback on set it is a
+# prop (`Screen content is a graphics insert (art dept: ...)`).
+_MADE_ON_SET = re.compile(
+    r"\b(?:art\s+dep(?:t|artment)|props?\s+(?:dep(?:t|artment)|master|team)|(?:video|screen)\s+playback)\b|美術|道具組",
+    re.IGNORECASE,
+)
 _TRAILING_CRAFT = frozenset("V.O V.O. O.S. CONT'D POV INSERT".split())
 _PEOPLE_WORDS = _PERSON_NOUNS | frozenset("HENCHMAN HENCHMEN OFFICERS POLICE FORENSIC EXTRAS".split())
 _NOT_PROPS = (
@@ -262,6 +273,34 @@ class Detector:
             names.update(c.upper() for c in scene.characters)
         self.character_names = names
         self.cjk_names = {n for n in names if _CJK.search(n) and len(n) >= 2}
+        self.vehicle_names = self._vehicles_named_in_capitals(production.scenes)
+
+    def _vehicles_named_in_capitals(self, scenes: Sequence[Scene]) -> dict[str, str]:
+        """A vehicle the writer introduced in capitals by make and model (`a black TOYOTA ALPHARD`)
+        is named by its model afterwards, in any scene (`the Alphard pulls up`): the model, Title
+        case, to the capitals' group. Only a last word the lexicon does not know already (`POLICE
+        CAR` needs nothing) and that is no character's name."""
+        vehicle_patterns = [p for p, index, _ in _english_patterns() if LEXICON[index].category == "vehicles"]
+        all_patterns = [p for p, _index, _phrase in _english_patterns()]
+        out: dict[str, str] = {}
+        for scene in scenes:
+            for element in scene.elements:
+                if element.type != "action":
+                    continue
+                for match in _CAPS_PHRASE.finditer(strip_emphasis(element.text)):
+                    words = [w for w in match.group(1).split() if w not in _NOT_PROPS and not w.isdigit()]
+                    phrase = " ".join(words)
+                    model = words[-1] if len(words) >= 2 else ""
+                    if not (len(model) >= 3 and model.isalpha()) or model in self.character_names:
+                        continue
+                    if not any(p.search(phrase) for p in vehicle_patterns):
+                        continue
+                    if any(p.fullmatch(model) for p in all_patterns):
+                        continue
+                    category, group = self._category_of(phrase)
+                    if category == "vehicles":
+                        out.setdefault(model.title(), group)
+        return out
 
     def scene_hits(self, scene: Scene, text: SceneText | None = None) -> list[Hit]:
         text = text or scene_text(scene)
@@ -286,6 +325,7 @@ class Detector:
                 hits += self._extras_line(extras.group("body"), source)
                 kept = sentence[: extras.start()]
                 masked = masked.replace(sentence, kept + " " * (len(sentence) - len(kept)))
+        hits += self._rain_over(masked, source)  # before masking blanks the rain that has stopped
         masked = mask_unneeded(masked)  # `No stunt`, `ambulance on standby`: before anything reads it
         hits += self._stunts(masked, source)
         found, masked = self._intros(masked, source)
@@ -297,11 +337,15 @@ class Detector:
         if source.origin != "heading":
             found, masked = self._caps(masked, source)
             hits += found
+        found, masked = self._vehicle_models(masked, source)
+        hits += found
         found, masked = self._english(masked, source)
         hits += found
         hits += self._chinese(masked, source)
         if source.origin == "heading":
             hits = [h for h in hits if h.category in ("vehicles", "weather", "sfx")]
+        if _MADE_ON_SET.search(text):
+            hits = [_as_playback(h) for h in hits]
         return hits + implied_effects(hits)
 
     # cast -----------------------------------------------------------------------------------------
@@ -460,6 +504,17 @@ class Detector:
 
     # props and the rest ---------------------------------------------------------------------------
 
+    def _rain_over(self, text: str, source: ElementSource) -> list[Hit]:
+        """`Rain has just stopped`, 雨啱啱停咗: no rain, but a wet-down (the lexicon's entry)."""
+        hits = []
+        index = _entry_of("wet-down")
+        term = LEXICON[index]
+        for start, end in rain_over_spans(text):
+            said = text[start:end]
+            name = term.chinese[0] if _CJK.search(said) else term.english[0]
+            hits.append(Hit(term.category, name, source.model_copy(update={"text": said}), f"lex:{index}"))
+        return hits
+
     def _heard(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
         """`the sound of rain on the roof`, 傳來雷聲: a sound for the sound department, not an effect."""
         hits = []
@@ -516,6 +571,8 @@ class Detector:
             if self._lexicon_runs_past(text, match.start(1) + lead, match.end()):
                 continue  # `LED wall`: the lexicon's longer phrase names it
             category, group = self._category_of(phrase)
+            if phrase.title() in self.vehicle_names:
+                category, group = "vehicles", self.vehicle_names[phrase.title()]  # `the ALPHARD`
             if words[-1] in _PEOPLE_WORDS or words[-1].rstrip("S") in _PEOPLE_WORDS:
                 category, group = "background", "bg:" + fold_name(phrase)
                 count = self._count_before(text, match.start())
@@ -523,6 +580,15 @@ class Detector:
             else:
                 hits.append(Hit(category, phrase, source.model_copy(update={"text": phrase}), group))
             text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+        return hits, text
+
+    def _vehicle_models(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
+        """`The Alphard pulls up`: a vehicle the writer introduced in capitals, named by its model."""
+        hits = []
+        for model, group in self.vehicle_names.items():
+            for match in re.finditer(rf"(?<![\w-]){re.escape(model)}(?![\w-])", text):
+                hits.append(Hit("vehicles", model, source.model_copy(update={"text": model}), group))
+                text = text[: match.start()] + " " * len(model) + text[match.end() :]
         return hits, text
 
     def _lexicon_words(self, token: str, offset: int, index: dict[str, int]) -> list[tuple[str, int]]:
@@ -546,15 +612,19 @@ class Detector:
         return _number(match.group(1)) if match else None
 
     def _lexicon_runs_past(self, text: str, start: int, end: int) -> bool:
-        for pattern, _index, _phrase in _english_patterns():
+        head = text[start : start + 40].lower()
+        for (pattern, _index, _phrase), lead in zip(_english_patterns(), _english_leads(), strict=True):
+            if not head.startswith(lead):
+                continue  # the phrase cannot start here
             found = pattern.match(text, start)
             if found and found.end() > end:
                 return True
         return False
 
     def _category_of(self, phrase: str) -> tuple[Category, str]:
-        for pattern, index, _phrase in _english_patterns():
-            if pattern.search(phrase):
+        lowered = phrase.lower()
+        for (pattern, index, _phrase), lead in zip(_english_patterns(), _english_leads(), strict=True):
+            if lead in lowered and pattern.search(phrase):
                 term = LEXICON[index]
                 if pattern.fullmatch(phrase.strip()):
                     return term.category, f"lex:{index}"
@@ -590,10 +660,17 @@ class Detector:
             return []
         index = _chinese_index()
         hits = []
+        pockets = _garment_pockets(text)
         for token, offset in chinese_words(text):
             for word, start in self._lexicon_words(token, offset, index):
                 if self._inside_name(text, start, word) or _ZH_PLACE_AFTER.match(text[start + len(word) :]):
                     continue  # 橘貓 of 橘貓大師; 貓咪 of 貓咪公園, 咖啡 of 咖啡館: names and places
+                if start in pockets:
+                    continue  # 袋 of 恤衫袋 is the shirt's pocket, not a bag: the shirt stays
+                if _ZH_MEASURE_BEFORE.search(text[:start]) and _ZH_PEOPLE_AFTER.match(
+                    text[start + len(word) :]
+                ):
+                    continue  # 幾枱客: tables counting customers
                 if chinese_unneeded(text, start, start + len(word)):
                     continue  # 冇雨, 雨停咗: negated or over
                 if len(token) > len(word) and _ZH_PLACE_AFTER.search(token[-2:]):
@@ -608,6 +685,23 @@ class Detector:
                 continue
             hits.append(Hit("props", word, source.model_copy(update={"text": word}), "zh:" + word))
         return hits
+
+
+@cache
+def _chinese_garments() -> tuple[str, ...]:
+    index = _chinese_index()
+    words = (w for w, i in index.items() if LEXICON[i].category == "wardrobe" and _CJK.search(w))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _garment_pockets(text: str) -> set[int]:
+    """Where 袋 follows a garment (恤衫袋, 褲袋, 外套口袋): a pocket, not a bag (as `his shirt
+    pocket` names no bag in English)."""
+    out: set[int] = set()
+    for match in re.finditer(r"口?袋", text):
+        if any(text[: match.start()].endswith(g) for g in _chinese_garments()):
+            out.update(range(match.start(), match.end()))
+    return out
 
 
 def _names_a_thing(text: str, start: int, end: int, category: Category) -> bool:
@@ -626,6 +720,19 @@ def _names_a_thing(text: str, start: int, end: int, category: Category) -> bool:
     if category in ("props", "set_dressing"):
         return True
     return not (following in _OBJECT_START and preceding not in _DETERMINERS and preceding.isalpha())
+
+
+def _as_playback(hit: Hit) -> Hit:
+    """Screen graphics the art department makes: a prop, not a visual effect."""
+    if hit.category == "vfx" and hit.group == f"lex:{_entry_of('screen replacement')}":
+        return Hit("props", hit.name, hit.source, hit.group)
+    return hit
+
+
+@cache
+def _entry_of(phrase: str) -> int:
+    """The lexicon entry whose first English phrase this is."""
+    return next(i for i, term in enumerate(LEXICON) if term.english and term.english[0].rstrip("=") == phrase)
 
 
 @cache

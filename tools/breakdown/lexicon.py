@@ -290,7 +290,7 @@ LEXICON: tuple[Term, ...] = (
         "dress, evening dress, skirt, miniskirt, cheongsam, qipao, gown, wedding dress",
         "裙 晚裝 短裙 長裙 旗袍 長衫 婚紗 連身裙",
     ),
-    _t("wardrobe", "shirtless, bare-chested", "赤膊"),
+    _t("wardrobe", "shirtless, bare-chested, barefoot, barefooted, bare feet", "赤膊 赤腳 打赤腳"),
     _t(
         "wardrobe",
         "hat, cap, police cap, baseball cap, beanie, woolly hat, straw hat, bucket hat",
@@ -390,6 +390,11 @@ LEXICON: tuple[Term, ...] = (
     _t("set_dressing", "ceiling fan", "吊扇"),
     _t("set_dressing", "railing", "欄杆"),
     _t("set_dressing", "laundry lines", "晾衫繩 晾衫"),
+    _t(
+        "set_dressing",
+        "water tank, rooftop water tank, TV aerial, TV antenna, aerials=, satellite dish",
+        "水箱 天台水箱 天線 電視天線 魚骨天線 衛星天線",
+    ),
     _t("set_dressing", "pigeon coop", "白鴿籠 鴿籠"),
     _t("set_dressing", "shack", "鐵皮屋"),
     _t("set_dressing", "water meter", "水錶"),
@@ -525,7 +530,7 @@ LEXICON: tuple[Term, ...] = (
     _t("props", "thermos", "暖水壺 保溫瓶"),
     _t("props", "torch, flashlight", "電筒 手電筒"),
     _t("props", "baton", "警棍"),
-    _t("props", "handcuffs", "手扣 手銬"),
+    _t("props", "handcuffs, handcuffed", "手扣 手銬"),
     _t("props", "warrant card", "委任證"),
     _t("props", "calculator", "計數機"),
     _t("props", "newspaper, racing pages", "報紙 馬經"),
@@ -613,8 +618,9 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "props",
         "toothbrush, toothpaste, soap, shampoo, razor, shaver, hairdryer, hair dryer, nail clippers, "
-        "tweezers, hairbrush",
-        "牙刷 牙膏 番梘 肥皂 洗頭水 沐浴露 剃鬚刨 剃刀 風筒 吹風機 指甲鉗 鉗仔",
+        "tweezers, hairbrush, hand sanitiser, hand-sanitiser, hand sanitizer, hand-sanitizer, "
+        "hand-sanitiser dispenser, hand sanitiser dispenser, sanitiser dispenser, soap dispenser",
+        "牙刷 牙膏 番梘 肥皂 洗頭水 沐浴露 剃鬚刨 剃刀 風筒 吹風機 指甲鉗 鉗仔 搓手液 消毒搓手液 洗手液",
     ),
     _t(
         "props",
@@ -664,7 +670,8 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "props",
         "milk, ice cream, soft drink, soda, cola, Coke, lemon tea, iced lemon tea, soy milk, Vitasoy, "
-        "juice, orange juice, mineral water, bottled water, energy drink, bubble tea",
+        "juice, orange juice, mineral water, bottled water, energy drink, bubble tea, coffee-and-tea, "
+        "coffees-and-teas=, yuenyeung, yuen yeung",
         "飲料 牛奶 汽水 可樂 檸檬茶 凍檸茶 豆漿 維他奶 果汁 橙汁 礦泉水 蒸餾水 樽裝水 "
         "能量飲品 珍珠奶茶 涼茶 鴛鴦 熱飲 凍飲",
     ),
@@ -677,7 +684,7 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "props",
         "notebook, notepad, police notebook, diary, journal, address book, sketchbook, exercise book, "
-        "clipboard",
+        "clipboard, order pad, order book",
         "筆記簿 記事簿 簿仔 日記 日記簿 地址簿 速寫簿 功課簿 寫字板 筆記本",
     ),
     _t(
@@ -710,13 +717,15 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "props",
         "passport, ID card, identity card, HKID, driving licence, driver's license, business card, "
-        "name card, police badge, badge, student card, membership card",
+        "name card, police badge, badge, student card, membership card, hawker's licence, "
+        "hawker licence, trading licence, liquor licence, gun licence, firearms licence, work permit",
         "護照 身份證 證件 駕駛執照 名片 卡片 警員證 學生證 會員卡",
     ),
     # money and tickets
     _t(
         "props",
-        "coins, coin, loose change, small change, red packet, red envelope, lai see, cheque, "
+        "coins, coin, loose change, small change, exact change, spare change, red packet, red envelope, "
+        "lai see, cheque, "
         "credit card, Octopus card, bank card, ATM card, IOU, bank book, passbook, bundle of cash, "
         "wad of cash, stack of notes",
         "硬幣 散紙 銀仔 零錢 利是 紅包 支票 信用卡 八達通 銀行卡 提款卡 借據 欠單 銀行簿 存摺 一疊錢",
@@ -731,8 +740,9 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "props",
         "pager, beeper, walkie-talkie, two-way radio, charger, phone charger, charging cable, "
-        "power bank, earphones, headphones, earbuds, headset, SIM card",
-        "傳呼機 call機 對講機 充電器 叉電器 叉電線 尿袋 耳機 耳筒 電話卡 SIM卡",
+        "power bank, earphones, headphones, earbuds, headset, SIM card, cables=, extension cord, "
+        "extension lead, power strip, amplifier, loudspeaker, boombox, karaoke machine, PA system",
+        "傳呼機 call機 對講機 充電器 叉電器 叉電線 尿袋 耳機 耳筒 電話卡 SIM卡 拖板 擴音機 音響 喇叭箱 卡拉OK機",
     ),
     _t(
         "props",
@@ -853,11 +863,42 @@ EQUIPMENT_TO_EFFECT: dict[str, str] = {
     "snow machine": "snow",
 }
 
+# Someone taken hold of by force: pinned or shoved against a wall, thrown to the floor, grabbed by
+# the throat or collar, held in a headlock. Contact between performers is flagged for the stunt
+# coordinator even without a blow; a person is a pronoun or a capitalised name, so `pushes the
+# door against the wall` and `throws his bag onto the table` are not it.
+_PERSON = r"(?:him|her|them|me|us|each\s+other|one\s+another|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+_FORCE_VERBS = (
+    r"(?:pin|pins|pinned|pinning|shove|shoves|shoved|shoving|push|pushes|pushed|pushing|hurl|hurls|hurled|"
+    r"hurling|slam|slams|slammed|slamming|throw|throws|threw|thrown|throwing|drag|drags|dragged|dragging|"
+    r"wrestle|wrestles|wrestled|wrestling|force|forces|forced|forcing)"
+)
+_HOLD_VERBS = (
+    r"(?:grab|grabs|grabbed|grabbing|seize|seizes|seized|seizing|haul|hauls|hauled|hauling|yank|yanks|"
+    r"yanked|yanking|lift|lifts|lifted|lifting|take|takes|took|taking|hold|holds|held|holding)"
+)
+_MANHANDLED = (
+    rf"\b{_FORCE_VERBS}\s+{_PERSON}\s+(?:back\s+|hard\s+|up\s+)?(?:against|into)\s+(?:the\s+|a\s+)?"
+    r"(?:wall|floor|ground|door|table|desk|car|bonnet|hood|railings?|window|lockers?|bars|fence)\b"
+    rf"|\b{_FORCE_VERBS}\s+{_PERSON}\s+(?:to|onto|down\s+on(?:to)?)\s+the\s+(?:floor|ground|deck|tarmac|pavement)\b"
+    rf"|\b{_HOLD_VERBS}\s+{_PERSON}\s+by\s+the\s+(?:throat|collar|lapels?|neck|hair|scruff)\b"
+    r"|\b(?:headlock|chokehold|stranglehold|strangles?|strangled|throttles?|throttled)\b"
+    rf"|\bchok(?:es|ed|ing)\s+{_PERSON}"
+)
+# The same in Chinese: pinned or shoved to a wall or the ground (將佢撳落牆, 把他按在地上), grabbed
+# by the collar (揪住佢衣領), a headlock (箍頸). Phrases jieba splits, so matched on the text.
+_MANHANDLED_CHINESE = (
+    r"[撳推壓按摔掟](?:住|實|咗|了)?(?:佢|佢哋|他|她|他們|她們|對方)?(?:落|埋|喺|在|到|向)(?:牆|地|地下|地上|枱|桌)"
+    r"|[揪抓扯捉][住著着起][^，。！？\s]{0,5}(?:衣領|頸|頭髮)"
+    r"|箍頸|鎖喉|扼頸|掐頸"
+)
+
 # Sentences of English action that mean a stunt, by the canonical stunt they name.
 STUNT_ACTIONS: dict[str, str] = {
     "fall": r"\b(?:falls?|fell|tumbles?|tumbled|topples?|plunges?|trips?|tripped)\b(?!\s+(?:asleep|silent|quiet|still|apart|in love))",
     "jump": r"\b(?:leaps?|leapt|jumps?\s+(?:off|from|across|over|out|onto|through|down))\b",
-    "fight": r"\b(?:fights?|punch(?:es|ed)?|kicks?\s+(?:him|her|them)|slam(?:s|med)\s+(?:against|into|him|her)|smacks?\s+(?:him|her)|SLAMMED|SMACKS|headbutts?|tackles?|brawl)\b",
+    "fight": r"\b(?:fights?|punch(?:es|ed)?|kicks?\s+(?:him|her|them)|slam(?:s|med)\s+(?:against|into|him|her)|smacks?\s+(?:him|her)|SLAMMED|SMACKS|headbutts?|tackles?|brawl)\b"
+    f"|{_MANHANDLED}|{_MANHANDLED_CHINESE}",
     "chase": r"\bchase\b|\bTHE CHASE\b",
     "car crash": r"\b(?:crashes\s+into|car crash|collides?)\b",
     "hit by a vehicle": r"\bhit by (?:a|the) (?:car|taxi|bus|van)\b",

@@ -2,17 +2,20 @@
 
 A word from the lexicon is not always an element of the scene it is in:
 - negated or not wanted: `no smoke`, `without a crane`, `Process trailer not needed`, 冇雨, 唔使吊臂;
-- over before the scene: `The storm has passed`, `The rain has stopped`, 雨停咗, 颱風過咗;
+- over before the scene: `The storm has passed`, `The rain has stopped`, 雨停咗, 颱風過咗 (rain
+  just over still leaves the streets wet: `rain_over_spans` finds it for a wet-down);
 - figurative or a verb: `storms off`, `cranes her neck`, `drones on`, `laughs like thunder`,
   `in cold blood`, 跑得好似風咁快;
 - quoted speech or broadcast inside action: `He yells "Fire!"`, 電視播緊新聞：「八號風球今朝除下。」;
-- heard, not seen: `the sound of rain on the roof`, `we hear thunder`, 傳來雷聲 (a sound, not a
-  practical effect);
+- heard, not seen: `the sound of rain on the roof`, `we hear thunder`, `what they hear: the
+  radio, the mahjong tiles`, 傳來雷聲 (a sound, not a practical effect);
 - shown, not there: what a photo, a still or a screen shows (`a photo of a man in rimless glasses`,
   `ON THE LAPTOP SCREEN: a folder ...`): the photo or the screen is the scene's, its content is not;
 - standing by, not in the picture: `ambulance and medic on standby`, 救護車候命;
-- the unit's own words: `picture car`, `on camera`, `three cameras`, `radio mics` name the crew's
-  kit, not something the story needs.
+- the unit's own words: `picture car`, `on camera`, `three cameras`, `radio mics`, `keep the camera
+  with Lau` name the crew's kit, not something the story needs;
+- a distance told in vehicles: `two cars behind them`, `a bus length ahead`, 隔住兩架車: how far
+  apart, not cars the scene needs.
 
 No library knows film breakdown wording, so these are hand-written patterns; each is one kind of
 wording, kept general (articles, possessives and tense vary) rather than a script's sentence.
@@ -32,7 +35,7 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _ENDED = re.compile(
-    r"(?P<span>\b[\w-]+)\s+(?:has|had|have)\s+(?:long\s+|already\s+|finally\s+|just\s+)?"
+    r"(?P<span>\b[\w-]+)\s+(?:has|had|have)\s+(?:long\s+|already\s+|finally\s+|just\s+|only\s+just\s+|only\s+)?"
     r"(?:passed|stopped|ended|cleared|died\s+down|blown\s+over|eased\s+off|gone)\b",
     re.IGNORECASE,
 )
@@ -59,6 +62,9 @@ _FIGURATIVE = re.compile(
             # a simile: `laughs like thunder`, `runs like the wind`, `as fast as lightning`
             r"\blike\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:thunder|lightning|storm|wind|fire|smoke|rain|drone)\b",
             r"\bas\s+\w+\s+as\s+(?:a\s+|the\s+)?(?:thunder|lightning|storm|wind|fire|smoke|rain)\b",
+            # the same with any thing: `a stethoscope worn like a scarf`, `sleeps like a baby`, `a crack
+            # like a gunshot`; not a costume that copies one (`dressed like a nurse`)
+            r"(?<!dressed\s)(?<!dresses\s)(?<!dress\s)(?<!something\s)\blike\s+(?:a|an)\s+(?:[\w-]+\s+)?[\w-]+",
             # a door that `explodes open` is flung open, not blown up
             r"\b(?:explod|burst)(?:e|es|ed|s|ing)?\s+(?:open|in|inwards)\b",
             # a drone in music is a held note: `a low synth drone`, `the drone of the engines`
@@ -82,7 +88,18 @@ _CREW = re.compile(
     r"\bpicture\s+cars?\b|\b(?:on|off)[\s-]camera\b|\bradio\s+mics?\b"
     r"|\b(?:one|two|three|four|five|six|\d+|second|extra)\s+cameras?\b"
     r"|\bcameras?\s+(?:included|crew|operators?|team|positions?|rolling)\b"
+    # the camera a shot is made with, in a direction: `Keep the camera with Lau`, `the camera follows her`
+    r"|\b(?:keep|keeps|kept|hold|holds|put|puts|stay|stays)\s+the\s+camera\b"
+    r"|\bthe\s+camera\s+(?:follows?|stays?|pushes|pulls|pans|tilts|tracks|moves|holds|finds|lingers|drifts|"
+    r"cranes|rises|settles|circles|creeps|glides|whips|races|searches|rests|returns)\b"
     r"|\b(?:shot|shoot|shooting|filmed|built)\s+(?:\w+\s+)?(?:on|in)\s+(?:the\s+|a\s+)?(?:sound\s+)?stage\b",
+    re.IGNORECASE,
+)
+_DISTANCE = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|a\s+few|few|several|\d+)\s+"
+    r"(?:cars?|vehicles?|bus(?:es)?|taxis?|trucks?|lorries|lorry)(?:\s+lengths?)?\s+"
+    r"(?:behind|ahead|back|in\s+front|away|apart|between)\b"
+    r"|隔(?:住|咗|著|着)?[一二兩三四五六幾\d]+(?:架|部|輛|台)車",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
@@ -90,15 +107,27 @@ _HEARD = re.compile(
     r"\b(?:sound|noise|hiss|patter|drumming|roar|rumble|crackle|howl|hammering)\s+of\s+"
     r"(?:the\s+)?(?:distant\s+|heavy\s+|far-off\s+)?(?P<span>[\w-]+(?:\s+on\s+the\s+[\w-]+)?)"
     r"|\b(?:we\s+|can\s+)?hears?\s+(?:the\s+)?(?:distant\s+|heavy\s+)?(?P<span2>[\w-]+)"
-    r"|(?P<span3>\b[\w-]+)\s*\((?:O\.S\.|O\.C\.|OS|OC)\)",
+    r"|(?P<span3>\b[\w-]+)\s*\((?:O\.S\.|O\.C\.|OS|OC)\)"
+    # a list of what is heard: `only what the characters hear: the taxi radio, the mahjong tiles`
+    r"|\b(?:hears?|heard)\s*:\s*(?P<span4>[^.;]+)",
     re.IGNORECASE,
 )
 
+# Rain that has just stopped: the rain is no element, but everything it fell on is still wet, which
+# the effects crew makes with a wet-down (`Rain has just stopped; everything drips`, 雨啱啱停咗).
+_RAIN_OVER = re.compile(
+    r"\b(?:rain|downpour|rainstorm|showers?)\s+(?:has|had|have)\s+(?:only\s+|just\s+|only\s+just\s+|finally\s+)?"
+    r"(?:stopped|ended|eased(?:\s+off)?|let\s+up|cleared|passed|died\s+down)\b"
+    r"|\b(?:has|had|it's)\s+(?:only\s+|just\s+|only\s+just\s+|finally\s+)?stopped\s+raining\b"
+    # not `等雨停咗` (waiting for it to stop: it is still raining)
+    r"|(?<![等到])雨(?:啱啱|剛剛|啱|剛|已經|已)?(?:停咗|停了|收咗)",
+    re.IGNORECASE,
+)
 _ZH_NEGATED_BEFORE = re.compile(
     r"(?:沒有|沒|冇|無|唔|不再|未有|毋須|唔使|唔需要|不用|不需要|無需)(?:再|任何|一滴|一點|啲)?(?:落|下|有|用)?$"
 )
 _ZH_ENDED_AFTER = re.compile(
-    r"^(?:已經|已|經已)?(?:停咗|停止了|已停|過咗|已過|過後|散咗|散去|完咗)|^(?:唔|不|無)(?:使|用|需要|需)"
+    r"^(?:已經|已|經已|啱啱|剛剛|啱|剛)?(?:停咗|停止了|停了|已停|過咗|已過|過後|散咗|散去|完咗)|^(?:唔|不|無)(?:使|用|需要|需)"
 )
 _ZH_FIGURATIVE = re.compile(
     r"(?:像|好似|好像|似|如|猶如|彷彿)(?:一陣|一場|一團|一道|陣)?(?P<word>風|火|雷|閃電|風暴|暴風雨|颱風)"
@@ -117,8 +146,9 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 def mask_unneeded(text: str) -> str:
-    """The text with negated, ended, figurative, quoted, shown, standing-by and crew mentions blanked."""
-    for pattern in (_QUOTED, _ZH_QUOTED, _FIGURATIVE, _ZH_FIGURATIVE, _CREW):
+    """The text with negated, ended, figurative, quoted, shown, standing-by, crew and distance
+    mentions blanked."""
+    for pattern in (_QUOTED, _ZH_QUOTED, _FIGURATIVE, _ZH_FIGURATIVE, _CREW, _DISTANCE):
         for match in pattern.finditer(text):
             text = _blank(text, match.start(), match.end())
     for pattern in (_NEGATED, _ENDED, _SHOWN, _STANDBY):
@@ -128,11 +158,19 @@ def mask_unneeded(text: str) -> str:
     return text
 
 
+def rain_over_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says the rain has just stopped, outside quoted speech: a wet-down."""
+    for pattern in (_QUOTED, _ZH_QUOTED):
+        for match in pattern.finditer(text):
+            text = _blank(text, match.start(), match.end())
+    return [(m.start(), m.end()) for m in _RAIN_OVER.finditer(text)]
+
+
 def heard_spans(text: str) -> list[tuple[int, int]]:
     """Where the text describes a sound (`the sound of rain on the roof`, 傳來雷聲)."""
     spans = []
     for match in _HEARD.finditer(text):
-        group = next(g for g in ("span", "span2", "span3") if match.group(g))
+        group = next(g for g in ("span", "span2", "span3", "span4") if match.group(g))
         spans.append((match.start(group), match.end(group)))
     spans += [(m.start("span"), m.end("span")) for m in _ZH_HEARD.finditer(text)]
     return spans
