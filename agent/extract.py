@@ -313,6 +313,7 @@ def _scores(
     embedder: object | None,
     names: list[list[str]] | None,
     context: bool = False,
+    titles: list[str] | None = None,
 ) -> tuple[np.ndarray, list[float], np.ndarray | None]:
     """Score (sentence, rank) pairs for `question`: (scores, shared-word evidence, meaning). With
     `context` (consecutive sentences of passages, as a script reads), a sentence also gets half the
@@ -352,6 +353,7 @@ def _scores(
     ordered = sorted(terms)
     latin_terms = any(not has_cjk(t) for t in ordered)
     found = np.zeros((len(texts), len(ordered)))  # each sentence's evidence for each word
+    termed = np.zeros((len(texts), len(glossary)))  # … and for each film term
     for i, (sentence, _) in enumerate(texts):
         folded = fold(sentence)
         speech = _SPEECH.match(sentence)
@@ -364,7 +366,7 @@ def _scores(
         found[i] = [_evidence(t, words, stems, registers, bridges, glossed) for t in ordered]
         lexical = float(found[i].sum())
         lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
-        lexical += sum(
+        termed[i] = [
             max(
                 says_term(term, folded),
                 min(
@@ -373,7 +375,8 @@ def _scores(
                 ),
             )
             for term in glossary
-        )
+        ]
+        lexical += float(termed[i].sum())
         if wants_amount and _AMOUNT.search(sentence):
             lexical += 0.75
         if wants_when and _WHEN.search(sentence):
@@ -392,8 +395,17 @@ def _scores(
             lexical += 0.5
         lexicals.append(lexical)
     if context and ordered:
-        for i, extra in enumerate(_context(found, texts)):
+        headed = _headed(titles, ordered, registers, bridges, latin_terms)
+        for i, extra in enumerate(_context(found, texts, headed)):
             lexicals[i] += extra
+    if context and glossary and titles:
+        # A notes line is also about its section's heading ("## Camera and equipment" over "- Sony
+        # VENICE 2, Cooke S4 primes"): the heading lends its evidence of a film term too.
+        for i, title in enumerate(titles):
+            if title:
+                folded_title = fold(title)
+                heading = np.array([says_term(term, folded_title) for term in glossary])
+                lexicals[i] += float(np.clip(_HEADING_SHARE * heading - termed[i], 0.0, None).sum())
     for reply, asked in _replies(texts).items():
         # The reply to a spoken question carries the question's words: it is where the answer is.
         lexicals[reply] = max(lexicals[reply], lexicals[asked])
@@ -439,11 +451,31 @@ def _scores(
 # line gives the amount. Sentences this close (same passage) lend half their evidence of a word.
 _CONTEXT = 2
 _CONTEXT_SHARE = 0.5
+# A heading names what every line under it is about, more surely than a neighbouring line does.
+_HEADING_SHARE = 0.75
 _STORY_SHARE = 0.15
 
 
-def _context(found: np.ndarray, texts: list[tuple[str, int]]) -> list[float]:
-    """For each sentence, the evidence its neighbours lend for words it does not say itself."""
+def _headed(
+    titles: list[str] | None,
+    ordered: list[str],
+    registers: dict[str, frozenset[str]],
+    bridges: dict[str, frozenset[str]],
+    latin_terms: bool,
+) -> np.ndarray:
+    """Each sentence's section heading's evidence for each word (a notes line is about its heading)."""
+    headed = np.zeros((len(titles or []), len(ordered)))
+    for i, title in enumerate(titles or []):
+        if title:
+            stems = english_stems(title) if re.search(r"[A-Za-z]", title) else set()
+            glossed = frozenset(bridge_stems(title)) if has_cjk(title) and latin_terms else frozenset()
+            headed[i] = [_evidence(t, fold(title), stems, registers, bridges, glossed) for t in ordered]
+    return headed
+
+
+def _context(found: np.ndarray, texts: list[tuple[str, int]], headed: np.ndarray) -> list[float]:
+    """For each sentence, the evidence its neighbours (and its section's heading, `headed`) lend for
+    words it does not say itself."""
     out: list[float] = []
     for i, (_, rank) in enumerate(texts):
         near = [
@@ -451,10 +483,9 @@ def _context(found: np.ndarray, texts: list[tuple[str, int]]) -> list[float]:
             for j in range(max(0, i - _CONTEXT), min(len(texts), i + _CONTEXT + 1))
             if j != i and texts[j][1] == rank
         ]
-        if not near:
-            out.append(0.0)
-            continue
-        lent = _CONTEXT_SHARE * found[near].max(axis=0)
+        lent = _CONTEXT_SHARE * (found[near].max(axis=0) if near else np.zeros(found.shape[1]))
+        if len(headed):
+            lent = np.maximum(lent, _HEADING_SHARE * headed[i])
         out.append(float(np.clip(lent - found[i], 0.0, None).sum()))
     return out
 
@@ -500,7 +531,12 @@ def best_sentences(
     if not candidates:
         return []
     scores, lexicals, meaning = _scores(
-        question, [(c[0], c[2]) for c in candidates], embedder, names, context=True
+        question,
+        [(c[0], c[2]) for c in candidates],
+        embedder,
+        names,
+        context=True,
+        titles=[_heading_of(c[1]) for c in candidates],
     )
     if scenes:
         asked = set(scenes)
@@ -520,6 +556,13 @@ def best_sentences(
             continue
         answers.append(Answer(_trim(sentence), hit, float(scores[int(i)])))
     return answers
+
+
+def _heading_of(hit: SearchHit) -> str:
+    """The nearest heading of a notes passage ("… › Camera and equipment" → "Camera and equipment")."""
+    if hit.doc_type == "screenplay" or not hit.section:
+        return ""
+    return hit.section.rsplit("›", 1)[-1].strip()
 
 
 class _VectorCache:

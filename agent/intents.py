@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from agent.lexicon import Lexicon, Mention, fold, has_cjk
-from knowledge.answer_kinds import ASKS_WHO
+from knowledge.answer_kinds import ASKS_WHO, money_asked
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
 from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
@@ -686,7 +686,7 @@ def understand(
         if action:  # "reserve us a van…", "幫我打畀劉Sir…": an act in the world, whatever it names
             u.cannot = "send" if (action.group("send") or action.group("zsend")) else "book"
     if u.cannot in ("book", "send") and _ASKS_DONE.search(asked):
-        u.cannot = None  # "which days did we book the tank?", "book 咗邊兩日？": what was done, in the notes
+        u.cannot = None  # "did we book the crane?", "架 crane 訂咗未？": what was done, in the notes
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
         u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
     elif u.cannot == "weather" and not _FORECAST.search(folded) and production_matter(folded, lexicon):
@@ -822,6 +822,10 @@ _SHOOTING = (
     "手法",
     "鏡",
 )
+_FIRST_SHOT = re.compile(
+    r"第一個\s*(?:鏡頭|shot|鏡)|第一鏡|首個鏡頭|開場鏡頭|\b(?:first|opening) shot\b|\bopen(?:s|ing)? on\b",
+    re.IGNORECASE,
+)
 _PLAN_SHOTS = re.compile(r"(?:規劃|計劃|设计|設計|安排|構思)[^，,。？?！!]{0,10}鏡頭")
 _SHOT_WORDS = ("shots", "shot list", "shotlist", "coverage", "set-ups", "setups", "鏡頭", "分鏡")
 _SUFFIXED_ID = re.compile(r"(?<![0-9a-z#])(\d{1,3}[a-z])(?![a-z0-9])")
@@ -908,6 +912,16 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         and rule in ("scene_details", "find_scenes")
     ):
         return "scene_order"  # "Scene 20 之前係邊場？", "the scene after 9"
+    if (
+        money_asked(folded)
+        and _PRICE.search(folded)
+        and (u.characters or u.locations)  # the production's people or places, not a share price
+        and not (u.scenes or u.time_of_day or u.int_ext or u.rank or _has(folded, SCENE_LIST))
+        and not _CARD_MONEY.search(folded)
+    ):
+        # "佢出幾多錢買架車？", "how much did he pay for the boat?": an amount the story or the notes
+        # state, whoever and wherever it names (a day rate is on the cast or location card).
+        return "search"
     route = (router or default_router()).route(u.masked)
     if rule == "search" and (
         _has(_asked_clause(folded), DOC_TOPICS) or (u.locations and _production_term(folded))
@@ -1010,6 +1024,14 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     return rule
 
 
+# Money asked for by what it buys or pays: a price, an offer, a cost, a sale.
+_PRICE = re.compile(
+    r"錢|價|賣|買|蚊|\$|\b(?:cost|costs|price|worth|pay|paid|offer|offered|offers|sell|sold|buy|bought|owe|owes|owed)\b"
+)
+# Money a card states: a cast member's or a location's rate.
+_CARD_MONEY = re.compile(
+    r"\b(?:day|daily) rate|\brate\b|\b(?:per|a|each) day\b|日薪|片酬|人工|租金|場租|租一日|一日|每日|每天|一天"
+)
 # What the production plan sets for the whole shoot: its first and last date, the length of a shooting
 # day, pages an hour (agent/skills/schedule answers from plan_settings, citing the plan's lines).
 PLAN_SETTING = re.compile(
@@ -1307,7 +1329,9 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     # A style word is a shot list's style only where the message is about shooting or a scene: 動作 is
     # also the script's action ("睇埋動作嗰啲"), 正常 and 傳統 are everyday words.
     styled = u.style and (u.scenes or _has(folded, _SHOOTING)) and not _has(folded, SCHEDULE)
-    if _has(folded, SHOT_LIST) or _PLAN_SHOTS.search(folded) or styled:
+    # "第五場第一個鏡頭用航拍": how a scene's shots go is its shot list.
+    opens = bool(u.scenes) and bool(_FIRST_SHOT.search(folded)) and not folded.rstrip().endswith(("?", "？"))
+    if _has(folded, SHOT_LIST) or _PLAN_SHOTS.search(folded) or styled or opens:
         if _has(OPENING_SHOT.sub(" ", folded), SHOW_WORDS) and not _has(
             folded, ("draft", "make", "create", "generate", "出", "整", "做")
         ):

@@ -312,13 +312,19 @@ def film_terms(folded: str) -> list[TermMatch]:
     return kept
 
 
+@cache
+def _plural(word: str) -> re.Pattern[str]:
+    """A glossary word's plural ("lens" → "lenses", "permit" → "permits")."""
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(?:s|es)(?![a-z])")
+
+
 def says_term(term: TermMatch, folded: str) -> float:
     """How surely a folded sentence says the term, in either language: 1 for the term itself, 0.5 for
     one distinctive word of a several-word English form ("sound" for "sound problem"), else 0."""
     partial = 0.0
     for word in (term.text, *term.other):
         if word.isascii():
-            if word_pattern(word, "a-z", "a-z").search(folded):
+            if word_pattern(word, "a-z", "a-z").search(folded) or _plural(word).search(folded):
                 return 1.0
             words = [w for w in _WORD.findall(word) if len(w) >= 4 and w not in _STOP]
             if len(words) > 1 and any(re.search(r"(?<![a-z])" + w, folded) for w in words):

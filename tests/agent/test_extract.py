@@ -327,3 +327,25 @@ def test_a_scene_pointed_at_is_not_a_word_to_find_and_a_date_is_not_a_code() -> 
         ),
     ]
     assert "FSD/22/0193" in best_sentences("嗰場戲個消防處批文編號係咩？", hits)[0].sentence
+
+
+def test_a_notes_line_is_about_its_section_heading() -> None:
+    camera = SearchHit(
+        file="notes.md", doc_type="notes", section="Notes › Camera and lenses", score=1.0,
+        text="- ARRI Alexa Mini LF with Zeiss Supreme primes, two bodies.",
+    )  # fmt: skip
+    permits = SearchHit(
+        file="notes.md", doc_type="notes", section="Notes › Permits", score=1.2,
+        text="- The pier scenes are shot between 19:00 and 23:00, his shots first.",
+    )  # fmt: skip
+    assert "Alexa" in best_sentences("我哋用咩攝影機同鏡頭？", [permits, camera])[0].sentence
+
+
+def test_an_amount_paid_or_offered_is_searched_whoever_it_names() -> None:
+    from agent.intents import understand
+    from agent.lexicon import Lexicon
+
+    lexicon = Lexicon(characters=["MR LUNG", "MEI"], locations=["PEARL"])
+    assert understand("MR LUNG 肯出幾多錢收購 PEARL？", lexicon).intent == "search"
+    assert understand("How much did Mei pay for the watch?", lexicon).intent == "search"
+    assert understand("How many scenes is Mei in?", lexicon).intent != "search"

@@ -16,16 +16,22 @@ LEXICON = Lexicon(scene_numbers=["1", "7", "12"], characters=["MEI"])
     ("text", "scene", "wanted"),
     [
         (
-            "Shot list for scene 7 please. Open on an insert of the phone buzzing.",
+            "Draft the shots for scene 7, and open on an insert of the phone buzzing on the table.",
             "7",
             {"opening_size": "INSERT"},
         ),
         (
-            "幫我拆第十二場，第一個鏡頭要用 crane 由高處影晒成條街。",
+            "幫我拆第十二場，第一個鏡頭用 crane 由天橋頂降落街市。",
             "12",
             {"opening_movement": "crane/drone"},
         ),
-        ("請為第一場列出分鏡，第一個鏡頭用200mm長鏡拍的士駛過。", "1", {"opening_lens_mm": 200}),
+        ("第一場分鏡麻煩你，開場鏡頭係200mm遠攝的士衝過紅燈。", "1", {"opening_lens_mm": 200}),
+        ("第七場第一個鏡頭用 dolly 推入阿美。", "7", {"opening_movement": "dolly"}),  # no shot-list word
+        (
+            "Scene 7 shot list: we open on a close-up of the phone.",
+            "7",
+            {"opening_size": "CU"},
+        ),  # "open" shows nothing
     ],
 )
 def test_the_opening_shot_is_asked_for_the_first_shot_only(

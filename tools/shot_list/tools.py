@@ -66,7 +66,7 @@ def draft_shot_list(
             to the single of `wanted_on`, else to the establishing shot.
         wanted_on: the character the wanted shot is on, by any name the production knows.
         opening: the shot the director wants the scene to open on, in their words ("an insert of the
-            fuel line dripping", "crane down over the whole pier"): it becomes the first shot.
+            phone buzzing", "crane down over the whole street"): it becomes the first shot.
         opening_size: the opening shot's size, where they said it (INSERT, CU, WS …).
         opening_movement: the opening shot's movement, where they said it (crane/drone, dolly …).
         opening_lens_mm: the opening shot's focal length in millimetres, where they said it.
