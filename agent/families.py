@@ -219,7 +219,8 @@ def _edit_value(key: str, value: Any, lang: Lang, lexicon: Lexicon) -> str:
 def _scene_text(row: SceneRow, lang: Lang) -> str:
     label = f"第{row.number}場" if lang == "zh" else f"scene {row.number}"
     page = f"第{row.page}頁" if lang == "zh" else f"p. {row.page}"
-    return f"{label} ({page}, {row.pages}): {row.heading}"
+    length = f"共 {row.pages} 頁" if lang == "zh" else f"{row.pages} pg"  # a length says its unit
+    return f"{label} ({page}, {length}): {row.heading}"
 
 
 def _order_answer(u: Understanding, results: Results, lexicon: Lexicon) -> str | None:

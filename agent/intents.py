@@ -922,7 +922,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         # "佢出幾多錢買架車？", "how much did he pay for the boat?": an amount the story or the notes
         # state, whoever and wherever it names (a day rate is on the cast or location card).
         return "search"
-    route = (router or default_router()).route(u.masked)
+    route = (router or default_router()).route(_asked_sentences(u.masked))
     if rule == "search" and (
         _has(_asked_clause(folded), DOC_TOPICS) or (u.locations and _production_term(folded))
     ):
@@ -1022,6 +1022,15 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "subtitles":
         return rule if rule.startswith("subs_") else "subs_check"
     return rule
+
+
+def _asked_sentences(masked: str) -> str:
+    """The sentences of a message that ask, for the router: "邊幾場有PERSON？導演話想睇返佢嘅戲份。"
+    asks for scenes; the remark after it is context, not the request. A message with no question
+    mark, or only questions, is routed whole."""
+    parts = [p.strip() for p in re.split(r"(?<=[?？。!！])\s*|(?<=\.)\s+", masked) if p.strip()]
+    asked = [p for p in parts if p.endswith(("?", "？"))]
+    return " ".join(asked) if asked and len(asked) < len(parts) else masked
 
 
 # Money asked for by what it buys or pays: a price, an offer, a cost, a sale.

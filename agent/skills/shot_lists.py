@@ -48,10 +48,11 @@ def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
             f"按你要求{f'（「{said}」）' if said else ''}：{_asked_zh(asked[-1])}。",
         )
     rows = []
-    if u.shot_size and u.intent == "shot_list":
+    wanted_size = _wished_size(u)
+    if wanted_size and u.intent == "shot_list":
         # "a shot list with the close-ups": the shots of that size first.
-        wanted = [sh for sh in shots if sh.size == u.shot_size]
-        label = SIZE_ZH.get(u.shot_size, u.shot_size) if lang == "zh" else u.shot_size
+        wanted = [sh for sh in shots if sh.size == wanted_size]
+        label = SIZE_ZH.get(wanted_size, wanted_size) if lang == "zh" else wanted_size
         head += _t(
             lang,
             f" {len(wanted)} {label} shot(s): {', '.join(sh.id for sh in wanted) or 'none'}.",
@@ -105,6 +106,14 @@ def _shot_list(a: ShotListResult, u: Understanding, lex: Lexicon) -> str:
     return head + "\n\n" + "\n".join(rows) + note
 
 
+def _wished_size(u: Understanding) -> str | None:
+    """The size the request wants of the list's shots: not one said only of the opening shot."""
+    from agent.intents import SIZE_WORDS, _first_key
+
+    opening, rest = _opening(u)
+    return _first_key(rest, SIZE_WORDS) if opening else u.shot_size
+
+
 def _said_wish(text: str) -> str:
     """The person's own word for the movement or size they asked for ("dolly in", "航拍")."""
     from agent.intents import MOVEMENT_WORDS, SIZE_WORDS, _find_word
@@ -125,7 +134,10 @@ def _asked_zh(text: str) -> str:
     for table in (MOVEMENT_ZH, SIZE_ZH):
         for key, word in table.items():
             text = re.sub(rf"(?<==){re.escape(key)}(?=,|$|;)", word, text)
-    return text.replace("movement=", "運鏡：").replace("size=", "景別：").replace("open on ", "開場鏡頭：")
+    if text.startswith("open on "):  # "open on WS, crane/drone, 200mm"
+        words = [w.strip() for w in text.removeprefix("open on ").split(",")]
+        return "開場鏡頭：" + "、".join(MOVEMENT_ZH.get(w, SIZE_ZH.get(w, w)) for w in words)
+    return text.replace("movement=", "運鏡：").replace("size=", "景別：")
 
 
 def _shot_description(description: str, lang: Lang) -> str:

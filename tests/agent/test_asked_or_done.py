@@ -42,3 +42,20 @@ def test_a_person_pointed_at_with_nothing_said_before_is_asked_about(text: str) 
 
     u = resolve_follow_up(understand(text, Lexicon(characters=["MEI"])), None, Lexicon(characters=["MEI"]))
     assert u.ask_which and u.intent == "character_report", text
+
+
+def test_a_remark_after_the_question_does_not_route_the_message() -> None:
+    from agent.intents import _asked_sentences
+
+    assert _asked_sentences("邊幾場有PERSON？導演話想睇返佢嘅戲份。") == "邊幾場有PERSON？"
+    assert _asked_sentences("which scenes is PERSON in? props asked.") == "which scenes is PERSON in?"
+    assert _asked_sentences("drop 12c. make 12b a close-up") == "drop 12c. make 12b a close-up"
+    assert _asked_sentences("PERSON? and PLACE?") == "PERSON? and PLACE?"
+
+
+def test_cinema_cameras_and_lenses_by_make_are_camera_and_lens() -> None:
+    from knowledge.bilingual import film_terms, says_term
+
+    camera, lens = film_terms("攝影機同鏡頭")
+    assert says_term(camera, "two arri alexa mini lf bodies") == 1.0
+    assert says_term(lens, "zeiss supreme primes, a cooke zoom") == 1.0
