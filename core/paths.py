@@ -73,6 +73,24 @@ def create_new_file(path: Path, data: bytes) -> bool:
     return True
 
 
+# What mkstemp adds to a temporary file's prefix: eight letters, digits or underscores.
+_TEMPORARY_TAIL = re.compile(r"\.[A-Za-z0-9_]{8}")
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Delete the hidden `.<name>.XXXXXXXX` temporaries a `kill -9` mid-write left in `folder` (and
+    below); call it only while holding the folder's writer lock, when no write can be under way.
+    Returns the names removed."""
+    removed = []
+    for path in folder.rglob(".*"):
+        name = path.name
+        stem, dot, tail = name[1:].rpartition(".")
+        if path.is_file() and dot and stem and _TEMPORARY_TAIL.fullmatch("." + tail):
+            path.unlink(missing_ok=True)
+            removed.append(name)
+    return removed
+
+
 def _write_temporary(folder: Path, prefix: str, data: bytes) -> Path:
     fd, name = tempfile.mkstemp(prefix=prefix, dir=folder)
     tmp = Path(name)

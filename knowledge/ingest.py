@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TypedDict
 from pydantic import BaseModel, Field
 
 from core.errors import EmptyInput, InputFileError, NotFound, ProjectNotFound, SlateError
-from core.paths import atomic_write_bytes, safe_name
+from core.paths import atomic_write_bytes, remove_stale_temporaries, safe_name
 from knowledge import limits
 from knowledge.chunking import Chunk, chunk_document, chunk_screenplay, chunk_subtitles
 from knowledge.citations import DocType
@@ -238,6 +238,8 @@ def ingest(
     project_dir = settings.project_dir(project)
     shared = shared_projects(settings, client)
     with _project_lock(project_dir):
+        if project_dir.is_dir():
+            remove_stale_temporaries(project_dir)  # a killed ingest's half-written files
         if shared is not None:  # start from the team's current documents, not this machine's copy
             shared.pull(project_dir, project)
         manifest = load_manifest(project_dir, project)

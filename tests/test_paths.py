@@ -45,3 +45,13 @@ def test_inside_refuses_escapes(tmp_path: Path) -> None:
     assert inside(tmp_path, tmp_path / "a" / "b.txt") == (tmp_path / "a" / "b.txt").resolve()
     with pytest.raises(SlateError):
         inside(tmp_path, tmp_path / ".." / "x.txt")
+
+
+def test_stale_temporaries_of_a_killed_write_are_removed(tmp_path: Path) -> None:
+    from core.paths import remove_stale_temporaries
+
+    (tmp_path / "documents").mkdir()
+    for name in (".manifest.json.qq4ldm0v", "documents/.notes.md.a1B2_c3d", ".ingest.lock", "manifest.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert sorted(remove_stale_temporaries(tmp_path)) == [".manifest.json.qq4ldm0v", ".notes.md.a1B2_c3d"]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [".ingest.lock", "manifest.json"]
