@@ -21,7 +21,15 @@ from knowledge.fountain import strip_emphasis
 from knowledge.numerals import parse_number
 from knowledge.production import Production
 from knowledge.screenplay import Element, Scene
-from tools.breakdown.lexicon import EQUIPMENT_TO_EFFECT, LEXICON, STUNT_ACTIONS, STUNT_CHINESE, Term
+from tools.breakdown.lexicon import (
+    EQUIPMENT_TO_EFFECT,
+    LEXICON,
+    MEASURED_CHINESE,
+    STUNT_ACTIONS,
+    STUNT_CHINESE,
+    WORN_ADJECTIVES,
+    Term,
+)
 from tools.breakdown.mentions import chinese_unneeded, heard_spans, mask_unneeded, rain_over_spans
 from tools.breakdown.model import BreakdownElement, Category, ElementSource, Origin, fold_name
 from tools.shot_list import _CRAFT_WORDS, _OBJECT_WORDS, _PERSON_NOUNS, _SOUND_WORDS
@@ -105,6 +113,31 @@ _STUNT_LABEL = re.compile(r"^\s*(?:STUNTS?|特技|危險動作)\s*[:：]|\bstunt
 # prop (`Screen content is a graphics insert (art dept: ...)`).
 _MADE_ON_SET = re.compile(
     r"\b(?:art\s+dep(?:t|artment)|props?\s+(?:dep(?:t|artment)|master|team)|(?:video|screen)\s+playback)\b|美術|道具組",
+    re.IGNORECASE,
+)
+# A worn thing's adjective before the noun it describes (`a uniformed OFFICER`, `his gloved hand`),
+# not the verb (`the noise masked his steps`).
+_WORN = re.compile(
+    r"\b(?:a|an|the|his|her|their|its|two|three|four|five|six|several|some|\d+)\s+(?:[a-z]+ly\s+)?"
+    rf"(?P<adj>{'|'.join(WORN_ADJECTIVES)})(?=\s+[A-Za-z])",
+    re.IGNORECASE,
+)
+# A banknote called by its value where money changes hands (`drops a crumpled twenty on the
+# counter`, `slips him a fifty`, `hands over a 100-dollar bill`): not a count (`counts to a hundred`).
+_BANKNOTE = re.compile(
+    r"\b(?:drop|hand|slip|pay|paid|toss|leave|left|put|lay|laid|slap|peel|pull|take|took|hold|held|pocket|"
+    r"give|gave|throw|threw|offer|tuck|push|slide|slid|flick|fish|press|stuff|wave)(?:s|es|ed|ing)?"
+    r"\s+(?:(?!to\b|up\b)\w+\s+)?(?:(?:a|an|another|the|one|his|her|their)\s+)"
+    r"(?P<note>(?:(?:crumpled|folded|crisp|fresh|soggy|torn|spare|single|lone|last|greasy|damp)\s+)?"
+    r"(?:(?:HK)?\$?\d+|five|ten|twenty|fifty|hundred|five-hundred|thousand)"
+    r"(?:[-\s]dollars?)?(?:\s+(?:bill|note|banknote))?)"
+    r"(?=\s*(?:[.,;:!?)]|$|(?:on|onto|next|into|to|from|in|under|across|over|at|and|for|between|beside|off)\b))",
+    re.IGNORECASE,
+)
+# What introduces the people a group name stands for: `THE BOY BAND, AKA DAN and JACK`.
+_ALIAS_OF = re.compile(
+    r"\s*[,(—–-]?\s*(?:AKA|a\.k\.a\.?|also\s+known\s+as|otherwise\s+known\s+as|i\.e\.|that\s+is,?|namely)\s+"
+    r"(?:the\s+)?(?P<who>[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)",
     re.IGNORECASE,
 )
 _TRAILING_CRAFT = frozenset("V.O V.O. O.S. CONT'D POV INSERT".split())
@@ -330,6 +363,10 @@ class Detector:
         hits += self._stunts(masked, source)
         found, masked = self._intros(masked, source)
         hits += found
+        found, masked = self._worn(masked, source)
+        hits += found
+        found, masked = self._banknotes(masked, source)
+        hits += found
         found, masked = self._crowds(masked, source)
         hits += found
         found, masked = self._heard(masked, source)
@@ -450,6 +487,8 @@ class Detector:
                 adjectives = []
             if noun.upper() in self.character_names or text[: match.start("noun")].rstrip().endswith("("):
                 continue
+            if self._names_characters(text[match.end() :]):
+                continue  # `the odd couple, aka MAY and SAM`: characters under a name
             if noun.lower() == "crowd" and not (
                 _DETERMINER_BEFORE.search(text[: match.start("noun")]) or match.group("num2")
             ):
@@ -515,6 +554,27 @@ class Detector:
             hits.append(Hit(term.category, name, source.model_copy(update={"text": said}), f"lex:{index}"))
         return hits
 
+    def _worn(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
+        """`a uniformed officer`, `two masked men`: the uniform, the masks."""
+        hits = []
+        for match in _WORN.finditer(text):
+            garment = WORN_ADJECTIVES[match.group("adj").lower()]
+            index = _entry_with(garment)
+            said = source.model_copy(update={"text": match.group("adj")})
+            hits.append(Hit(LEXICON[index].category, garment, said, f"lex:{index}"))
+            text = _blank_span(text, match.start("adj"), match.end("adj"))
+        return hits, text
+
+    def _banknotes(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
+        """`drops a crumpled twenty on the counter`: a banknote, a prop."""
+        hits = []
+        for match in _BANKNOTE.finditer(text):
+            name = match.group("note")
+            said = source.model_copy(update={"text": name})
+            hits.append(Hit("props", name, said, f"lex:{_entry_with('money')}"))
+            text = _blank_span(text, match.start("note"), match.end("note"))
+        return hits, text
+
     def _heard(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
         """`the sound of rain on the roof`, 傳來雷聲: a sound for the sound department, not an effect."""
         hits = []
@@ -557,6 +617,8 @@ class Detector:
                 continue
             if all(w in _NOT_PROPS for w in words):
                 continue
+            if self._names_characters(text[match.end() :]):
+                continue  # `THE BOY BAND, AKA DAN and JACK`: the cast under a name, not extras
             after = text[match.end() :].split(None, 1)
             if words[-1].lower() in _COMPOUND_HEADS or (
                 after and after[0].strip(".,;:").lower() in _COMPOUND_HEADS
@@ -581,6 +643,15 @@ class Detector:
                 hits.append(Hit(category, phrase, source.model_copy(update={"text": phrase}), group))
             text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
         return hits, text
+
+    def _names_characters(self, following: str) -> bool:
+        """The text after a capitalised phrase says who it is (`, AKA DAN and JACK`, `— that is,
+        MAY`): the phrase is a name for those characters."""
+        alias = _ALIAS_OF.match(following)
+        if alias is None:
+            return False
+        words = alias.group("who").upper().split()
+        return any(" ".join(words[:n]) in self.character_names for n in (1, 2))
 
     def _vehicle_models(self, text: str, source: ElementSource) -> tuple[list[Hit], str]:
         """`The Alphard pulls up`: a vehicle the writer introduced in capitals, named by its model."""
@@ -661,7 +732,14 @@ class Detector:
         index = _chinese_index()
         hits = []
         pockets = _garment_pockets(text)
-        for token, offset in chinese_words(text):
+        words = chinese_words(text)
+        for noun, start in _measured_nouns(words):
+            if chinese_unneeded(text, start, start + 1):
+                continue
+            entry = _entry_with(MEASURED_CHINESE[noun][1])
+            said = source.model_copy(update={"text": noun})
+            hits.append(Hit(LEXICON[entry].category, noun, said, f"lex:{entry}"))
+        for token, offset in words:
             for word, start in self._lexicon_words(token, offset, index):
                 if self._inside_name(text, start, word) or _ZH_PLACE_AFTER.match(text[start + len(word) :]):
                     continue  # 橘貓 of 橘貓大師; 貓咪 of 貓咪公園, 咖啡 of 咖啡館: names and places
@@ -685,6 +763,18 @@ class Detector:
                 continue
             hits.append(Hit("props", word, source.model_copy(update={"text": word}), "zh:" + word))
         return hits
+
+
+def _measured_nouns(words: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(noun, offset) for each of MEASURED_CHINESE right after its measure word, as jieba gives it
+    (一張 / 相) or joined (封信)."""
+    out = []
+    for i, (token, offset) in enumerate(words):
+        if token in MEASURED_CHINESE and i and words[i - 1][0][-1:] in MEASURED_CHINESE[token][0]:
+            out.append((token, offset))
+        elif len(token) == 2 and token[1] in MEASURED_CHINESE and token[0] in MEASURED_CHINESE[token[1]][0]:
+            out.append((token[1], offset + 1))
+    return out
 
 
 @cache
@@ -727,6 +817,16 @@ def _as_playback(hit: Hit) -> Hit:
     if hit.category == "vfx" and hit.group == f"lex:{_entry_of('screen replacement')}":
         return Hit("props", hit.name, hit.source, hit.group)
     return hit
+
+
+def _blank_span(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+@cache
+def _entry_with(phrase: str) -> int:
+    """The lexicon entry listing this English phrase; a phrase no entry lists fails here."""
+    return next(i for i, term in enumerate(LEXICON) if phrase in (p.rstrip("=") for p in term.english))
 
 
 @cache

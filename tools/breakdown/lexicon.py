@@ -307,7 +307,8 @@ LEXICON: tuple[Term, ...] = (
     _t("wardrobe", "helmet", "頭盔"),
     _t("wardrobe", "pyjamas, pajamas, nightgown, nightie, dressing gown, bathrobe", "睡衣 睡袍 浴袍"),
     _t("wardrobe", "soaked, drenched, dripping", "濕透"),
-    _t("wardrobe", "collar, gold collar", "項圈 金色項圈"),
+    # A collar of precious metal is jewellery; a plain 項圈 is the collar a pet is led by (below)
+    _t("wardrobe", "gold collar, jewelled collar, jeweled collar", "金色項圈 金項圈 銀項圈"),
     _t(
         "wardrobe",
         "clothes, clothing, outfit, change of clothes, same clothes, yesterday's clothes, costume change",
@@ -815,8 +816,9 @@ LEXICON: tuple[Term, ...] = (
     _t(
         "props",
         "leash, dog lead, pet carrier, cat carrier, litter box, litter tray, cat litter, "
-        "scratching post, pet food, dog food, pet treats, chew toy, muzzle",
-        "狗帶 牽繩 貓籠 狗籠 外出籠 寵物袋 貓砂 貓砂盆 貓抓板 貓抓柱 狗糧 寵物零食 肉泥 貓條 鈴鐺 口套",
+        "scratching post, pet food, dog food, pet treats, chew toy, muzzle, dog collar, cat collar, "
+        "pet collar, flea collar",
+        "項圈 狗帶 牽繩 貓籠 狗籠 外出籠 寵物袋 貓砂 貓砂盆 貓抓板 貓抓柱 狗糧 寵物零食 肉泥 貓條 鈴鐺 口套",
     ),
     # everyday odds and ends
     _t("props", "candle, candles, glow stick", "蠟燭 燭台 螢光棒"),
@@ -848,6 +850,31 @@ LEXICON: tuple[Term, ...] = (
         "剪報 相簿 相冊 舊相 即影即有 菲林",
     ),
 )
+
+# One-character Chinese nouns the lexicon leaves out alone because they have everyday other senses
+# (相 mutual, 信 believe, 衫 of laundry, 被 the passive), but that name the thing after their
+# measure word (一張相 a photo, 封信 a letter, 件衫 a top, 張被 a quilt): the noun, its measure
+# words, and an English phrase of the entry it belongs to.
+MEASURED_CHINESE: dict[str, tuple[str, str]] = {
+    "相": ("張幅", "photo"),
+    "信": ("封", "letter"),
+    "衫": ("件", "shirt"),
+    "被": ("張", "quilt"),
+}
+
+# A garment or a look named by the adjective made from it (`a uniformed officer`, `two masked
+# men`, `his gloved hand`): the adjective and the garment, an English phrase of its entry.
+WORN_ADJECTIVES: dict[str, str] = {
+    "uniformed": "uniform",
+    "masked": "mask",
+    "gloved": "gloves",
+    "helmeted": "helmet",
+    "bespectacled": "glasses",
+    "suited": "suit",
+    "aproned": "apron",
+    "bearded": "beard",
+    "moustached": "moustache",
+}
 
 # Effects equipment is booked to make one effect, so a scene that has the equipment has the effect
 # too, even where neither the action nor the note names it: a note booking the rain tower for a

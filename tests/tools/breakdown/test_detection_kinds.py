@@ -2,7 +2,9 @@
 just over is a wet-down, a distance in cars is no car, a model named again is the writer's vehicle,
 a garment's pocket is no bag, a table counting customers is no table, screen graphics the art
 department makes are a prop, a simile's thing, a list of what is heard and the unit's camera are
-not the scene's. Sentences written for these tests, not taken from the keyed scripts."""
+not the scene's; a pet's collar is a prop and a gold one jewellery, a group name for characters is
+no extras, a banknote goes by its value, a garment by its adjective, and a one-character Chinese noun
+by its measure word. Sentences written for these tests, not taken from the keyed scripts."""
 
 from __future__ import annotations
 
@@ -129,3 +131,92 @@ def test_a_characters_camera_is_still_a_prop(detector: Detector) -> None:
     assert "camera" in {
         h.name for h in hits_of(detector, "Jenny raises her camera.") if h.category == "props"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "name"),
+    [
+        ("佢幫隻狗戴上項圈，拖佢出街。", "props", "項圈"),  # what a pet is led by
+        ("The kitten bats at its flea collar.", "props", "flea collar"),
+        ("佢頸上面掛住條金項圈。", "wardrobe", "金項圈"),  # jewellery
+    ],
+)
+def test_a_pets_collar_is_a_prop_and_a_gold_one_jewellery(
+    detector: Detector, text: str, category: str, name: str
+) -> None:
+    found = {(h.category, h.name) for h in hits_of(detector, text)}
+    assert (category, name) in found
+    assert not {n for c, n in found if n == name and c != category}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In walk THE ODD COUPLE, AKA WING and TONY, dripping.",
+        "The odd couple, aka Wing and Tony, share an umbrella.",
+        "THE NIGHT SHIFT (i.e. TONY and his cousin) unload the van.",
+    ],
+)
+def test_a_group_name_for_characters_is_no_extras(detector: Detector, text: str) -> None:
+    assert not [h for h in hits_of(detector, text) if h.category == "background"]
+
+
+def test_a_group_name_for_strangers_is_still_extras(detector: Detector) -> None:
+    hits = hits_of(detector, "Two DELIVERY BOYS, aka the usual suspects, wait outside.")
+    assert [h.name for h in hits if h.category == "background"] == ["DELIVERY BOYS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Wing drops a soggy fifty on the stall and walks off.", "soggy fifty"),
+        ("Tony slips him a twenty.", "twenty"),
+        ("She hands over a 100-dollar bill, folded small.", "100-dollar bill"),
+        ("He counts to a hundred.", None),  # a count, not money
+        ("They pay for a twenty-minute ride.", None),
+    ],
+)
+def test_a_banknote_called_by_its_value_is_a_prop(detector: Detector, text: str, note: str | None) -> None:
+    props = {h.name for h in hits_of(detector, text) if h.category == "props"}
+    if note:
+        assert note in props
+    else:
+        assert not props
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("A uniformed guard waves the van through.", ("wardrobe", "uniform")),
+        ("Two masked men wait by the lift.", ("wardrobe", "mask")),
+        ("Her gloved hand finds the switch.", ("wardrobe", "gloves")),
+        ("A bearded cook shouts an order.", ("makeup", "beard")),
+    ],
+)
+def test_a_garment_named_by_its_adjective(detector: Detector, text: str, element: tuple[str, str]) -> None:
+    assert element in {(h.category, h.name) for h in hits_of(detector, text)}
+
+
+def test_an_adjectives_verb_names_no_garment(detector: Detector) -> None:
+    assert not [h for h in hits_of(detector, "The rain masked his footsteps.") if h.name == "mask"]
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("佢將一張相塞入銀包。", ("props", "相")),
+        ("阿媽寫咗封信俾佢。", ("props", "信")),
+        ("佢換咗件衫先出門。", ("wardrobe", "衫")),
+        ("佢攬住張被喊。", ("set_dressing", "被")),
+    ],
+)
+def test_a_one_character_noun_after_its_measure_word(
+    detector: Detector, text: str, element: tuple[str, str]
+) -> None:
+    assert element in {(h.category, h.name) for h in hits_of(detector, text)}
+
+
+@pytest.mark.parametrize("text", ["我哋互相幫忙。", "佢被人推倒。", "佢信我。", "佢喺天台晾衫。"])
+def test_the_same_characters_in_their_other_senses_name_nothing(detector: Detector, text: str) -> None:
+    names = {h.name for h in hits_of(detector, text)}
+    assert not names & {"相", "被", "信", "衫"}, names
