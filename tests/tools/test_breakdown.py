@@ -67,8 +67,16 @@ def test_recall_and_precision_per_family_against_hand_written_keys(corpus: Path 
         "brick_and_steel": (Production.from_files(fountain / "samples" / "Brick-and-Steel.fountain"), []),
         "cat_master": (Production.from_files(fountain / "zh" / "cat-master-daily.zh-Hant-TW.fountain"), []),
     }
-    text, pooled = accuracy.table(_scores(cases))
+    scores = _scores(cases)
+    text, pooled = accuracy.table(scores)
     print("\n" + text)
+    # The bars hold per script too, not only pooled (a script's family with a key or a detection).
+    for name, families in scores.items():
+        for family, score in families.items():
+            assert isinstance(score, accuracy.Score)
+            if score.key or score.detected:
+                assert score.recall >= RECALL_BAR, (name, family, score.misses)
+                assert score.precision >= PRECISION_BAR, (name, family, score.extras)
     for family, s in pooled.items():
         if family in BELOW_RECALL_BAR:
             floor, why = BELOW_RECALL_BAR[family]
