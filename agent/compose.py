@@ -7,6 +7,7 @@ say where each fact comes from. Where a request needs free writing the answer sa
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,11 @@ CANNOT = {
         "I can't book or order anything: Slate only reads the production's documents and drafts lists, "
         "schedules and call sheets.",
         "我冇得幫你訂嘢：Slate 只會讀製作文件，起草分鏡表、排期同通告。",
+    ),
+    "online": (
+        "I can't do anything online (order, submit or file): Slate works offline and only reads the "
+        "production's documents. I can draft what you need to send, e.g. a call sheet or a shot list.",
+        "我冇得幫你上網落單、遞交或者申請：Slate 係離線運作，只會讀製作文件。我可以幫你起草要交嘅文件，例如通告或者分鏡表。",
     ),
     "pay": (
         "I can't pay or transfer money: Slate only reads the production's documents and drafts lists, "
@@ -214,12 +220,15 @@ def _short_label(source: Citation) -> str:
     return label[len(file) :].lstrip(" ·") if file and label.startswith(file) else label
 
 
-def sources_block(artifacts: list[dict[str, Any]], lang: Lang) -> str:
-    """One line of sources grouped by file: `night_shift.fountain: sc. 5 · p. 7 · l. 331–377; sc. 8 …`."""
+def sources_block(artifacts: list[dict[str, Any]], lang: Lang, scenes: Collection[str] | None = None) -> str:
+    """One line of sources grouped by file: `night_shift.fountain: sc. 5 · p. 7 · l. 331–377; sc. 8 …`.
+    With `scenes`, a scene's passage is cited only when it is one of these (the ones the answer names)."""
     by_file: dict[str, list[Citation]] = {}
     for artifact in artifacts:
         result = load_artifact(artifact)
         for source in result.sources if isinstance(result, ToolResult) else []:
+            if scenes is not None and source.scene and source.scene not in scenes:
+                continue
             by_file.setdefault(source.file, []).append(source)
     if not by_file:
         return ""
@@ -304,7 +313,13 @@ def compose_answer(
 
     family = compose_family(u, turn.artifacts, lexicon, turn.calls)
     if family is not None:
-        return family + sources_block(turn.artifacts, lang)
+        named = None
+        if u.intent == "scene_order":
+            # "X's first scene is 11": its source is scene 11, not every scene looked through for it.
+            from knowledge.scene_refs import scene_numbers
+
+            named = scene_numbers(family, known=lexicon.scene_numbers) or None
+        return family + sources_block(turn.artifacts, lang, named)
     from tools.breakdown.tools import BreakdownResult
     from tools.revisions import RevisionReport
     from tools.script_lookup import SearchResult

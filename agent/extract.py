@@ -67,6 +67,15 @@ _FUNCTION_CJK = set(
 _HEADING = re.compile(
     r"^\s*Scene\s+\d+[A-Z]{0,2}\s*:|^\s*#|^\W*(?:\d+[A-Z]?\W+)?(?:INT|EXT|I/E)\b|\s[-–—]\s*(?:DAY|NIGHT|DAWN|DUSK|MORNING|EVENING|CONTINUOUS|LATER)\W*(?:\((?:cont\.?|cont'd|continued)\)\W*)?$"
 )
+# Words of more than one character that carry no clue either: what can, must or already happen, and how
+# sure the asker is (可以, 已經, 其實, 究竟): "幾點可以出發" is found by 出發 and a time, not by 可以.
+_FUNCTION_WORDS_CJK = frozenset(
+    """可以 可能 已經 已经 應該 应该 能夠 能够 其實 其实 真係 真的 究竟 到底 實際 實際上 实际 需唔需要 使唔使
+    係咪 是否 有冇 有沒有 會唔會 會不會 得唔得 一下 一定""".split()
+)
+# Prepositions, adverbs, a light verb and a measure word, as words of their own (位置, 先生 and 做飯 are
+# other words): they say nothing of the answer.
+_FUNCTION_ALONE = frozenset("那由位做為於向從就也亦還仲先再又")
 _QUESTION_WORDS = frozenset(
     """幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪裏 哪里 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼
     什麼 幾耐 幾錢 幾個 幾日 幾號 幾月 邊日 邊天 哪天 哪日 哪一天 邊年 哪年 哪一年 時候 邊處""".split()
@@ -79,7 +88,7 @@ _QUESTION_SPANS = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=T
 # A scene pointed at (第三場, 嗰場, 那場戲, 戲) is where to look, not a word to find.
 _SCENE_REF = re.compile(
     r"^第.*[場场]$|^[場场]$|^第?[\d一二三四五六七八九十百零兩]+[場场日天]?$|^(?:那|嗰|呢|這|该|該|此|每|成)?[場场]?戲$"
-    r"|^(?:那|嗰|呢|這|該|此|每)[場场幕]$"
+    r"|^(?:那|嗰|呢|這|該|此|每|一)[場场幕]$"
 )
 # A date or a time of day is not the number a question asks for ("八月八號" is not a permit number).
 _DATE_OR_TIME = re.compile(
@@ -109,16 +118,30 @@ def content_terms(question: str) -> set[str]:
     folded = strip_scene_mentions(fold(question))
     # "Lok's", "what's", "they're": the word without its clitic ("lok" is a name, "what" a stop word).
     words = (_CLITIC.sub("", w) for w in re.findall(r"[a-z][a-z'’\-]+|\d[\d,.]*", folded))
-    terms = {w.rstrip("s") for w in words if w and w not in _STOP}
+    terms = {_singular(w) for w in words if w and w not in _STOP}
     if has_cjk(folded):
         from tools.subtitles.linebreak import chinese_tokens
 
         # What is asked (an amount, a time, a person) is scored by the kind of answer, not as a word.
         for token in chinese_tokens(_QUESTION_SPANS.sub(" ", folded)):
+            if token.strip() in _FUNCTION_WORDS_CJK or token.strip() in _FUNCTION_ALONE:
+                continue
             word = "".join(ch for ch in token if has_cjk(ch) and ch not in _FUNCTION_CJK)
-            if word and not (_SCENE_REF.match(token.strip()) or _SCENE_REF.match(word)):
+            if (
+                word
+                and word not in _FUNCTION_ALONE
+                and not (_SCENE_REF.match(token.strip()) or _SCENE_REF.match(word))
+            ):
                 terms.add(word)
     return {t for t in terms if t}
+
+
+def _singular(word: str) -> str:
+    """A plural's one `s` off ("lenses" → "lense", matched with its endings by `_word`); "address",
+    "glass" and "bus" keep theirs."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 # Where one question of a message ends and another begins: after its question mark, before more text.
@@ -193,8 +216,19 @@ def spoken_sentences(text: str) -> list[str]:
 
 
 def _speaker(sentence: str) -> str | None:
-    speech = _SPEECH.match(sentence)
+    speech = _speech(sentence)
     return speech.group("who") if speech else None
+
+
+def _speech(sentence: str) -> re.Match[str] | None:
+    """The sentence read as a line of dialogue: a cue (SIU KEUNG, 細強, MEI (V.O.)) and what is said.
+    A label in lower or mixed case ("address: …", "Line producer: …") is a field of a card or a note,
+    and part of what the sentence says."""
+    speech = _SPEECH.match(sentence)
+    if speech is None:
+        return None
+    who = re.sub(r"\([^)]*\)", "", speech.group("who"))
+    return speech if has_cjk(who) or who == who.upper() else None
 
 
 def _replies(texts: list[tuple[str, int]]) -> dict[int, int]:
@@ -314,10 +348,12 @@ def _scores(
     names: list[list[str]] | None,
     context: bool = False,
     titles: list[str] | None = None,
+    subjects: list[str] | None = None,
 ) -> tuple[np.ndarray, list[float], np.ndarray | None]:
     """Score (sentence, rank) pairs for `question`: (scores, shared-word evidence, meaning). With
     `context` (consecutive sentences of passages, as a script reads), a sentence also gets half the
-    evidence of a question's word said in the sentences around it (see _CONTEXT)."""
+    evidence of a question's word said in the sentences around it (see _CONTEXT). `subjects` are what
+    each sentence is about when its passage says so (a card's heading): a name said there counts."""
     terms = content_terms(question)
     alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
     # A name is matched as a name (any alias), never word by word: "uncle" of UNCLE PIU is not a clue.
@@ -350,13 +386,14 @@ def _scores(
     bridges = _bridges(terms | {t for group in pieces.values() for t in group})
     registers = {t: written_forms(t) for t in bridges if has_cjk(t)}  # 不要 in the question, 唔好 in the line
     lexicals: list[float] = []
+    kinds: list[float] = []
     ordered = sorted(terms)
     latin_terms = any(not has_cjk(t) for t in ordered)
     found = np.zeros((len(texts), len(ordered)))  # each sentence's evidence for each word
     termed = np.zeros((len(texts), len(glossary)))  # … and for each film term
     for i, (sentence, _) in enumerate(texts):
         folded = fold(sentence)
-        speech = _SPEECH.match(sentence)
+        speech = _speech(sentence)
         said = sentence[speech.start("said") :] if speech else sentence  # a speaker's name is no gloss
         # Nor is a name after a title: "Mr Law" is a person, not the law 法律 translates to.
         said = _TITLED_NAME.sub(" ", said)
@@ -365,7 +402,8 @@ def _scores(
         glossed = frozenset(bridge_stems(said)) if has_cjk(said) and latin_terms else frozenset()
         found[i] = [_evidence(t, words, stems, registers, bridges, glossed) for t in ordered]
         lexical = float(found[i].sum())
-        lexical += sum(0.5 for group in alias_sets if any(a in folded for a in group))
+        about = fold(subjects[i]) if subjects and subjects[i] else ""
+        lexical += sum(0.5 for group in alias_sets if any(a in folded or a in about for a in group))
         termed[i] = [
             max(
                 says_term(term, folded),
@@ -377,23 +415,25 @@ def _scores(
             for term in glossary
         ]
         lexical += float(termed[i].sum())
+        kind = 0.0  # the kind of answer asked for, held by the sentence
         if wants_amount and _AMOUNT.search(sentence):
-            lexical += 0.75
+            kind += 0.75
         if wants_when and _WHEN.search(sentence):
-            lexical += 0.75
+            kind += 0.75
         if wants_clock and CLOCK.search(sentence):
-            lexical += 0.5
+            kind += 0.5
         if wants_place and PLACED.search(sentence):
-            lexical += 0.5
+            kind += 0.5
         if wants_duration and DURATION.search(sentence):
-            lexical += 0.75
+            kind += 0.75
         if wants_contact and CONTACT.search(sentence):
-            lexical += 0.5
+            kind += 0.5
         if wants_number and _numbered(sentence):
-            lexical += 0.5
+            kind += 0.5
         if wants_who and _NAMED.search(sentence):
-            lexical += 0.5
+            kind += 0.5
         lexicals.append(lexical)
+        kinds.append(kind)
     if context and ordered:
         headed = _headed(titles, ordered, registers, bridges, latin_terms)
         for i, extra in enumerate(_context(found, texts, headed)):
@@ -406,6 +446,12 @@ def _scores(
                 folded_title = fold(title)
                 heading = np.array([says_term(term, folded_title) for term in glossary])
                 lexicals[i] += float(np.clip(_HEADING_SHARE * heading - termed[i], 0.0, None).sum())
+    for i, kind in enumerate(kinds):
+        # A sentence of retrieved passages holding the kind of answer asked for (a time, an amount)
+        # answers only where it, or the lines around it, say something of what was asked: a time on its
+        # own is any time. (A card's line, best_line, is about the card's person or place already.)
+        bare = context and ordered and lexicals[i] == 0
+        lexicals[i] += _BARE_KIND_SHARE * kind if bare else kind
     for reply, asked in _replies(texts).items():
         # The reply to a spoken question carries the question's words: it is where the answer is.
         lexicals[reply] = max(lexicals[reply], lexicals[asked])
@@ -454,6 +500,8 @@ _CONTEXT_SHARE = 0.5
 # A heading names what every line under it is about, more surely than a neighbouring line does.
 _HEADING_SHARE = 0.75
 _STORY_SHARE = 0.15
+# How much the kind of answer asked for counts in a sentence that says nothing else of the question.
+_BARE_KIND_SHARE = 0.5
 
 
 def _headed(
@@ -511,20 +559,28 @@ def best_sentences(
     names: list[list[str]] | None = None,
     scenes: list[str] | None = None,
     limit: int = 8,
+    after: Answer | None = None,
 ) -> list[Answer]:
     """The sentences that best answer `question`, best first (empty when none shares a word or meaning).
 
     `names` are the aliases of each character or place the question names: a sentence that calls them
     another way (樂仔 for WONG KA-LOK) still counts. A question asking an amount or a time prefers a
     sentence that holds one; a question naming scenes (`scenes`) prefers the sentences of those scenes.
+    `after` is the answer to the question before this one in the same message ("when did he leave? and
+    on which boat?"): the second asks about the same moment, so the lines near that answer come first.
     """
     candidates: list[tuple[str, SearchHit, int]] = []
+    named = _names_itself(question, names)
     for rank, hit in enumerate(hits[:limit]):
         text = hit.text
         if hit.scene and text.startswith(f"Scene {hit.scene}:"):
             # A scene's passage opens with its heading (knowledge.chunking.scene_header), "(cont.)"
             # on the next ones: never an answer, and its parts ("WATCH CO.") read as sentences.
             text = text.split("\n", 1)[1] if "\n" in text else ""
+        if hit.doc_type in ("cast", "locations") and not _ASKS_NAME.search(question):
+            # A card's heading and its names say who or where the card is about: they answer "what
+            # is she called?", never what was asked about her (her voice, its address).
+            text = "\n".join(line for line in text.splitlines() if not _CARD_IDENTITY.match(line))
         for sentence in spoken_sentences(text):
             if not _HEADING.search(sentence):  # a scene heading never answers a question
                 candidates.append((sentence, hit, rank))
@@ -537,10 +593,13 @@ def best_sentences(
         names,
         context=True,
         titles=[_heading_of(c[1]) for c in candidates],
+        subjects=[_card_of(c[1], named) for c in candidates],
     )
     if scenes:
         asked = set(scenes)
         scores = scores + np.array([0.3 if c[1].scene in asked else 0.0 for c in candidates])
+    if after is not None:
+        scores = scores + _near(after, candidates)
     if not asks_about_production(question):
         # A question about the story is answered by the script: where a line of dialogue and a line of
         # the notes say as much, the script's is the answer ("what is the watch worth?" is the story's
@@ -556,6 +615,53 @@ def best_sentences(
             continue
         answers.append(Answer(_trim(sentence), hit, float(scores[int(i)])))
     return answers
+
+
+# Lines this close to the answer of the message's previous question (same passage, either side) are
+# lifted for the next question by this much.
+_FOLLOW_ON_SPAN = 6
+_FOLLOW_ON_SHARE = 0.2
+
+
+def _near(after: Answer, candidates: list[tuple[str, SearchHit, int]]) -> np.ndarray:
+    """A lift for the candidates near `after` (in its passage, at most _FOLLOW_ON_SPAN sentences away)."""
+    lift = np.zeros(len(candidates))
+    place = next(
+        (i for i, (s, h, _) in enumerate(candidates) if h == after.hit and _trim(s) == after.sentence), None
+    )
+    if place is None:
+        return lift
+    for i, (_, hit, _) in enumerate(candidates):
+        if hit == after.hit and 0 < abs(i - place) <= _FOLLOW_ON_SPAN:
+            lift[i] = _FOLLOW_ON_SHARE
+    return lift
+
+
+# The lines of a cast or locations card that name it (knowledge.documents: its heading, then each
+# column as "key: value"), and the questions they answer.
+_CARD_IDENTITY = re.compile(
+    r"^(?:Cast|Location)\s*:|^(?:id|names?|name[ _]zh|name[ _]en|aliases?|nicknames?)\s*:", re.IGNORECASE
+)
+_ASKS_NAME = re.compile(
+    r"\bname[sd]?\b|\bcall(?:s|ed)?\b|nickname|also known|aka\b|叫咩|叫乜|叫甚麼|叫什麼|全名|英文名|中文名|又叫|花名|綽號|稱呼",
+    re.IGNORECASE,
+)
+
+
+def _names_itself(question: str, names: list[list[str]] | None) -> bool:
+    folded = fold(question)
+    return any(len(a) >= 2 and fold(a) in folded for group in names or [] for a in group)
+
+
+def _card_of(hit: SearchHit, named: bool) -> str:
+    """The heading of a cast or locations card ("Location: PIER (碼頭; the pier)"): every line of the
+    card is about it. A person's card always is ("佢嘅替身係邊個？" is in the notes of her card); a
+    place's only for a question that leans on an earlier one ("…? and its real address?"): one naming
+    the place itself often names it as the setting of something else ("the legal adviser for the
+    courtroom scenes"), and finds the line that says it."""
+    if hit.doc_type == "cast" or (hit.doc_type == "locations" and not named):
+        return hit.text.split("\n", 1)[0]
+    return ""
 
 
 def _heading_of(hit: SearchHit) -> str:

@@ -99,11 +99,18 @@ def _plan_order(u: Understanding, lexicon: Lexicon, call: Any) -> list[dict[str,
             return [call("find_scenes", numbers=numbers or ["__none__"])]
         target = _neighbour(anchor, 1 if order in ("next", "after") else -1, lexicon)
         return [call("scene_details", scene=target)] if target else []
+    kept = [n for n in lexicon.scene_numbers if n not in lexicon.omitted]
+    if order in ("next", "previous", "after", "before") and (
+        u.characters or u.locations or u.time_of_day or u.int_ext
+    ):
+        # "the scene right before the first one at the pier", "Kelly 最後一場之後嗰場": the anchor is
+        # an end of someone's or somewhere's scenes, then its neighbour among all the scenes.
+        end = call("character_report", name=u.characters[0]) if u.characters else _filtered(u, call)
+        return [end, call("find_scenes", numbers=kept or ["__none__"])]
     if u.characters:
         return [call("character_report", name=u.characters[0])]
     if u.locations or u.time_of_day or u.int_ext:
         return [_filtered(u, call)]
-    kept = [n for n in lexicon.scene_numbers if n not in lexicon.omitted]
     if not kept:
         return []
     return [call("scene_details", scene=kept[-1] if order == "last" else kept[0])]
@@ -239,6 +246,8 @@ def _order_answer(u: Understanding, results: Results, lexicon: Lexicon) -> str |
     report = _last(results, CharacterReport)
     place = _last(results, LocationReport)
     found = _last(results, ScenesResult)
+    if u.order in ("next", "previous", "after", "before") and not u.scenes:
+        return _anchored_neighbour(u, results, lexicon)
     if report is not None:
         rows, who = report.scenes, lexicon.name(report.name, lang)
     elif place is not None:
@@ -275,6 +284,51 @@ def _order_answer(u: Understanding, results: Results, lexicon: Lexicon) -> str |
         f"The {'last' if last else 'first'} of those is {_scene_text(row, lang)}.",
         f"{'最後' if last else '最早'}嗰場係{_scene_text(row, lang)}。",
     )
+
+
+def _anchored_neighbour(u: Understanding, results: Results, lexicon: Lexicon) -> str | None:
+    """The scene before or after an end of someone's (or somewhere's) scenes: the anchor's rows come
+    first in the turn, every scene of the script last (see _plan_order)."""
+    lang = u.lang
+    every = [r for _, r in results if isinstance(r, ScenesResult)]
+    report = _last(results, CharacterReport)
+    if not every:
+        return None
+    anchor_rows = report.scenes if report is not None else every[0].scenes if len(every) > 1 else []
+    anchor_rows = [r for r in anchor_rows if r.number not in lexicon.omitted]
+    if not anchor_rows:
+        return None
+    after = u.order in ("next", "after")
+    # Which end: the one the question names ("the first one at the pier"), else the near side.
+    folded = fold(u.text)
+    names_end = {end for end in ("first", "last") if any(w in folded for w in _END_WORDS[end])}
+    end = names_end.pop() if len(names_end) == 1 else ("last" if after else "first")
+    anchor = anchor_rows[-1] if end == "last" else anchor_rows[0]
+    target = _neighbour(anchor.number, 1 if after else -1, lexicon)
+    row = next((r for r in every[-1].scenes if target and r.number == target), None)
+    what = lexicon.name(report.name, lang) if report is not None else ""
+    lead = _t(
+        lang,
+        f"The {end} scene{' with ' + what if what else ' of those'} is scene {anchor.number}",
+        f"{what + '嘅' if what else ''}{'最後一' if end == 'last' else '第一'}場係第{anchor.number}場",
+    )
+    if row is None:
+        return lead + _t(
+            lang,
+            f"; there is no scene {'after' if after else 'before'} it.",
+            f"，佢{'之後' if after else '之前'}冇其他場。",
+        )
+    return lead + _t(
+        lang,
+        f"; the scene {'after' if after else 'before'} it is {_scene_text(row, lang)}.",
+        f"；佢{'之後' if after else '之前'}嗰場係{_scene_text(row, lang)}。",
+    )
+
+
+_END_WORDS = {
+    "first": ("first", "earliest", "opening", "第一", "頭一", "首次", "最早"),
+    "last": ("last", "final", "最後", "最尾", "最遲"),
+}
 
 
 def _event_neighbour(u: Understanding, results: Results, neighbour: SceneDetail, lexicon: Lexicon) -> str:

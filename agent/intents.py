@@ -18,6 +18,7 @@ from agent.lexicon import Lexicon, Mention, fold, has_cjk
 from knowledge.answer_kinds import ASKS_WHO, money_asked
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
+from knowledge.scene_refs import scene_numbers
 from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
 
 if TYPE_CHECKING:
@@ -409,19 +410,6 @@ _CANTONESE_MARKS = re.compile(r"[嘅咗唔係喺咩嗰啲佢哋冇嚟畀俾噉�
 _FULL_WIDTH = re.compile(r"[，。？！、；：「」]")
 
 
-_SCENE_EN = re.compile(
-    r"(?<![a-z])(?:scenes?|sc\.?|scn\.?|sequence)\s*#?\s*(\d+[a-z]{0,2})"
-    r"((?:\s*(?:,|and|&|or|to|through|thru|-|–|—|/)\s*#?\s*\d+[a-z]{0,2}(?![a-z]))*)"
-)
-_SCENE_ZH = re.compile(
-    r"第\s*([0-9"
-    + _CN_NUM
-    + r"]+[a-z]{0,2})\s*(?:至|到|-|–|~)?\s*([0-9"
-    + _CN_NUM
-    + r"]+[a-z]{0,2})?\s*[場场]"
-)
-_SCENE_ZH_BARE = re.compile(r"(?<![0-9第])([0-9]+[a-z]{0,2})\s*[場场](?!景|地|次數)")
-_SCENE_HASH = re.compile(r"(?<![\w])#\s*(\d+[a-z]{0,2})\b")
 # Shot ids as tools.shot_list writes them: 12C, 7AA, and 12A-C for scenes that end in a letter.
 _SHOT_ID = re.compile(
     r"(?<![0-9a-z])(?!\d{1,3}(?:st|nd|rd|th|mm|cm|am|pm|fps|hz|kg|km|k|m|s|h|x)(?![a-z0-9]))(\d{1,3}[a-z]?-[a-z]{1,2}|\d{1,3}[a-z]{1,2})(?![a-z0-9])"
@@ -455,56 +443,6 @@ _MEDIA_FILE = re.compile(
     r"[\w\-./\u3400-\u9fff]+\.(?:mp4|mov|mxf|mkv|avi|m4v|webm|wav|mp3|m4a|aac|flac|aiff?)\b", re.IGNORECASE
 )
 _FILE = re.compile(r"[\w\-.\u3400-\u9fff]+\.(?:srt|vtt|ass|ssa|ttml|dfxp|sub)\b", re.IGNORECASE)
-
-
-def _scene_token(raw: str) -> str:
-    raw = raw.strip().upper()
-    match = re.match(r"([0-9" + _CN_NUM + r"]+)([A-Z]{0,2})$", raw)
-    if not match:
-        return raw
-    number = parse_number(match.group(1))
-    return f"{number}{match.group(2)}" if number is not None else raw
-
-
-def _expand_range(first: str, last: str, known: list[str]) -> list[str]:
-    """Scene numbers from `first` to `last` inclusive, using the script's own numbers (so 12A is in 12–13)."""
-
-    def key(number: str) -> tuple[int, str]:
-        match = re.match(r"(\d+)(.*)", number)
-        return (int(match.group(1)), match.group(2)) if match else (10**9, number)
-
-    low, high = key(first), key(last)
-    inside = [n for n in known if low <= key(n) <= high]
-    return inside or [first, last]
-
-
-def extract_scenes(folded: str, known: list[str]) -> list[str]:
-    scenes: list[str] = []
-    for match in _SCENE_EN.finditer(folded):
-        first = _scene_token(match.group(1))
-        tail = match.group(2) or ""
-        scenes.append(first)
-        previous = first
-        for sep, number in re.findall(
-            r"\s*(,|and|&|or|to|through|thru|-|–|—|/)\s*#?\s*(\d+[a-z]{0,2})", tail
-        ):
-            token = _scene_token(number)
-            if sep in ("to", "through", "thru", "-", "–", "—"):
-                scenes.extend(n for n in _expand_range(previous, token, known) if n not in scenes)
-            else:
-                scenes.append(token)
-            previous = token
-    for match in _SCENE_ZH.finditer(folded):
-        first = _scene_token(match.group(1))
-        if match.group(2):
-            scenes.extend(_expand_range(first, _scene_token(match.group(2)), known))
-        else:
-            scenes.append(first)
-    for match in _SCENE_ZH_BARE.finditer(folded):
-        scenes.append(_scene_token(match.group(1)))
-    for match in _SCENE_HASH.finditer(folded):
-        scenes.append(_scene_token(match.group(1)))
-    return list(dict.fromkeys(scenes))
 
 
 def _resolve_day_of_month(day: int, month: int | None, start: date | None, today: date) -> date | None:
@@ -616,7 +554,7 @@ def understand(
         raw = day_match.group(1) or day_match.group(2)
         day = EN_NUMBERS.get(raw) if raw in EN_NUMBERS else parse_number(raw)
     without_days = _DAY.sub(" ", scene_text)
-    scenes = extract_scenes(without_days, lexicon.scene_numbers)
+    scenes = scene_numbers(without_days, known=lexicon.scene_numbers, request=True)
     if (char_mentions or place_mentions) and _FIRST_OR_LAST_SCENE.search(folded):
         scenes = [n for n in scenes if n != "1"]  # 阿芬第一場喺邊？ asks for her first scene, not scene 1
 
@@ -676,11 +614,14 @@ def understand(
             seconds = -seconds
         u.shift_seconds = seconds
     u.follow_up = _is_follow_up(folded)
-    u.free_writing = _has(folded, FREE_WRITING)
+    # "個名點寫？", "how do you spell it?" ask how a word is written, not for writing.
+    u.free_writing = _has(_HOW_WRITTEN.sub(" ", folded), FREE_WRITING)
     asked = _asked_clause(folded)
     u.cannot = next((reason for reason, words in CANNOT.items() if _has(asked, words)), None)
     if u.cannot is None and _PAY_REQUEST.search(asked):
         u.cannot = "pay"  # "please transfer the deposit…", "請將訂金轉賬…": paying is an act in the world
+    if u.cannot is None and _ONLINE_ACT.search(asked) and not _ASKS_DONE.search(asked):
+        u.cannot = "online"  # "幫我喺網上 order…", "submit the form online": an act on the internet
     if u.cannot is None:
         action = _ACTION_REQUEST.search(asked)
         if action:  # "reserve us a van…", "幫我打畀劉Sir…": an act in the world, whatever it names
@@ -718,8 +659,26 @@ def understand(
         # "what time does the sun set at the pier?", "街市幾點收檔？": a time the place's card gives, not its
         # dusk scenes; "when do we shoot at the rooftop?" stays the schedule's.
         u.intent, u.time_of_day = "location_report", None
-    if u.intent == "character_report" and len(u.characters) == 1 and not u.pinned and _KIN.search(u.masked):
-        u.intent = "search"  # "What did Lok's grandfather win?" asks about the grandfather: the documents
+    if (
+        u.intent == "character_report"
+        and len(u.characters) == 1
+        and not u.pinned
+        and (_KIN.search(u.masked) or _OWNED.search(u.masked))
+    ):
+        # "What did Lok's grandfather win?" asks about the grandfather, "阿玲部相機幾錢？" about the
+        # camera: the documents answer, not the card.
+        u.intent = "search"
+    named = list(dict.fromkeys(m.value for m in char_mentions))
+    if (
+        u.intent in ("call_sheet", "schedule", "schedule_day")
+        and len(named) == 1
+        and not (u.pinned or u.day is not None or u.dates)
+        and _WHETHER_NEEDED.search(folded)
+    ):
+        # "Should we give her a call time?", "佢使唔使出通告？": whether the person is needed on set
+        # is on their card (voice only, recorded before the shoot), not a call sheet to make; "for day
+        # 2" asks that day's call sheet, which answers it.
+        u.intent, u.characters = "character_report", named
     if (
         u.intent == "character_report"
         and len(set(u.characters)) >= 2
@@ -826,7 +785,12 @@ _FIRST_SHOT = re.compile(
     r"第一個\s*(?:鏡頭|shot|鏡)|第一鏡|首個鏡頭|開場鏡頭|\b(?:first|opening) shot\b|\bopen(?:s|ing)? on\b",
     re.IGNORECASE,
 )
-_PLAN_SHOTS = re.compile(r"(?:規劃|計劃|设计|設計|安排|構思)[^，,。？?！!]{0,10}鏡頭")
+# Planning a scene's shots, the verb before 鏡頭 or after it ("第三場啲鏡頭幫我拆吓", "鏡頭點排好"); 角度
+# and 排期 are not it.
+_PLAN_SHOTS = re.compile(
+    r"(?:規劃|計劃|设计|設計|安排|構思|拆|諗|排(?!期|練|戲))[^，,。？?！!]{0,10}鏡頭"
+    r"|鏡頭[^，,。？?！!]{0,6}?(?:規劃|計劃|設計|安排|構思|拆|諗|排(?!期|練|戲))"
+)
 _SHOT_WORDS = ("shots", "shot list", "shotlist", "coverage", "set-ups", "setups", "鏡頭", "分鏡")
 _SUFFIXED_ID = re.compile(r"(?<![0-9a-z#])(\d{1,3}[a-z])(?![a-z0-9])")
 
@@ -893,10 +857,30 @@ _WORLD = re.compile(
 )
 
 
+# Words any question about films uses, in the world or in the production: no sign of either.
+_FILM_WORLD_WORDS = frozenset(
+    """film films movie movies actor actors actress director directors year years best last this
+    電影 套戲 演員 導演 今年 去年 舊年 最佳 影帝 影后 邊套 上年""".split()
+)
+
+
 def _world(folded: str, lexicon: Lexicon) -> bool:
-    """A word of the world beyond the production that the production's own text does not use: a
-    box office in a story about a theatre's takings is the story's."""
-    return any(not lexicon.mentions(m.group()) for m in _WORLD.finditer(folded))
+    """A word of the world beyond the production that the production's own text does not use, in a
+    question whose other words are not the production's either: a box office in a story about a
+    theatre's takings is the story's, and so is one asked about the story's premiere night (首演 is in
+    the script, 票房 is not)."""
+    words = [m.group() for m in _WORLD.finditer(folded)]
+    if not words or all(lexicon.mentions(w) for w in words):
+        return False
+    from agent.extract import content_terms
+
+    names = set(lexicon.characters) | set(lexicon.locations)
+    rest = {
+        t
+        for t in content_terms(_WORLD.sub(" ", folded))
+        if t not in _FILM_WORLD_WORDS and t not in names and len(t) >= (2 if has_cjk(t) else 5)
+    }
+    return not any(lexicon.mentions(t) for t in rest)
 
 
 def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | None) -> Intent:
@@ -928,7 +912,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     ):
         # "the unit base for the pier scene", "what lens for the rooftop?": a production matter there,
         # whatever the route; but a request (not a question) to draft shots is the shot list's
-        # ("幫我拆第七場嘅鏡頭").
+        # ("第三場啲鏡頭幫手拆一拆").
         drafting = route.confident and route.label == "shot_list" and not _ASKS_CHOICE.search(folded)
         if not drafting:
             return rule
@@ -1097,6 +1081,13 @@ _PAY_REQUEST = re.compile(
 # A request to act in the world — phone, message, book, buy, pay — made as a request (the verb first,
 # or after "please", "can you", 幫我, 唔該): Slate only reads and drafts, whatever the act is about.
 # "Call sheet…", "call times", "text of scene 5", "order of scenes" are not such acts.
+# An act on the internet: ordering, filing or sending something online, in any order of the words.
+_ONLINE_ACT = re.compile(
+    r"(?:上網|網上|online|on the internet|on the web)[^。？?!！]{0,30}?"
+    r"(?:order|buy|purchase|book|submit|apply|register|file|send|買|訂|遞交|提交|申請|寄|交表|報名|登記)"
+    r"|\b(?:order|buy|purchase|book|submit|apply for|register|file)\b[^.?!。？！]{0,40}\bonline\b",
+    re.IGNORECASE,
+)
 _ACTION_REQUEST = re.compile(
     r"^\W*(?:(?:please|pls|can you|could you|would you|will you|kindly|go ahead and)\s+)*"
     r"(?:(?P<send>call|phone|ring|e-?mail|text|whatsapp|message|notify)|(?P<book>book|reserve|buy|purchase|pay))"
@@ -1140,6 +1131,19 @@ _SCAFFOLD = frozenset(
 )
 # A person's relative or associate ("Lok's grandfather", 阿輝嘅老婆): the question is about someone
 # else, whom the documents describe; the named person's card does not answer it.
+# Whether something is needed, asked (not a request to do it): "do I need to…?", "should we…?", 使唔使.
+_WHETHER_NEEDED = re.compile(
+    r"\b(?:do|does|did) (?:i|we|you|he|she|they) (?:really )?(?:need|have) to\b|\b(?:should|must) (?:i|we)\b"
+    r"|\b(?:is|are) (?:he|she|they) needed\b|使唔使|洗唔洗|需唔需要|要唔要|需不需要|要不要|是否需要"
+)
+_HOW_WRITTEN = re.compile(
+    r"(?:點|點樣|怎麼|怎樣|如何)\s*寫|how (?:do (?:you|i|we) |is (?:it|that|this) )?(?:spell|written)"
+)
+# Something a person has, named with an object's measure word (阿玲部相機, 佢條 channel, 阿強嗰份工):
+# a question about the thing, not about the person's card (個 and 嘅 are also 個名, 嘅演員: not these).
+_OWNED = re.compile(
+    r"PERSON2?\s*(?:嗰|呢|那|這)?\s*(?:條|部|架|間|隻|份|張|封|本|把|對|件|盒|支|枝|輛|副)\s*\S"
+)
 _KIN = re.compile(
     r"PERSON2?(?:['’]s|s')?\s*(?:嘅|的|個|个)?\s*(?:(?:late|dead|old|ex-?|big|little|elder|younger|older)\s+)?"
     r"(?:father|dad|mother|mum|mom|wife|husband|son|daughter|brother|sister|grand(?:father|pa|mother|ma|son|daughter)"
@@ -1278,7 +1282,7 @@ def _shot_ids(folded: str, lexicon: Lexicon) -> list[str]:
 
 def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
     """Pick the intent. Order matters: the most specific requests are recognised first."""
-    if u.cannot in ("weather", "book", "pay", "budget", "delete_scene", "send", "advice"):
+    if u.cannot in ("weather", "book", "pay", "budget", "delete_scene", "send", "advice", "online"):
         # "Email the cast tomorrow's call sheet": Slate cannot send; it says so and what it can make
         # instead, rather than half-doing the request.
         return "cannot"

@@ -252,7 +252,8 @@ class Lexicon:
 
     def find_locations(self, text: str, taken: list[Mention]) -> list[Mention]:
         folded = fold(text)
-        return [m for m in _find(folded, self.locations, taken) if not _PERSON_AFTER.match(folded, m.end)]
+        found = _find(folded, self.locations, taken, places=True)
+        return [m for m in found if not _PERSON_AFTER.match(folded, m.end)]
 
 
 # A place's name followed by a word for someone who works or hangs about there names that person, not
@@ -310,7 +311,7 @@ def _overlaps(start: int, end: int, taken: list[Mention]) -> bool:
     return any(start < m.end and m.start < end for m in taken)
 
 
-def _find(folded: str, table: dict[str, str], taken: list[Mention]) -> list[Mention]:
+def _find(folded: str, table: dict[str, str], taken: list[Mention], places: bool = False) -> list[Mention]:
     found: list[Mention] = []
     for alias in sorted(table, key=len, reverse=True):
         if has_cjk(alias):
@@ -321,8 +322,22 @@ def _find(folded: str, table: dict[str, str], taken: list[Mention]) -> list[Ment
         for match in re.finditer(pattern, folded):
             if _overlaps(match.start(), match.end(), taken + found):
                 continue
+            if places and len(alias) == 1 and has_cjk(alias) and not _stands_alone(folded, match.start()):
+                continue
             found.append(Mention(match.start(), match.end(), match.group(), table[alias]))
     return sorted(found, key=lambda m: m.start)
+
+
+# What may come right before a one-character place word (車, 街) that names the place itself: a
+# measure word, a verb of going or being somewhere, a particle. After any other character it is the end
+# of another word: 燈光車 is a lighting truck, 單車 a bicycle, not the picture car.
+_BEFORE_A_PLACE_WORD = frozenset("架部輛條間個隻喺上落搭坐開揸入出去返嚟到嘅咗呢嗰個啲番同定或在的和跟")
+
+
+def _stands_alone(folded: str, start: int) -> bool:
+    """Whether the one-character word at `start` is a word of its own, not the end of a longer one."""
+    before = folded[start - 1] if start > 0 else " "
+    return not has_cjk(before) or before in _BEFORE_A_PLACE_WORD
 
 
 def _ordinary_words(production: Production) -> set[str]:

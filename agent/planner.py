@@ -179,7 +179,10 @@ _PERSON_REF = re.compile(
 _PLACE_REF = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )\bthere\b(?!\s*(?:is|are|was|were|'s|’s|be|any)\b)"
     r"|\bthat (?:place|location|set)\b|那裡|那里|那兒|那邊|嗰度|嗰邊|嗰個地方|那個地方|該處|嗰個場景|那個場景"
-    r"|(?:嗰|那|該)個?\s*(?:set|location|景|場地|地點)(?![a-z])",
+    r"|(?:嗰|那|該)個?\s*(?:set|location|景|場地|地點)(?![a-z])"
+    # "the same place", 同一個地方, 同一座山, 同一間屋: the place the last answer was about
+    r"|\b(?:the )?same (?:place|location|set|spot|building)\b"
+    r"|同一\s*(?:個|座|間|條|處|棟|幢|隻|架)?\s*(?:地方|地點|場地|場景|景|山|屋|樓|街|船|車|位置)",
     re.IGNORECASE,
 )
 # "her day rate" (her + a noun) is possessive; "call her at 6" is not.

@@ -61,7 +61,8 @@ def load_bank(path: Path = BANK_FILE) -> dict[str, list[str]]:
 
 
 _NUMBER = re.compile(r"(?<![A-Za-z])\d+[A-Za-z]{0,2}(?![A-Za-z])")
-_CJK_ORDINAL = re.compile(r"第\s*[〇零一二三四五六七八九十百兩两\d]+")
+# 第二日, 第12場 are a number; 第一場 is also "the first scene" (阿美第一場: her first), an order kept.
+_CJK_ORDINAL = re.compile(r"第\s*(?!一\s*[場场次])[〇零一二三四五六七八九十百兩两\d]+")
 
 
 def mask(text: str, spans: Sequence[tuple[int, int, str]], patterns: Sequence[re.Pattern[str]] = ()) -> str:

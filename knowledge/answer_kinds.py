@@ -32,7 +32,12 @@ WHEN = re.compile(
     r"|saturday|sunday|星期|禮拜|\b(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december)\b"
     # Chinese numerals: a year digit by digit (一九七八年), a month (三月), a day of the month (五號).
-    r"|[一二三四五六七八九零〇]{4}\s*年|(?:十[一二]?|[一二三四五六七八九])\s*月|[一二三四五六七八九十廿卅]+\s*號",
+    r"|[一二三四五六七八九零〇]{4}\s*年|(?:十[一二]?|[一二三四五六七八九])\s*月|[一二三四五六七八九十廿卅]+\s*號"
+    # A time of the clock in Chinese numerals: 六點二十, 三點一刻, 十二點四十分, 一點鐘, 七點半 (not 快一點,
+    # "a little quicker": the hour is followed by its minutes, 鐘, 半 or a quarter).
+    r"|(?:十[一二]?|[一二三四五六七八九兩])\s*點\s*(?:鐘|半|[一二三兩]\s*個?\s*刻|[一二三四五六七八九十兩]+\s*個\s*字"
+    r"|[零一二三四五六七八九十]+\s*分?)"
+    r"|(?:十[一二]?|[二三四五六七八九兩])\s*點(?=[。，！？、…\s]|$)",
     re.IGNORECASE,
 )
 ASKS_AMOUNT = re.compile(

@@ -100,15 +100,17 @@ def _answer_each(
     quoted: set[str] = set()
     unanswered = 0
     first = next((h for part in parts for h in hits[part]), None)
+    previous = None  # the answer to the question before: the next one is asked about the same moment
     for part in parts:
-        answers = best_sentences(part, hits[part], default_router().embedder, names, scenes, limit=12)
+        embedder = default_router().embedder
+        answers = best_sentences(part, hits[part], embedder, names, scenes, limit=12, after=previous)
         fresh = [a for a in answers if a.sentence not in quoted]
         if not answers:
             unanswered += 1
             continue
         if not fresh:
             continue  # the sentence quoted for an earlier part answers this one too
-        best = fresh[0]
+        best = previous = fresh[0]
         quoted.add(best.sentence)
         lines.append(f"“{best.sentence}” — *{best.hit.citation().label()}*")
         fact = stated_fact(part, best.sentence) if lang == "en" else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.intents import understand
-from agent.lexicon import Lexicon
+from agent.lexicon import Lexicon, fold
 from knowledge.answer_kinds import ASKS_NUMBER
 
 
@@ -59,3 +59,48 @@ def test_cinema_cameras_and_lenses_by_make_are_camera_and_lens() -> None:
     camera, lens = film_terms("攝影機同鏡頭")
     assert says_term(camera, "two arri alexa mini lf bodies") == 1.0
     assert says_term(lens, "zeiss supreme primes, a cooke zoom") == 1.0
+
+
+def test_a_world_word_asked_about_the_storys_own_things_is_the_storys() -> None:
+    from agent.intents import _world
+
+    story = Lexicon(corpus=fold("朱老闆 counts the takings after the 開幕 night. 三日門票全部售罄。"))
+    assert not _world(fold("開幕晚票房收入多少？"), story)  # 開幕 is the story's: the takings are asked
+    assert _world(fold("今年金像獎最佳電影係邊套？"), story)
+    assert _world(fold("Who won best actor at the Golden Horse last year?"), story)
+    assert _world(fold("上個月邊套戲票房最高？"), story)
+
+
+def _sample_lexicon() -> Lexicon:
+    return Lexicon(characters={"阿美": "MEI", "mei": "MEI", "阿輝": "AH FAI"}, corpus="")
+
+
+@pytest.mark.parametrize("text", ["阿美部電話幾號？", "阿輝嗰份工人工幾多？", "阿美條頸巾邊度買？"])
+def test_a_thing_someone_has_is_asked_about_not_their_card(text: str) -> None:
+    u = understand(text, _sample_lexicon())
+    assert u.intent == "search", (text, u.intent)
+
+
+@pytest.mark.parametrize("text", ["阿美個名點寫？", "How do you spell Mei's surname?"])
+def test_how_a_name_is_written_is_not_a_writing_request(text: str) -> None:
+    u = understand(text, _sample_lexicon())
+    assert u.intent != "free_writing" and not u.free_writing, (text, u.intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "幫我喺網上訂兩箱水寄去片場",
+        "Please submit the filming permit application online for us.",
+        "上網幫我報名",
+    ],
+)
+def test_an_act_on_the_internet_is_declined(text: str) -> None:
+    u = understand(text, Lexicon())
+    assert u.intent == "cannot" and u.cannot == "online", (text, u.intent, u.cannot)
+
+
+@pytest.mark.parametrize("text", ["網上訂咗幾多箱水？", "we ordered the drone online, when does it arrive?"])
+def test_what_was_done_online_is_asked_about(text: str) -> None:
+    u = understand(text, Lexicon())
+    assert u.cannot is None, (text, u.cannot)

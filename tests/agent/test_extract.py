@@ -349,3 +349,74 @@ def test_an_amount_paid_or_offered_is_searched_whoever_it_names() -> None:
     assert understand("MR LUNG 肯出幾多錢收購 PEARL？", lexicon).intent == "search"
     assert understand("How much did Mei pay for the watch?", lexicon).intent == "search"
     assert understand("How many scenes is Mei in?", lexicon).intent != "search"
+
+
+def test_a_clock_time_in_chinese_numerals_answers_when() -> None:
+    from knowledge.answer_kinds import WHEN
+
+    for said in ("九點二十", "四點一刻", "十一點五十分", "兩點鐘", "八點半", "三點兩個字"):
+        assert WHEN.search(said), said
+    for said in ("行快一點啦", "俾多一點時間", "快一點。"):
+        assert not WHEN.search(said), said
+    hit = _hit("阿玲: 架旅遊巴今晚出唔到車。\n阿玲: 最早聽朝，九點二十。\nThe driver lights a cigarette.")
+    [best, *_] = best_sentences("旅遊巴最早幾點可以出車？", [hit])
+    assert "九點二十" in best.sentence
+
+
+def test_a_modal_word_is_no_clue() -> None:
+    from agent.extract import content_terms
+
+    assert "可以" not in content_terms("架船幾點可以開？")
+    assert "已經" not in content_terms("佢已經走咗未？")
+
+
+def test_the_kind_asked_for_alone_does_not_beat_the_questions_words() -> None:
+    # A time in a line about something else is any time; the line that names what was asked and its
+    # time one sentence later answers.
+    hit = _hit(
+        "阿玲: 逢禮拜日，六點半，我哋喺度練波。\nRain on the window.\nA dog barks.\nThe lights flicker.\n"
+        "阿玲: 渡輪停航。\nThe ticket clerk shrugs.\n阿玲: 聽朝，七點。"
+    )
+    [best, *_] = best_sentences("渡輪最早幾點復航？", [hit])
+    assert "七點" in best.sentence
+
+
+def test_the_next_question_of_a_message_is_answered_near_the_first() -> None:
+    from agent.extract import question_parts
+
+    hit = _hit(
+        "阿玲: 我喺大澳等咗你兩個鐘。\nShe checks the board.\n阿玲: 四點半……尾班。\nThe bus pulls away."
+    )
+    later = _hit("阿玲: 我平日搭小巴返屋企。", scene="9")
+    first, second = question_parts("阿玲喺大澳等咗幾耐？佢搭邊班車？")
+    answer = best_sentences(first, [hit, later], names=[["阿玲"]])[0]
+    assert "兩個鐘" in answer.sentence
+    assert "小巴" in best_sentences(second, [hit, later], names=[["阿玲"]])[0].sentence
+    follow = best_sentences(second, [hit, later], names=[["阿玲"]], after=answer)
+    assert "尾班" in follow[0].sentence, follow
+
+
+def _card(text: str, kind: str = "locations") -> SearchHit:
+    return SearchHit(file=f"{kind}.csv", doc_type=kind, scene=None, text=text, score=1.0)  # type: ignore[arg-type]
+
+
+def test_a_cards_names_never_answer_and_its_field_names_are_words() -> None:
+    from agent.extract import content_terms
+
+    assert "address" in content_terms("What's the real address?")  # not "addre"
+    card = _card(
+        "Location: BOATYARD (船廠; the yard)\nid: BOATYARD\nnames: 船廠;the yard;Boatyard\n"
+        "address: 12 Shing Fung Road, Kai Tak\ncontact: 黃先生 Mr Wong +852 9123 4567"
+    )
+    [best, *_] = best_sentences("船廠嘅 address 係咩？", [card], names=[["船廠", "the yard", "boatyard"]])
+    assert best.sentence.startswith("address: 12 Shing Fung Road"), best
+
+
+def test_a_persons_card_is_about_the_person() -> None:
+    card = _card(
+        "Cast: KIT (阿傑)\nid: KIT\nactor: 梁家傑\nnotes: His jump off the pier is done by stunt double 何志明.",
+        kind="cast",
+    )
+    scene = _hit("阿傑: 我驚水。\nKit looks at the water.")
+    [best, *_] = best_sentences("阿傑跳海嗰場邊個做替身？", [scene, card], names=[["阿傑", "kit"]])
+    assert "何志明" in best.sentence, best
