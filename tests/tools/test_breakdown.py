@@ -511,3 +511,20 @@ def test_cli_breakdown_report_and_export(tmp_path: Path, capsys: pytest.CaptureF
     assert target.read_bytes()[:2] == b"PK"
     assert main(["breakdown", "edit", "99", "props", "X", "--script", script]) == 2
     assert "Scene 99" in capsys.readouterr().err
+
+
+def test_a_head_count_in_the_notes_gives_a_scene_without_a_crowd_its_extras(tmp_path: Path) -> None:
+    production = sample_production()
+    quiet = next(s.scene for s in build_breakdown(production, []).scenes if not s.extras_count)
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        f"# Notes\n\nScene {quiet} is shot on a Saturday, the day the hall and the 30\n"
+        "background extras are booked.\n",
+        encoding="utf-8",
+    )
+    sheet = build_breakdown(production, [notes]).scene(quiet)
+    assert sheet.extras_count == 30
+    # a scene whose script has its crowd keeps the script's count: the notes restate it
+    crowded = next(s for s in build_breakdown(production, []).scenes if s.extras_count)
+    notes.write_text(f"# Notes\n\nScene {crowded.scene}: the 99 extras are booked.\n", encoding="utf-8")
+    assert build_breakdown(production, [notes]).scene(crowded.scene).extras_count == crowded.extras_count

@@ -109,7 +109,8 @@ def notes_hits(detector: Detector, paths: Sequence[Path], scenes: Sequence[Scene
                         found = [
                             h
                             for h in detector.text_hits(clause, source)
-                            if not h.category.startswith(("cast", "background"))
+                            # background only with a head count ("the 80 gallery extras are booked")
+                            if not h.category.startswith("cast") and (h.category != "background" or h.count)
                         ]
                         out.setdefault(number, []).extend(found)
     return out
@@ -169,7 +170,11 @@ def build_breakdown(production: Production, notes: Sequence[Path] | None = None)
     for scene in scenes:
         hits = detector.scene_hits(scene)
         hits += [h for h in tags if h.source.scene == scene.number]
-        hits += by_notes.get(scene.number, [])
+        noted = by_notes.get(scene.number, [])
+        if any(h.category == "background" for h in hits):
+            # The notes' head count restates the script's crowd ("the 40 commuters"): not more people.
+            noted = [h for h in noted if h.category != "background"]
+        hits += noted
         sheets.append(scene_sheet(scene, _without_bare_stunt(merge_hits(hits))))
     return Breakdown(title=script.title, script=Path(script.file).name, scenes=sheets, fdx_categories=colours)
 
