@@ -39,6 +39,14 @@ class Citation(BaseModel):
             parts.append(self.start)
         return " · ".join(parts)
 
+    def short_label(self) -> str:
+        """`label` with a notes section's innermost heading only (`Budget 預算`, not the document's
+        title › Budget 預算): beside a quoted line, the file and its nearest heading find it."""
+        if not self.section:
+            return self.label()
+        inner = self.section.rsplit("›", 1)[-1].strip()
+        return Citation(**{**self.model_dump(include=set(Citation.model_fields)), "section": inner}).label()
+
     def key(self) -> tuple[object, ...]:
         return (self.file, self.scene, self.page, self.lines, self.start)
 

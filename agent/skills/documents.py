@@ -38,14 +38,16 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     if not answers:
         return _t(
             lang,
-            "The documents don't say. The closest passage is in " + result.hits[0].citation().label() + ".",
-            "文件冇講到。最接近嘅段落喺 " + result.hits[0].citation().label() + "。",
+            "The documents don't say. The closest passage is in "
+            + result.hits[0].citation().short_label()
+            + ".",
+            "文件冇講到。最接近嘅段落喺 " + result.hits[0].citation().short_label() + "。",
         )
     best = answers[0]
-    lines = [f"“{best.sentence}” — *{best.hit.citation().label()}*"]
+    lines = [f"“{best.sentence}” — *{best.hit.citation().short_label()}*"]
     for other in answers[1:]:
         if other.score >= best.score * 0.85 and other.sentence != best.sentence:
-            lines.append(f"“{other.sentence}” — *{other.hit.citation().label()}*")
+            lines.append(f"“{other.sentence}” — *{other.hit.citation().short_label()}*")
     head = _t(lang, "The documents say:", "文件咁講：")
     fact = stated_fact(u.search_text, best.sentence) if lang == "en" else None
     if fact:
@@ -112,12 +114,12 @@ def _answer_each(
             continue  # the sentence quoted for an earlier part answers this one too
         best = previous = fresh[0]
         quoted.add(best.sentence)
-        lines.append(f"“{best.sentence}” — *{best.hit.citation().label()}*")
+        lines.append(f"“{best.sentence}” — *{best.hit.citation().short_label()}*")
         fact = stated_fact(part, best.sentence) if lang == "en" else None
         if fact:
             facts.append(fact)
     if not lines:
-        closest = first.citation().label() if first is not None else ""
+        closest = first.citation().short_label() if first is not None else ""
         return _t(
             lang,
             "The documents don't say. The closest passage is in " + closest + ".",
@@ -150,7 +152,7 @@ def _budget(result: Any, u: Understanding, lex: Lexicon) -> str:
         return _t(u.lang, en, zh)
     best = stated[0]
     head = _t(u.lang, "The documents say:", "文件咁講：")
-    return f"{head}\n\n“{best.sentence}” — *{best.hit.citation().label()}*"
+    return f"{head}\n\n“{best.sentence}” — *{best.hit.citation().short_label()}*"
 
 
 def _overview(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:

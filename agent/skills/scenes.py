@@ -210,7 +210,7 @@ def note_on_scene(search: SearchResult, u: Understanding, lex: Lexicon) -> str:
         return ""
     best = found[0]
     head = _t(u.lang, "The notes say:", "筆記咁講：")
-    return f"{head} “{best.sentence}” — *{best.hit.citation().label()}*"
+    return f"{head} “{best.sentence}” — *{best.hit.citation().short_label()}*"
 
 
 def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
