@@ -382,11 +382,22 @@ _RANK_VALUE = {
 }
 
 
+# Cast who work on set, or everyone but those only heard.
+_ON_SET = re.compile(
+    r"\bon set\b|\bon-set\b|\bon camera\b|\bon screen\b|埋位|開工|現場|出鏡|上鏡"
+    r"|(?:錄音|配音|把聲|聲音|電話|voice|v\.o\.|phone)[^。？?!！]{0,8}(?:唔計|不計|除外|不算|唔算)"
+    r"|\b(?:not counting|excluding|except|leaving out|apart from)\b[^.?!]{0,30}\b(?:voice|v\.o\.|phone)"
+)
+
+
 def _rank_cast(u: Understanding, rows: list[CastRow], lexicon: Lexicon) -> str:
     lang = u.lang
     by = u.rank_by or "pages"
     value = _RANK_VALUE.get(by, _RANK_VALUE["pages"])
     rows = [r for r in rows if by != "rate" or r.daily_rate]
+    if _ON_SET.search(fold(u.text)):
+        # "…on set, not counting the phone voice", "要開工嘅 actor": a voice only heard is not on set.
+        rows = [r for r in rows if r.seen_scenes or not r.scenes]
     if not rows:
         return _t(lang, "The cast list gives no day rates.", "演員表冇寫日薪。")
     most = u.rank != "least"

@@ -637,6 +637,11 @@ def understand(
     unordered = folded
     for term in film_terms(folded):
         unordered = unordered[: term.start] + " " * (term.end - term.start) + unordered[term.end :]
+    for place in place_mentions:
+        # 當舖後面 (behind the pawnshop), 戲院前面: a place's 後面/前面 is where, not an order of scenes.
+        side = _SIDE_OF_PLACE.match(unordered, place.end)
+        if side:
+            unordered = unordered[: side.start()] + " " * len(side.group()) + unordered[side.end() :]
     u.order = _first_key(unordered, ORDER_WORDS)
     u.rest = bool(_REST.search(folded))
     u.both_ends = u.order in ("first", "last") and all(
@@ -1136,6 +1141,7 @@ _WHETHER_NEEDED = re.compile(
     r"\b(?:do|does|did) (?:i|we|you|he|she|they) (?:really )?(?:need|have) to\b|\b(?:should|must) (?:i|we)\b"
     r"|\b(?:is|are) (?:he|she|they) needed\b|使唔使|洗唔洗|需唔需要|要唔要|需不需要|要不要|是否需要"
 )
+_SIDE_OF_PLACE = re.compile(r"\s*(?:嘅|的)?\s*(?:後面|前面|後邊|前邊|後便|前便|後尾|背後|後|前)")
 _HOW_WRITTEN = re.compile(
     r"(?:點|點樣|怎麼|怎樣|如何)\s*寫|how (?:do (?:you|i|we) |is (?:it|that|this) )?(?:spell|written)"
 )
@@ -1290,7 +1296,17 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "shot_changes"
     if _has(folded, TRANSCRIBE) or (u.media and _has(folded, SUBTITLES)):
         return "transcribe"
-    department = _first_key(folded, DEPARTMENT_WORDS)
+    # "…the breakdown keeps missing him. Which scenes is he in?": the breakdown is the reason told, the
+    # question asks for someone's scenes.
+    asked = _asked_clause(folded)
+    someones_scenes = (
+        asked != folded
+        and bool(u.characters)
+        and _has(asked, SCENE_LIST)
+        and not _has(asked, BREAKDOWN)
+        and not _first_key(asked, DEPARTMENT_WORDS)
+    )
+    department = None if someones_scenes else _first_key(folded, DEPARTMENT_WORDS)
     if department and _has(folded, SHOT_LIST):
         department = (
             None  # "a shot list for scene 7 with a drone shot": the drone is a shot, not a department
@@ -1298,7 +1314,7 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
     u.department = department
     if _has(folded, REVISION_WORDS) and not _has(folded, SUBTITLES):
         return "revisions"
-    if _has(folded, BREAKDOWN) and not (_has(folded, _SHOT_WORDS) or u.style):
+    if _has(folded, BREAKDOWN) and not (_has(folded, _SHOT_WORDS) or u.style or someones_scenes):
         return "breakdown"  # "break it down into shots" is a shot list (below)
     if department and (u.scenes or u.locations) and u.count_question:
         return "breakdown"  # "how many stunt performers in scene 17?": that scene's breakdown

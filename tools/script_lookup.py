@@ -163,6 +163,9 @@ class CastRow(BaseModel):
     speeches: int
     first_scene: str | None = None
     last_scene: str | None = None
+    seen_scenes: int = Field(
+        0, description="Scenes where the character is seen, not only heard (V.O., ON PHONE)."
+    )
 
 
 class CastSummary(ToolResult):
@@ -615,6 +618,7 @@ def cast_summary(production: Production) -> CastSummary:
             scenes=len(scenes),
             eighths=_sum_eighths(scenes),
             speeches=speeches.get(name, 0),
+            seen_scenes=sum(1 for s in scenes if name not in s.voice_only),
             first_scene=scenes[0].number if scenes else None,
             last_scene=scenes[-1].number if scenes else None,
         )
