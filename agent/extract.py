@@ -46,6 +46,7 @@ from knowledge.bilingual import (
     written_forms,
 )
 from knowledge.citations import SearchHit
+from knowledge.documents import names_the_card
 from knowledge.numerals import parse_amount, parse_number
 from knowledge.retrieval import asks_about_production
 from knowledge.scene_refs import strip_scene_mentions
@@ -580,7 +581,7 @@ def best_sentences(
         if hit.doc_type in ("cast", "locations") and not _ASKS_NAME.search(question):
             # A card's heading and its names say who or where the card is about: they answer "what
             # is she called?", never what was asked about her (her voice, its address).
-            text = "\n".join(line for line in text.splitlines() if not _CARD_IDENTITY.match(line))
+            text = "\n".join(line for line in text.splitlines() if not names_the_card(line))
         for sentence in spoken_sentences(text):
             if not _HEADING.search(sentence):  # a scene heading never answers a question
                 candidates.append((sentence, hit, rank))
@@ -637,11 +638,7 @@ def _near(after: Answer, candidates: list[tuple[str, SearchHit, int]]) -> np.nda
     return lift
 
 
-# The lines of a cast or locations card that name it (knowledge.documents: its heading, then each
-# column as "key: value"), and the questions they answer.
-_CARD_IDENTITY = re.compile(
-    r"^(?:Cast|Location)\s*:|^(?:id|names?|name[ _]zh|name[ _]en|aliases?|nicknames?)\s*:", re.IGNORECASE
-)
+# The questions a card's names answer (knowledge.documents.names_the_card).
 _ASKS_NAME = re.compile(
     r"\bname[sd]?\b|\bcall(?:s|ed)?\b|nickname|also known|aka\b|叫咩|叫乜|叫甚麼|叫什麼|全名|英文名|中文名|又叫|花名|綽號|稱呼",
     re.IGNORECASE,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from agent.intents import Lang, Understanding
+from agent.intents import ORDER_WORDS, Lang, Understanding, has_word
 from agent.lexicon import Lexicon, fold
 from tools.registry import ToolError, ToolResult, load_artifact
 from tools.schedule.tools import ScheduleResult
@@ -301,7 +301,7 @@ def _anchored_neighbour(u: Understanding, results: Results, lexicon: Lexicon) ->
     after = u.order in ("next", "after")
     # Which end: the one the question names ("the first one at the pier"), else the near side.
     folded = fold(u.text)
-    names_end = {end for end in ("first", "last") if any(w in folded for w in _END_WORDS[end])}
+    names_end = {end for end in ("first", "last") if has_word(folded, ORDER_WORDS[end])}
     end = names_end.pop() if len(names_end) == 1 else ("last" if after else "first")
     anchor = anchor_rows[-1] if end == "last" else anchor_rows[0]
     target = _neighbour(anchor.number, 1 if after else -1, lexicon)
@@ -323,12 +323,6 @@ def _anchored_neighbour(u: Understanding, results: Results, lexicon: Lexicon) ->
         f"; the scene {'after' if after else 'before'} it is {_scene_text(row, lang)}.",
         f"；佢{'之後' if after else '之前'}嗰場係{_scene_text(row, lang)}。",
     )
-
-
-_END_WORDS = {
-    "first": ("first", "earliest", "opening", "第一", "頭一", "首次", "最早"),
-    "last": ("last", "final", "最後", "最尾", "最遲"),
-}
 
 
 def _event_neighbour(u: Understanding, results: Results, neighbour: SceneDetail, lexicon: Lexicon) -> str:

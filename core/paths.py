@@ -82,12 +82,15 @@ def remove_stale_temporaries(folder: Path) -> list[str]:
     below); call it only while holding the folder's writer lock, when no write can be under way.
     Returns the names removed."""
     removed = []
-    for path in folder.rglob(".*"):
-        name = path.name
-        stem, dot, tail = name[1:].rpartition(".")
-        if path.is_file() and dot and stem and _TEMPORARY_TAIL.fullmatch("." + tail):
-            path.unlink(missing_ok=True)
-            removed.append(name)
+    try:
+        for path in folder.rglob(".*"):
+            name = path.name
+            stem, dot, tail = name[1:].rpartition(".")
+            if path.is_file() and dot and stem and _TEMPORARY_TAIL.fullmatch("." + tail):
+                path.unlink(missing_ok=True)
+                removed.append(name)
+    except OSError:
+        pass  # tidying is best effort: an unreadable folder is reported by the write that needs it
     return removed
 
 

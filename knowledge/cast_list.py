@@ -156,6 +156,13 @@ def _rows(path: Path) -> Iterator[tuple[int | None, dict[str, Any]]]:
         )
 
 
+# The columns that name a card's character or place (the rest describe it: actor, address, notes).
+CAST_ID_COLUMNS = ("id", "character", "role")
+LOCATION_ID_COLUMNS = ("id", "location", "set")
+NAME_COLUMNS = ("names", "aliases")
+IDENTITY_COLUMNS = frozenset({*CAST_ID_COLUMNS, *LOCATION_ID_COLUMNS, *NAME_COLUMNS, "name_zh"})
+
+
 def _first(row: dict[str, Any], *keys: str) -> Any:
     for key in keys:
         if row.get(key) not in (None, ""):
@@ -170,7 +177,7 @@ def load_cast_list(path: str | Path) -> list[CastMember]:
     members: list[CastMember] = []
     seen: dict[str, int | None] = {}
     for number, (line, row) in enumerate(_rows(file), start=1):
-        ident = _first(row, "id", "character", "role")
+        ident = _first(row, *CAST_ID_COLUMNS)
         if not ident:
             raise ParseError(
                 "A cast entry has no `id` (the character's name in the script)",
@@ -189,7 +196,7 @@ def load_cast_list(path: str | Path) -> list[CastMember]:
             raise ParseError("`daily_rate` is not a number", file=file, line=line, value=rate_raw) from None
         if rate < 0:
             raise ParseError("`daily_rate` cannot be negative", file=file, line=line, value=rate_raw)
-        names = _split_names(_first(row, "names", "aliases")) + _split_names(row.get("name_zh"))
+        names = _split_names(_first(row, *NAME_COLUMNS)) + _split_names(row.get("name_zh"))
         members.append(
             CastMember(
                 id=ident,
@@ -211,7 +218,7 @@ def load_location_list(path: str | Path) -> list[LocationEntry]:
     file = Path(path)
     entries: list[LocationEntry] = []
     for number, (line, row) in enumerate(_rows(file), start=1):
-        ident = _first(row, "id", "location", "set")
+        ident = _first(row, *LOCATION_ID_COLUMNS)
         if not ident:
             raise ParseError(
                 "A location entry has no `id` (the set as the script names it)",
@@ -225,7 +232,7 @@ def load_location_list(path: str | Path) -> list[LocationEntry]:
             int_ext = {"I/E": "INT/EXT", "EXT/INT": "INT/EXT", "內": "INT", "外": "EXT"}.get(int_ext, int_ext)
             if int_ext not in ("INT", "EXT", "INT/EXT"):
                 raise ParseError("`int_ext` must be INT, EXT or INT/EXT", file=file, line=line, value=int_ext)
-        names = _split_names(_first(row, "names", "aliases")) + _split_names(row.get("name_zh"))
+        names = _split_names(_first(row, *NAME_COLUMNS)) + _split_names(row.get("name_zh"))
         entries.append(
             LocationEntry(
                 id=str(ident).strip(),

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from core.errors import EmptyInput, InputFileError, ParseError, UnsupportedFormat
-from knowledge.cast_list import load_cast_list, load_location_list
+from knowledge.cast_list import IDENTITY_COLUMNS, load_cast_list, load_location_list
 from knowledge.citations import DocType
 from knowledge.encoding import read_text
 from knowledge.limits import csv_guard, csv_source, nesting_guard
@@ -431,6 +431,18 @@ def _csv_rows(file: Path) -> list[tuple[int | None, dict[str, str]]]:
                 )
             )
     return rows
+
+
+_CARD_HEADING = re.compile(r"^(?:Cast|Location):")  # what _read_cast and _read_locations open a card with
+
+
+def names_the_card(line: str) -> bool:
+    """Whether a line of a cast or locations card (as `_row_text` writes it) only names the card's
+    character or place: its heading, its id and its names, not what the card says about them."""
+    key, colon, _ = line.partition(":")
+    return bool(_CARD_HEADING.match(line)) or (
+        bool(colon) and key.strip().casefold().replace(" ", "_") in IDENTITY_COLUMNS
+    )
 
 
 def _row_text(heading: str, row: dict[str, str]) -> str:

@@ -200,3 +200,18 @@ def test_undecodable_notes_are_a_decode_error(tmp_path: Path) -> None:
     with pytest.raises(InputFileError) as err:
         load_document(path, "notes")
     assert getattr(err.value, "file", None) == str(path)
+
+
+def test_a_cards_naming_lines_are_told_from_what_it_says() -> None:
+    from knowledge.documents import names_the_card
+
+    for line in ("Cast: MEI (阿美; Mei)", "Location: PIER (碼頭)", "id: MEI", "character: MEI", "names: 阿美;Mei",
+                 "name zh: 阿美", "aliases: the pier"):  # fmt: skip
+        assert names_the_card(line), line
+    for line in (
+        "actor: 譚穎詩",
+        "address: 12 Shing Fung Road",
+        "notes: her names are on the list",
+        "Cast and crew",
+    ):
+        assert not names_the_card(line), line
