@@ -24,17 +24,23 @@ from knowledge.answer_kinds import (
     ASKS_AMOUNT,
     ASKS_CLOCK,
     ASKS_CONTACT,
+    ASKS_COUNT,
     ASKS_DURATION,
     ASKS_NUMBER,
+    ASKS_REAL,
     ASKS_WHEN,
     ASKS_WHERE_PUT,
     ASKS_WHO,
     CLOCK,
     CONTACT,
+    COUNTED,
     DURATION,
     NAMED,
     PLACED,
+    STAGED,
     WHEN,
+    money_asked,
+    states_money,
 )
 from knowledge.bilingual import (
     bridge_stems,
@@ -137,6 +143,18 @@ def content_terms(question: str) -> set[str]:
     return {t for t in terms if t}
 
 
+def _counted_noun(question: str, terms: set[str]) -> str | None:
+    """What "how many …?" counts: the question's content word right after the count word ("how many
+    safes" → safe, 開過幾多個夾萬 → 夾萬); None when the question counts nothing it names."""
+    folded = fold(question)
+    match = ASKS_COUNT.search(folded)
+    if not match:
+        return None
+    rest = folded[match.end() :]
+    placed = [(rest.find(t), t) for t in terms if 0 <= rest.find(t) <= 12]
+    return min(placed)[1] if placed else None
+
+
 def _singular(word: str) -> str:
     """A plural's one `s` off ("lenses" → "lense", matched with its endings by `_word`); "address",
     "glass" and "bus" keep theirs."""
@@ -149,12 +167,40 @@ def _singular(word: str) -> str:
 _NEXT_QUESTION = re.compile(r"(?<=[?？])\s*(?=\S)")
 
 
+# "What did it cost, and where was it made?": a second question joined to the first by "and" before
+# its own question word is asked on its own, like one after a question mark.
+_AND_ASKS = re.compile(
+    r"(?:\s*[,;]\s*|\s+[—–]\s+|\s+)(?:and|plus)\s+(?=(?:for\s+|until\s+)?(?:how|what|what's|when|where|who|who's|whom|which|why)\b)",
+    re.IGNORECASE,
+)
+# What a question is about, said before it ("The fake elephant — what did it cost"): the later
+# questions of the message are about it too.
+_LEAD_IN = re.compile(
+    r"^(.{8,}?)\s*(?:[—–:]|\s-\s)\s*(?=(?:how|what|when|where|who|which|why)\b)", re.IGNORECASE
+)
+
+
+def _and_asks(asked: str) -> list[str]:
+    """`asked` (one question, up to its question mark) split where "and" starts another question."""
+    if has_cjk(asked) and len(re.findall(r"[A-Za-z]+", asked)) < 4:
+        return [asked]
+    clauses = [c.strip() for c in _AND_ASKS.split(asked) if c.strip()]
+    if len(clauses) < 2 or any(len(c) < 8 for c in clauses):
+        return [asked]
+    lead = _LEAD_IN.match(clauses[0])
+    if lead:
+        clauses[1:] = [f"{lead.group(1)} — {c}" for c in clauses[1:]]
+    if any(len(content_terms(c)) < 2 for c in clauses):
+        return [asked]  # "…, and how tall?" says too little on its own: the whole message is its question
+    return [c if c.endswith(("?", "？")) else f"{c}?" for c in clauses]
+
+
 def question_parts(question: str) -> list[str]:
     """The questions a message asks, in order: "借咗幾多錢？每個月還幾多？" is two, each answered by
     its own sentence; a message asking one thing is itself. A part too short to ask anything
     ("ok?") stays with the one before it."""
     parts: list[str] = []
-    for part in _NEXT_QUESTION.split(question.strip()):
+    for part in (clause for asked in _NEXT_QUESTION.split(question.strip()) for clause in _and_asks(asked)):
         part = part.strip()
         if parts and len(part) < (3 if has_cjk(part) else 8):
             parts[-1] = f"{parts[-1]} {part}"
@@ -202,11 +248,46 @@ _SPEECH = re.compile(
 )
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """`lines` with hard-wrapped sentences joined: a notes bullet's second line ("…two days, plus\n
+    HK$9,000 for the barge"), a paragraph wrapped mid-sentence. A line is joined to the one before when
+    that one stops mid-sentence and this one goes on with it: it starts in lower case or with a
+    bracket, is indented under it, or follows a comma or a joining word; never a new bullet, a line of
+    dialogue, a heading or a table row."""
+    out: list[str] = []
+    for line in lines:
+        if out and _goes_on(out[-1], line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?。！？」』”]\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\d+[.)]\s|#|\||>)")
+_JOINING_END = re.compile(
+    r"(?:,|;|\b(?:and|or|plus|of|for|to|with|the|a|an|at|in|on|by|from|than|per))\s*$", re.I
+)
+
+
+def _goes_on(before: str, line: str) -> bool:
+    if not line.strip() or not before.strip() or _ENDS_SENTENCE.search(before):
+        return False
+    if _STARTS_ITEM.match(line) or before.lstrip().startswith(("#", "|")):
+        return False
+    if _SPEECH.match(line) or _HEADING.search(line) or _HEADING.search(before):
+        return False
+    stripped = line.lstrip()
+    return bool(
+        re.match(r"[a-z(]", stripped) or (len(line) - len(stripped) >= 2) or _JOINING_END.search(before)
+    )
+
+
 def spoken_sentences(text: str) -> list[str]:
     """The sentences of a passage, each line of dialogue's sentences carrying the speaker
     ("細強: 二十八萬，一筆勾銷。"): what someone says is evidence about them, in every sentence of it."""
     out: list[str] = []
-    for line in text.splitlines():
+    for line in _unwrapped(text.splitlines()):
         speech = _SPEECH.match(line)
         if speech is None or _HEADING.search(line):
             out.extend(sentences(line))
@@ -371,12 +452,36 @@ def _scores(
     wants_amount = bool(_ASKS_AMOUNT.search(question)) and not wants_duration
     if wants_amount:
         terms -= _MONEY_WORDS
+    wants_money = wants_amount and money_asked(fold(question))
+    counted = _counted_noun(question, content_terms(question)) if wants_amount else None
+    asked_count = ASKS_COUNT.search(question) if wants_amount else None
+    measure = asked_count.group()[-1] if asked_count and has_cjk(asked_count.group()[-1]) else None
+    counted_bridges = _bridges({counted}) if counted else {}
+    counted_registers = {counted: written_forms(counted)} if counted and has_cjk(counted) else {}
+
+    def amount_in(sentence: str) -> bool:
+        # "How many safes?" is answered by a count of safes (九十九個夾萬), not by any number; "how
+        # much?" about money by a sum, not by a head count or a distance.
+        if states_money(sentence) if wants_money else _AMOUNT.search(sentence):
+            return True
+        if not counted and not measure:
+            return False
+        for match in COUNTED.finditer(sentence):
+            if measure and match.group().endswith(measure):
+                return True  # 賣咗四十七張 answers 賣出幾多張票: the noun is left unsaid
+            after = fold(sentence[match.end() : match.end() + 12])
+            stems = english_stems(after) if re.search(r"[A-Za-z]", after) else set()
+            if counted and _evidence(counted, after, stems, counted_registers, counted_bridges) > 0:
+                return True
+        return False
+
     wants_when = bool(_ASKS_WHEN.search(question))
     wants_clock = bool(ASKS_CLOCK.search(question))  # a time of day, not a date
     wants_place = bool(ASKS_WHERE_PUT.search(question))
     wants_contact = bool(ASKS_CONTACT.search(question))
     wants_number = bool(_ASKS_NUMBER.search(question))
     wants_who = bool(_ASKS_WHO.search(question))
+    wants_staging = bool(ASKS_REAL.search(question))
     # Film terms (特技統籌 / stunt coordinator) count once, in either language.
     glossary = film_terms(fold(question))
     # ... and with their pieces they make one clue: 特技統籌 is not 特技 + 統籌 + the term. The pieces
@@ -417,7 +522,7 @@ def _scores(
         ]
         lexical += float(termed[i].sum())
         kind = 0.0  # the kind of answer asked for, held by the sentence
-        if wants_amount and _AMOUNT.search(sentence):
+        if wants_amount and amount_in(sentence):
             kind += 0.75
         if wants_when and _WHEN.search(sentence):
             kind += 0.75
@@ -432,6 +537,8 @@ def _scores(
         if wants_number and _numbered(sentence):
             kind += 0.5
         if wants_who and _NAMED.search(sentence):
+            kind += 0.5
+        if wants_staging and STAGED.search(sentence):
             kind += 0.5
         lexicals.append(lexical)
         kinds.append(kind)
@@ -462,7 +569,7 @@ def _scores(
         # The kind of answer asked for is not optional: "how much?" is answered by a sentence with an
         # amount, "when?" by one with a time, "what number?" by one with a number; a sentence that is
         # itself a question ("When will he wake up?") rarely answers one.
-        if wants_amount and not _AMOUNT.search(sentence):
+        if wants_amount and not amount_in(sentence):
             scores[i] -= 0.5
         if wants_when and not _WHEN.search(sentence):
             scores[i] -= 0.5

@@ -43,6 +43,20 @@ WHEN = re.compile(
 ASKS_AMOUNT = re.compile(
     r"how (?:much|many)|幾多|多少|幾錢|幾個|幾耐|what (?:amount|price|sum)|cost", re.IGNORECASE
 )
+# "How many safes?" asks a count, which a sentence gives with a measure word (九十九個夾萬, 三架車), in
+# digits ("8 screws") or in English words ("twelve minutes" aside, which DURATION reads): AMOUNT leaves
+# these out, as a count is not a sum of money.
+ASKS_COUNT = re.compile(
+    r"how many|(?:幾|幾多|多少)\s*(?:個|隻|張|間|部|架|次|條|位|把|件|支|粒|本|封|對|雙|層|杯|碗|款|種|盒|箱|樽|包|顆|棵|艘|場|名)",
+    re.IGNORECASE,
+)
+COUNTED = re.compile(
+    r"(?<![第\d])[一二三四五六七八九十兩百千萬]+\s*(?:個|隻|張|間|部|架|次|條|位|把|件|支|粒|本|封|對|雙|層|杯|碗|款|種|盒|箱|樽|包|顆|棵|艘|場|名)"
+    r"|(?<![\d:./-])\b\d+\b(?![:./-]\d)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand)\b",
+    re.IGNORECASE,
+)
 ASKS_MONEY = re.compile(
     r"how much|幾多錢|多少錢|幾錢|幾多|多少|what (?:amount|price|sum)|cost", re.IGNORECASE
 )
@@ -106,6 +120,20 @@ PLACED = re.compile(
     r"|放入|放喺|收喺|收返喺|收埋喺|塞入|塞喺|藏喺|藏在|放在|擺喺|底下|下面|入面|裡面|裏面|後面",
     re.IGNORECASE,
 )
+# "Is the glass real?", 啲錢係咪真㗎？: asked of a prop, an effect or a sound, answered by how it is
+# faked (sugar glass, prop money, a library sound, a replica) more than by the story's words.
+ASKS_REAL = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:it|they|that|those|these|the\s+[\w\s'’-]{1,30}?)\s+(?:really\s+|actually\s+)?real\b"
+    r"|\breal or (?:fake|not)\b|\bfor real\b|\bactually (?:use|fly|light|burn|break)"
+    r"|係咪真|是不是真|是否真|真定假|真唔真|係唔係真|用真|點真",
+    re.IGNORECASE,
+)
+STAGED = re.compile(
+    r"\b(?:replicas?|props?|fake|dummy|dummies|rubber|sugar glass|breakaway|cgi?|vfx|in post|library|sound effects?"
+    r"|stand-ins?|mock|non-flying|blanks?|gas bars?|propane|safety glass|resin|foam|plates?)\b"
+    r"|道具|假|仿製|仿真|模型|後期|特效|音效|聲效|糖玻璃|橡膠|石油氣|煤氣|鍍",
+    re.IGNORECASE,
+)
 # A person named in a sentence: a title and a name, a romanised name (Ho Chun-wai, Mak Chi-ming), or a
 # Chinese name followed by its romanisation (何俊 Ho Chun) — how crew lists and notes write people.
 NAMED = re.compile(
@@ -124,9 +152,58 @@ def money_asked(question: str) -> bool:
     """The question asks how much money (not how many scenes or people)."""
     if not ASKS_MONEY.search(question):
         return False
-    return not re.search(
-        r"how many|幾多場|幾多個|幾多人|幾多頁|幾多日|幾多次|多少場|多少人|多少頁", question, re.I
-    )
+    if re.search(r"幾多人|幾多頁|幾多日|多少人|多少頁|多少天", question) or (
+        ASKS_COUNT.search(question) and not _MONEY_NAMED.search(question)
+    ):
+        return False  # a count: how many scenes, people, tickets
+    # "車速是多少？", "how much does it weigh?": a quantity that is not money, unless money is named too.
+    return not (_OTHER_QUANTITY.search(question) and not _MONEY_NAMED.search(question))
+
+
+# Quantities asked with the words of "how much" that are not money: a speed, a temperature, a weight,
+# a distance, a height, an age, a score, a share.
+_OTHER_QUANTITY = re.compile(
+    r"\b(?:speed|fast|temperature|degrees?|hot|cold|weigh[st]?|weight|heavy|far|distance|tall|height|high|deep"
+    r"|long|length|old|age|score|points?|percent|per cent|volume|loud)\b"
+    r"|速|溫度|幾度|多少度|幾熱|幾凍|重|公斤|斤|距離|幾遠|多遠|幾高|多高|身高|幾長|多長|幾深|年紀|歲|分數|幾分|百分",
+    re.IGNORECASE,
+)
+_MONEY_NAMED = re.compile(
+    r"\b(?:money|cost|costs|price|pay|paid|fee|fees|rent|salary|wage|budget|owe|owes|owed|debt|worth|spend|spent"
+    r"|charge|charged|dollars?|hk\$|bill|deposit|fine)\b|錢|蚊|價|費|租|人工|薪|欠|債|預算|成本|收費|賠|罰",
+    re.IGNORECASE,
+)
+
+
+# What a figure counts or measures when it is not money: "150 米", "一百二十萬人", "一千二百個位", "8 h".
+_NOT_MONEY_AFTER = re.compile(
+    r"\s*(?:米|公尺|公里|公斤|千克|克|度|°|%|％|mm\b|cm\b|km\b|kg\b|m\b|g\b|人|個(?!月)|位|張|隻|架|部|間|場|頁|次|分鐘|秒|小時|個鐘|年|歲"
+    r"|metres?\b|meters?\b|kilometres?\b|km\b|kilos?\b|people\b|persons?\b|seats?\b|views?\b|viewers?\b|subscribers?\b"
+    r"|minutes?\b|seconds?\b|hours?\b|years?\b|pages?\b|scenes?\b|degrees?\b|percent\b|storey)",
+    re.IGNORECASE,
+)
+
+
+def states_money(text: str) -> bool:
+    """Whether a text states a sum of money: a figure (AMOUNT) that does not count people or seats or
+    measure metres or minutes ("一百二十萬人睇咗" is an audience, not a sum)."""
+    text = _DATES_AND_TIMES.sub(" ", text)
+    for match in AMOUNT.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end] in _NUMERAL_CHARS:
+            end += 1  # the whole figure: 一千 of 一千二百個位
+        if _CURRENCY.search(text[max(0, match.start() - 4) : end + 2]) or not _NOT_MONEY_AFTER.match(
+            text, end
+        ):
+            return True
+    return False
+
+
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十兩百千萬零〇0123456789,.")
+_CURRENCY = re.compile(r"[$＄蚊元]|hk\$|hkd|dollar|皮", re.IGNORECASE)
+_DATES_AND_TIMES = re.compile(
+    r"(?<![$＄\d,])\b(?:19|20)\d\d\b(?!\d|,\d)|\b\d{1,2}[:：]\d\d\b|\b\d{4}-\d\d-\d\d\b"
+)
 
 
 def holds_money(text: str) -> bool:

@@ -7,7 +7,7 @@ number", what a speaker says carries the speaker, a question or a heading never 
 from __future__ import annotations
 
 from agent.extract import _scores, best_line, best_sentences, spoken_sentences
-from knowledge.answer_kinds import holds_money, money_asked
+from knowledge.answer_kinds import holds_money, money_asked, states_money
 from knowledge.citations import SearchHit
 
 
@@ -420,3 +420,62 @@ def test_a_persons_card_is_about_the_person() -> None:
     scene = _hit("阿傑: 我驚水。\nKit looks at the water.")
     [best, *_] = best_sentences("阿傑跳海嗰場邊個做替身？", [scene, card], names=[["阿傑", "kit"]])
     assert "何志明" in best.sentence, best
+
+
+def test_how_many_is_answered_by_a_count_of_the_thing_asked() -> None:
+    # A count with its measure word (七隻風箏) answers "how many kites", a number of something else
+    # (two spare strings, 2019) does not.
+    hit = _hit(
+        "MAN-YEE: 阿爺以前一年紮七隻風箏，每隻都飛得好高。\n"
+        "Man-yee checks the two spare strings on the workbench.\n"
+        "The workshop opened in 2019 on the top floor."
+    )
+    [best, *_] = best_sentences("How many kites did Grandpa make in a year?", [hit])
+    assert "七隻風箏" in best.sentence
+
+
+def test_money_is_not_a_speed_a_weight_or_a_head_count() -> None:
+    assert not money_asked("架船嘅船速係多少？")
+    assert not money_asked("How much does the trophy weigh?")
+    assert money_asked("How much does the trophy cost?")
+    assert money_asked("個獎盃值幾多錢？")
+    assert not states_money("一晚有三千五百人睇直播。")
+    assert not states_money("The crane stands 120 metres from the set.")
+    assert not states_money("Race day: Saturday 14 June 2031, 09:30.")
+    assert states_money("Crane hire: HK$120 an hour.") and states_money("佢出咗三千五。")
+    hit = _hit(
+        "KAI: 一晚有三千五百人睇直播。\n"
+        "The crane stands 120 metres from the set.\n"
+        "KAI: 個獎盃我用咗八百蚊買。"
+    )
+    [best, *_] = best_sentences("個獎盃值幾多錢？", [hit])
+    assert "八百蚊" in best.sentence
+
+
+def test_a_notes_bullet_wrapped_over_two_lines_is_one_sentence() -> None:
+    text = (
+        "- Crane at the pier: one 12 m telescopic crane, HK$6,200 a day for three days, plus\n"
+        "  HK$2,500 for the crew to rig it. 起重機要離岸五米。\n"
+        "- Rain towers: two, fed from the\n"
+        "hydrant on the pier.\n"
+        "KAI: 好\n"
+        "MEI: 聽日見。"
+    )
+    said = spoken_sentences(text)
+    assert said[0].endswith("plus HK$2,500 for the crew to rig it.")
+    assert "- Rain towers: two, fed from the hydrant on the pier." in said
+    assert not any(s.startswith("KAI: 好 MEI") for s in said)  # a new line of dialogue is never joined
+
+
+def test_is_it_real_is_answered_by_how_it_is_faked() -> None:
+    hit = SearchHit(
+        file="notes.md",
+        doc_type="notes",
+        text="- The vase in sc 6 is smashed by Kai; the vase was his mother's.\n"
+        "- The vase Kai smashes is a breakaway resin replica (four copies).",
+        score=1.0,
+    )
+    [best, *_] = best_sentences("Is the vase Kai smashes real?", [hit])
+    assert "replica" in best.sentence
+    [best, *_] = best_sentences("個花樽係咪真㗎？", [hit])
+    assert "replica" in best.sentence

@@ -41,3 +41,21 @@ def test_each_question_of_a_message_is_searched_and_answered_from_its_own_passag
     answer = answer_parts(searches, u, lexicon)
     assert "90 km/h" in answer and "SPEED LIMIT 70" in answer
     assert answer.index("90 km/h") < answer.index("SPEED LIMIT 70")  # in the order asked
+
+
+def test_a_second_question_joined_by_and_is_asked_on_its_own_with_what_it_is_about() -> None:
+    from agent.extract import question_parts
+
+    assert question_parts("The spare trophy in the van — what did it cost, and where was it bought?") == [
+        "The spare trophy in the van — what did it cost?",
+        "The spare trophy in the van — where was it bought?",
+    ]
+    assert question_parts("Who is rigging the crane, and when does the barge arrive?") == [
+        "Who is rigging the crane?",
+        "when does the barge arrive?",
+    ]
+    # A clause that says too little on its own keeps the message whole; "and" inside one question too.
+    assert question_parts("Who is rigging the crane, and for how long?") == [
+        "Who is rigging the crane, and for how long?"
+    ]
+    assert question_parts("Who wrote and directed the film?") == ["Who wrote and directed the film?"]
