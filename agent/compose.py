@@ -328,6 +328,17 @@ def compose_answer(
     cited = turn.artifacts  # the artifacts whose sources the answer lists
     # Each artifact beside its typed result, so kinds and fields are read as attributes.
     results = [(artifact, load_artifact(artifact)) for artifact in turn.artifacts]
+    priced = None  # the search for a price asked beside a report (planner.money_beside)
+    if any(isinstance(r, SearchResult) for _, r in results) and u.intent in (
+        "breakdown",
+        "scene_details",
+        "find_scenes",
+    ):
+        from agent.planner import money_beside
+
+        if money_beside(u):
+            priced = next(r for _, r in results if isinstance(r, SearchResult))
+            results = [(a, r) for a, r in results if not isinstance(r, SearchResult)]
     if u.intent == "breakdown" and any(isinstance(r, BreakdownResult) for _, r in results):
         # The scenes were only a step.
         results = [(a, r) for a, r in results if isinstance(r, BreakdownResult)]
@@ -366,6 +377,10 @@ def compose_answer(
             # No skill writes this kind: a note recovered from a tool message says its sentence.
             part = str(result.message or "") if isinstance(result, ToolError) else ""
         parts.append(part)
+    if priced is not None:
+        from agent.skills.documents import stated_price
+
+        parts.append(stated_price(priced, u, lexicon))
     text = "\n\n".join(p for p in parts if p)
     if u.intent == "search" and any(r.hits for r in searches):
         text += _t(

@@ -462,7 +462,7 @@ def _answer_to_question(u: Understanding, previous: Turn, lexicon: Lexicon) -> U
 
 
 _ORDINAL_SHOT = re.compile(
-    r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|[4-8]th)\s+shot\b"
+    r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|1st|2nd|3rd|[4-8]th)\s+shot\b"
     r"|(?:第\s*(?P<zh>[一二三四五六七八九十]|\d{1,2})|(?P<zlast>最後一?|最尾|尾)|(?P<zfirst>頭一))\s*(?:個|隻)?\s*(?:shot|鏡頭|鏡)",
     re.IGNORECASE,
 )
@@ -474,12 +474,29 @@ def _ordinal_shot(u: Understanding, previous: Turn, lexicon: Lexicon) -> Underst
     """ "make the second shot a close-up" / "第二個鏡頭改做手持" after a shot list: that list's shot, by id."""
     shot_list = previous.result(ShotListResult)
     shots = shot_list.shots if shot_list else []
-    match = _ORDINAL_SHOT.search(u.text)
-    if not shots or match is None or u.shot_ids:
+    matches = list(_ORDINAL_SHOT.finditer(u.text))
+    if not shots or not matches:
         return u
+    text = u.text
+    # Every shot named by its place ("make 12A handheld and drop the last shot" names two), from the
+    # end so the earlier places stay where they are.
+    for match in reversed(matches):
+        shot_id = _shot_at(match, shots)
+        if shot_id is None:
+            return u
+        text = text[: match.start()] + f" {shot_id} " + text[match.end() :]
+    named = understand(text, lexicon)
+    if named.intent != "edit_shot":
+        return u
+    named.lang = u.lang
+    return named
+
+
+def _shot_at(match: re.Match[str], shots: list[Any]) -> str | None:
+    """The id of the shot an ordinal names ("the second shot", 最後一個鏡頭), None if there is none."""
     if match.group("en"):
         word = match.group("en").lower()
-        index = -1 if word == "last" else _EN_ORDINAL[word] - 1
+        index = -1 if word in ("last", "final") else _EN_ORDINAL[word] - 1
     elif match.group("zlast"):
         index = -1
     elif match.group("zfirst"):
@@ -487,15 +504,8 @@ def _ordinal_shot(u: Understanding, previous: Turn, lexicon: Lexicon) -> Underst
     else:
         index = (parse_number(match.group("zh")) or 0) - 1
     if not -1 <= index < len(shots):
-        return u
-    shot_id = str(shots[index].id or "")
-    if not shot_id:
-        return u
-    named = understand(u.text[: match.start()] + f" {shot_id} " + u.text[match.end() :], lexicon)
-    if named.intent != "edit_shot":
-        return u
-    named.lang = u.lang
-    return named
+        return None
+    return str(shots[index].id or "") or None
 
 
 def _edit_scene(u: Understanding, previous: Turn | None) -> Understanding:
@@ -597,7 +607,33 @@ def _first_hit_scene(turn: Turn) -> str | None:
     return next((hit.scene for hit in search.hits if hit.scene), None) if search else None
 
 
+# Reports that never state money: a message asking one of them and also a price ("幾多個 extras？每個幾
+# 錢？") has its price looked up in the documents as well.
+_REPORTS_WITHOUT_MONEY = frozenset({"breakdown", "scene_details", "find_scenes"})
+
+
+def money_beside(u: Understanding) -> bool:
+    """Whether the message asks one of _REPORTS_WITHOUT_MONEY and, in a question of its own, an amount
+    of money the report cannot give."""
+    from agent.extract import question_parts
+    from knowledge.answer_kinds import money_asked
+
+    if u.intent not in _REPORTS_WITHOUT_MONEY or u.pinned:
+        return False
+    parts = question_parts(u.text)
+    return len(parts) > 1 and any(money_asked(fold(part)) for part in parts)
+
+
 def plan_stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dict[str, Any]]]:
+    """The planner's own calls for this request, stage by stage (see _stages); a price asked beside
+    a report is searched for last."""
+    stages = _stages(u, turn, lexicon)
+    if money_beside(u):
+        stages = [*stages, [_call("search_documents", query=u.search_text, k=8)]]
+    return stages
+
+
+def _stages(u: Understanding, turn: Turn, lexicon: Lexicon) -> list[list[dict[str, Any]]]:
     """The planner's own calls for this request, stage by stage.
 
     Most requests are one stage. A request that needs a scene but names none ("shot list for the scene

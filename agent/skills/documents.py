@@ -56,6 +56,23 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return head + "\n\n" + "\n".join(lines[:3])
 
 
+def stated_price(result: Any, u: Understanding, lex: Lexicon) -> str:
+    """The sentence of the documents that states the price a message asks beside a report
+    (planner.money_beside), quoted and cited; or that the documents do not say it."""
+    from agent.extract import best_sentences
+    from agent.routing import default_router
+    from knowledge.answer_kinds import holds_money
+
+    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    answers = best_sentences(u.search_text, result.hits, default_router().embedder, names, u.scenes)
+    stated = [a for a in answers if holds_money(a.sentence)]
+    if not stated:
+        return _t(u.lang, "The documents don't state a price for it.", "文件冇講到價錢。")
+    best = stated[0]
+    head = _t(u.lang, "On the price, the documents say:", "價錢方面，文件咁講：")
+    return f"{head} “{best.sentence}” — *{best.hit.citation().short_label()}*"
+
+
 def answer_parts(searches: list[Any], u: Understanding, lex: Lexicon) -> str:
     """The answer to a message asking several things, each searched on its own (see `plan`): every
     question reads its own passages first, then the whole message's, never more than eight."""

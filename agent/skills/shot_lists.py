@@ -177,6 +177,11 @@ def edit_calls(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
         if not piece.strip():
             continue
         if clauses and not _shot_ids(piece, lexicon):
+            if _has(piece, REMOVE_WORDS) and not _has(clauses[-1], REMOVE_WORDS):
+                # "make 17B handheld and drop the other one": a removal of a shot it does not name is
+                # never read as removing the shot before it; it changes nothing.
+                clauses.append(piece)
+                continue
             clauses[-1] += " " + piece  # "make 17B handheld, on a 24mm": one part
         else:
             clauses.append(piece)
