@@ -382,7 +382,7 @@ def compose_answer(
 
         parts.append(stated_price(priced, u, lexicon))
     text = "\n\n".join(p for p in parts if p)
-    if u.intent == "search" and any(r.hits for r in searches):
+    if u.intent == "search" and any(r.hits for r in searches) and not u.relative_only:
         text += _t(
             lang,
             "\n\n(Quoted from the documents; with a language model connected I would also summarise.)",

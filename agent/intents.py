@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from agent.lexicon import Lexicon, Mention, fold, has_cjk
+from agent.lexicon import Lexicon, Mention, fold, has_cjk, relation_after
 from knowledge.answer_kinds import ASKS_WHO, money_asked
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
@@ -355,6 +355,8 @@ class Understanding:
     shift_seconds: float | None = None
     follow_up: bool = False
     ask_which: bool = False  # "that scene" with nothing to point back to: ask which one
+    relative_of: tuple[str, str] | None = None  # "Pim's late father" with no such character: (PIM, father)
+    relative_only: bool = False  # the question asks that relative's scenes or card: they have none
     pinned: bool = False  # a rule that is sure (the card's dates for "when is X unavailable?")
     count_question: bool = False
     shared: bool = False
@@ -542,6 +544,19 @@ def understand(
     char_mentions = [
         c for c in lexicon.find_characters(text, taken) if not any(_inside(c, p) for p in named_places)
     ]
+    # "Pim's late father", 阿芬嘅阿媽: another person, named by a relation. The cast list may say who
+    # that is; otherwise they are nobody the script cues (relative_of).
+    relative_of: tuple[str, str] | None = None
+    for mention in list(char_mentions):
+        relation = relation_after(fold(text), mention.end)
+        if relation is None:
+            continue
+        char_mentions.remove(mention)
+        relative = lexicon.relatives.get((mention.value, relation))
+        if relative:
+            char_mentions.append(Mention(mention.start, mention.end, mention.text, relative))
+        elif relative_of is None:
+            relative_of = (mention.value, relation)
     taken.extend(char_mentions)
     place_mentions = lexicon.find_locations(text, taken + file_spans)
     taken.extend(place_mentions)
@@ -560,6 +575,7 @@ def understand(
 
     u = Understanding(text=text, lang=lang, intent="search")
     u.characters = list(dict.fromkeys(m.value for m in char_mentions))
+    u.relative_of = relative_of
     if len(u.characters) == 1 and _NOT_IN.search(folded):
         # "Which scenes is X not in?", 阿儀冇份嘅場次: the scenes without that person.
         u.without, u.characters = u.characters, []
@@ -704,8 +720,24 @@ def understand(
         u.intent = "character_report"
     if u.intent in ("schedule_day", "call_sheet") and not u.dates:
         u.dates = extract_dates(folded, lexicon.plan_start, today)
+    if (
+        relative_of
+        and not (u.characters or u.scenes or u.locations)
+        and (u.intent in _ABOUT_SOMEONE or _has(folded, SCENE_LIST) or _APPEARS.search(folded))
+    ):
+        # "Which scenes is Pim's late father in?" with nobody in the cast list said to be him: he has
+        # none of his own; where he is talked about is found in the script (compose says which).
+        u.intent, u.relative_only = "search", True
     u.search_text = text.strip()
     return u
+
+
+_APPEARS = re.compile(
+    r"\b(?:scenes?|appears?|appearance|on screen|on set|cast (?:him|her|them)|an actor for)\b|場|出現|出場|選角|演員",
+    re.IGNORECASE,
+)
+# What is asked of a person as a character of the script: their scenes, card, first or last scene.
+_ABOUT_SOMEONE = frozenset({"find_scenes", "character_report", "scene_order", "cast_rank", "call_sheet"})
 
 
 _ASKS_CLOCK = re.compile(
@@ -1420,7 +1452,7 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "scene_details"  # "第三場Kelvin將USB收喺邊？": a question about what happens in one scene
     if u.has_filters or u.scenes:
         return "find_scenes"
-    unknown = _unknown_person(text_of(u))
+    unknown = None if u.relative_of else _unknown_person(text_of(u))
     if unknown:
         # A name the production does not know: ask the tool anyway, so the answer says so and offers
         # the nearest names instead of searching at random.

@@ -136,6 +136,8 @@ class Lexicon:
     # What the production's own text says (folded): its script, card notes and ingested documents.
     # "What kind of flour do we throw?" is this production's matter when its documents talk of flour.
     corpus: str = ""
+    # (character, relation) → the character the cast list's notes say is that relation ("Pim's mother").
+    relatives: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def from_production(cls, production: Production) -> Lexicon:
@@ -210,6 +212,14 @@ class Lexicon:
         lex.subtitle_files = [d.name for d in production.documents if d.doc_type == "subtitles"]
         lex.documents = [d.name for d in production.documents]
         lex.corpus = fold(raw)
+        for member in production.cast:
+            notes = fold(member.notes or "")
+            for mention in _find(notes, lex.characters, []):
+                relation = relation_after(notes, mention.end)
+                if relation and mention.value != member.id:
+                    lex.relatives.setdefault(
+                        (mention.value, relation), lex.characters.get(fold(member.id), member.id)
+                    )
         if production.plan_path is not None:
             lex.plan_start = _plan_start(production)
         return lex
@@ -262,6 +272,39 @@ _PERSON_AFTER = re.compile(
     r"\s+(?:assistants?|keepers?|guards?|workers?|clerks?|porters?|attendants?|janitors?|cleaners?|"
     r"waiters?|waitress(?:es)?|girls?|boys?|regulars?|receptionists?|doorman|doormen)\b"
 )  # not "owner" or "manager": the flat's owner is the place card's contact, a question about the place
+
+
+# Someone named by their relation to a character ("Pim's late father", 阿芬嘅阿媽) is another person:
+# the relation word, and the key it is known by in either language.
+RELATIONS = {
+    "father": ("father", "dad", "daddy", "老豆", "老竇", "阿爸", "爸爸", "父親", "爸"),
+    "mother": ("mother", "mum", "mom", "mama", "阿媽", "媽媽", "母親", "媽"),
+    "wife": ("wife", "老婆", "妻子"),
+    "husband": ("husband", "老公", "丈夫"),
+    "son": ("son", "個仔", "兒子"),
+    "daughter": ("daughter", "個女", "女兒"),
+    "brother": ("brother", "阿哥", "哥哥", "細佬", "弟弟"),
+    "sister": ("sister", "家姐", "姐姐", "細妹", "妹妹"),
+    "grandfather": ("grandfather", "grandpa", "阿爺", "爺爺", "外公"),
+    "grandmother": ("grandmother", "grandma", "granny", "嫲嫲", "阿嫲", "外婆"),
+    "girlfriend": ("girlfriend", "女朋友"),
+    "boyfriend": ("boyfriend", "男朋友"),
+}
+_RELATION_WORD = {word: key for key, words in RELATIONS.items() for word in words}
+_RELATION_AFTER = re.compile(
+    r"(?:(?<='s)|(?<=’s)|'s|’s|(?<=s)')\s+(?:late\s+|dead\s+|deceased\s+|real\s+|own\s+|ex-?\s*|former\s+|old\s+|missing\s+)?"
+    r"(?P<en>" + "|".join(w for w in _RELATION_WORD if w.isascii()) + r")\b"
+    r"|\s*(?:嘅|的|個|之)?\s*(?:已故|過咗身嘅|死咗嘅|過世的|去世的|已過世的)?\s*"
+    r"(?P<zh>" + "|".join(sorted((w for w in _RELATION_WORD if not w.isascii()), key=len, reverse=True)) + ")"
+)
+
+
+def relation_after(folded: str, end: int) -> str | None:
+    """The relation named right after a character's name at `end` ("'s late father" → father)."""
+    match = _RELATION_AFTER.match(folded, end)
+    if not match:
+        return None
+    return _RELATION_WORD.get(match.group("en") or match.group("zh"))
 
 
 _OMITTED = re.compile(r"^\W*(?:\d+[A-Z]?\W*)?(?:OMITTED|OMIT|DELETED|刪除|刪去|略去)\b", re.IGNORECASE)

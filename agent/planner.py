@@ -478,7 +478,7 @@ def _ordinal_shot(u: Understanding, previous: Turn, lexicon: Lexicon) -> Underst
     if not shots or not matches:
         return u
     text = u.text
-    # Every shot named by its place ("make 12A handheld and drop the last shot" names two), from the
+    # Every shot named by its place ("turn 4C into a close-up, then lose the final shot" names two), from the
     # end so the earlier places stay where they are.
     for match in reversed(matches):
         shot_id = _shot_at(match, shots)

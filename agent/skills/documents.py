@@ -17,6 +17,13 @@ from agent.lexicon import Lexicon, fold, has_cjk
 from agent.skills.base import Skill, call
 
 
+def _named(u: Understanding, lex: Lexicon) -> list[list[str]]:
+    """The aliases of everyone and everywhere the question names, the character a relative is named by
+    too ("麥婆婆的兒子": the line where she talks of her son says her name)."""
+    related = [u.relative_of[0]] if u.relative_of else []
+    return [lex.aliases(v) for v in dict.fromkeys([*u.characters, *related, *u.locations])]
+
+
 def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     from agent.extract import best_sentences, stated_fact
     from agent.routing import default_router
@@ -26,11 +33,13 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     lang = u.lang
     if u.intent == "cannot" and u.cannot == "budget":
         return _budget(result, u, lex)
+    if u.relative_only and u.relative_of:
+        return _no_such_relative(result, u, lex)
     if not result.hits:
         return _t(
             lang, "I found nothing in the production's documents about that.", "製作文件入面搵唔到相關內容。"
         )
-    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    names = _named(u, lex)
     parts = question_parts(u.search_text)
     if len(parts) > 1:
         return _answer_each(parts, {part: result.hits for part in parts}, names, lang, u.scenes)
@@ -56,6 +65,45 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
     return head + "\n\n" + "\n".join(lines[:3])
 
 
+_RELATION_ZH = {
+    "father": "父親", "mother": "母親", "wife": "太太", "husband": "丈夫", "son": "兒子", "daughter": "女兒",
+    "brother": "兄弟", "sister": "姊妹", "grandfather": "爺爺", "grandmother": "嫲嫲", "girlfriend": "女朋友",
+    "boyfriend": "男朋友",
+}  # fmt: skip
+
+
+def _no_such_relative(result: Any, u: Understanding, lex: Lexicon) -> str:
+    """ "Which scenes is Pim's late father in?" where no cue and no cast-list entry is him: he has no
+    scenes of his own; the line that talks about him, if the script has one, is quoted."""
+    from agent.extract import best_sentences
+    from agent.routing import default_router
+
+    assert u.relative_of is not None
+    person, relation = u.relative_of
+    en_name, zh_name = lex.name(person, "en"), lex.name(person, "zh")
+    head = _t(
+        u.lang,
+        f"{en_name}'s {relation} is not a character of the script: no cue and no cast-list entry is "
+        f"them, so they are in no scene (not on screen, no call, nobody to cast unless you add them).",
+        f"{zh_name}嘅{_RELATION_ZH.get(relation, relation)}唔係劇本入面嘅角色：冇對白、演員表都冇佢，"
+        "所以冇出場（唔使選角、唔使出通告，除非你加返）。",
+    )
+    names = [lex.aliases(person)]
+    from agent.lexicon import RELATIONS
+
+    words = RELATIONS.get(relation, ())
+    said = [
+        a
+        for a in best_sentences(u.search_text, result.hits, default_router().embedder, names)
+        if a.hit.scene and any(w in fold(a.sentence) for w in words)
+    ]
+    if not said:
+        return head
+    best = said[0]
+    talked = _t(u.lang, "Only mentioned, e.g.:", "只係俾人提起，例如：")
+    return f"{head}\n\n{talked} “{best.sentence}” — *{best.hit.citation().short_label()}*"
+
+
 def stated_price(result: Any, u: Understanding, lex: Lexicon) -> str:
     """The sentence of the documents that states the price a message asks beside a report
     (planner.money_beside), quoted and cited; or that the documents do not say it."""
@@ -63,7 +111,7 @@ def stated_price(result: Any, u: Understanding, lex: Lexicon) -> str:
     from agent.routing import default_router
     from knowledge.answer_kinds import holds_money
 
-    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    names = _named(u, lex)
     answers = best_sentences(u.search_text, result.hits, default_router().embedder, names, u.scenes)
     stated = [a for a in answers if holds_money(a.sentence)]
     if not stated:
@@ -81,7 +129,7 @@ def answer_parts(searches: list[Any], u: Understanding, lex: Lexicon) -> str:
     results = [SearchResult.model_validate(s) if isinstance(s, dict) else s for s in searches]
     whole = next((r for r in results if r.query == u.search_text), results[0])
     own = {r.query: r for r in results if r is not whole}
-    names = [lex.aliases(v) for v in [*u.characters, *u.locations]]
+    names = _named(u, lex)
     parts = question_parts(u.search_text)
     # The whole message's passages first (a later question leans on the first: "and until when?"), then
     # those only its own search found.
@@ -216,7 +264,7 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
     if u.intent == "search":
         whole = call("search_documents", query=u.search_text, k=8)
         parts = question_parts(u.search_text)
-        if len(parts) == 1:
+        if len(parts) == 1 or u.relative_only:
             return [whole]
         # A message asking two things ("how fast was he going? and the limit there?") finds passages
         # for each question as well as for the whole: the second's answer is often in a passage the
