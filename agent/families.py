@@ -510,7 +510,7 @@ def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any],
         picked = [i for i, d in enumerate(days) if str(d.date) in wanted]
         if picked:
             return "\n".join(line(i) for i in picked)
-    picked = _days_of(u, plan)
+    picked = _days_of(u, plan, days)
     if picked:
         return _t(lang, "Shooting days:", "拍攝日：") + "\n" + "\n".join(line(i) for i in picked)
     if re.search(r"week|星期|禮拜|週|周", u.text, re.IGNORECASE):
@@ -526,16 +526,17 @@ def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any],
     return "\n".join(line(i) for i in range(min(len(days), 40)))
 
 
-def _days_of(u: Understanding, plan: ScheduleResult) -> list[int]:
-    """Days on which the named cast member works or the named place is used."""
+def _days_of(u: Understanding, plan: ScheduleResult, days: list[Any]) -> list[int]:
+    """The places in `days` (the plan's shooting days) of the days on which the named cast member
+    works or the named place is used."""
     picked: set[int] = set()
     wanted = {c.upper() for c in u.characters}
     for row in plan.dood:
         if row.cast.upper() in wanted:
             work = {d for d, code in row.codes.items() if code and "W" in str(code)}
-            picked.update(i for i, day in enumerate(plan.days) if day.date in work)
+            picked.update(i for i, day in enumerate(days) if day.date in work)
     places = [p.casefold() for p in u.locations]
-    for i, day in enumerate(plan.days):
+    for i, day in enumerate(days):
         if places and any(p in " ".join(day.locations).casefold() for p in places):
             picked.add(i)
     return sorted(picked)
