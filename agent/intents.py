@@ -194,6 +194,11 @@ UNAVAILABLE = ("unavailable", "not available", "can't make", "cannot make", "can
                "busy on", "away on", "唔得", "冇空", "唔得閒", "唔available", "唔能夠", "請假", "冇期", "唔開工", "唔可以",
                # the same in written Chinese
                "沒空", "没空", "沒有空", "没有空", "不得空", "沒時間", "不能來", "不能拍", "無法開工", "不可以")
+# Working, negated in any of its Cantonese and written forms: 唔開得工, 不能開工, 開唔到工, 無法上班.
+_CANT_WORK = re.compile(
+    r"(?:唔|不|無法|沒法|冇辦法|沒辦法)(?:能夠?|可以|得)?\s*(?:開工|返工|上班|開得工|嚟開工|來開工|出通告)"
+    r"|開唔到工|開不到工|返唔到工|上唔到班"
+)
 SUBTITLES = ("subtitle", "subtitles", "subs", "captions", "srt", "vtt", "字幕")
 SUBS_CHECK = ("check", "qc", "review", "problems", "issues", "errors", "validate", "檢查", "睇吓", "睇下", "有冇問題",
               "問題", "錯")
@@ -1400,7 +1405,7 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         return "shot_list"
     if _has(folded, CALL_SHEET):
         return "call_sheet"
-    if _has(folded, UNAVAILABLE) and (u.characters or u.locations):
+    if (_has(folded, UNAVAILABLE) or _CANT_WORK.search(folded)) and (u.characters or u.locations):
         u.dates = extract_dates(folded, lexicon.plan_start, today)
         if u.dates:
             return "unavailable"
