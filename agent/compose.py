@@ -329,11 +329,7 @@ def compose_answer(
     # Each artifact beside its typed result, so kinds and fields are read as attributes.
     results = [(artifact, load_artifact(artifact)) for artifact in turn.artifacts]
     priced = None  # the search for a price asked beside a report (planner.money_beside)
-    if any(isinstance(r, SearchResult) for _, r in results) and u.intent in (
-        "breakdown",
-        "scene_details",
-        "find_scenes",
-    ):
+    if any(isinstance(r, SearchResult) for _, r in results):
         from agent.planner import money_beside
 
         if money_beside(u):

@@ -46,12 +46,14 @@ ASKS_AMOUNT = re.compile(
 # "How many safes?" asks a count, which a sentence gives with a measure word (九十九個夾萬, 三架車), in
 # digits ("8 screws") or in English words ("twelve minutes" aside, which DURATION reads): AMOUNT leaves
 # these out, as a count is not a sum of money.
+# Chinese measure words a count is said with (九十九個, 三架, 四十七張).
+_MEASURE = "個|隻|張|間|部|架|次|條|位|把|件|支|粒|本|封|對|雙|層|杯|碗|款|種|盒|箱|樽|包|顆|棵|艘|場|名"
 ASKS_COUNT = re.compile(
-    r"how many|(?:幾|幾多|多少)\s*(?:個|隻|張|間|部|架|次|條|位|把|件|支|粒|本|封|對|雙|層|杯|碗|款|種|盒|箱|樽|包|顆|棵|艘|場|名)",
+    r"how many|(?:幾|幾多|多少)\s*(?:" + _MEASURE + ")",
     re.IGNORECASE,
 )
 COUNTED = re.compile(
-    r"(?<![第\d])[一二三四五六七八九十兩百千萬]+\s*(?:個|隻|張|間|部|架|次|條|位|把|件|支|粒|本|封|對|雙|層|杯|碗|款|種|盒|箱|樽|包|顆|棵|艘|場|名)"
+    r"(?<![第\d])[一二三四五六七八九十兩百千萬]+\s*(?:" + _MEASURE + ")"
     r"|(?<![\d:./-])\b\d+\b(?![:./-]\d)"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety|hundred|thousand)\b",
@@ -165,7 +167,7 @@ def money_asked(question: str) -> bool:
 _OTHER_QUANTITY = re.compile(
     r"\b(?:speed|fast|temperature|degrees?|hot|cold|weigh[st]?|weight|heavy|far|distance|tall|height|high|deep"
     r"|long|length|old|age|score|points?|percent|per cent|volume|loud)\b"
-    r"|速|溫度|幾度|多少度|幾熱|幾凍|重|公斤|斤|距離|幾遠|多遠|幾高|多高|身高|幾長|多長|幾深|年紀|歲|分數|幾分|百分",
+    r"|速|溫度|幾度|多少度|幾熱|幾凍|幾重|多重|重量|公斤|斤|距離|幾遠|多遠|幾高|多高|身高|幾長|多長|幾深|年紀|歲|分數|幾分|百分",
     re.IGNORECASE,
 )
 _MONEY_NAMED = re.compile(
@@ -178,7 +180,7 @@ _MONEY_NAMED = re.compile(
 # What a figure counts or measures when it is not money: "150 米", "一百二十萬人", "一千二百個位", "8 h".
 _NOT_MONEY_AFTER = re.compile(
     r"\s*(?:米|公尺|公里|公斤|千克|克|度|°|%|％|mm\b|cm\b|km\b|kg\b|m\b|g\b|人|個(?!月)|位|張|隻|架|部|間|場|頁|次|分鐘|秒|小時|個鐘|年|歲"
-    r"|metres?\b|meters?\b|kilometres?\b|km\b|kilos?\b|people\b|persons?\b|seats?\b|views?\b|viewers?\b|subscribers?\b"
+    r"|metres?\b|meters?\b|kilometres?\b|kilos?\b|people\b|persons?\b|seats?\b|views?\b|viewers?\b|subscribers?\b"
     r"|minutes?\b|seconds?\b|hours?\b|years?\b|pages?\b|scenes?\b|degrees?\b|percent\b|storey)",
     re.IGNORECASE,
 )
@@ -192,6 +194,8 @@ def states_money(text: str) -> bool:
         end = match.end()
         while end < len(text) and text[end] in _NUMERAL_CHARS:
             end += 1  # the whole figure: 一千 of 一千二百個位
+        if end > match.end() and text[end - 1] == "一":
+            end -= 1  # 六萬一個月, 三萬一年: "a month", "a year" after the sum, which stays money
         if _CURRENCY.search(text[max(0, match.start() - 4) : end + 2]) or not _NOT_MONEY_AFTER.match(
             text, end
         ):

@@ -76,6 +76,7 @@ def _no_such_relative(result: Any, u: Understanding, lex: Lexicon) -> str:
     """ "Which scenes is Pim's late father in?" where no cue and no cast-list entry is him: he has no
     scenes of his own; the line that talks about him, if the script has one, is quoted."""
     from agent.extract import best_sentences
+    from agent.lexicon import RELATIONS
     from agent.routing import default_router
 
     assert u.relative_of is not None
@@ -89,19 +90,23 @@ def _no_such_relative(result: Any, u: Understanding, lex: Lexicon) -> str:
         "所以冇出場（唔使選角、唔使出通告，除非你加返）。",
     )
     names = [lex.aliases(person)]
-    from agent.lexicon import RELATIONS
-
     words = RELATIONS.get(relation, ())
     said = [
         a
         for a in best_sentences(u.search_text, result.hits, default_router().embedder, names)
-        if a.hit.scene and any(w in fold(a.sentence) for w in words)
+        if a.hit.scene and _says_any(fold(a.sentence), words)
     ]
     if not said:
         return head
     best = said[0]
     talked = _t(u.lang, "Only mentioned, e.g.:", "只係俾人提起，例如：")
     return f"{head}\n\n{talked} “{best.sentence}” — *{best.hit.citation().short_label()}*"
+
+
+def _says_any(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether a folded sentence says one of `words`: Chinese anywhere (我個仔), English as a word
+    ("son", never the "son" of "person")."""
+    return any(w in folded if has_cjk(w) else re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
 
 
 def stated_price(result: Any, u: Understanding, lex: Lexicon) -> str:

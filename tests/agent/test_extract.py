@@ -443,6 +443,8 @@ def test_money_is_not_a_speed_a_weight_or_a_head_count() -> None:
     assert not states_money("The crane stands 120 metres from the set.")
     assert not states_money("Race day: Saturday 14 June 2031, 09:30.")
     assert states_money("Crane hire: HK$120 an hour.") and states_money("佢出咗三千五。")
+    assert states_money("租金三萬一個月。") and states_money("會費兩千一年。")  # a sum per month or year
+    assert money_asked("重拍要花多少？")  # 重 of 重拍 is "again", not a weight
     hit = _hit(
         "KAI: 一晚有三千五百人睇直播。\n"
         "The crane stands 120 metres from the set.\n"

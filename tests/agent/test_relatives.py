@@ -35,3 +35,11 @@ def test_the_cast_lists_notes_say_who_the_relative_is() -> None:
     lexicon.relatives[("MEI", "grandmother")] = "GRANNY WU"
     u = understand("Which scenes is Mei's grandma in?", lexicon, route=False)
     assert u.characters == ["GRANNY WU"] and u.relative_of is None
+
+
+def test_a_line_talks_of_the_relative_only_when_it_says_the_word() -> None:
+    from agent.skills.documents import _says_any
+
+    assert _says_any("我個仔喺溫哥華", ("son", "個仔", "兒子"))
+    assert _says_any("her son drives a taxi", ("son", "個仔"))
+    assert not _says_any("the person at the door", ("son", "個仔"))
