@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from knowledge.headings import CJK, is_heading, split_scene_number
 from knowledge.scenes import build_scenes, paginate, parse_cue
 from knowledge.screenplay import Element, ElementType, Screenplay
+from knowledge.vocabulary import join_wrapped
 
 _EXTENSIONS = re.compile(r"(\s*[(（][^()（）]*[)）])+\s*$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？…，、；「」『』“”!?]")
@@ -148,7 +149,9 @@ class _Builder:
         return element
 
     def extend(self, element: Element, text: str, line: TextLine) -> None:
-        element.text += "\n" + text
+        # A laid-out script wraps its paragraphs at the column's edge: the break is the layout's, not
+        # the writer's, so the pieces join as one paragraph (without a space inside Chinese writing).
+        element.text = join_wrapped(element.text, text)
         element.end_line = line.number
 
 
@@ -374,13 +377,20 @@ def _speech(out: _Builder, texts: list[str], name: str, first: TextLine, last: T
     for text in texts:
         if text.startswith(("(", "（")) and text.endswith((")", "）")):
             if spoken:
-                out.add("dialogue", "\n".join(spoken), first, last, character=name, dual=side)
+                out.add("dialogue", _joined(spoken), first, last, character=name, dual=side)
                 spoken = []
             out.add("parenthetical", text, first, last, character=name, dual=side)
         else:
             spoken.append(text)
     if spoken:
-        out.add("dialogue", "\n".join(spoken), first, last, character=name, dual=side)
+        out.add("dialogue", _joined(spoken), first, last, character=name, dual=side)
+
+
+def _joined(pieces: list[str]) -> str:
+    text = ""
+    for piece in pieces:
+        text = join_wrapped(text, piece)
+    return text
 
 
 def text_lines(text: str) -> list[TextLine]:

@@ -34,6 +34,23 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+# A character of Chinese writing: an ideograph or full-width punctuation (，。！？「」……).
+_CJK_WRITING = re.compile(
+    r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2026\U00020000-\U0002fa1f]"
+)
+
+
+def join_wrapped(before: str, after: str) -> str:
+    """Two pieces of one line that a layout wrapped, joined as written: nothing between two pieces of
+    Chinese writing (a PDF wraps 上次見你仲未到我心 / 口 mid-word, and 六 / 十五歲 mid-number), one
+    space otherwise (English words, or Chinese beside an English word)."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after:
+        return before + after
+    glue = "" if _CJK_WRITING.match(before[-1]) and _CJK_WRITING.match(after[0]) else " "
+    return before + glue + after
+
+
 # fmt: off
 # Times of day as a question names them (folded), by the heading's canonical time.
 TIME_QUESTION_WORDS: dict[str, tuple[str, ...]] = {

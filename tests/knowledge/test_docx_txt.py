@@ -102,10 +102,10 @@ def test_indented_text_script(tmp_path: Path) -> None:
     assert [(e.type, e.text) for e in screenplay.elements] == [
         ("transition", "FADE IN:"),
         ("scene_heading", "EXT. NATHAN ROAD - NIGHT"),
-        ("action", "Neon signs buzz. A red TAXI crawls along\nthe kerb."),
+        ("action", "Neon signs buzz. A red TAXI crawls along the kerb."),
         ("character", "AH FAI"),
         ("parenthetical", "(to himself)"),
-        ("dialogue", "Kwun Tong? It'll be dawn by\nthen."),
+        ("dialogue", "Kwun Tong? It'll be dawn by then."),
         ("character", "DISPATCHER (V.O.)"),
         ("dialogue", "Anyone for Yau Ma Tei?"),
         ("action", "Ah Fai ignores it."),

@@ -50,7 +50,7 @@ def test_generated_english_script(tmp_path: Path) -> None:
     kinds = [(e.type, e.text) for e in screenplay.elements]
     assert kinds == [
         ("scene_heading", "EXT. NATHAN ROAD - NIGHT"),
-        ("action", "Neon signs buzz. A red TAXI crawls along the kerb, looking\nfor one last fare."),
+        ("action", "Neon signs buzz. A red TAXI crawls along the kerb, looking for one last fare."),
         ("character", "AH FAI"),
         ("parenthetical", "(to himself)"),
         ("dialogue", "Kwun Tong? It'll be dawn by then."),
@@ -135,15 +135,21 @@ def test_chinese_script_pdf(tmp_path: Path) -> None:
             ("blank", ""),
             ("character", "阿美 (V.O.)"),
             ("dialogue", "你食咗飯未呀？"),
+            ("blank", ""),
+            # A speech wrapped at the column's edge, mid-number and beside an English word.
+            ("character", "細強"),
+            ("dialogue", "朱老闆欠我六"),
+            ("dialogue", "十五萬，聽朝一早send"),
+            ("dialogue", "張單俾佢。"),
         ]
     ]
     screenplay = read_pdf(write_script_pdf(tmp_path / "zh.pdf", pages, font=font))
     scene = screenplay.scenes[0]
     assert (scene.int_ext, scene.location, scene.time_of_day) == ("INT", "茶餐廳", "NIGHT")
-    assert scene.characters == ["阿輝", "阿美"]
+    assert scene.characters == ["阿輝", "阿美", "細強"]
     assert scene.non_speaking == []
     dialogue = [e.text for e in screenplay.elements if e.type == "dialogue"]
-    assert dialogue == ["今晚冇客㗎喇。", "你食咗飯未呀？"]
+    assert dialogue == ["今晚冇客㗎喇。", "你食咗飯未呀？", "朱老闆欠我六十五萬，聽朝一早send 張單俾佢。"]
 
 
 def test_encrypted_pdf_is_a_clean_error(tmp_path: Path) -> None:
