@@ -723,6 +723,8 @@ def understand(
         # "What tattoo does X have?" asks about the person, not for their scenes: the card (and the
         # documents when the card is silent, agent.planner) answers.
         u.intent = "character_report"
+    if u.intent in ("schedule", "schedule_day") and asks_other_event(u, folded, lexicon):
+        u.intent = "search"
     if u.intent in ("schedule_day", "call_sheet") and not u.dates:
         u.dates = extract_dates(folded, lexicon.plan_start, today)
     if (
@@ -790,6 +792,31 @@ def asks_place_clock(u: Understanding, folded: str) -> bool:
         and u.intent
         in ("find_scenes", "search", "scene_details", "schedule", "schedule_day", "location_report")
     )
+
+
+# The words a question about the shoot's own calendar uses: the shoot and its days, weeks and dates,
+# starting and wrapping, planning and booking. Anything else it names is the thing asked about.
+_PLAN_WORDS = frozenset(
+    """shoot shooting shot shots film filming schedule scheduled scheduling plan planned planning booked
+    book day days date dates week weeks month start starts starting begin begins wrap wraps wrapping
+    first last final next whole call calls work working move company unit crew today tomorrow
+    拍 拍攝 拍戲 開工 收工 殺青 開機 埋位 排 排期 排戲 安排 計劃 日 日期 日子 幾日 禮拜 星期 週 聽日 今日
+    後日 尋日 琴日 第一 最後 下 下個 通告 搬景 開始 完 拍完 組 工作 上班 返工""".split()
+)
+
+
+def asks_other_event(u: Understanding, folded: str, lexicon: Lexicon) -> bool:
+    """A "when" question that names no scene, person, place or day of the shoot and no shooting word,
+    but something else the production's documents talk of (a recording session, the mix, a screening,
+    the delivery): the notes date it, not the shooting schedule."""
+    from agent.extract import content_terms
+
+    if u.scenes or u.characters or u.locations or u.dates or u.day is not None or u.time_of_day or u.int_ext:
+        return False
+    if _has(folded, (*_SHOOT_WORDS, *CALL_SHEET)) or re.search(r"\bscenes?\b|場|戲", folded):
+        return False  # the shoot, or a scene: when it is shot is the schedule's
+    others = [t for t in content_terms(folded) if t not in _PLAN_WORDS and not t[0].isdigit()]
+    return any(len(t) >= (2 if has_cjk(t) else 3) and lexicon.mentions_in_either_language(t) for t in others)
 
 
 _FIRST_OR_LAST_SCENE = re.compile(

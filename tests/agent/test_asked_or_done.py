@@ -104,3 +104,20 @@ def test_an_act_on_the_internet_is_declined(text: str) -> None:
 def test_what_was_done_online_is_asked_about(text: str) -> None:
     u = understand(text, Lexicon())
     assert u.cannot is None, (text, u.cannot)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("混音排咗喺邊日？", "search"),  # the notes date the mix, not the shooting schedule
+        ("When is the final mix booked?", "search"),
+        ("試映安排喺幾時？", "search"),
+        ("幾時開工？", "schedule_day"),  # the shoot's own calendar
+        ("When do we wrap?", "schedule_day"),
+        ("天台幾時拍？", "schedule_day"),
+    ],
+)
+def test_when_of_another_event_is_the_notes_not_the_schedule(text: str, intent: str) -> None:
+    notes = fold("Final mix 混音 at Blue Bay Post, 2031-06-02. 試映 for cast and crew on 2031-07-10.")
+    lexicon = Lexicon(locations={"天台": "天台", "rooftop": "天台"}, corpus=notes + " 天台")
+    assert understand(text, lexicon).intent == intent
