@@ -1077,13 +1077,24 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     return rule
 
 
+def _bare(question: str) -> bool:
+    """A question of a word or two that asks nothing by itself: "How much?", "Why?", "幾多？", "點解？"."""
+    latin = re.findall(r"[a-z]+", question.lower())
+    cjk = [ch for ch in question if has_cjk(ch)]
+    return len(latin) <= 2 and len(cjk) <= 3 and "person" not in latin and "place" not in latin
+
+
 def _asked_sentences(masked: str) -> str:
     """The sentences of a message that ask, for the router: "邊幾場有PERSON？導演話想睇返佢嘅戲份。"
     asks for scenes; the remark after it is context, not the request. A message with no question
     mark, or only questions, is routed whole."""
     parts = [p.strip() for p in re.split(r"(?<=[?？。!！])\s*|(?<=\.)\s+", masked) if p.strip()]
     asked = [p for p in parts if p.endswith(("?", "？"))]
-    return " ".join(asked) if asked and len(asked) < len(parts) else masked
+    if not asked or len(asked) == len(parts) or _bare(" ".join(asked)):
+        # A question with no words of its own ("…at the end. How much?", "佢加咗人工。幾多？") asks about
+        # what the sentence before it says: the message is routed whole.
+        return masked
+    return " ".join(asked)
 
 
 # Money asked for by what it buys or pays: a price, an offer, a cost, a sale.

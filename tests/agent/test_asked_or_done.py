@@ -121,3 +121,13 @@ def test_when_of_another_event_is_the_notes_not_the_schedule(text: str, intent: 
     notes = fold("Final mix 混音 at Blue Bay Post, 2031-06-02. 試映 for cast and crew on 2031-07-10.")
     lexicon = Lexicon(locations={"天台": "天台", "rooftop": "天台"}, corpus=notes + " 天台")
     assert understand(text, lexicon).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["Mei gets a bonus at the end of the film. How much?", "Ah Fai quits the taxi in the end. Why?"]
+)
+def test_a_bare_question_after_a_statement_asks_about_the_statement(text: str) -> None:
+    lexicon = Lexicon(
+        characters={"mei": "MEI", "ah fai": "AH FAI"}, corpus=fold("Mei gets a bonus. Ah Fai quits.")
+    )
+    assert understand(text, lexicon).intent == "search"  # not the help text for a bare "How much?"
