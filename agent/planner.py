@@ -580,15 +580,22 @@ _ABOUT_THE_CARD = (
 def asks_beyond_card(u: Understanding) -> bool:
     """A question about one person or place that asks something of its own ("what does X's gesture
     mean?"), not for the card itself ("tell me about X", "how many scenes is X in?")."""
+    from agent.extract import question_parts
     from agent.intents import asks_card_field, has_word
 
-    folded = fold(u.text)
     if u.pinned or u.follow_up or len(u.characters) + len(u.locations) != 1:
         return False
-    if has_word(folded, _ABOUT_THE_CARD) or asks_card_field(folded):
-        return False
     asked = [w for w in u.residue if w not in ("what's", "who's", "where's", "how's", "tell", "about")]
-    return bool(asked) and bool(_CARD_QUESTION.search(folded))
+    if not asked:
+        return False
+    # One question of several may ask beyond the card ("…the permit's reference, and what hours?").
+    for part in question_parts(u.text):
+        folded = fold(part)
+        if not (has_word(folded, _ABOUT_THE_CARD) or asks_card_field(folded)) and _CARD_QUESTION.search(
+            folded
+        ):
+            return True
+    return False
 
 
 def _card_answers(u: Understanding, card: CharacterReport | LocationReport, lexicon: Lexicon) -> bool:
@@ -597,8 +604,13 @@ def _card_answers(u: Understanding, card: CharacterReport | LocationReport, lexi
 
     if asks_story_pay(fold(u.text)):
         return False  # what someone earns in the story: the script says, not the card's day rate
+    from agent.extract import question_parts
+
     names = [lexicon.aliases(v) for v in [*u.characters, *u.locations]]
-    return card_lead(u.text, card, default_router().embedder, names) is not None
+    embedder = default_router().embedder
+    # Each question of the message ("what's the permit number, and what hours does it cover?") is
+    # answered by the card, or the documents are searched too.
+    return all(card_lead(part, card, embedder, names) is not None for part in question_parts(u.text))
 
 
 def _first_hit_scene(turn: Turn) -> str | None:
