@@ -653,7 +653,7 @@ def understand(
         u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
     elif u.cannot == "weather" and not _FORECAST.search(folded) and production_matter(folded, lexicon):
         u.cannot = None  # "天文台幾點掛波？" in a typhoon story: the script's weather, not a forecast
-    u.residue = _residue(tod_text)
+    u.residue = _residue(_asked_clause(tod_text))
     # "the end song", "opening titles" name a thing, not an order of scenes.
     unordered = folded
     for term in film_terms(folded):
@@ -799,7 +799,9 @@ def asks_place_clock(u: Understanding, folded: str) -> bool:
 _PLAN_WORDS = frozenset(
     """shoot shooting shot shots film filming schedule scheduled scheduling plan planned planning booked
     book day days date dates week weeks month start starts starting begin begins wrap wraps wrapping
-    first last final next whole call calls work working move company unit crew today tomorrow
+    first last final next whole call calls work working move company unit crew today tomorrow off rest
+    holiday holidays weekend weekends monday tuesday wednesday thursday friday saturday sunday
+    放假 假 假期 休息 假日 公眾假期 週末 周末
     拍 拍攝 拍戲 開工 收工 殺青 開機 埋位 排 排期 排戲 安排 計劃 日 日期 日子 幾日 禮拜 星期 週 聽日 今日
     後日 尋日 琴日 第一 最後 下 下個 通告 搬景 開始 完 拍完 組 工作 上班 返工""".split()
 )
@@ -1131,6 +1133,13 @@ _REST = re.compile(
 _CLAUSE_BREAK = re.compile(r"[:：;；。!！]|\.\s|\?\s|？(?=.)")
 
 
+# A sentence after the question that asks something too: "…? Please list them.", "…？幫我出埋通告。"
+_ASKS_TOO = re.compile(
+    r"\b(?:please|pls|can you|could you|would you|make|draft|write|list|show|give|send|tell|check|also)\b"
+    r"|幫我|幫手|唔該|請|麻煩|順便|同埋|再"
+)
+
+
 def _asked_clause(folded: str) -> str:
     """The part of a message that asks Slate something. "I need to book the lighting truck: which
     scenes are at night?" asks for night scenes; the booking is the asker's own job, told as the
@@ -1138,14 +1147,20 @@ def _asked_clause(folded: str) -> str:
     sheet ready?"), or that asks no question, is read whole."""
     text = folded.strip()
     if not text.endswith(("?", "？")):
-        return folded
+        # A remark after the question ("幾多場夜戲？要同燈光傾 call time。") is the asker's reason; a
+        # request after it ("…? Book the crane.") is asked too.
+        last = max(text.rfind("?"), text.rfind("？"))
+        remark = text[last + 1 :]
+        if last < 0 or any(p.search(remark) for p in (_ACTION_REQUEST, _PAY_REQUEST, _ASKS_TOO)):
+            return folded
+        text = text[: last + 1]
     breaks = list(_CLAUSE_BREAK.finditer(text[:-1]))
     if not breaks:
-        return folded
+        return text
     context, asked = text[: breaks[-1].start()], text[breaks[-1].end() :]
-    if _ACTION_REQUEST.search(context) or _PAY_REQUEST.search(context) or len(asked.strip()) < 4:
+    if _ACTION_REQUEST.search(context) or _PAY_REQUEST.search(context):
         return folded
-    return asked
+    return text if len(asked.strip()) < 4 else asked
 
 
 # A request to pay or move money (Slate reads and drafts; it never pays): the verb as a request, or
@@ -1441,7 +1456,8 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         ):
             return "show_shot_list"
         return "shot_list"
-    if _has(folded, CALL_SHEET):
+    if _has(_asked_clause(folded), CALL_SHEET):
+        # Not a call sheet named only in a remark beside the question ("幾多場夜戲？要同 DP 傾 call time。").
         return "call_sheet"
     if (_has(folded, UNAVAILABLE) or _CANT_WORK.search(folded)) and (u.characters or u.locations):
         u.dates = extract_dates(folded, lexicon.plan_start, today)

@@ -75,6 +75,27 @@ PLACE_STOPWORDS = frozenset(
         "building",
         "block",
         "floor",
+        # Words a crew uses for its own work, and everyday phrases, before any place they may end a
+        # name of: "gets a line" is dialogue (not the FINISH LINE), "of course" is not the race
+        # COURSE, "the last shot", "a cover set", "on a break", "that take".
+        "line",
+        "lines",
+        "shot",
+        "shots",
+        "take",
+        "takes",
+        "cut",
+        "call",
+        "wrap",
+        "cover",
+        "mark",
+        "break",
+        "course",
+        "point",
+        "side",
+        "end",
+        "front",
+        "back",
     ]
 )
 

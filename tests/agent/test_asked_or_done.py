@@ -115,10 +115,13 @@ def test_what_was_done_online_is_asked_about(text: str) -> None:
         ("幾時開工？", "schedule_day"),  # the shoot's own calendar
         ("When do we wrap?", "schedule_day"),
         ("天台幾時拍？", "schedule_day"),
+        ("Which days do we have off?", "schedule_day"),  # days off are the plan's
     ],
 )
 def test_when_of_another_event_is_the_notes_not_the_schedule(text: str, intent: str) -> None:
-    notes = fold("Final mix 混音 at Blue Bay Post, 2031-06-02. 試映 for cast and crew on 2031-07-10.")
+    notes = fold(
+        "Final mix 混音 at Blue Bay Post, 2031-06-02. 試映 for cast and crew on 2031-07-10. Sundays off."
+    )
     lexicon = Lexicon(locations={"天台": "天台", "rooftop": "天台"}, corpus=notes + " 天台")
     assert understand(text, lexicon).intent == intent
 
@@ -131,3 +134,23 @@ def test_a_bare_question_after_a_statement_asks_about_the_statement(text: str) -
         characters={"mei": "MEI", "ah fai": "AH FAI"}, corpus=fold("Mei gets a bonus. Ah Fai quits.")
     )
     assert understand(text, lexicon).intent == "search"  # not the help text for a bare "How much?"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("夜景總共有幾多場？要同燈光傾 call time。", "find_scenes"),  # the call time is the asker's reason
+        ("How many night scenes are there? I need to sort out call times.", "find_scenes"),
+        ("幾多場夜戲？幫我出埋通告。", "call_sheet"),  # a request after the question is asked too
+        ("Can you do the call sheet for day 3? Thanks.", "call_sheet"),
+    ],
+)
+def test_a_remark_after_the_question_does_not_choose_the_skill(text: str, intent: str) -> None:
+    assert understand(text, _sample_lexicon()).intent == intent
+
+
+def test_a_crews_everyday_word_at_the_end_of_a_place_name_is_not_the_place() -> None:
+    from agent.lexicon import PLACE_STOPWORDS
+
+    # "FINISH LINE", "RACE COURSE": "gets a line" is dialogue and "of course" is not the course.
+    assert {"line", "course", "shot", "take"} <= PLACE_STOPWORDS
