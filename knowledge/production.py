@@ -31,6 +31,7 @@ from knowledge.citations import DocType, SearchHit
 from knowledge.numerals import digits_in
 from knowledge.scenes import without_quotations
 from knowledge.screenplay import Scene, Screenplay
+from knowledge.vocabulary import has_cjk
 
 if TYPE_CHECKING:
     from core.settings import Settings
@@ -114,10 +115,21 @@ def _narrowed_to_part(key: str, sets: list[str]) -> list[str]:
     own (a bilingual heading of the whole place, 外景：天台) keep every set, as does a name the parts
     do not hold."""
     parts = {loc: [normalise_name(p) for p in _SET_PART.split(loc)[1:]] for loc in sets}
-    if not key or any(not named for named in parts.values()):
+    if not key:
         return sets
     inside = [loc for loc in sets if any(key == part for part in parts[loc])]
+    if any(not named for named in parts.values()) and any(_translated(loc) for loc in inside):
+        # ROOFTOP - 天台 beside a plain ROOFTOP: the part is the place's name in the other language,
+        # and 天台 is every rooftop scene. A part of its own (TAI O CREEK - DRAWBRIDGE) is that part.
+        return sets
     return inside if 0 < len(inside) < len(sets) else sets
+
+
+def _translated(loc: str) -> bool:
+    """Whether a set's part names its place in the other language ("ROOFTOP - 天台")."""
+    head, *rest = _SET_PART.split(loc)
+    bilingual_head = has_cjk(head) and re.search(r"[A-Za-z]", head) is not None
+    return not bilingual_head and any(has_cjk(part) != has_cjk(head) for part in rest)
 
 
 def _nearest(query: str, options: Sequence[str], n: int = 3) -> list[str]:

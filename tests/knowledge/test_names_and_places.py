@@ -119,7 +119,9 @@ def test_a_name_for_one_room_of_a_place_finds_that_room_scenes(tmp_path: Path) -
         "Title: Hotel\n\nINT. HARBOUR HOTEL 海港酒店 - LOBBY - DAY #1#\n\nA bellboy yawns.\n\n"
         "INT. HARBOUR HOTEL 海港酒店 - BAR - NIGHT #2#\n\nIce in a glass.\n\n"
         "INT. HARBOUR HOTEL 海港酒店 - LOBBY - NIGHT #3#\n\nThe bellboy again.\n\n"
-        "EXT. TEMPLE STREET - NIGHT #4#\n\nStalls.\n\nEXT. 廟街 - NIGHT #5#\n\nMore stalls.\n"
+        "EXT. TEMPLE STREET - NIGHT #4#\n\nStalls.\n\nEXT. 廟街 - NIGHT #5#\n\nMore stalls.\n\n"
+        # The whole hotel, from outside: not its lobby, though the list gives "lobby" as a name of it.
+        "EXT. HARBOUR HOTEL 海港酒店 - DAY #6#\n\nTaxis queue.\n"
     )
     (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
     (tmp_path / "locations.csv").write_text(
@@ -134,7 +136,7 @@ def test_a_name_for_one_room_of_a_place_finds_that_room_scenes(tmp_path: Path) -
     )
     at = {name: [s.number for s in production.scenes if s.location in production.match_location(name)]
           for name in ("lobby", "bar", "酒店", "廟街")}  # fmt: skip
-    assert at == {"lobby": ["1", "3"], "bar": ["2"], "酒店": ["1", "2", "3"], "廟街": ["4", "5"]}
+    assert at == {"lobby": ["1", "3"], "bar": ["2"], "酒店": ["1", "2", "3", "6"], "廟街": ["4", "5"]}
     # Of two names for the place in one question, the room's is the one the scenes are filtered by.
     from agent.intents import understand
 
