@@ -343,6 +343,9 @@ class Understanding:
     intent: Intent
     characters: list[str] = field(default_factory=list)
     without: list[str] = field(default_factory=list)  # characters a scene must NOT have ("scenes without X")
+    speaking: bool | None = (
+        None  # the named people have a line in the scene (True) or are there silent (False)
+    )
     locations: list[str] = field(default_factory=list)
     scenes: list[str] = field(default_factory=list)
     time_of_day: str | None = None
@@ -519,11 +522,25 @@ def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return best[1] if best else None
 
 
+# Present without a line ("where he's there but doesn't speak", 有出場冇對白, 一句對白都冇), or with one.
+_SILENT = re.compile(
+    r"\b(?:silent|non-?speaking|no lines?|without (?:a |any )?(?:lines?|dialogue)|no dialogue|never speaks?"
+    r"|(?:doesn't|does not|don't|do not|didn't|did not) (?:speak|talk|say anything|have (?:a |any )?lines?)"
+    r"|(?:not|never) (?:a word|one word)|mute)\b"
+    r"|(?:冇|沒有|沒|無|唔)(?:對白|台詞|講嘢|出聲|說話|講野)|(?:對白|台詞)都(?:冇|沒有|無)|一句(?:對白|台詞|嘢)?都(?:冇|唔|沒|無)|唔出聲|不出聲|不說話|默默"
+)
+_SPEAKS = re.compile(
+    r"\b(?:speaking (?:scenes?|parts?|roles?)|(?:has|have|with|gets?) (?:a |any )?(?:lines?|dialogue)|speaks|talks"
+    r"|(?:speak|talk)s? in)\b"
+    r"|有(?:對白|台詞)|(?:有|會)?開口|講嘢嘅場|出聲嘅場"
+)
+
+
 _ASKS_WHEN_FREE = re.compile(
     r"\bwhen\b|\bwhich days?\b|\bwhat days?\b|邊日|邊幾日|幾時|哪天|哪幾天|哪一天|咩日子"
 )
 _NOT_IN = re.compile(
-    r"\b(?:not in|isn't in|aren't in|is not in|are not in|without|doesn't appear|does not appear|"
+    r"\b(?:not in|isn't in|aren't in|is not in|are not in|without(?! (?:a |any )?(?:lines?|dialogue|words?|speaking))|doesn't appear|does not appear|"
     r"doesn't show up|absent from|not appearing|doesn't have to be|isn't needed)\b"
     r"|冇份|沒有份|冇佢份|冇出場|沒有出場|沒出場|唔出場|不出場|冇出現|沒有出現|沒出現|唔出現|不出現|唔喺|不在|缺席|唔使出|不用出"
 )
@@ -584,6 +601,8 @@ def understand(
     if len(u.characters) == 1 and _NOT_IN.search(folded):
         # "Which scenes is X not in?", 阿儀冇份嘅場次: the scenes without that person.
         u.without, u.characters = u.characters, []
+    if u.characters:
+        u.speaking = False if _SILENT.search(folded) else True if _SPEAKS.search(folded) else None
     u.locations = list(dict.fromkeys(m.value for m in place_mentions))
     # "法庭 courtroom 入面嘅戲": of two names for a place, the one naming a part of it (a room of the
     # set) is the narrower, and the scenes are filtered by it.
@@ -735,6 +754,12 @@ def understand(
         # "Which scenes is Pim's late father in?" with nobody in the cast list said to be him: he has
         # none of his own; where he is talked about is found in the script (compose says which).
         u.intent, u.relative_only = "search", True
+    if (
+        u.speaking is not None
+        and u.intent in ("character_report", "search")
+        and re.search(r"scene|場", folded)
+    ):
+        u.intent = "find_scenes"  # "阿強有邊幾場出場但冇對白？": the scenes, filtered by who speaks
     u.search_text = text.strip()
     return u
 

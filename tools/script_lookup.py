@@ -336,6 +336,7 @@ def find_scenes(
     text: str | None = None,
     numbers: list[str] | None = None,
     without: list[str] | None = None,
+    speaking: bool | None = None,
 ) -> ScenesResult:
     """Find the script's scenes by character, location, time of day, INT/EXT, page range or text.
 
@@ -351,6 +352,8 @@ def find_scenes(
         text: words that must appear in the scene's heading or text.
         numbers: restrict to these scene numbers (e.g. the scenes of a previous answer).
         without: characters who must NOT be in the scene (neither speaking nor in the action).
+        speaking: with `characters`, true for the scenes where they all have a line, false for the
+            scenes where they are there without one (in the action only).
     """
     production.require_script()
     # An OMITTED scene keeps its number in the script but is never counted or listed by a filter.
@@ -364,6 +367,9 @@ def find_scenes(
         resolved = [production.resolve_character(c) for c in characters]
         scenes = [s for s in scenes if all(c in s.characters or c in s.non_speaking for c in resolved)]
         filters["characters"] = resolved
+        if speaking is not None:
+            scenes = [s for s in scenes if all((c in s.characters) == speaking for c in resolved)]
+            filters["speaking"] = speaking
     if without:
         absent = [production.resolve_character(c) for c in without]
         scenes = [s for s in scenes if not any(c in s.characters or c in s.non_speaking for c in absent)]

@@ -25,7 +25,24 @@ def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> 
     bits = []
     if filters.get("characters"):
         names = [lexicon.name(c, lang) for c in filters["characters"]]
-        bits.append(_t(lang, "with " + " and ".join(names), "有" + "同".join(names)))
+        if filters.get("speaking") is False:
+            bits.append(
+                _t(
+                    lang,
+                    f"where {' and '.join(names)} {'is' if len(names) == 1 else 'are'} there without a line",
+                    "有" + "同".join(names) + "出場但冇對白",
+                )
+            )
+        elif filters.get("speaking"):
+            bits.append(
+                _t(
+                    lang,
+                    f"where {' and '.join(names)} {'speaks' if len(names) == 1 else 'speak'}",
+                    "有" + "同".join(names) + "對白",
+                )
+            )
+        else:
+            bits.append(_t(lang, "with " + " and ".join(names), "有" + "同".join(names)))
     if filters.get("without"):
         names = [lexicon.name(c, lang) for c in filters["without"]]
         bits.append(_t(lang, "without " + " or ".join(names), "冇" + "、".join(names) + "份"))
@@ -223,6 +240,7 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
                 "find_scenes",
                 characters=u.characters or None,
                 without=u.without or None,
+                speaking=u.speaking if u.characters else None,
                 location=u.locations[0] if u.locations else None,
                 time_of_day=u.time_of_day,
                 int_ext=u.int_ext,

@@ -95,3 +95,19 @@ def test_every_heldout_question_fits_a_4k_window_with_room_to_answer() -> None:
                 worst, system + schema_tokens([compact_schema(n) for n in names]) + count_tokens(question)
             )
     assert worst <= 4096 - 1024 * 2
+
+
+def test_scenes_where_someone_is_there_without_a_line(production: Production) -> None:
+    from agent.intents import understand
+    from agent.lexicon import Lexicon
+    from tools.script_lookup import find_scenes
+
+    silent = [r.number for r in find_scenes(production, characters=["細強"], speaking=False).scenes]
+    speaking = [r.number for r in find_scenes(production, characters=["細強"], speaking=True).scenes]
+    every = [r.number for r in find_scenes(production, characters=["細強"]).scenes]
+    assert "18" in silent and "15" in speaking  # in 18 he is only in the action; in 15 he talks
+    assert sorted(silent + speaking) == sorted(every)
+    lexicon = Lexicon.from_production(production)
+    for text in ("細強有邊幾場出場但冇對白？", "Which scenes is 細強 in without a line?"):
+        u = understand(text, lexicon)
+        assert (u.intent, u.characters, u.without, u.speaking) == ("find_scenes", ["SIU KEUNG"], [], False)
