@@ -526,7 +526,7 @@ def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
 _SILENT = re.compile(
     r"\b(?:silent|non-?speaking|no lines?|without (?:a |any )?(?:lines?|dialogue)|no dialogue|never speaks?"
     r"|(?:doesn't|does not|don't|do not|didn't|did not) (?:speak|talk|say anything|have (?:a |any )?lines?)"
-    r"|(?:not|never) (?:a word|one word)|mute)\b"
+    r"|(?:not|never|hardly|barely|rarely) (?:a word|one word|speaks?|talks?|says? (?:a|one|any) ?words?)|mute)\b"
     r"|(?:冇|沒有|沒|無|唔)(?:對白|台詞|講嘢|出聲|說話|講野)|(?:對白|台詞)都(?:冇|沒有|無)|一句(?:對白|台詞|嘢)?都(?:冇|唔|沒|無)|唔出聲|不出聲|不說話|默默"
 )
 _SPEAKS = re.compile(
@@ -602,7 +602,10 @@ def understand(
         # "Which scenes is X not in?", 阿儀冇份嘅場次: the scenes without that person.
         u.without, u.characters = u.characters, []
     if u.characters:
-        u.speaking = False if _SILENT.search(folded) else True if _SPEAKS.search(folded) else None
+        # Asked of the scenes ("…in without a line?"), not said of the person as the reason ("X never
+        # talks, so the breakdown drops him. Which scenes…?": every scene of theirs).
+        asked = _asked_clause(folded)
+        u.speaking = False if _SILENT.search(asked) else True if _SPEAKS.search(asked) else None
     u.locations = list(dict.fromkeys(m.value for m in place_mentions))
     # "法庭 courtroom 入面嘅戲": of two names for a place, the one naming a part of it (a room of the
     # set) is the narrower, and the scenes are filtered by it.
@@ -1023,6 +1026,13 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
             return "cannot"  # "who won best actor at the Oscars?": the world, not this production
         return rule
     label = route.label
+    if (
+        rule == "find_scenes"
+        and label in ("search", "shot_list", "free_writing", "help", "cannot")
+        and u.has_filters
+        and _has(_asked_clause(folded), SCENE_LIST)
+    ):
+        return rule  # "which scenes do I need the scaffolder for?", someone named: their scenes
     if u.follow_up and label not in ("scene_order", "scene_rank", "cast_rank"):
         return rule  # the conversation resolves what a follow-up leaves out (agent.planner)
     u.route = label
@@ -1078,6 +1088,8 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         return "scene_details"  # "Scene 5 有幾多頁？" asks about the scene, not the whole script
     if label == "overview" and scene_filters:
         return "find_scenes"  # "how many exteriors in the film?" counts the scenes that pass the filter
+    if label == "free_writing" and not u.free_writing and folded.rstrip().endswith("?"):
+        return rule  # "where were his lines recorded?": a question about the production, not writing
     if label in ("search", "overview", "schedule", "schedule_day", "help", "thanks", "free_writing"):
         return label  # type: ignore[return-value]
     if label == "call_sheet":

@@ -154,3 +154,22 @@ def test_a_crews_everyday_word_at_the_end_of_a_place_name_is_not_the_place() -> 
 
     # "FINISH LINE", "RACE COURSE": "gets a line" is dialogue and "of course" is not the course.
     assert {"line", "course", "shot", "take"} <= PLACE_STOPWORDS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "speaking"),
+    [
+        # What the person is like is the reason told, not a filter: all their scenes.
+        (
+            "Mei never talks, so the breakdown keeps dropping her. Which scenes do I need the nurse for?",
+            "find_scenes",
+            None,
+        ),
+        ("Which scenes is Mei in without a line?", "find_scenes", False),
+        ("阿輝邊幾場有對白？", "find_scenes", True),
+        ("阿美啲對白喺邊度錄？邊日錄㗎？", "search", None),  # a question about the recording, not writing
+    ],
+)
+def test_speaking_is_a_filter_only_when_asked(text: str, intent: str, speaking: bool | None) -> None:
+    u = understand(text, _sample_lexicon())
+    assert (u.intent, u.speaking) == (intent, speaking)
