@@ -28,6 +28,7 @@ from tools.script_lookup import (
     SearchResult,
 )
 from tools.shot_list import ShotListResult
+from tools.shot_list.tools import DRAFTED_TO_EDIT
 
 _PLURAL = re.compile(r"\bscenes\b|邊幾場|哪幾場|哪些|邊啲|幾場|所有")
 
@@ -181,6 +182,23 @@ def _edits_answer(
     head = title + "\n" + "\n".join(lines)
     if final is None:
         return head
+    drafted = [
+        r.scene
+        for r in (load_artifact(a) for a in artifacts)
+        if isinstance(r, ShotListResult) and list(r.provenance or [])[-2:-1] == [DRAFTED_TO_EDIT]
+    ]
+    if drafted:
+        scene = drafted[0]
+        head = (
+            _t(
+                lang,
+                f"Scene {scene} had no saved shot list, so I drafted one (classic, saved as its own version) "
+                "and made the change on it.",
+                f"第{scene}場之前冇存低嘅分鏡表，所以我先起草咗一份（classic，另存一個版本），再喺上面改。",
+            )
+            + "\n\n"
+            + head
+        )
     return head + "\n\n" + (compose_result(final, u, lexicon) or "")
 
 

@@ -579,9 +579,21 @@ def test_edit_makes_a_close_up_on_a_character_by_any_name(production: Production
     assert get_shot_list(production, "7").shot_list.version == 2
 
 
+def test_an_edit_of_a_scene_with_no_saved_list_drafts_it_first(production: Production) -> None:
+    from tools.shot_list.tools import DRAFTED_TO_EDIT
+
+    with pytest.raises(NotFound):
+        edit_shot_list(production, "7", "7ZZ", remove=True)
+    assert list_versions(production, "7") == []  # a failed edit saves neither the draft nor the edit
+    result = edit_shot_list(production, "7", "7B", movement="handheld")
+    assert list_versions(production, "7") == [1, 2]  # the draft, then the edit made on it
+    assert result.shot_list.provenance[-2] == DRAFTED_TO_EDIT
+    assert result.shot_list.shot("7B").movement == "handheld"
+    first = load_shot_list(production, "7", version=1)
+    assert first is not None and first.shot("7B").movement != "handheld"
+
+
 def test_edit_errors_name_the_evidence(production: Production) -> None:
-    with pytest.raises(NotFound, match="no saved shot list"):
-        edit_shot_list(production, "7", "7B", remove=True)
     draft_shot_list(production, "7")
     with pytest.raises(NotFound) as err:
         edit_shot_list(production, "7", "7ZZ", remove=True)

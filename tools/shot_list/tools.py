@@ -23,6 +23,9 @@ from tools.shot_list.refine import refine_shot_list
 from tools.shot_list.storage import load_shot_list, save_shot_list, shot_list_lock
 from tools.shot_list.styles import STYLE_PRESETS, setup_minutes_for
 
+# The provenance step of a draft made because an edit named a scene with no saved shot list.
+DRAFTED_TO_EDIT = "drafted for an edit"
+
 
 def draft_shot_list_for_scene(production: Production, scene: Scene, style: Style = "classic") -> ShotList:
     """The rule draft, refined by the production's model when one is connected (nothing saved)."""
@@ -236,12 +239,14 @@ def _edit_saved_shot_list(
     production: Production, found: Scene, shot_id: str, wanted: _ShotChange
 ) -> ShotListResult:
     current = load_shot_list(production, found.number)
+    draft: ShotList | None = None
     if current is None:
-        raise NotFound(
-            f"Scene {found.number} has no saved shot list yet",
-            value=found.number,
-            hint=f"Draft one first: `slate shotlist {found.number}`",
-        )
+        # Nothing saved for the scene yet: the edit is made on the rule draft (classic). The draft is
+        # saved as its own version just before the edited one, so the change can be seen against it;
+        # an edit that fails saves neither.
+        draft = draft_shot_list_for_scene(production, found, "classic")
+        draft = draft.model_copy(update={"provenance": [*draft.provenance, DRAFTED_TO_EDIT]})
+        current = draft
     remove, size, angle, movement = wanted.remove, wanted.size, wanted.angle, wanted.movement
     lens_mm, subjects, description, notes = wanted.lens_mm, wanted.subjects, wanted.description, wanted.notes
     shot = current.shot(shot_id)
@@ -288,6 +293,8 @@ def _edit_saved_shot_list(
     edited_list = current.model_copy(
         update={"shots": shots, "provenance": [*current.provenance, change], "warnings": []}
     )
+    if draft is not None:
+        save_shot_list(production, draft)
     return _saved_result(production, edited_list, found)
 
 
