@@ -172,7 +172,10 @@ def _edits_answer(
                 )
                 lines.append(_t(lang, f"- {shot}: {change}", f"- {shot}：{change}"))
         else:
-            reason = str(result.message or result.error or "") if isinstance(result, ToolError) else ""
+            # The reason in the answer's language (small_talk's error composer), not the tool's English.
+            reason = compose_result(artifact, u, lexicon) or (
+                str(result.message or result.error or "") if isinstance(result, ToolError) else ""
+            )
             lines.append(_t(lang, f"- {shot}: not changed — {reason}", f"- {shot}：冇改 — {reason}"))
     title = (
         _t(lang, "Edits, in the order asked:", "按你講嘅次序改咗：")

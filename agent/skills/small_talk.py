@@ -26,6 +26,8 @@ def _error(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
             )
         if kind == "LocationNotFound":
             return f"搵唔到「{value}」呢個場景。" + (f"你係咪指：{'、'.join(nearest)}？" if nearest else "")
+        if kind == "NotFound":
+            return f"搵唔到「{value}」。" + (f"你係咪指：{'、'.join(nearest)}？" if nearest else "")
         if kind == "Blocked":
             return "呢個要求會改動製作資料，但你冇叫我改，所以我冇做。"
         if kind == "ReadOnly":
