@@ -522,6 +522,14 @@ def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return best[1] if best else None
 
 
+# Asking for scenes in so many words (SCENE_LIST also holds looser words: 有冇, 出現, 嘅戲).
+_WHICH_SCENES = ("which scenes", "what scenes", "which scene", "in which scenes", "scenes with", "scenes where",
+                 "邊幾場", "邊場", "邊啲場", "哪幾場", "哪些場", "哪一場")  # fmt: skip
+# Scenes counted with or without a line ("counting the ones where he's silent", 冇對白嗰場都要計埋): no filter.
+_EITHER_WAY = re.compile(
+    r"\b(?:counting|including|include|even|as well|with or without|whether or not|also)\b"
+    r"|都(?:要)?計|計埋|都算|算埋|包括|連埋|連同|有冇(?:對白|台詞)|無論|不論|唔理"
+)
 # Present without a line ("where he's there but doesn't speak", 有出場冇對白, 一句對白都冇), or with one.
 _SILENT = re.compile(
     r"\b(?:silent|non-?speaking|no lines?|without (?:a |any )?(?:lines?|dialogue)|no dialogue|never speaks?"
@@ -605,7 +613,15 @@ def understand(
         # Asked of the scenes ("…in without a line?"), not said of the person as the reason ("X never
         # talks, so the breakdown drops him. Which scenes…?": every scene of theirs).
         asked = _asked_clause(folded)
-        u.speaking = False if _SILENT.search(asked) else True if _SPEAKS.search(asked) else None
+        u.speaking = (
+            None
+            if _EITHER_WAY.search(asked)
+            else False
+            if _SILENT.search(asked)
+            else True
+            if _SPEAKS.search(asked)
+            else None
+        )
     u.locations = list(dict.fromkeys(m.value for m in place_mentions))
     # "法庭 courtroom 入面嘅戲": of two names for a place, the one naming a part of it (a room of the
     # set) is the narrower, and the scenes are filtered by it.
@@ -1030,7 +1046,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
         rule == "find_scenes"
         and label in ("search", "shot_list", "free_writing", "help", "cannot")
         and u.has_filters
-        and _has(_asked_clause(folded), SCENE_LIST)
+        and _has(_asked_clause(folded), _WHICH_SCENES)
     ):
         return rule  # "which scenes do I need the scaffolder for?", someone named: their scenes
     if u.follow_up and label not in ("scene_order", "scene_rank", "cast_rank"):

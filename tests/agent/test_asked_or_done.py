@@ -167,6 +167,9 @@ def test_a_crews_everyday_word_at_the_end_of_a_place_name_is_not_the_place() -> 
         ),
         ("Which scenes is Mei in without a line?", "find_scenes", False),
         ("阿輝邊幾場有對白？", "find_scenes", True),
+        # Counted either way: no filter.
+        ("How many scenes is Mei in, counting the ones where she does not speak?", "character_report", None),
+        ("阿美喺邊幾場出現，連佢冇對白嗰場都要計埋。", "find_scenes", None),
         ("阿美啲對白喺邊度錄？邊日錄㗎？", "search", None),  # a question about the recording, not writing
     ],
 )
