@@ -190,6 +190,9 @@ SCHEDULE = ("schedule", "plan the shoot", "plan the shooting", "shooting plan", 
             "排戲", "拍攝日程", "拍攝計劃", "拍攝時間表", "通告表", "重新排", "排過", "拍幾多日", "幾多日")
 CALL_SHEET = ("call sheet", "callsheet", "call-sheet", "call time", "call times", "通告", "通告單", "埋位時間", "開工時間")
 UNAVAILABLE = ("unavailable", "not available", "can't make", "cannot make", "can't do", "cannot do",
+               # a place that cannot be had: borrowed, hired or used
+               "借唔到", "借不到", "租唔到", "租不到", "用唔到", "用不到", "借唔倒", "不能借", "唔借得", "不外借",
+               "can't get", "cannot get", "can't have", "cannot have", "can't use", "cannot use",
                "can't work", "cannot work", "isn't available", "is not available", "out on", "off on",
                "busy on", "away on", "唔得", "冇空", "唔得閒", "唔available", "唔能夠", "請假", "冇期", "唔開工", "唔可以",
                # the same in written Chinese
@@ -1093,7 +1096,7 @@ def _routed(u: Understanding, folded: str, lexicon: Lexicon, router: Router | No
     if label == "cast_rank":
         return "cast_rank" if u.rank else rule
     if label == "character_report":
-        if scene_filters:
+        if scene_filters and u.characters:
             return "find_scenes"  # "how many pages of exteriors does X have?" counts filtered scenes
         return "character_report" if u.characters else rule
     if label == "location_report":

@@ -176,3 +176,16 @@ def test_a_crews_everyday_word_at_the_end_of_a_place_name_is_not_the_place() -> 
 def test_speaking_is_a_filter_only_when_asked(text: str, intent: str, speaking: bool | None) -> None:
     u = understand(text, _sample_lexicon())
     assert (u.intent, u.speaking) == (intent, speaking)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("冰室哪一天借不到？", "location_report"),  # a place that cannot be had: its unavailable dates
+        ("When can't we use the cafe?", "location_report"),
+        ("The cafe floor is old. How many people can we have inside at once?", "search"),  # not its scenes
+    ],
+)
+def test_a_place_that_cannot_be_had_and_what_it_holds(text: str, intent: str) -> None:
+    lexicon = Lexicon(locations={"cafe": "CAFE", "冰室": "CAFE"}, corpus="")
+    assert understand(text, lexicon).intent == intent
