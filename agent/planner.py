@@ -332,7 +332,16 @@ _DEICTIC_PERSON = re.compile(
     r"|^\W*(?:咁|即係|請問|噉)?\s*(?:佢|她|他)(?![哋們们])"
     r"|(?:那個|那位|嗰個|嗰位|呢個|這個|這位|該)(?:演員|角色|人|女仔|男仔|女人|男人|細路)"
     # A question whose subject is "she"/"his"…: "what's her day rate?", "when does he arrive?"
-    r"|^\W*(?:what|how|when|where|which|who|is|are|was|does|did|do|can|will)\b[^?.!]{0,25}\b(?:his|her|he|she|him)\b",
+    r"|^\W*(?:what|how|when|where|which|who|is|are|was|does|did|do|can|will)\b[^?.!]{0,25}\b(?:his|her|he|she|him)\b"
+    # Whose things, or who is acted on, anywhere in a request: 佢個 rate, 她的戲, 把她…, "move all her scenes".
+    r"|(?:佢|她|他)(?:個|嘅|的|啲|嗰|條|部|架)|(?:把|將|幫|同|俾|畀|找|叫|問)\s*(?:吓|下)?\s*(?:佢|她|他)(?![哋們们])"
+    r"|\b(?:his|her)\s+(?:scenes?|rate|day rate|fee|lines?|call(?: time)?|double|stand-in|agent|costume|dates?)\b",
+    re.IGNORECASE,
+)
+# "There" with nothing said before: 嗰度最遲幾點收工？, "what's the address of that place?"
+_DEICTIC_PLACE = re.compile(
+    r"^\W*(?:咁|即係|請問|噉)?\s*(?:嗰度|嗰邊|嗰個地方|嗰個景|那裏|那裡|那邊|那個地方|那個場景|該處|呢度|這裏|這裡)"
+    r"|\b(?:that|this|the same) (?:place|location|set)\b(?!\s+(?:where|in which|with|that|when)\b)",
     re.IGNORECASE,
 )
 
@@ -350,6 +359,8 @@ def resolve_follow_up(u: Understanding, previous: Turn | None, lexicon: Lexicon)
         elif _asks_which_person(u):
             # "呢位演員一日收幾多？" with nothing said before: which person? Ask.
             u.intent, u.ask_which = "character_report", True
+        elif not (u.locations or u.scenes or u.characters) and _DEICTIC_PLACE.search(u.text):
+            u.intent, u.ask_which = "location_report", True  # "嗰度幾點收工？": which place? Ask.
         return u
     chosen = _answer_to_offer(u, previous, lexicon)
     if chosen is not None:
