@@ -1192,6 +1192,7 @@ _CLAUSE_BREAK = re.compile(r"[:：;；。!！]|\.\s|\?\s|？(?=.)")
 # A sentence after the question that asks something too: "…? Please list them.", "…？幫我出埋通告。"
 _ASKS_TOO = re.compile(
     r"\b(?:please|pls|can you|could you|would you|make|draft|write|list|show|give|send|tell|check|also)\b"
+    r"|\bi (?:need|want|would like|'d like)\b(?! to\b)"  # "I need proper legal advice": asked too
     r"|幫我|幫手|唔該|請|麻煩|順便|同埋|再"
 )
 

@@ -142,6 +142,7 @@ def test_a_bare_question_after_a_statement_asks_about_the_statement(text: str) -
         ("夜景總共有幾多場？要同燈光傾 call time。", "find_scenes"),  # the call time is the asker's reason
         ("How many night scenes are there? I need to sort out call times.", "find_scenes"),
         ("幾多場夜戲？幫我出埋通告。", "call_sheet"),  # a request after the question is asked too
+        ("Would the driver be convicted under Hong Kong law? I need proper legal advice.", "cannot"),
         ("Can you do the call sheet for day 3? Thanks.", "call_sheet"),
     ],
 )
