@@ -520,7 +520,7 @@ def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any],
             return _t(lang, f"Scene {label} is not in the plan.", f"第{label}場唔喺排期入面。")
         numbers = ", ".join(str(i + 1) for i in found)
         head = _t(lang, f"Scene {label} is shot on day {numbers}:", f"第{label}場喺第{numbers}日拍：")
-        return head + "\n" + "\n".join(line(i) for i in found)
+        return head + "\n" + "\n".join(line(i) for i in found) + _windows(u.scenes, plan, lang)
     if u.day is not None:
         index = len(days) - 1 if u.day == -1 else u.day - 1
         if not 0 <= index < len(days):
@@ -545,6 +545,47 @@ def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any],
     if u.order == "first":
         return line(0)
     return "\n".join(line(i) for i in range(min(len(days), 40)))
+
+
+def _windows(scenes: list[str], plan: ScheduleResult, lang: Lang) -> str:
+    """The dates the plan lets each asked scene be shot between (its not_before / not_after), so "when
+    can scene 15 be shot?" is answered by the rule as well as by the day it landed on."""
+    windows = {k.upper(): v for k, v in plan.windows.items()}
+    lines = []
+    for number in scenes:
+        window = windows.get(number.upper())
+        if window is None:
+            continue
+        low, high = window
+        if low and high and low == high:
+            lines.append(
+                _t(lang, f"Scene {number} is fixed to {low} in the plan.", f"排期將第{number}場定喺 {low}。")
+            )
+        elif low and high:
+            lines.append(
+                _t(
+                    lang,
+                    f"The plan allows scene {number} only from {low} to {high}.",
+                    f"排期只准第{number}場喺 {low} 至 {high} 拍。",
+                )
+            )
+        elif low:
+            lines.append(
+                _t(
+                    lang,
+                    f"The plan allows scene {number} no earlier than {low}.",
+                    f"排期規定第{number}場最早 {low} 先拍。",
+                )
+            )
+        elif high:
+            lines.append(
+                _t(
+                    lang,
+                    f"The plan wants scene {number} shot by {high} at the latest.",
+                    f"排期規定第{number}場最遲 {high} 要拍完。",
+                )
+            )
+    return ("\n\n" + "\n".join(lines)) if lines else ""
 
 
 def _days_of(u: Understanding, plan: ScheduleResult, days: list[Any]) -> list[int]:

@@ -350,6 +350,10 @@ class ScheduleResult(ToolResult):
         default_factory=list, description="Scenes shot outside a preferred block (a wish, not a rule)."
     )
     off_block_days: int = Field(0, description="Scene-days outside their preferred blocks.")
+    windows: dict[str, tuple[date | None, date | None]] = Field(
+        default_factory=dict,
+        description="Scene → (not_before, not_after): the dates the plan lets the scene be shot between.",
+    )
     text: str = ""
 
     def summary(self) -> str:
@@ -485,6 +489,11 @@ def schedule_result(
         holidays=list(shoot.plan.holidays),
         block_misses=schedule.block_misses,
         off_block_days=schedule.figures.off_block_days,
+        windows={
+            str(scene.id): (scene.not_before, scene.not_after)
+            for scene in shoot.plan.scenes
+            if scene.not_before or scene.not_after
+        },
         text="\n".join(lines),
         files=files,
         sources=_plan_citation(shoot.plan),
