@@ -54,8 +54,12 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         )
     best = answers[0]
     lines = [f"“{best.sentence}” — *{best.hit.citation().short_label()}*"]
+    # Several things asked side by side ("the old one and the new one, how much each?", 分別幾錢):
+    # the lines beside the best one in its passage (a list's other rows) answer the rest.
+    several = bool(_SEVERAL.search(fold(u.search_text)))
     for other in answers[1:]:
-        if other.score >= best.score * 0.85 and other.sentence != best.sentence:
+        close = other.score >= best.score * (0.5 if several and other.hit == best.hit else 0.85)
+        if close and other.sentence != best.sentence:
             lines.append(f"“{other.sentence}” — *{other.hit.citation().short_label()}*")
     head = _t(lang, "The documents say:", "文件咁講：")
     fact = stated_fact(u.search_text, best.sentence) if lang == "en" else None
@@ -63,6 +67,11 @@ def _search(a: dict[str, Any], u: Understanding, lex: Lexicon) -> str:
         # The quoted line says it in Chinese numerals, opaque to an English reader: say it in digits.
         head = f"**{fact}** — the documents say:"
     return head + "\n\n" + "\n".join(lines[:3])
+
+
+_SEVERAL = re.compile(
+    r"\b(?:each|respectively|both|either|the two|all (?:two|three|four))\b|分別|各自|各|兩個都|兩隻都|兩者|兩樣"
+)
 
 
 _RELATION_ZH = {

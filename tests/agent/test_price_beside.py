@@ -40,3 +40,20 @@ def test_a_report_alone_or_a_count_alone_searches_nothing_more() -> None:
         u = understand(text, lexicon, route=False)
         u.intent = "breakdown"
         assert not money_beside(u), text
+
+
+def test_several_asked_side_by_side_get_the_rows_beside_the_best() -> None:
+    from agent.skills.documents import _search
+
+    lexicon = Lexicon()
+    u = understand("兩部的士道具車，舊嗰部同新嗰部分別幾錢租？", lexicon, route=False)
+    u.intent = "search"
+    notes = SearchHit(
+        file="notes.md",
+        doc_type="notes",
+        text="Budget:\n- the aged 1978 taxi, rust and a dented door: HK$9,500 a day;\n"
+        '- the new "replica" taxi 道具車: HK$4,200 a day;\n- lunch: HK$85 a head.',
+        score=1.0,
+    )
+    answer = _search(_result(u.search_text, [notes]).model_dump(), u, lexicon)
+    assert "9,500" in answer and "4,200" in answer
