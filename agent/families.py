@@ -520,7 +520,8 @@ def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any],
             return _t(lang, f"Scene {label} is not in the plan.", f"第{label}場唔喺排期入面。")
         numbers = ", ".join(str(i + 1) for i in found)
         head = _t(lang, f"Scene {label} is shot on day {numbers}:", f"第{label}場喺第{numbers}日拍：")
-        return head + "\n" + "\n".join(line(i) for i in found) + _windows(u.scenes, plan, lang)
+        window = _windows(u.scenes, plan, lang) if _ASKS_WINDOW.search(fold(u.text)) else ""
+        return head + "\n" + "\n".join(line(i) for i in found) + window
     if u.day is not None:
         index = len(days) - 1 if u.day == -1 else u.day - 1
         if not 0 <= index < len(days):
@@ -545,6 +546,14 @@ def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any],
     if u.order == "first":
         return line(0)
     return "\n".join(line(i) for i in range(min(len(days), 40)))
+
+
+# Asking what the plan allows, not only the day it chose: "when can…", earliest, latest, "by when",
+# 最早, 最遲, 只可以, 可以喺邊段日子.
+_ASKS_WINDOW = re.compile(
+    r"\b(?:can|could|allowed|allow|earliest|latest|by when|no later|no earlier|window|deadline|between|range)\b"
+    r"|最早|最遲|最晚|最快|最慢|只可以|只能|可以|可唔可以|准|限|期限|之前要|前要|範圍|哪段|邊段"
+)
 
 
 def _windows(scenes: list[str], plan: ScheduleResult, lang: Lang) -> str:
