@@ -56,6 +56,7 @@ def build_chat_openai(settings: Settings, *, streaming: bool = True) -> BaseChat
     a retry never outlives the deadline).
     """
     import httpx
+    import openai
 
     if not settings.openai_api_key and not settings.openai_base_url:
         raise ConfigError(
@@ -65,9 +66,10 @@ def build_chat_openai(settings: Settings, *, streaming: bool = True) -> BaseChat
     first_byte = min(settings.llm_first_byte_timeout, settings.llm_timeout)
     kwargs: dict[str, Any] = {
         "model": settings.model,
-        # httpx's read timeout bounds the silence before the first byte and between chunks; the
-        # whole call is bounded by call_timeout, which Slate enforces itself.
-        "timeout": httpx.Timeout(first_byte, connect=min(10.0, first_byte)),
+        # The read timeout bounds the silence before the first byte and between chunks; the whole call
+        # is bounded by call_timeout, which Slate enforces itself. openai.Timeout is the type of the
+        # client's own transport (httpx before openai 3.x, httpx2 since), which rejects any other.
+        "timeout": openai.Timeout(first_byte, connect=min(10.0, first_byte)),
         "max_retries": 0,
         "streaming": streaming,
         "temperature": 0.2,
