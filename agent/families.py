@@ -551,8 +551,10 @@ def _schedule_day_lines(u: Understanding, plan: ScheduleResult, days: list[Any],
 # Asking what the plan allows, not only the day it chose: "when can…", earliest, latest, "by when",
 # 最早, 最遲, 只可以, 可以喺邊段日子.
 _ASKS_WINDOW = re.compile(
-    r"\b(?:can|could|allowed|allow|earliest|latest|by when|no later|no earlier|window|deadline|between|range)\b"
-    r"|最早|最遲|最晚|最快|最慢|只可以|只能|可以|可唔可以|准|限|期限|之前要|前要|範圍|哪段|邊段"
+    # "Can you tell me when…" is politeness, not a question about what is allowed.
+    r"\b(?:can|could)\b(?! you\b)|\b(?:allowed|allow|earliest|latest|by when|no later|no earlier|window|deadline"
+    r"|between|range)\b"
+    r"|最早|最遲|最晚|最快|最慢|只可以|只能|可以喺|幾時可以|可唔可以|准|限|期限|之前要|前要|範圍|哪段|邊段"
 )
 
 

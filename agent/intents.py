@@ -538,7 +538,7 @@ _SILENT = re.compile(
     r"\b(?:silent|non-?speaking|no lines?|without (?:a |any )?(?:lines?|dialogue)|no dialogue|never speaks?"
     r"|(?:doesn't|does not|don't|do not|didn't|did not) (?:speak|talk|say anything|have (?:a |any )?lines?)"
     r"|(?:not|never|hardly|barely|rarely) (?:a word|one word|speaks?|talks?|says? (?:a|one|any) ?words?)|mute)\b"
-    r"|(?:冇|沒有|沒|無|唔)(?:對白|台詞|講嘢|出聲|說話|講野)|(?:對白|台詞)都(?:冇|沒有|無)|一句(?:對白|台詞|嘢)?都(?:冇|唔|沒|無)|唔出聲|不出聲|不說話|默默"
+    r"|(?:冇|沒有|沒|無|唔)(?:對白|台詞|講嘢|出聲|說話|講野)|(?:對白|台詞)都(?:冇|沒有|無)|一句(?:對白|台詞|嘢)?都(?:冇|唔|沒|無)|不出聲|不說話|默默"
 )
 _SPEAKS = re.compile(
     r"\b(?:speaking (?:scenes?|parts?|roles?)|(?:has|have|with|gets?) (?:a |any )?(?:lines?|dialogue)|speaks|talks"

@@ -334,7 +334,8 @@ _DEICTIC_PERSON = re.compile(
     # A question whose subject is "she"/"his"…: "what's her day rate?", "when does he arrive?"
     r"|^\W*(?:what|how|when|where|which|who|is|are|was|does|did|do|can|will)\b[^?.!]{0,25}\b(?:his|her|he|she|him)\b"
     # Whose things, or who is acted on, anywhere in a request: 佢個 rate, 她的戲, 把她…, "move all her scenes".
-    r"|(?:佢|她|他)(?:個|嘅|的|啲|嗰|條|部|架)|(?:把|將|幫|同|俾|畀|找|叫|問)\s*(?:吓|下)?\s*(?:佢|她|他)(?![哋們们])"
+    # (其他 is "other", not "he": 其他的場景 names nobody.)
+    r"|(?<!其)(?:佢|她|他)(?:個|嘅|的|啲|嗰|條|部|架)|(?:把|將|幫|同|俾|畀|找|叫|問)\s*(?:吓|下)?\s*(?:佢|她|他)(?![哋們们])"
     r"|\b(?:his|her)\s+(?:scenes?|rate|day rate|fee|lines?|call(?: time)?|double|stand-in|agent|costume|dates?)\b",
     re.IGNORECASE,
 )

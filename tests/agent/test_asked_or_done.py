@@ -190,3 +190,18 @@ def test_speaking_is_a_filter_only_when_asked(text: str, intent: str, speaking: 
 def test_a_place_that_cannot_be_had_and_what_it_holds(text: str, intent: str) -> None:
     lexicon = Lexicon(locations={"cafe": "CAFE", "冰室": "CAFE"}, corpus="")
     assert understand(text, lexicon).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_window"),
+    [
+        ("When can scene 20 be shot?", True),
+        ("第8場最遲幾時要拍？", True),
+        ("Can you tell me when we shoot scene 20?", False),  # politeness, not what the plan allows
+        ("天台嗰場幾時拍？", False),
+    ],
+)
+def test_what_the_plan_allows_is_asked_in_so_many_words(text: str, asks_window: bool) -> None:
+    from agent.families import _ASKS_WINDOW
+
+    assert bool(_ASKS_WINDOW.search(fold(text))) == asks_window
