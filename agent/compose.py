@@ -48,6 +48,11 @@ CANNOT = {
         "cast and location lists, notes, plans, subtitles).",
         "呢樣我做唔到：我係離線運作，只知道呢個製作嘅文件（劇本、演員表、場景表、筆記、排期、字幕）。",
     ),
+    "world": (
+        "That's about the real world, not this production, so it's outside what I can do: I work offline and "
+        "only know this production's documents (script, cast and location lists, notes, plans, subtitles).",
+        "呢條係問現實世界，唔係呢個製作，我答唔到：我係離線運作，只知道呢個製作嘅文件（劇本、演員表、場景表、筆記、排期、字幕）。",
+    ),
     "book": (
         "I can't book or order anything: Slate only reads the production's documents and drafts lists, "
         "schedules and call sheets.",

@@ -30,6 +30,7 @@ from knowledge.answer_kinds import (
     ASKS_REAL,
     ASKS_WHEN,
     ASKS_WHERE_PUT,
+    ASKS_WHICH_FIRM,
     ASKS_WHO,
     CLOCK,
     CONTACT,
@@ -56,6 +57,7 @@ from knowledge.documents import names_the_card
 from knowledge.numerals import parse_amount, parse_number
 from knowledge.retrieval import asks_about_production
 from knowledge.scene_refs import strip_scene_mentions
+from knowledge.vocabulary import current_words, titles
 
 # A sentence ends after its stop and any closing quotation marks: 「……搬走。」 keeps its 」.
 _SENTENCE = re.compile(
@@ -85,7 +87,7 @@ _FUNCTION_WORDS_CJK = frozenset(
 _FUNCTION_ALONE = frozenset("那由位做為於向從就也亦還仲先再又")
 _QUESTION_WORDS = frozenset(
     """幾多 多少 幾點 幾時 何時 邊個 邊位 邊度 哪裡 哪裏 哪里 哪兒 哪個 哪些 邊啲 點樣 點解 怎樣 怎麼 為什麼 甚麼
-    什麼 幾耐 幾錢 幾個 幾日 幾號 幾月 邊日 邊天 哪天 哪日 哪一天 邊年 哪年 哪一年 時候 邊處""".split()
+    什麼 幾耐 幾錢 幾個 幾日 幾號 幾月 邊日 邊天 哪天 哪日 哪一天 邊年 哪年 哪一年 時候 邊處 邊間 哪間 邊家 哪家""".split()
 )
 
 
@@ -130,7 +132,8 @@ def content_terms(question: str) -> set[str]:
         from tools.subtitles.linebreak import chinese_tokens
 
         # What is asked (an amount, a time, a person) is scored by the kind of answer, not as a word.
-        for token in chinese_tokens(_QUESTION_SPANS.sub(" ", folded)):
+        kept = current_words() | titles(folded)  # a 《title》 asked about is one word too
+        for token in chinese_tokens(_QUESTION_SPANS.sub(" ", folded), kept):
             if token.strip() in _FUNCTION_WORDS_CJK or token.strip() in _FUNCTION_ALONE:
                 continue
             word = "".join(ch for ch in token if has_cjk(ch) and ch not in _FUNCTION_CJK)
@@ -431,11 +434,14 @@ def _scores(
     context: bool = False,
     titles: list[str] | None = None,
     subjects: list[str] | None = None,
+    topic: str | None = None,
 ) -> tuple[np.ndarray, list[float], np.ndarray | None]:
     """Score (sentence, rank) pairs for `question`: (scores, shared-word evidence, meaning). With
     `context` (consecutive sentences of passages, as a script reads), a sentence also gets half the
     evidence of a question's word said in the sentences around it (see _CONTEXT). `subjects` are what
-    each sentence is about when its passage says so (a card's heading): a name said there counts."""
+    each sentence is about when its passage says so (a card's heading): a name said there counts.
+    `topic` is the message's first question when `question` is a later one ("…首歌版權傾掂未？同邊間
+    公司傾？"): what it is about carries to the later one, at _TOPIC_SHARE of a word asked."""
     terms = content_terms(question)
     alias_sets = [[fold(a) for a in group if len(a) >= 2] for group in names or []]
     # A name is matched as a name (any alias), never word by word: "uncle" of UNCLE PIU is not a clue.
@@ -447,6 +453,13 @@ def _scores(
         if not any(t in group or (has_cjk(t) and any(t in alias for alias in group)) for group in alias_sets)
         and t not in name_words
     }
+    carried = sorted(
+        t
+        for t in (content_terms(topic) if topic else set()) - terms
+        if not any(t in group or (has_cjk(t) and any(t in alias for alias in group)) for group in alias_sets)
+        and t not in name_words
+        and t not in _MONEY_WORDS
+    )
     wants_duration = bool(ASKS_DURATION.search(question))
     # "How many years…?" asks a length of time, answered by "thirty-one years", not by an amount.
     wants_amount = bool(_ASKS_AMOUNT.search(question)) and not wants_duration
@@ -480,7 +493,7 @@ def _scores(
     wants_place = bool(ASKS_WHERE_PUT.search(question))
     wants_contact = bool(ASKS_CONTACT.search(question))
     wants_number = bool(_ASKS_NUMBER.search(question))
-    wants_who = bool(_ASKS_WHO.search(question))
+    wants_who = bool(_ASKS_WHO.search(question) or ASKS_WHICH_FIRM.search(question))
     wants_staging = bool(ASKS_REAL.search(question))
     # Film terms (特技統籌 / stunt coordinator) count once, in either language.
     glossary = film_terms(fold(question))
@@ -489,11 +502,13 @@ def _scores(
     pieces = {g.text: {t for t in terms if t != g.text and t in g.text} for g in glossary}
     terms -= {t for group in pieces.values() for t in group}
     terms -= set(pieces)  # the term itself is counted below, once
-    bridges = _bridges(terms | {t for group in pieces.values() for t in group})
+    bridges = _bridges(terms | {t for group in pieces.values() for t in group} | set(carried))
     registers = {t: written_forms(t) for t in bridges if has_cjk(t)}  # 不要 in the question, 唔好 in the line
     lexicals: list[float] = []
     kinds: list[float] = []
-    ordered = sorted(terms)
+    ordered = [*sorted(terms), *carried]
+    # A word asked counts whole; a word of the message's first question, _TOPIC_SHARE.
+    weight = np.array([1.0] * len(terms) + [_TOPIC_SHARE] * len(carried))
     latin_terms = any(not has_cjk(t) for t in ordered)
     found = np.zeros((len(texts), len(ordered)))  # each sentence's evidence for each word
     termed = np.zeros((len(texts), len(glossary)))  # … and for each film term
@@ -506,7 +521,7 @@ def _scores(
         words = fold(said)  # nor one of the question's words ("WING:" does not say "win")
         stems = english_stems(said) if re.search(r"[A-Za-z]", said) else set()
         glossed = frozenset(bridge_stems(said)) if has_cjk(said) and latin_terms else frozenset()
-        found[i] = [_evidence(t, words, stems, registers, bridges, glossed) for t in ordered]
+        found[i] = weight * [_evidence(t, words, stems, registers, bridges, glossed) for t in ordered]
         lexical = float(found[i].sum())
         about = fold(subjects[i]) if subjects and subjects[i] else ""
         lexical += sum(0.5 for group in alias_sets if any(a in folded or a in about for a in group))
@@ -543,7 +558,7 @@ def _scores(
         lexicals.append(lexical)
         kinds.append(kind)
     if context and ordered:
-        headed = _headed(titles, ordered, registers, bridges, latin_terms)
+        headed = weight * _headed(titles, ordered, registers, bridges, latin_terms)
         for i, extra in enumerate(_context(found, texts, headed)):
             lexicals[i] += extra
     if context and glossary and titles:
@@ -588,7 +603,7 @@ def _scores(
     # The embedder reads only the strongest candidates (by shared words, the kind asked for and the
     # passage's rank): it is the slow part of a turn, and a sentence far down that list does not win.
     chosen = sorted(np.argsort(-scores, kind="stable")[:MEANING_CANDIDATES].tolist())
-    read = _meaning(question, [texts[i][0] for i in chosen], embedder)
+    read = _meaning(f"{topic} {question}" if topic else question, [texts[i][0] for i in chosen], embedder)
     meaning = None
     if read is not None:
         meaning = np.zeros(len(texts))
@@ -610,6 +625,8 @@ _HEADING_SHARE = 0.75
 _STORY_SHARE = 0.15
 # How much the kind of answer asked for counts in a sentence that says nothing else of the question.
 _BARE_KIND_SHARE = 0.5
+# How much a word of the message's first question counts for a later question that does not say it.
+_TOPIC_SHARE = 0.3
 
 
 def _headed(
@@ -668,6 +685,7 @@ def best_sentences(
     scenes: list[str] | None = None,
     limit: int = 8,
     after: Answer | None = None,
+    topic: str | None = None,
 ) -> list[Answer]:
     """The sentences that best answer `question`, best first (empty when none shares a word or meaning).
 
@@ -675,7 +693,8 @@ def best_sentences(
     another way (樂仔 for WONG KA-LOK) still counts. A question asking an amount or a time prefers a
     sentence that holds one; a question naming scenes (`scenes`) prefers the sentences of those scenes.
     `after` is the answer to the question before this one in the same message ("when did he leave? and
-    on which boat?"): the second asks about the same moment, so the lines near that answer come first.
+    on which boat?"): the second asks about the same moment, so the lines near that answer come first;
+    `topic` is that message's first question (see _scores).
     """
     candidates: list[tuple[str, SearchHit, int]] = []
     named = _names_itself(question, names)
@@ -702,6 +721,7 @@ def best_sentences(
         context=True,
         titles=[_heading_of(c[1]) for c in candidates],
         subjects=[_card_of(c[1], named) for c in candidates],
+        topic=topic,
     )
     if scenes:
         asked = set(scenes)

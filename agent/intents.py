@@ -18,6 +18,7 @@ from agent.lexicon import Lexicon, Mention, fold, has_cjk, relation_after
 from knowledge.answer_kinds import ASKS_WHO, money_asked
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
+from knowledge.production import names_part
 from knowledge.scene_refs import scene_numbers
 from knowledge.vocabulary import TIME_QUESTION_WORDS, word_pattern
 
@@ -525,6 +526,35 @@ def _first_key(folded: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return best[1] if best else None
 
 
+def _names_a_room(key: str, lexicon: Lexicon) -> bool:
+    """Whether a place's name `key` is a part of a set (a room), in the script's words or in the other
+    language's (寫字樓 for a BACK OFFICE)."""
+    return key in lexicon.rooms or any(names_part(key, room) for room in lexicon.rooms)
+
+
+# A department someone talks to ("我要同 SFX 傾水車，…", "check with props: …"): who the asker will
+# see about the answer, not what the question lists.
+_SPOKEN_TO = re.compile(r"(?:同|跟|與|搵|問|\bwith|\bto)\s*$")
+
+
+def _department_asked(folded: str) -> str | None:
+    """The department the message is about (_first_key), unless it is only the one the asker talks to."""
+    key = _first_key(folded, DEPARTMENT_WORDS)
+    if key is None:
+        return None
+    for word in DEPARTMENT_WORDS[key]:
+        if _find_word(folded, word) < 0:
+            continue
+        starts = (
+            [m.start() for m in re.finditer(re.escape(word), folded)]
+            if has_cjk(word)
+            else [m.start() for m in word_pattern(word).finditer(folded)]
+        )
+        if any(not _SPOKEN_TO.search(folded[max(0, at - 6) : at]) for at in starts):
+            return key
+    return None
+
+
 # Asking for scenes in so many words (SCENE_LIST also holds looser words: 有冇, 出現, 嘅戲).
 _WHICH_SCENES = ("which scenes", "what scenes", "which scene", "in which scenes", "scenes with", "scenes where",
                  "邊幾場", "邊場", "邊啲場", "哪幾場", "哪些場", "哪一場")  # fmt: skip
@@ -630,7 +660,7 @@ def understand(
     # set) is the narrower, and the scenes are filtered by it.
     # Two or more rooms named ("radio room, briefing room and garage all count") span the place: the
     # place's own name leads then.
-    rooms = {fold(value).strip() for value in u.locations} & lexicon.rooms
+    rooms = {fold(value).strip() for value in u.locations if _names_a_room(fold(value).strip(), lexicon)}
     u.locations.sort(key=lambda value: (fold(value).strip() in rooms) == (len(rooms) >= 2))
     u.scenes = scenes
     u.day = day
@@ -690,6 +720,8 @@ def understand(
             u.cannot = "send" if (action.group("send") or action.group("zsend")) else "book"
     if u.cannot in ("book", "send") and _ASKS_DONE.search(asked):
         u.cannot = None  # "did we book the crane?", "架 crane 訂咗未？": what was done, in the notes
+    if u.cannot is None and real_world_now(asked) and not u.scenes:
+        u.cannot = "world"  # "how many such workshops are left in Hong Kong now?": the world, not the story
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
         u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
     elif u.cannot == "weather" and not _FORECAST.search(folded) and production_matter(folded, lexicon):
@@ -982,11 +1014,27 @@ _FILM_WORLD_WORDS = frozenset(
 )
 
 
+# The real world as it is now, set against the story: "the real …" / 真正嘅 beside a time of the world
+# ("last year", 現在): "who won the real race last year?" is general knowledge, not the script's race.
+_REALLY = re.compile(r"\breal\b|\breal-life\b|現實|真實世界|真正")
+_WORLD_TIME = re.compile(
+    r"\b(?:last year|this year|these days|nowadays|today's|right now|at the moment)\b"
+    r"|現在|而家|現時|今時今日|目前|去年|舊年|今年|近年|上年"
+)
+
+
+def real_world_now(folded: str) -> bool:
+    """Whether `folded` asks about the real world of today, not the story (see _REALLY)."""
+    return bool(_REALLY.search(folded) and _WORLD_TIME.search(folded))
+
+
 def _world(folded: str, lexicon: Lexicon) -> bool:
     """A word of the world beyond the production that the production's own text does not use, in a
     question whose other words are not the production's either: a box office in a story about a
     theatre's takings is the story's, and so is one asked about the story's premiere night (首演 is in
-    the script, 票房 is not)."""
+    the script, 票房 is not). A question about the real world today (real_world_now) is the world's."""
+    if real_world_now(folded):
+        return True
     words = [m.group() for m in _WORLD.finditer(folded)]
     if not words or all(lexicon.mentions(w) for w in words):
         return False
@@ -1246,7 +1294,7 @@ _ACTION_REQUEST = re.compile(
     r"\s+(?!sheets?\b|lists?\b|of\b|times?\b|for (?:scene|day)\b)"
     r"|^\W*(?:請|麻煩|唔該|可唔可以|可否|能否|你)?\s*(?:你)?\s*(?:幫|同|替|代)\s*(?:我哋|我們|我|手)?\s*"
     r"(?:(?P<zsend>打電話|打俾|打畀|打去|致電|call(?!\s*sheet)|whatsapp|發短訊|發訊息|短訊|電郵|email|通知)"
-    r"|(?P<zbook>訂(?!正|定|明)|預約|book|買|叫外賣|叫車|付錢|俾錢|畀錢|過數|轉帳))"
+    r"|(?P<zbook>訂(?!正|定|明)|預約|book|order|purchase|buy|買|叫外賣|叫車|付錢|俾錢|畀錢|過數|轉帳))"
     r"|^\W*(?:打電話|致電)"
 )
 
@@ -1257,7 +1305,7 @@ _WHEN_AHEAD = (
     r"|會唔會|會不會|會否)"
 )
 _WEATHER_WORD = (
-    r"(?:\brain|\bstorm|\btyphoon|\bsnow|\bhot\b|\bcold\b|\bsignal\b|打風|颱風|風球|掛.{0,3}波|號波|落雨|下雨|暴雨"
+    r"(?:\brain|\bstorm|\btyphoon|\bsnow|\bhot\b|\bcold\b|\bsignal\b|打風|颱風|風球|掛.{0,3}波|號波|[落下][大暴細微]?雨|暴雨"
     r"|黑雨|紅雨|行雷|寒流)"
 )
 _FORECAST = re.compile(
@@ -1435,7 +1483,7 @@ def _shot_ids(folded: str, lexicon: Lexicon) -> list[str]:
 
 def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None) -> Intent:
     """Pick the intent. Order matters: the most specific requests are recognised first."""
-    if u.cannot in ("weather", "book", "pay", "budget", "delete_scene", "send", "advice", "online"):
+    if u.cannot in ("weather", "book", "pay", "budget", "delete_scene", "send", "advice", "online", "world"):
         # "Email the cast tomorrow's call sheet": Slate cannot send; it says so and what it can make
         # instead, rather than half-doing the request.
         return "cannot"
@@ -1453,7 +1501,7 @@ def _intent(u: Understanding, folded: str, lexicon: Lexicon, today: date | None)
         and not _has(asked, BREAKDOWN)
         and not _first_key(asked, DEPARTMENT_WORDS)
     )
-    department = None if someones_scenes else _first_key(folded, DEPARTMENT_WORDS)
+    department = None if someones_scenes else _department_asked(folded)
     if department and _has(folded, SHOT_LIST):
         department = (
             None  # "a shot list for scene 7 with a drone shot": the drone is a shot, not a department

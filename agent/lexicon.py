@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.production import Production
-from knowledge.vocabulary import TIME_QUESTION_WORDS, fold, has_cjk, word_pattern
+from knowledge.vocabulary import TIME_QUESTION_WORDS, discover_words, fold, has_cjk, word_pattern
 
 # Words that are part of names but do not identify anyone on their own.
 NAME_STOPWORDS = frozenset(
@@ -159,6 +159,9 @@ class Lexicon:
     corpus: str = ""
     # (character, relation) → the character the cast list's notes say is that relation ("Pim's mother").
     relatives: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The production's own Chinese words (names of people, places and things, found in its text, and
+    # the Chinese aliases): kept whole when a question is segmented (knowledge.vocabulary).
+    words: frozenset[str] = frozenset()
 
     @classmethod
     def from_production(cls, production: Production) -> Lexicon:
@@ -233,6 +236,8 @@ class Lexicon:
         lex.subtitle_files = [d.name for d in production.documents if d.doc_type == "subtitles"]
         lex.documents = [d.name for d in production.documents]
         lex.corpus = fold(raw)
+        kept = {a for a in [*lex.characters, *lex.locations] if has_cjk(a) and len(a) >= 2 and " " not in a}
+        lex.words = discover_words(lex.corpus) | frozenset(kept)
         for member in production.cast:
             notes = fold(member.notes or "")
             for mention in _find(notes, lex.characters, []):

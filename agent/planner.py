@@ -33,6 +33,7 @@ from agent.skills.base import call as _call
 from agent.skills.shot_lists import CLAUSE as _CLAUSE
 from knowledge.numerals import parse_number
 from knowledge.production import Production
+from knowledge.vocabulary import production_words
 from tools.registry import ToolError, ToolResult, load_artifact
 from tools.script_lookup import CharacterReport, LocationReport, SceneDetail, ScenesResult, SearchResult
 from tools.shot_list import ShotListResult
@@ -746,6 +747,10 @@ class OfflinePlanner(BaseChatModel):
 
     def decide(self, messages: Sequence[BaseMessage]) -> AIMessage:
         """The next message: tool calls for this step, or the composed answer."""
+        with production_words(self.lexicon.words):
+            return self._decide(messages)
+
+    def _decide(self, messages: Sequence[BaseMessage]) -> AIMessage:
         turns = split_turns(messages)
         if not turns:
             return AIMessage(content="Ask me about the script, the shoot or the subtitles.")

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from core.errors import CharacterNotFound, LocationNotFound, ProjectNotFound, SceneNotFound, SlateError
 from core.paths import atomic_write_text
+from knowledge.bilingual import english_for_word, english_stems
 from knowledge.cast_list import CastMember, LocationEntry, load_cast_list, load_location_list, normalise_name
 from knowledge.citations import DocType, SearchHit
 from knowledge.numerals import digits_in
@@ -118,11 +119,26 @@ def _narrowed_to_part(key: str, sets: list[str]) -> list[str]:
     if not key:
         return sets
     inside = [loc for loc in sets if any(key == part for part in parts[loc])]
+    if not inside:
+        # 寫字樓 for the BACK OFFICE of a set named in English: the part's words, in the other language.
+        inside = [loc for loc in sets if any(names_part(key, part) for part in parts[loc])]
     if any(not named for named in parts.values()) and any(_translated(loc) for loc in inside):
         # ROOFTOP - 天台 beside a plain ROOFTOP: the part is the place's name in the other language,
         # and 天台 is every rooftop scene. A part of its own (TAI O CREEK - DRAWBRIDGE) is that part.
         return sets
     return inside if 0 < len(inside) < len(sets) else sets
+
+
+# Words too vague to say which part of a place is meant (機房 is "machine room": room says nothing).
+_VAGUE_PART = frozenset({"room", "area", "place", "part", "side", "end", "near", "center", "centr", "hall"})
+
+
+def names_part(key: str, part: str) -> bool:
+    """Whether the Chinese name `key` is the English `part` of a set in the other language (寫字樓 and
+    BACK OFFICE: "office"), by the dictionary's words for the whole word `key`."""
+    if not has_cjk(key) or has_cjk(part):
+        return False
+    return bool((english_for_word(key) - _VAGUE_PART) & english_stems(part))
 
 
 def _translated(loc: str) -> bool:

@@ -184,7 +184,10 @@ def _answer_each(
     previous = None  # the answer to the question before: the next one is asked about the same moment
     for part in parts:
         embedder = default_router().embedder
-        answers = best_sentences(part, hits[part], embedder, names, scenes, limit=12, after=previous)
+        topic = parts[0] if part != parts[0] else None
+        answers = best_sentences(
+            part, hits[part], embedder, names, scenes, limit=12, after=previous, topic=topic
+        )
         fresh = [a for a in answers if a.sentence not in quoted]
         if not answers:
             unanswered += 1

@@ -6,7 +6,7 @@ number", what a speaker says carries the speaker, a question or a heading never 
 
 from __future__ import annotations
 
-from agent.extract import _scores, best_line, best_sentences, spoken_sentences
+from agent.extract import _scores, best_line, best_sentences, question_parts, spoken_sentences
 from knowledge.answer_kinds import holds_money, money_asked, states_money
 from knowledge.citations import SearchHit
 
@@ -481,3 +481,29 @@ def test_is_it_real_is_answered_by_how_it_is_faked() -> None:
     assert "replica" in best.sentence
     [best, *_] = best_sentences("個花樽係咪真㗎？", [hit])
     assert "replica" in best.sentence
+
+
+def test_a_later_question_of_a_message_is_about_what_the_first_asked() -> None:
+    # "…and which company?" says nothing of the song; the first question does.
+    notes = SearchHit(
+        file="notes.md",
+        doc_type="notes",
+        scene=None,
+        text=(
+            "- 大利飯堂 Tai Lee Canteen: 傾好每日兩餐。\n"
+            "- The shop radio plays a pop song by our composer.\n"
+            "- 版權 licensed with 東方唱片 Eastern Records for the theme 《海上花》."
+        ),
+        score=1.0,
+    )
+    first, second = question_parts("《海上花》首歌版權搞掂未？同邊間公司傾？")
+    alone = best_sentences(second, [notes])[0]
+    assert "大利" in alone.sentence  # 傾 alone: whoever it was talked over with
+    carried = best_sentences(second, [notes], topic=first)[0]
+    assert "Eastern Records" in carried.sentence
+
+
+def test_which_company_is_answered_by_a_name() -> None:
+    hit = _hit("They argue about the deal for an hour.\nIn the end Golden Harbour Trading signs the lease.")
+    [best, *_] = best_sentences("Which company signs the lease?", [hit])
+    assert "Golden Harbour" in best.sentence

@@ -142,3 +142,29 @@ def test_a_name_for_one_room_of_a_place_finds_that_room_scenes(tmp_path: Path) -
 
     lexicon = Lexicon.from_production(production)
     assert understand("酒店 lobby 嘅戲有邊幾場？", lexicon, route=False).locations[0] == "lobby"
+
+
+def test_a_room_named_in_the_other_language_finds_that_room_scenes(tmp_path: Path) -> None:
+    # The headings name the rooms in English; the crew calls the kitchen 廚房 and the bar 酒吧.
+    script = (
+        "Title: Hotel\n\nINT. HARBOUR HOTEL 海港酒店 - KITCHEN - DAY #1#\n\nSteam.\n\n"
+        "INT. HARBOUR HOTEL 海港酒店 - BAR - NIGHT #2#\n\nIce in a glass.\n\n"
+        "INT. HARBOUR HOTEL 海港酒店 - KITCHEN - NIGHT #3#\n\nThe chef again.\n"
+    )
+    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
+    (tmp_path / "locations.csv").write_text(
+        "id,name_zh,names\nHARBOUR HOTEL,海港酒店,海港酒店;酒店;廚房;酒吧\n", encoding="utf-8"
+    )
+    production = Production.from_files(
+        tmp_path / "script.fountain",
+        locations=tmp_path / "locations.csv",
+        name="h",
+        output_dir=tmp_path / "o",
+    )
+    at = {name: [s.number for s in production.scenes if s.location in production.match_location(name)]
+          for name in ("廚房", "酒店")}  # fmt: skip
+    assert at == {"廚房": ["1", "3"], "酒店": ["1", "2", "3"]}
+    from agent.intents import understand
+
+    lexicon = Lexicon.from_production(production)
+    assert understand("海港酒店後面廚房嘅戲有邊幾場？", lexicon, route=False).locations[0] == "廚房"

@@ -23,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from tools.subtitles.dialogue import dialogue_layout, dialogue_turns
@@ -200,8 +201,50 @@ def _chinese_break_cost(before: str, after: str) -> float:
     return 0
 
 
-def chinese_tokens(text: str) -> list[str]:
-    """Words (with trailing spaces attached) of Chinese text, from jieba through a Simplified copy."""
+def chinese_tokens(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    """Words (with trailing spaces attached) of Chinese text, from jieba through a Simplified copy.
+
+    Each of `keep` (a production's own words: knowledge.vocabulary.discover_words) found in the text is
+    one word (the longest at each place) where jieba cut it; where jieba's word holds it whole (星期
+    in 星期六), jieba's word stays."""
+    words = _tokens(text)
+    pattern = _kept(keep) if keep else None
+    if pattern is None:
+        return _attached(words)
+    cuts, position = {0, len(text)}, 0
+    for word in words:
+        position += len(word)
+        cuts.add(position)
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        split = {c for c in cuts if start < c < end}
+        if not split:
+            continue  # jieba has the word, or a longer word holding it
+        cuts -= split
+        cuts |= {start, end}
+    ordered = sorted(cuts)
+    return _attached([text[a:b] for a, b in pairwise(ordered)])
+
+
+@lru_cache(maxsize=8)
+def _kept(words: frozenset[str]) -> re.Pattern[str] | None:
+    chinese = sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, chinese))) if chinese else None
+
+
+def _attached(words: list[str]) -> list[str]:
+    tokens: list[str] = []
+    for word in words:
+        if tokens and (word.isspace() or word[:1] in ZH_NO_LINE_START):
+            tokens[-1] += word
+        else:
+            tokens.append(word)
+    return tokens
+
+
+def _tokens(text: str) -> list[str]:
+    if not text:
+        return []
     simplified = opencc_convert(text, "t2s")
     segmenter = _segmenter()
     if len(simplified) == len(text):
@@ -212,13 +255,7 @@ def chinese_tokens(text: str) -> list[str]:
             pos += len(piece)
     else:
         words = segmenter.lcut(text, HMM=True)
-    tokens: list[str] = []
-    for word in words:
-        if tokens and (word.isspace() or word[:1] in ZH_NO_LINE_START):
-            tokens[-1] += word
-        else:
-            tokens.append(word)
-    return tokens
+    return list(words)
 
 
 @cache
