@@ -107,7 +107,12 @@ _DATE_OR_TIME = re.compile(
 
 def _numbered(sentence: str) -> bool:
     """Whether a sentence holds a number (a runner's 十七號, a code, a count), dates and times aside."""
-    return bool(re.search(r"\d|[一二三四五六七八九十]+\s*號", _DATE_OR_TIME.sub(" ", sentence)))
+    return bool(
+        re.search(
+            r"\d|[一二三四五六七八九十]+\s*號|第[零一二三四五六七八九十百千萬兩]+",
+            _DATE_OR_TIME.sub(" ", sentence),
+        )
+    )
 
 
 MAX_SENTENCE = 320
@@ -183,6 +188,10 @@ _LEAD_IN = re.compile(
 )
 
 
+# The word of a "how …?" that says what is asked, not what it is about ("and for how long?").
+_HOW_WORDS = frozenset("long late early much many far old tall big often soon".split())
+
+
 def _and_asks(asked: str) -> list[str]:
     """`asked` (one question, up to its question mark) split where "and" starts another question."""
     if has_cjk(asked) and len(re.findall(r"[A-Za-z]+", asked)) < 4:
@@ -193,7 +202,7 @@ def _and_asks(asked: str) -> list[str]:
     lead = _LEAD_IN.match(clauses[0])
     if lead:
         clauses[1:] = [f"{lead.group(1)} — {c}" for c in clauses[1:]]
-    if any(len(content_terms(c)) < 2 for c in clauses):
+    if any(not content_terms(c) - _HOW_WORDS for c in clauses):
         return [asked]  # "…, and how tall?" says too little on its own: the whole message is its question
     return [c if c.endswith(("?", "？")) else f"{c}?" for c in clauses]
 
@@ -598,7 +607,7 @@ def _scores(
             _NAMED.search(sentence) or any(a in fold(sentence) for g in alias_sets for a in g)
         ):
             scores[i] -= 0.3  # "who is the stunt coordinator?" is answered by a sentence that names someone
-        if sentence.rstrip().endswith(("?", "？")):
+        if sentence.rstrip().endswith(("?", "？")) and not _states_before_asking(sentence):
             scores[i] -= 0.3
     # The embedder reads only the strongest candidates (by shared words, the kind asked for and the
     # passage's rank): it is the slow part of a turn, and a sentence far down that list does not win.
@@ -613,6 +622,13 @@ def _scores(
         # words and the kind of answer asked for (an amount, a time) weigh more.
         scores = scores + 0.5 * meaning
     return scores, lexicals, meaning
+
+
+def _states_before_asking(sentence: str) -> bool:
+    """A question that first states a figure ("報館俾你一千五百蚊，你用咗去邊？", "You got 1,500 for
+    it, so where did it go?"): the statement can answer, though the line ends asking."""
+    head = re.split(r"[，,]\s*(?=[^，,]*[?？]\s*$)", sentence.rstrip(), maxsplit=1)
+    return len(head) == 2 and bool(_AMOUNT.search(head[0]) or _WHEN.search(head[0]))
 
 
 # A question's words are often said a line or two before the line that answers it: the action names
@@ -735,6 +751,8 @@ def best_sentences(
         scores = scores + np.array(
             [_STORY_SHARE if c[1].doc_type == "screenplay" else 0.0 for c in candidates]
         )
+    if _ASKS_OUTCOME.search(question):
+        scores = scores + _later_in_story(candidates)
     order = np.argsort(-scores)
     answers = []
     for i in order[:3]:
@@ -743,6 +761,40 @@ def best_sentences(
             continue
         answers.append(Answer(_trim(sentence), hit, float(scores[int(i)])))
     return answers
+
+
+# How a story turns out ("did he wake up?", 最後有冇賣?, "who won in the end?"): the later a scene
+# says it, the likelier it is the outcome, not the hope or the threat said before it.
+_ASKS_OUTCOME = re.compile(
+    r"^\W*(?:did|does|has|have|was|were)\b|\bin the end\b|\beventually\b|\bfinally\b|\bend(?:s|ed)? up\b"
+    r"|\bturn(?:s|ed)? out\b|最後|最終|結果|到最後|終於",
+    re.IGNORECASE,
+)
+_OUTCOME_SHARE = 0.15
+
+
+def _later_in_story(candidates: list[tuple[str, SearchHit, int]]) -> np.ndarray:
+    """A lift for the script's lines by how late their scene comes among the candidates' scenes."""
+    scenes = sorted(
+        {c[1].scene for c in candidates if c[1].doc_type == "screenplay" and c[1].scene},
+        key=_scene_order,
+    )
+    if len(scenes) < 2:
+        return np.zeros(len(candidates))
+    place = {scene: i / (len(scenes) - 1) for i, scene in enumerate(scenes)}
+    return np.array(
+        [
+            _OUTCOME_SHARE * place[c[1].scene]
+            if c[1].doc_type == "screenplay" and c[1].scene in place
+            else 0.0
+            for c in candidates
+        ]
+    )
+
+
+def _scene_order(number: str) -> tuple[int, str]:
+    match = re.match(r"(\d+)(.*)", number)
+    return (int(match.group(1)), match.group(2)) if match else (10**9, number)
 
 
 # Lines this close to the answer of the message's previous question (same passage, either side) are

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from agent.lexicon import Lexicon, Mention, fold, has_cjk, relation_after
-from knowledge.answer_kinds import ASKS_WHO, money_asked
+from knowledge.answer_kinds import ASKS_WHEN, ASKS_WHO, money_asked
 from knowledge.bilingual import film_terms
 from knowledge.numerals import NUMERAL_CHARS, parse_number
 from knowledge.production import names_part
@@ -321,7 +322,7 @@ ORDER_WORDS: dict[str, tuple[str, ...]] = {
     "before": ("before", "up to", "until", "precedes", "precede", "之前", "以前", "前面", "前"),
     "first": ("first", "earliest", "introduced", "opening", "opens", "begin", "begins", "start", "starts",
               "第一", "頭一", "首次", "最早", "開場", "開頭", "開始", "首場", "開機", "開鏡"),
-    "last": ("last", "final", "finale", "ending", "ends", "end", "latest", "最後", "最尾", "尾場", "結局", "收尾",
+    "last": ("last", "final", "finale", "ending", "ends", "end", "closes", "closing", "latest", "最後", "最尾", "尾場", "結局", "收尾",
              "最終", "最遲", "結尾", "殺青", "埋尾"),
 }
 RANK_MOST = ("most", "longest", "biggest", "largest", "highest", "top", "maximum", "max", "priciest",
@@ -353,6 +354,8 @@ class Understanding:
     locations: list[str] = field(default_factory=list)
     scenes: list[str] = field(default_factory=list)
     time_of_day: str | None = None
+    # More times of day asked beside time_of_day ("dawn or dusk", 黎明或黃昏): scenes at any of them.
+    also_times: list[str] = field(default_factory=list)
     int_ext: str | None = None
     pages: tuple[int, int] | None = None
     day: int | None = None
@@ -532,9 +535,33 @@ def _names_a_room(key: str, lexicon: Lexicon) -> bool:
     return key in lexicon.rooms or any(names_part(key, room) for room in lexicon.rooms)
 
 
+# Two times of day joined as alternatives or together: "dawn or dusk", 黎明或黃昏, "Dawn 同 dusk".
+_TIME_JOINED = re.compile(
+    r"^\s*(?:or|and|&|/|or at|and at|或者|或|定|同埋|同|和|與|及|加埋|、|,)\s*(?:the\s+)?$"
+)
+
+
+def _times_beside(folded: str, first: str) -> list[str]:
+    """The other times of day joined to `first` in `folded` ("dawn or dusk"), in order."""
+    found: list[tuple[int, int, str]] = []
+    for key, words in TIME_WORDS.items():
+        for word in words:
+            at = _find_word(folded, word)
+            if at >= 0:
+                found.append((at, at + len(word), key))
+    found.sort()
+    joined: list[str] = []
+    for (_, end, key), (start, _, other) in pairwise(found):
+        if other != key and _TIME_JOINED.match(folded[end:start]) and other != first and other not in joined:
+            joined.append(other)
+    return joined
+
+
 # A department someone talks to ("我要同 SFX 傾水車，…", "check with props: …"): who the asker will
 # see about the answer, not what the question lists.
 _SPOKEN_TO = re.compile(r"(?:同|跟|與|搵|問|\bwith|\bto)\s*$")
+# ... or who asked ("Stunts asked me to remind them: what happens in scene 6?", 道具問我…).
+_ASKED_BY = re.compile(r"^\s*(?:asked|asks|wants? to know|wanted to know|問我|問緊|想知|話想知)")
 
 
 def _department_asked(folded: str) -> str | None:
@@ -550,7 +577,11 @@ def _department_asked(folded: str) -> str | None:
             if has_cjk(word)
             else [m.start() for m in word_pattern(word).finditer(folded)]
         )
-        if any(not _SPOKEN_TO.search(folded[max(0, at - 6) : at]) for at in starts):
+        if any(
+            not _SPOKEN_TO.search(folded[max(0, at - 6) : at])
+            and not _ASKED_BY.match(folded[at + len(word) : at + len(word) + 16])
+            for at in starts
+        ):
             return key
     return None
 
@@ -670,6 +701,8 @@ def understand(
     for mention in place_mentions + char_mentions:
         tod_text = tod_text.replace(mention.text, " ")
     u.time_of_day = _first_key(tod_text, TIME_WORDS)
+    if u.time_of_day:
+        u.also_times = _times_beside(tod_text, u.time_of_day)
     if _has(folded, INT_EXT_WORDS):
         # Checked first: "int/ext" holds both words, and 內外景 holds 外景.
         u.int_ext = "INT/EXT"
@@ -720,6 +753,8 @@ def understand(
             u.cannot = "send" if (action.group("send") or action.group("zsend")) else "book"
     if u.cannot in ("book", "send") and _ASKS_DONE.search(asked):
         u.cannot = None  # "did we book the crane?", "架 crane 訂咗未？": what was done, in the notes
+    if u.cannot is None and _STOCK_TIP.search(asked):
+        u.cannot = "advice"  # "推薦幾隻航空股", "which stocks should I buy?": investment advice
     if u.cannot is None and real_world_now(asked) and not u.scenes:
         u.cannot = "world"  # "how many such workshops are left in Hong Kong now?": the world, not the story
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
@@ -798,6 +833,8 @@ def understand(
         u.intent = "character_report"
     if u.intent in ("schedule", "schedule_day") and asks_other_event(u, folded, lexicon):
         u.intent = "search"
+    if u.intent in ("schedule", "schedule_day", "find_scenes") and asks_story_event(u, folded, lexicon):
+        u.intent = "search"  # "阿玲幾時搬屋？": when she moves house in the story, not when she is shot
     if u.intent in ("schedule_day", "call_sheet") and not u.dates:
         u.dates = extract_dates(folded, lexicon.plan_start, today)
     if (
@@ -897,6 +934,46 @@ def asks_other_event(u: Understanding, folded: str, lexicon: Lexicon) -> bool:
     if _has(folded, (*_SHOOT_WORDS, *CALL_SHEET)) or re.search(r"\bscenes?\b|場|戲", folded):
         return False  # the shoot, or a scene: when it is shot is the schedule's
     others = [t for t in content_terms(folded) if t not in _PLAN_WORDS and not t[0].isdigit()]
+    return any(len(t) >= (2 if has_cjk(t) else 3) and lexicon.mentions_in_either_language(t) for t in others)
+
+
+# Being in a scene, free or not: what a person's "when" asks of the script or the plan, not the story.
+_APPEARS_OR_FREE = (
+    *SCENE_LIST,
+    *FIRST_WORDS,
+    *CHAR_REPORT,
+    *UNAVAILABLE,
+    "出場",
+    "出鏡",
+    "first",
+    "last",
+    "scene",
+)
+
+
+def asks_story_event(u: Understanding, folded: str, lexicon: Lexicon) -> bool:
+    """When someone does something in the story ("阿玲幾時搬屋？", "when does Sam emigrate?"): a when
+    question naming a person and a doing the production's text talks of, with no scene, shooting,
+    appearance or availability word: the script or the notes say when, not the shooting schedule."""
+    from agent.extract import content_terms
+
+    if not u.characters or u.scenes or u.dates or u.day is not None or u.time_of_day or u.int_ext:
+        return False
+    if not ASKS_WHEN.search(folded):
+        return False
+    if _has(folded, (*_SHOOT_WORDS, *CALL_SHEET, *_APPEARS_OR_FREE)) or re.search(
+        r"\bscenes?\b|場|戲", folded
+    ):
+        return False
+    names = {fold(a) for c in u.characters for a in lexicon.aliases(c)}
+    others = [
+        t
+        for t in content_terms(folded)
+        if t not in _PLAN_WORDS
+        and t not in names
+        and not any(t in n for n in names if has_cjk(t))
+        and not t[0].isdigit()
+    ]
     return any(len(t) >= (2 if has_cjk(t) else 3) and lexicon.mentions_in_either_language(t) for t in others)
 
 
@@ -1020,6 +1097,14 @@ _REALLY = re.compile(r"\breal\b|\breal-life\b|現實|真實世界|真正")
 _WORLD_TIME = re.compile(
     r"\b(?:last year|this year|these days|nowadays|today's|right now|at the moment)\b"
     r"|現在|而家|現時|今時今日|目前|去年|舊年|今年|近年|上年"
+)
+
+
+# Asking which shares to buy: investment advice, whatever the shares are of.
+_STOCK_TIP = re.compile(
+    r"(?:推薦|建議|介紹|值得買|應該買|買邊|買哪|recommend|tips?\b|should (?:i|we) buy|worth buying)"
+    r".{0,12}(?:股票|[\u4e00-\u9fff]{1,3}股(?![東份權本])|\bstocks?\b|\bshares\b)"
+    r"|(?:股票|\bstocks?\b).{0,8}(?:推薦|值得買|recommend|tips?\b|to buy)"
 )
 
 

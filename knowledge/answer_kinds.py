@@ -64,6 +64,8 @@ ASKS_MONEY = re.compile(
 )
 ASKS_NUMBER = re.compile(
     r"what(?:'s| is)? (?:[\w'’]+ ){0,3}number|which number|幾號|幾多號|咩號碼|什麼號碼"
+    # An ordinal: 記到第幾架？ is answered by 第二千三百四十七架 (a scene's 第幾場 is routed before this).
+    r"|第幾(?!場)"
     # A code asked for by its name: 通知書嘅編號, 車牌號碼, 登記號碼 (answered by "MD/FILM/33/0442").
     r"|編號|號碼|编号|号码|登記號|牌照號|參考號",
     re.IGNORECASE,
@@ -95,15 +97,15 @@ ASKS_WHICH_FIRM = re.compile(
 # duration (six weeks, 三個月) — and whom to go to ("泊車問題搵邊個？", "who do I call about…") — answered
 # by a contact: a phone number or someone's role.
 ASKS_DURATION = re.compile(
-    r"how long|how many (?:more )?(?:years|months|weeks|days|hours|minutes|nights)\b|幾耐|多久|多長時間|幾長時間"
-    r"|(?:幾|幾多|多少)(?:個)?(?:年|月|星期|禮拜|小時|個鐘)",
+    r"how long|how many (?:more )?(?:years|months|weeks|days|hours|minutes|seconds|nights)\b|幾耐|多久|多長時間|幾長時間"
+    r"|(?:幾|幾多|多少)(?:個)?(?:年|月|星期|禮拜|小時|個鐘|分鐘|秒)",
     re.IGNORECASE,
 )
 DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\s+(?:more\s+)?(?:weeks?|days?|months?|hours?|years?|nights?|minutes?)\b"
-    r"|[\d一二三四五六七八九十兩幾半]+\s*(?:個)?(?:禮拜|星期|週|周|月|日|天|晚|小時|個鐘|鐘頭|年|分鐘)",
+    r"\s+(?:more\s+)?(?:weeks?|days?|months?|hours?|years?|nights?|minutes?|seconds?)\b"
+    r"|[\d一二三四五六七八九十廿兩幾半]+\s*(?:個)?(?:禮拜|星期|週|周|月|日|天|晚|小時|個鐘|鐘頭|年|分鐘|秒)",
     re.IGNORECASE,
 )
 ASKS_CONTACT = re.compile(

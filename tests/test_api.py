@@ -29,3 +29,12 @@ def test_tool_arguments_called_name_reach_the_tool(sample_dir: Path) -> None:
     )
     assert slate.tool("character_report", name="阿美").name == "MEI"  # type: ignore[attr-defined]
     assert slate.tool("location_report", name="天台").name == "ROOFTOP"  # type: ignore[attr-defined]
+
+
+def test_scenes_at_any_of_several_times_of_day(sample_dir: Path) -> None:
+    slate = Slate.from_script(sample_dir / "night_shift.fountain")
+    either = slate.scenes(times=["DAWN", "DUSK"])
+    numbers = [row.number for row in either.scenes]  # type: ignore[attr-defined]
+    assert "10" in numbers and "20" in numbers
+    assert all(row.time_of_day in ("DAWN", "DUSK") for row in either.scenes)  # type: ignore[attr-defined]
+    assert either.filters["times"] == ["DAWN", "DUSK"]  # type: ignore[attr-defined]

@@ -337,6 +337,7 @@ def find_scenes(
     numbers: list[str] | None = None,
     without: list[str] | None = None,
     speaking: bool | None = None,
+    times: list[TimeOfDay] | None = None,
 ) -> ScenesResult:
     """Find the script's scenes by character, location, time of day, INT/EXT, page range or text.
 
@@ -354,6 +355,7 @@ def find_scenes(
         without: characters who must NOT be in the scene (neither speaking nor in the action).
         speaking: with `characters`, true for the scenes where they all have a line, false for the
             scenes where they are there without one (in the action only).
+        times: scenes at any of these times of day, e.g. ["DAWN", "DUSK"] ("dawn or dusk scenes").
     """
     production.require_script()
     # An OMITTED scene keeps its number in the script but is never counted or listed by a filter.
@@ -381,6 +383,9 @@ def find_scenes(
     if time_of_day:
         scenes = [s for s in scenes if s.time_of_day == time_of_day]
         filters["time_of_day"] = time_of_day
+    if times:
+        scenes = [s for s in scenes if s.time_of_day in times]
+        filters["times"] = list(dict.fromkeys(times))
     if int_ext:
         scenes = [s for s in scenes if _int_ext_matches(s, int_ext)]
         filters["int_ext"] = int_ext

@@ -58,6 +58,15 @@ def _describe_filters(filters: dict[str, Any], lang: Lang, lexicon: Lexicon) -> 
                 f"{_tod(filters['time_of_day'], lang)}景",
             )
         )
+    if filters.get("times"):
+        times = list(filters["times"])
+        bits.append(
+            _t(
+                lang,
+                "(" + " or ".join(t.lower() for t in times) + ")",
+                "或".join(_tod(t, lang) for t in times) + "景",
+            )
+        )
     if filters.get("int_ext"):
         bits.append(_t(lang, f"({filters['int_ext']})", _ie(filters["int_ext"], lang)))
     if filters.get("pages"):
@@ -242,7 +251,8 @@ def plan(u: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:
                 without=u.without or None,
                 speaking=u.speaking if u.characters else None,
                 location=u.locations[0] if u.locations else None,
-                time_of_day=u.time_of_day,
+                time_of_day=None if u.also_times else u.time_of_day,
+                times=[u.time_of_day, *u.also_times] if u.also_times and u.time_of_day else None,
                 int_ext=u.int_ext,
                 page_from=u.pages[0] if u.pages else None,
                 page_to=u.pages[1] if u.pages else None,

@@ -59,3 +59,8 @@ def test_a_second_question_joined_by_and_is_asked_on_its_own_with_what_it_is_abo
         "Who is rigging the crane, and for how long?"
     ]
     assert question_parts("Who wrote and directed the film?") == ["Who wrote and directed the film?"]
+    # One word of its own is a question of its own ("when do we deliver?").
+    assert question_parts("When's the mix, and when do we deliver?") == [
+        "When's the mix?",
+        "when do we deliver?",
+    ]
