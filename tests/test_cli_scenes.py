@@ -88,6 +88,7 @@ def test_json_keeps_chinese_readable(script: Path, capsys: pytest.CaptureFixture
         (["--location", "taxi"], ["3"]),
         (["--time", "night"], ["1", "2", "3"]),
         (["--time", "DAWN"], ["4"]),
+        (["--time", "DAWN", "--time", "night"], ["1", "2", "3", "4"]),  # either time
         # An INT/EXT scene counts as both, as in the chat and the API (find_scenes).
         (["--int-ext", "INT"], ["2", "3"]),
         (["--int-ext", "ext"], ["1", "3", "4"]),

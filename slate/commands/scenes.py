@@ -23,7 +23,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", metavar="FILE", help="the screenplay (.fountain .fdx .pdf .docx .txt)")
     parser.add_argument("--character", metavar="NAME", help="only scenes where NAME speaks or appears")
     parser.add_argument("--location", metavar="TEXT", help="only scenes whose location contains TEXT")
-    parser.add_argument("--time", type=str.upper, choices=TIMES, help="only scenes at this time of day")
+    parser.add_argument(
+        "--time",
+        type=str.upper,
+        choices=TIMES,
+        action="append",
+        help="only scenes at this time of day (repeat for either: --time DAWN --time DUSK)",
+    )
     parser.add_argument(
         "--int-ext",
         dest="int_ext",
@@ -52,7 +58,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     filters = {
         "characters": [args.character] if args.character else None,
         "location": args.location,
-        "time_of_day": args.time,
+        "time_of_day": args.time[0] if args.time and len(args.time) == 1 else None,
+        "times": args.time if args.time and len(args.time) > 1 else None,
         "int_ext": args.int_ext,
     }
     scenes = list(screenplay.scenes)
