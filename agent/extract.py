@@ -625,7 +625,7 @@ def _scores(
 
 
 def _states_before_asking(sentence: str) -> bool:
-    """A question that first states a figure ("報館俾你一千五百蚊，你用咗去邊？", "You got 1,500 for
+    """A question that first states a figure ("雜誌社俾咗你三千蚊，你用咗去邊？", "You got 3,000 for
     it, so where did it go?"): the statement can answer, though the line ends asking."""
     head = re.split(r"[，,]\s*(?=[^，,]*[?？]\s*$)", sentence.rstrip(), maxsplit=1)
     return len(head) == 2 and bool(_AMOUNT.search(head[0]) or _WHEN.search(head[0]))
@@ -763,7 +763,7 @@ def best_sentences(
     return answers
 
 
-# How a story turns out ("did he wake up?", 最後有冇賣?, "who won in the end?"): the later a scene
+# How a story turns out ("did they marry?", 最後有冇結婚?, "who won in the end?"): the later a scene
 # says it, the likelier it is the outcome, not the hope or the threat said before it.
 _ASKS_OUTCOME = re.compile(
     r"^\W*(?:did|does|has|have|was|were)\b|\bin the end\b|\beventually\b|\bfinally\b|\bend(?:s|ed)? up\b"

@@ -354,7 +354,7 @@ class Understanding:
     locations: list[str] = field(default_factory=list)
     scenes: list[str] = field(default_factory=list)
     time_of_day: str | None = None
-    # More times of day asked beside time_of_day ("dawn or dusk", 黎明或黃昏): scenes at any of them.
+    # More times of day asked beside time_of_day ("sunrise or sunset", 日出同日落): scenes at any of them.
     also_times: list[str] = field(default_factory=list)
     int_ext: str | None = None
     pages: tuple[int, int] | None = None
@@ -535,7 +535,7 @@ def _names_a_room(key: str, lexicon: Lexicon) -> bool:
     return key in lexicon.rooms or any(names_part(key, room) for room in lexicon.rooms)
 
 
-# Two times of day joined as alternatives or together: "dawn or dusk", 黎明或黃昏, "Dawn 同 dusk".
+# Two times of day joined as alternatives or together: "sunrise or sunset", 日出同日落, "night 或 dawn".
 _TIME_JOINED = re.compile(
     r"^\s*(?:or|and|&|/|or at|and at|或者|或|定|同埋|同|和|與|及|加埋|、|,)\s*(?:the\s+)?$"
 )
@@ -557,10 +557,10 @@ def _times_beside(folded: str, first: str) -> list[str]:
     return joined
 
 
-# A department someone talks to ("我要同 SFX 傾水車，…", "check with props: …"): who the asker will
+# A department someone talks to ("我要同道具傾吓，…", "check with props: …"): who the asker will
 # see about the answer, not what the question lists.
 _SPOKEN_TO = re.compile(r"(?:同|跟|與|搵|問|\bwith|\bto)\s*$")
-# ... or who asked ("Stunts asked me to remind them: what happens in scene 6?", 道具問我…).
+# ... or who asked ("Props asked me to check: what happens in scene 5?", 道具問我…).
 _ASKED_BY = re.compile(r"^\s*(?:asked|asks|wants? to know|wanted to know|問我|問緊|想知|話想知)")
 
 
@@ -756,7 +756,7 @@ def understand(
     if u.cannot is None and _STOCK_TIP.search(asked):
         u.cannot = "advice"  # "推薦幾隻航空股", "which stocks should I buy?": investment advice
     if u.cannot is None and real_world_now(asked) and not u.scenes:
-        u.cannot = "world"  # "how many such workshops are left in Hong Kong now?": the world, not the story
+        u.cannot = "world"  # "how many rooftop houses are left in Hong Kong now?": the world, not the story
     if u.cannot is None and _FORECAST.search(folded) and not (u.scenes or _has(folded, ("scene", "場"))):
         u.cannot = "weather"  # "聽晚會唔會打風？", "will it rain tomorrow?": a forecast
     elif u.cannot == "weather" and not _FORECAST.search(folded) and production_matter(folded, lexicon):
@@ -834,7 +834,7 @@ def understand(
     if u.intent in ("schedule", "schedule_day") and asks_other_event(u, folded, lexicon):
         u.intent = "search"
     if u.intent in ("schedule", "schedule_day", "find_scenes") and asks_story_event(u, folded, lexicon):
-        u.intent = "search"  # "阿玲幾時搬屋？": when she moves house in the story, not when she is shot
+        u.intent = "search"  # "阿美幾時搬屋？": when she moves house in the story, not when she is shot
     if u.intent in ("schedule_day", "call_sheet") and not u.dates:
         u.dates = extract_dates(folded, lexicon.plan_start, today)
     if (
@@ -952,7 +952,7 @@ _APPEARS_OR_FREE = (
 
 
 def asks_story_event(u: Understanding, folded: str, lexicon: Lexicon) -> bool:
-    """When someone does something in the story ("阿玲幾時搬屋？", "when does Sam emigrate?"): a when
+    """When someone does something in the story ("阿美幾時搬屋？", "when does Mei move out?"): a when
     question naming a person and a doing the production's text talks of, with no scene, shooting,
     appearance or availability word: the script or the notes say when, not the shooting schedule."""
     from agent.extract import content_terms
@@ -1092,7 +1092,7 @@ _FILM_WORLD_WORDS = frozenset(
 
 
 # The real world as it is now, set against the story: "the real …" / 真正嘅 beside a time of the world
-# ("last year", 現在): "who won the real race last year?" is general knowledge, not the script's race.
+# ("last year", 現在): "who won the real election last year?" is general knowledge, not the script's.
 _REALLY = re.compile(r"\breal\b|\breal-life\b|現實|真實世界|真正")
 _WORLD_TIME = re.compile(
     r"\b(?:last year|this year|these days|nowadays|today's|right now|at the moment)\b"

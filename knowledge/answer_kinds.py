@@ -87,7 +87,7 @@ ASKS_WHO = re.compile(
     r"\bwho(?:'s|m)?\b|what(?:'s| is) (?:the|his|her|their) name|邊個|邊位|誰|哪位|叫(?:甚麼|什麼|咩|乜)名",
     re.IGNORECASE,
 )
-# Which company, shop or firm ("同邊間公司傾？", "which bank?"): answered by a name, like "who?".
+# Which company, shop or firm ("係同邊間公司簽？", "which bank?"): answered by a name, like "who?".
 ASKS_WHICH_FIRM = re.compile(
     r"\b(?:which|what)\s+(?:company|firm|shop|store|bank|restaurant|label|agency|supplier|vendor|studio)\b"
     r"|(?:邊|哪)(?:間|家|一間|一家)|(?:咩|乜|甚麼|什麼|什么)(?:公司|舖頭|舖|店|銀行|酒樓|餐廳|唱片公司)",

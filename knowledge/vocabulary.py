@@ -70,8 +70,8 @@ TIME_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
 
 
 # --- the production's own words ------------------------------------------------------------------
-# jieba's dictionary does not know a production's names of things (the team 新基, the boat 金龍, the
-# 棚屋龍): it cuts 棚屋龍最後比新基快 into 棚屋 / 龍 / 比新 / 基快, and a question's words are then
+# jieba's dictionary does not know a production's names of things (the ferry 海鷗號, the gang 東涌幫):
+# it cuts 海鷗號最後比東涌幫快 into 海鷗 / 號 / 最後 / 比東 / 涌 / 幫快, and a question's words are then
 # not found in the line that answers it. The words are found in the production's own text instead, by
 # the classic unsupervised test for a new word (frequency, cohesion and free boundaries: Sproat & Shih
 # 1990; the "information entropy" method used for Chinese new-word discovery): a run of characters
@@ -93,7 +93,7 @@ WORD_MIN_COHESION = (
 WORD_MIN_FREEDOM = 1.0  # entropy (nats) of the characters before it, and of those after it
 
 
-# A title between book-title marks (《水燈之夜》, a song, a film, a book) is one name, however rare.
+# A title between book-title marks (《海上花》, a song, a film, a book) is one name, however rare.
 _TITLE = re.compile(r"《\s*([^《》\n]{2,12}?)\s*》")
 
 

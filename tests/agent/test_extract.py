@@ -496,7 +496,7 @@ def test_a_later_question_of_a_message_is_about_what_the_first_asked() -> None:
         ),
         score=1.0,
     )
-    first, second = question_parts("《海上花》首歌版權搞掂未？同邊間公司傾？")
+    first, second = question_parts("《海上花》嘅版權搞掂未？係同邊間公司簽？")
     alone = best_sentences(second, [notes])[0]
     assert "大利" in alone.sentence  # 傾 alone: whoever it was talked over with
     carried = best_sentences(second, [notes], topic=first)[0]

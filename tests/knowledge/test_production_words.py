@@ -48,11 +48,11 @@ def test_a_text_without_chinese_has_no_words() -> None:
 
 
 def test_a_kept_word_is_one_token_where_jieba_would_cut_it() -> None:
-    text = "棚屋龍最後比新基快了多少"
+    text = "海鷗號最後比東涌幫快了多少"
     plain = chinese_tokens(text)
-    assert "新基" not in plain  # jieba cuts 比新 / 基快
-    kept = chinese_tokens(text, frozenset({"棚屋龍", "新基"}))
-    assert "棚屋龍" in kept and "新基" in kept
+    assert "東涌幫" not in plain  # jieba cuts 比東 / 涌 / 幫快
+    kept = chinese_tokens(text, frozenset({"海鷗號", "東涌幫"}))
+    assert "海鷗號" in kept and "東涌幫" in kept
     assert "".join(kept) == text
 
 
@@ -62,15 +62,15 @@ def test_a_longer_word_jieba_knows_stays_whole() -> None:
 
 
 def test_content_terms_use_the_open_productions_words() -> None:
-    question = "棚屋龍最後比新基快了多少？"
-    assert "新基" not in content_terms(question)
-    with production_words(frozenset({"棚屋龍", "新基"})):
-        assert current_words() == frozenset({"棚屋龍", "新基"})
-        assert {"棚屋龍", "新基"} <= content_terms(question)
+    question = "海鷗號最後比東涌幫快了多少？"
+    assert "東涌幫" not in content_terms(question)
+    with production_words(frozenset({"海鷗號", "東涌幫"})):
+        assert current_words() == frozenset({"海鷗號", "東涌幫"})
+        assert {"海鷗號", "東涌幫"} <= content_terms(question)
     assert current_words() == frozenset()
 
 
 def test_a_title_between_book_title_marks_is_one_word_however_rare() -> None:
-    assert "夜雨渡頭" in discover_words(STORY + "\n佢成晚都聽住《夜雨渡頭》。")
+    assert "半島之歌" in discover_words(STORY + "\n佢成晚都聽住《半島之歌》。")
     # ... and in a question, with or without the production's words
-    assert "夜雨渡頭" in content_terms("《夜雨渡頭》首歌版權傾掂未？")
+    assert "半島之歌" in content_terms("我哋可唔可以用《半島之歌》？")
