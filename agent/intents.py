@@ -535,6 +535,13 @@ def _names_a_room(key: str, lexicon: Lexicon) -> bool:
     return key in lexicon.rooms or any(names_part(key, room) for room in lexicon.rooms)
 
 
+# A scene described, then named by its number: "…嗰場，即係第十二場", "the chase, i.e. scene 12".
+_NAMED_SCENE = re.compile(
+    r"(?:即係|即是|也就是|就是|亦即|\bi\.?e\.?|\bthat is\b|\bnamely\b)[,，\s]*"
+    r"(?:第\s*[\dN一二三四五六七八九十百零兩]+\s*[a-z]?\s*[場场]|scene\s+[\dN]+[a-z]?)"  # N: as masked
+)
+
+
 # Two times of day joined as alternatives or together: "sunrise or sunset", 日出同日落, "night 或 dawn".
 _TIME_JOINED = re.compile(
     r"^\s*(?:or|and|&|/|or at|and at|或者|或|定|同埋|同|和|與|及|加埋|、|,)\s*(?:the\s+)?$"
@@ -609,7 +616,8 @@ _SPEAKS = re.compile(
 
 
 _ASKS_WHEN_FREE = re.compile(
-    r"\bwhen\b|\bwhich days?\b|\bwhat days?\b|邊日|邊幾日|幾時|哪天|哪幾天|哪一天|咩日子"
+    r"\bwhen\b|\bwhich (?:days?|dates?)\b|\bwhat (?:days?|dates?)\b|邊日|邊幾日|邊啲日子|幾時|哪天|哪幾天|哪一天|咩日子"
+    r"|哪些(?:日子|天|日期)|哪幾日|[甚什]麼日子|幾號"
 )
 _NOT_IN = re.compile(
     r"\b(?:not in|isn't in|aren't in|is not in|are not in|without(?! (?:a |any )?(?:lines?|dialogue|words?|speaking))|doesn't appear|does not appear|"
@@ -771,6 +779,10 @@ def understand(
         side = _SIDE_OF_PLACE.match(unordered, place.end)
         if side:
             unordered = unordered[: side.start()] + " " * len(side.group()) + unordered[side.end() :]
+    numbered = _NAMED_SCENE.search(unordered) if u.scenes else None
+    if numbered:
+        # "最後一班車嗰場，即係第十二場": the order word describes the scene the number then names.
+        unordered = " " * numbered.start() + unordered[numbered.start() :]
     u.order = _first_key(unordered, ORDER_WORDS)
     u.rest = bool(_REST.search(folded))
     u.both_ends = u.order in ("first", "last") and all(
@@ -786,6 +798,9 @@ def understand(
     if not u.scenes:
         u.scenes = _scene_asked_about(folded, lexicon)
     u.masked = _masked(folded, char_mentions, place_mentions)
+    described = _NAMED_SCENE.search(u.masked) if numbered else None
+    if described:
+        u.masked = u.masked[described.start() :]  # the router reads what is asked of the named scene
     u.intent = _intent(u, folded, lexicon, today)
     if route:
         u.intent = _routed(u, folded, lexicon, router)
