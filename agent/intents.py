@@ -963,6 +963,12 @@ _APPEARS_OR_FREE = (
     "first",
     "last",
     "scene",
+    "on set",
+    "to set",
+    "埋位",
+    "開工",
+    "收工",
+    "現場",
 )
 
 
@@ -1123,9 +1129,13 @@ _STOCK_TIP = re.compile(
 )
 
 
+# The crew's own things ("do we have a real gun on set right now?"): a question about the production.
+_OURS = re.compile(r"\b(?:we|our|ours|us|set|prop|props)\b|我哋|我們|我地|道具|現場|片場")
+
+
 def real_world_now(folded: str) -> bool:
     """Whether `folded` asks about the real world of today, not the story (see _REALLY)."""
-    return bool(_REALLY.search(folded) and _WORLD_TIME.search(folded))
+    return bool(_REALLY.search(folded) and _WORLD_TIME.search(folded) and not _OURS.search(folded))
 
 
 def _world(folded: str, lexicon: Lexicon) -> bool:
