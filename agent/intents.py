@@ -781,8 +781,23 @@ def understand(
             unordered = unordered[: side.start()] + " " * len(side.group()) + unordered[side.end() :]
     numbered = _NAMED_SCENE.search(unordered) if u.scenes else None
     if numbered:
-        # "最後一班車嗰場，即係第十二場": the order word describes the scene the number then names.
+        # "最後一班車嗰場，即係第十二場": the order word describes the scene the number then names, and
+        # so do the people, places and times named in that description ("阿美喺天台嗰場，即係第17場").
         unordered = " " * numbered.start() + unordered[numbered.start() :]
+        u.characters = [
+            c
+            for c in u.characters
+            if any(m.value == c and m.start >= numbered.start() for m in char_mentions)
+        ]
+        u.locations = [
+            p
+            for p in u.locations
+            if any(m.value == p and m.start >= numbered.start() for m in place_mentions)
+        ]
+        if u.time_of_day and _first_key(folded[numbered.start() :], TIME_WORDS) is None:
+            u.time_of_day, u.also_times = None, []
+        if u.int_ext and not _has(folded[numbered.start() :], (*INT_WORDS, *EXT_WORDS)):
+            u.int_ext = None
     u.order = _first_key(unordered, ORDER_WORDS)
     u.rest = bool(_REST.search(folded))
     u.both_ends = u.order in ("first", "last") and all(
