@@ -55,9 +55,10 @@ from knowledge.bilingual import (
 from knowledge.citations import SearchHit
 from knowledge.documents import names_the_card
 from knowledge.numerals import parse_amount, parse_number
+from knowledge.production import scene_sort_key
 from knowledge.retrieval import asks_about_production
 from knowledge.scene_refs import strip_scene_mentions
-from knowledge.vocabulary import current_words, titles
+from knowledge.vocabulary import book_titles, current_words
 
 # A sentence ends after its stop and any closing quotation marks: 「……搬走。」 keeps its 」.
 _SENTENCE = re.compile(
@@ -137,7 +138,7 @@ def content_terms(question: str) -> set[str]:
         from tools.subtitles.linebreak import chinese_tokens
 
         # What is asked (an amount, a time, a person) is scored by the kind of answer, not as a word.
-        kept = current_words() | titles(folded)  # a 《title》 asked about is one word too
+        kept = current_words() | book_titles(folded)  # a 《title》 asked about is one word too
         for token in chinese_tokens(_QUESTION_SPANS.sub(" ", folded), kept):
             if token.strip() in _FUNCTION_WORDS_CJK or token.strip() in _FUNCTION_ALONE:
                 continue
@@ -777,7 +778,7 @@ def _later_in_story(candidates: list[tuple[str, SearchHit, int]]) -> np.ndarray:
     """A lift for the script's lines by how late their scene comes among the candidates' scenes."""
     scenes = sorted(
         {c[1].scene for c in candidates if c[1].doc_type == "screenplay" and c[1].scene},
-        key=_scene_order,
+        key=scene_sort_key,
     )
     if len(scenes) < 2:
         return np.zeros(len(candidates))
@@ -790,11 +791,6 @@ def _later_in_story(candidates: list[tuple[str, SearchHit, int]]) -> np.ndarray:
             for c in candidates
         ]
     )
-
-
-def _scene_order(number: str) -> tuple[int, str]:
-    match = re.match(r"(\d+)(.*)", number)
-    return (int(match.group(1)), match.group(2)) if match else (10**9, number)
 
 
 # Lines this close to the answer of the message's previous question (same passage, either side) are

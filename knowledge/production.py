@@ -154,7 +154,8 @@ def _nearest(query: str, options: Sequence[str], n: int = 3) -> list[str]:
     return [keyed[h] for h in hits]
 
 
-def _scene_sort_key(number: str) -> tuple[int, str]:
+def scene_sort_key(number: str) -> tuple[int, str]:
+    """A scene number's place in script order: 9 < 9A < 10."""
     match = re.match(r"(\d+)(.*)", number)
     return (int(match.group(1)), match.group(2)) if match else (10**9, number)
 
@@ -290,7 +291,7 @@ class Production:
         if digits:
             target = int(digits.group())
             by_distance = sorted(
-                numbers, key=lambda n: (abs(_scene_sort_key(n)[0] - target), _scene_sort_key(n))
+                numbers, key=lambda n: (abs(scene_sort_key(n)[0] - target), scene_sort_key(n))
             )
             nearest = by_distance[:3]
         else:

@@ -97,7 +97,7 @@ WORD_MIN_FREEDOM = 1.0  # entropy (nats) of the characters before it, and of tho
 _TITLE = re.compile(r"《\s*([^《》\n]{2,12}?)\s*》")
 
 
-def titles(text: str) -> frozenset[str]:
+def book_titles(text: str) -> frozenset[str]:
     """The Chinese titles `text` writes between 《 and 》."""
     return frozenset(t for t in _TITLE.findall(text) if has_cjk(t))
 
@@ -110,7 +110,7 @@ def discover_words(text: str, max_length: int = 5) -> frozenset[str]:
     total = sum(len(run) for run in runs)
     if total == 0:
         return frozenset()
-    found = set(titles(text))
+    found = set(book_titles(text))
     counts: Counter[str] = Counter()
     before: dict[str, Counter[str]] = defaultdict(Counter)
     after: dict[str, Counter[str]] = defaultdict(Counter)

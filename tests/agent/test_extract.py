@@ -504,7 +504,7 @@ def test_a_later_question_of_a_message_is_about_what_the_first_asked() -> None:
 
 
 def test_which_company_is_answered_by_a_name() -> None:
-    hit = _hit("They argue about the deal for an hour.\nIn the end Golden Harbour Trading signs the lease.")
+    hit = _hit("Everyone signs the lease papers at the table.\nThe shop goes to Golden Harbour Trading.")
     [best, *_] = best_sentences("Which company signs the lease?", [hit])
     assert "Golden Harbour" in best.sentence
 
@@ -516,19 +516,19 @@ def test_how_long_is_answered_by_seconds_too() -> None:
 
 
 def test_a_line_that_states_a_figure_before_asking_can_answer() -> None:
-    hit = _hit("阿芳: 雜誌社俾咗你三千蚊，你用咗去邊？\n阿強: 交咗租。\n阿芳: 你成日都係咁。")
+    hit = _hit("阿芳: 雜誌社俾咗你三千蚊，你用咗去邊？\n阿強: 交咗租，仲剩返五百蚊。\n阿芳: 你成日都係咁。")
     [best, *_] = best_sentences("How much did the magazine pay him?", [hit])
     assert "三千" in best.sentence
 
 
 def test_which_ordinal_is_answered_by_an_ordinal() -> None:
-    hit = _hit("阿明 counts the buses on his fingers.\n阿明: 今日第一百零八架巴士。\n阿玲: 你好悶呀。")
+    hit = _hit("阿明: 我日日都數巴士，數極都唔悶。\n阿玲: 今日呢？\n阿明: 第一百零八架。")
     [best, *_] = best_sentences("阿明數到第幾架巴士？", [hit])
     assert "第一百零八" in best.sentence
 
 
 def test_how_a_story_turns_out_is_told_by_its_later_scene() -> None:
-    early = _hit("阿芳: 佢醒咗之後，我要第一個見到佢。", scene="3")
-    late = _hit("阿強 opens his eyes. 阿強: 我醒咗……幾點呀？", scene="9")
+    early = _hit("阿強: 我醒咗就去搵你。", scene="3")
+    late = _hit("阿強: 我醒咗。", scene="9")
     [best, *_] = best_sentences("阿強最後有冇醒？", [early, late])
     assert best.hit.scene == "9"

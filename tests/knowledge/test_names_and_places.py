@@ -46,6 +46,18 @@ def _production(tmp_path: Path) -> Production:
     )
 
 
+def _script_and_places(tmp_path: Path, script: str, places: str) -> Production:
+    """A production of one Fountain script and a location list, both given as text."""
+    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
+    (tmp_path / "locations.csv").write_text(places, encoding="utf-8")
+    return Production.from_files(
+        tmp_path / "script.fountain",
+        locations=tmp_path / "locations.csv",
+        name="p",
+        output_dir=tmp_path / "out",
+    )
+
+
 def test_a_place_named_inside_another_is_not_the_other(tmp_path: Path) -> None:
     production = _production(tmp_path)
     assert production.match_location("巴士") == ["BUS"]  # not the depot, which holds the word BUS
@@ -70,16 +82,10 @@ def test_the_ordinary_words_before_a_place_name_head_are_not_the_place(tmp_path:
         "Title: Boats\n\nEXT. DRAGON BOAT CLUB - DAY #1#\n\nThe crew carry a dragon boat to the water.\n\n"
         "EXT. SAI KUNG PIER - DAY #2#\n\nGulls.\n"
     )
-    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
-    (tmp_path / "locations.csv").write_text(
+    production = _script_and_places(
+        tmp_path,
+        script,
         "id,name_zh,names\nDRAGON BOAT CLUB,龍舟會,龍舟會\nSAI KUNG PIER,西貢碼頭,西貢碼頭\n",
-        encoding="utf-8",
-    )
-    production = Production.from_files(
-        tmp_path / "script.fountain",
-        locations=tmp_path / "locations.csv",
-        name="boats",
-        output_dir=tmp_path / "out",
     )
     lexicon = Lexicon.from_production(production)
     # "dragon boat" is what the script rows; without "club" it is the boat, not the place ...
@@ -96,15 +102,8 @@ def test_a_place_followed_by_a_word_for_someone_there_names_that_person(tmp_path
     script = (
         "Title: Night Market\n\nEXT. TEMPLE STREET MARKET - NIGHT #1#\n\nStalls. Neon. A fortune teller.\n"
     )
-    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
-    (tmp_path / "locations.csv").write_text(
-        "id,name_zh,names\nTEMPLE STREET MARKET,廟街夜市,廟街;the market\n", encoding="utf-8"
-    )
-    production = Production.from_files(
-        tmp_path / "script.fountain",
-        locations=tmp_path / "locations.csv",
-        name="m",
-        output_dir=tmp_path / "o",
+    production = _script_and_places(
+        tmp_path, script, "id,name_zh,names\nTEMPLE STREET MARKET,廟街夜市,廟街;the market\n"
     )
     lexicon = Lexicon.from_production(production)
     # "the market guard" is a person; "the market" alone, or "the market's owner", is the place.
@@ -123,16 +122,10 @@ def test_a_name_for_one_room_of_a_place_finds_that_room_scenes(tmp_path: Path) -
         # The whole hotel, from outside: not its lobby, though the list gives "lobby" as a name of it.
         "EXT. HARBOUR HOTEL 海港酒店 - DAY #6#\n\nTaxis queue.\n"
     )
-    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
-    (tmp_path / "locations.csv").write_text(
+    production = _script_and_places(
+        tmp_path,
+        script,
         "id,name_zh,names\nHARBOUR HOTEL,海港酒店,海港酒店;酒店;lobby;bar\nTEMPLE STREET,廟街,廟街;market\n",
-        encoding="utf-8",
-    )
-    production = Production.from_files(
-        tmp_path / "script.fountain",
-        locations=tmp_path / "locations.csv",
-        name="h",
-        output_dir=tmp_path / "o",
     )
     at = {name: [s.number for s in production.scenes if s.location in production.match_location(name)]
           for name in ("lobby", "bar", "酒店", "廟街")}  # fmt: skip
@@ -151,15 +144,8 @@ def test_a_room_named_in_the_other_language_finds_that_room_scenes(tmp_path: Pat
         "INT. HARBOUR HOTEL 海港酒店 - BAR - NIGHT #2#\n\nIce in a glass.\n\n"
         "INT. HARBOUR HOTEL 海港酒店 - KITCHEN - NIGHT #3#\n\nThe chef again.\n"
     )
-    (tmp_path / "script.fountain").write_text(script, encoding="utf-8")
-    (tmp_path / "locations.csv").write_text(
-        "id,name_zh,names\nHARBOUR HOTEL,海港酒店,海港酒店;酒店;廚房;酒吧\n", encoding="utf-8"
-    )
-    production = Production.from_files(
-        tmp_path / "script.fountain",
-        locations=tmp_path / "locations.csv",
-        name="h",
-        output_dir=tmp_path / "o",
+    production = _script_and_places(
+        tmp_path, script, "id,name_zh,names\nHARBOUR HOTEL,海港酒店,海港酒店;酒店;廚房;酒吧\n"
     )
     at = {name: [s.number for s in production.scenes if s.location in production.match_location(name)]
           for name in ("廚房", "酒店")}  # fmt: skip
